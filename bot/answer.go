@@ -1,0 +1,54 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// Modes of answering.
+const (
+	ModeExtractive = "extractive"
+	ModeLLM        = "llm"
+)
+
+// Citation points a [N] marker of an answer at the lines of a source file.
+type Citation struct {
+	N      int    `json:"n"`
+	Source string `json:"source"` // path relative to the corpus root
+	Title  string `json:"title"`
+	Lines  [2]int `json:"lines"` // first and last line, 1-based
+	Quote  string `json:"quote"` // verbatim text of Source at Lines
+}
+
+// Answer is a cited answer to one question.
+type Answer struct {
+	Question  string             `json:"question"`
+	Text      string             `json:"answer"` // with [N] markers
+	Refused   bool               `json:"refused"`
+	Mode      string             `json:"mode"`
+	Citations []Citation         `json:"citations"`
+	Note      string             `json:"note,omitempty"` // e.g. why the LLM was not used
+	Passages  []retrieval.Result `json:"-"`              // the evidence behind the answer
+}
+
+// Turn is one question and answer of a conversation.
+type Turn struct {
+	Question   string // as asked
+	Standalone string // rewritten to stand alone
+	Answer     string
+}
+
+// Request is what an Answerer answers.
+type Request struct {
+	Question   string             // as asked
+	Standalone string             // the question rewritten to stand alone
+	History    []Turn             // earlier turns, oldest first
+	Passages   []retrieval.Result // retrieved evidence, best first
+	OnToken    func(string)       // receives streamed text when non-nil
+}
+
+// Answerer turns a question and its evidence into a cited answer.
+type Answerer interface {
+	Answer(ctx context.Context, req Request) (Answer, error)
+}
