@@ -52,3 +52,14 @@ type Request struct {
 type Answerer interface {
 	Answer(ctx context.Context, req Request) (Answer, error)
 }
+
+// Searcher retrieves passages for a query.
+type Searcher interface {
+	Search(ctx context.Context, query string, opt retrieval.SearchOptions) ([]retrieval.Result, error)
+}
+
+// Rewriter turns a follow-up question into one that stands alone, given
+// the earlier turns of its conversation.
+type Rewriter interface {
+	Rewrite(ctx context.Context, history []Turn, question string) (string, error)
+}
