@@ -313,8 +313,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) error {
 	case v.Type() == durationType:
 		return d.scalar(n, path, `a duration such as "2s" or "1m"`, func(s string) bool {
 			dur, err := time.ParseDuration(s)
+			if err != nil {
+				return false
+			}
 			v.SetInt(int64(dur))
-			return err == nil
+			return true
 		})
 	case v.Kind() == reflect.Struct:
 		return d.mapping(n, v, path)
@@ -340,14 +343,20 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) error {
 	case v.CanInt():
 		return d.scalar(n, path, "a whole number", func(s string) bool {
 			i, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, v.Type().Bits())
+			if err != nil {
+				return false
+			}
 			v.SetInt(i)
-			return err == nil
+			return true
 		})
 	case v.CanFloat():
 		return d.scalar(n, path, "a number", func(s string) bool {
 			f, err := strconv.ParseFloat(s, 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				return false
+			}
 			v.SetFloat(f)
-			return err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
+			return true
 		})
 	}
 	panic(fmt.Sprintf("config: no decoding for %s (%s)", path, v.Type()))

@@ -199,6 +199,8 @@ func TestReadConfigFileErrors(t *testing.T) {
 		{"type_int.yaml", 3, "search.k", `bad value "fast" for search.k: want a whole number`},
 		{"type_int_fraction.yaml", 2, "search.k", `bad value "2.5" for search.k: want a whole number`},
 		{"type_float.yaml", 2, "llm.temperature", `bad value "warm" for llm.temperature: want a number`},
+		{"type_float_nan.yaml", 2, "llm.temperature", `bad value "NaN" for llm.temperature: want a number`},
+		{"type_int_overflow.yaml", 1, "max_file_bytes", `bad value "99999999999999999999" for max_file_bytes: want a whole number`},
 		{"type_bool.yaml", 2, "discord.watch", `bad value "sometimes" for discord.watch: want true or false`},
 		{"type_mapping.yaml", 1, "llm", `bad value "gpt-4o" for llm: want a mapping of options`},
 		{"type_list.yaml", 2, "discord.guild_ids", `bad value "123" for discord.guild_ids: want a list, such as ["123", "456"]`},
