@@ -250,13 +250,18 @@ func TestReadConfigFileErrors(t *testing.T) {
 }
 
 func TestParseConfigErrorWithoutFile(t *testing.T) {
-	_, err := ParseConfig(strings.NewReader("llm:\n  modle: x\n"), noEnv)
-	if want := `line 2: unknown key "modle" in llm (did you mean "model"?)`; err == nil || err.Error() != want {
-		t.Errorf("ParseConfig() error = %v, want %s", err, want)
+	tests := []struct{ in, want string }{
+		{"llm:\n  modle: x\n", `line 2: unknown key "modle" in llm (did you mean "model"?)`},
+		{"a: *nope\n", `malformed YAML: unknown anchor 'nope' referenced`},
+		{"llm:\n  model: ${A B}\n", `line 2: bad value "${A B}" for llm.model: bad variable name "A B" in ${...}`},
+		{"search:\n  k: " + strings.Repeat("x", 50) + "\n", `line 2: bad value "` + strings.Repeat("x", 40) + `..." for search.k: want a whole number`},
+		{"llm:\n  temperature: 3\n", `line 2: llm.temperature: must be between 0 and 2`},
 	}
-	_, err = ParseConfig(strings.NewReader("a: *nope\n"), noEnv)
-	if want := `malformed YAML: unknown anchor 'nope' referenced`; err == nil || err.Error() != want {
-		t.Errorf("ParseConfig() error = %v, want %s", err, want)
+	for _, tt := range tests {
+		_, err := ParseConfig(strings.NewReader(tt.in), noEnv)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseConfig(%q) error = %v, want %s", tt.in, err, tt.want)
+		}
 	}
 }
 
