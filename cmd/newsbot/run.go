@@ -146,14 +146,11 @@ func loadConfig(path string, getenv func(string) string) (Config, error) {
 		}
 		path = "config.yaml"
 	}
-	cfg, err := ReadConfigFile(path, getenv)
+	cfg, err := ReadConfigFile(path, getenv) // validates, naming file and line
 	if err != nil {
 		return Config{}, err
 	}
 	cfg.ApplyEnv(getenv)
-	if err := cfg.Validate(); err != nil {
-		return Config{}, fmt.Errorf("%s: %w", path, err)
-	}
 	return cfg, nil
 }
 
