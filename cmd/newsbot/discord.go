@@ -25,11 +25,8 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 	}
 	defer ix.Close()
 
-	// One reindex at a time, whether from the watcher or /reindex.
-	var mu sync.Mutex
+	// The index runs one sync at a time, whether from the watcher or /reindex.
 	reindex := func(ctx context.Context) (retrieval.SyncReport, error) {
-		mu.Lock()
-		defer mu.Unlock()
 		return ix.Sync(ctx, a.cfg.Corpus, nil)
 	}
 	ctx, cancel := context.WithCancel(ctx)
