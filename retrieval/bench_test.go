@@ -9,9 +9,9 @@ import (
 	"time"
 )
 
-// sotuDir is the public-domain corpus used for scale benchmarks; it lives
+// sotuCorpus is the public-domain corpus used for scale benchmarks; it lives
 // beside the checkout and is never copied into the repository.
-func sotuDir(tb testing.TB) string {
+func sotuCorpus(tb testing.TB) string {
 	tb.Helper()
 	dir := filepath.Join("..", "..", "shared", "corpora", "sotu")
 	if d := os.Getenv("NEWSBOT_SOTU"); d != "" {
@@ -34,7 +34,7 @@ func benchIndex(b *testing.B, dir string) *Index {
 
 // BenchmarkFullIndex indexes the whole corpus into an empty index.
 func BenchmarkFullIndex(b *testing.B) {
-	corpus := sotuDir(b)
+	corpus := sotuCorpus(b)
 	for b.Loop() {
 		b.StopTimer()
 		dir := b.TempDir()
@@ -50,7 +50,7 @@ func BenchmarkFullIndex(b *testing.B) {
 
 // BenchmarkNoChangeSync reindexes a corpus in which nothing changed.
 func BenchmarkNoChangeSync(b *testing.B) {
-	corpus := sotuDir(b)
+	corpus := sotuCorpus(b)
 	ix := benchIndex(b, b.TempDir())
 	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
 		b.Fatal(err)
@@ -65,7 +65,7 @@ func BenchmarkNoChangeSync(b *testing.B) {
 
 // BenchmarkReopen opens an existing index of the corpus.
 func BenchmarkReopen(b *testing.B) {
-	corpus := sotuDir(b)
+	corpus := sotuCorpus(b)
 	dir := b.TempDir()
 	if _, err := benchIndex(b, dir).Sync(context.Background(), corpus, nil); err != nil {
 		b.Fatal(err)
@@ -80,7 +80,7 @@ func BenchmarkReopen(b *testing.B) {
 
 // BenchmarkSearch measures hybrid query latency and reports its p50 and p99.
 func BenchmarkSearch(b *testing.B) {
-	corpus := sotuDir(b)
+	corpus := sotuCorpus(b)
 	ix := benchIndex(b, b.TempDir())
 	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
 		b.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // SearchOptions narrows and sizes a search.
@@ -24,14 +25,18 @@ type Result struct {
 	KeywordScore float64 `json:"keyword_score"` // BM25
 }
 
-// rrfK damps reciprocal-rank fusion: with 60, as in Cormack et al. (2009),
-// a passage ranked first by one method and absent from the other still
-// loses to one ranked well by both, which is the point of fusing.
-const rrfK = 60
+// vectorWeight is the share of the vector score in the fused score. The
+// two rankings are fused by a convex combination of max-normalised scores
+// rather than by reciprocal rank: Bruch, Gai and Ingber ("An Analysis of
+// Fusion Functions for Hybrid Retrieval", 2023) found it at least as good
+// and more robust, and on news it keeps the size of a lead. A passage that
+// BM25 ranks far ahead on a rare name should not tie with one that both
+// methods rank vaguely well, which is what RRF does on a small corpus.
+const vectorWeight = 0.5
 
 // Search returns the passages that best match query: the vector ranking
-// from chromem-go and the BM25 ranking over stemmed terms, fused by
-// reciprocal rank, with near-duplicate passages removed.
+// from chromem-go and the BM25 ranking over stemmed terms, fused, with
+// near-duplicate passages removed.
 func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([]Result, error) {
 	if opt.K <= 0 {
 		opt.K = 5
@@ -73,6 +78,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 		}
 		return f
 	}
+	var maxVec, maxKey float64
 	rank := 0
 	for _, r := range vres {
 		doc := snap.byID[r.ID]
@@ -81,18 +87,24 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 		}
 		f := get(doc)
 		f.vec = float64(r.Similarity)
-		f.score += 1 / float64(rrfK+rank+1)
+		maxVec = max(maxVec, f.vec)
 		if rank++; rank >= depth {
 			break
 		}
 	}
-	for i, s := range snap.keywords.search(Terms(query), depth, keep) {
+	for _, s := range snap.keywords.search(queryTerms(query), depth, keep) {
 		f := get(s.doc)
 		f.keyword = s.score
-		f.score += 1 / float64(rrfK+i+1)
+		maxKey = max(maxKey, s.score)
 	}
 	all := make([]*fused, 0, len(acc))
 	for _, f := range acc {
+		if maxVec > 0 {
+			f.score += vectorWeight * max(f.vec, 0) / maxVec
+		}
+		if maxKey > 0 {
+			f.score += (1 - vectorWeight) * f.keyword / maxKey
+		}
 		all = append(all, f)
 	}
 	sort.Slice(all, func(i, j int) bool {
@@ -117,6 +129,20 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 		}
 	}
 	return out, nil
+}
+
+// queryTerms are the keyword terms of a query, plus each pair of adjacent
+// words run together: wire copy often loses the space between words at
+// line ends ("peacekeepingmission"), and the joined pair finds it.
+func queryTerms(query string) []string {
+	terms := Terms(query)
+	words := strings.FieldsFunc(query, func(r rune) bool { return !unicode.IsLetter(r) })
+	for i := 0; i+1 < len(words); i++ {
+		if len(words[i]) >= 3 && len(words[i+1]) >= 3 {
+			terms = append(terms, Terms(words[i]+words[i+1])...)
+		}
+	}
+	return terms
 }
 
 // filter returns the predicate for opt's filters, or nil when there are none.
