@@ -1,13 +1,17 @@
 module github.com/newsbot/newsbot
 
-go 1.26
+go 1.26.0
 
 require (
-	github.com/bwmarrin/discordgo v0.29.0 // indirect
+	github.com/bwmarrin/discordgo v0.29.0
+	github.com/gorilla/websocket v1.5.3
+	golang.org/x/time v0.16.0
+)
+
+require (
 	github.com/chzyer/readline v1.5.1 // indirect
 	github.com/ergochat/readline v0.1.3 // indirect
 	github.com/fsnotify/fsnotify v1.10.1 // indirect
-	github.com/gorilla/websocket v1.5.3 // indirect
 	github.com/kljensen/snowball v0.10.0 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
 	github.com/philippgille/chromem-go v0.7.0 // indirect
@@ -20,5 +24,4 @@ require (
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/term v0.48.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
-	golang.org/x/time v0.16.0 // indirect
 )
