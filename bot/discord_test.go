@@ -98,7 +98,8 @@ func (quoteAnswerer) Answer(_ context.Context, req Request) (Answer, error) {
 
 // streamingAnswerer streams the wrapped answerer's text in a few pieces,
 // as the LLM answerer does, so that the tests see the message edited.
-// Questions containing "hold" wait for release; "explode" fails.
+// Questions containing "hold" wait for release; "explode" fails; "at
+// length" get an answer too long for one Discord message.
 type streamingAnswerer struct {
 	inner   Answerer
 	pause   time.Duration
@@ -115,8 +116,14 @@ func (s *streamingAnswerer) Answer(ctx context.Context, req Request) (Answer, er
 		<-s.release
 	}
 	a, err := s.inner.Answer(ctx, req)
-	if err != nil || req.OnToken == nil {
+	if err != nil {
 		return a, err
+	}
+	if strings.Contains(req.Question, "at length") {
+		a.Text = strings.TrimSpace(strings.Repeat(a.Text+"\n\n", 3000/len(a.Text)+1))
+	}
+	if req.OnToken == nil {
+		return a, nil
 	}
 	words := strings.SplitAfter(a.Text, " ")
 	step := max(1, len(words)/4)
@@ -257,11 +264,8 @@ func TestDiscord(t *testing.T) {
 		if n := len(f.requests("PUT", "/api/v9/applications/app-1/commands")); n != 0 {
 			t.Errorf("global command registrations = %d, want 0 with guild IDs configured", n)
 		}
-		logs := r.log.String()
-		for _, want := range []string{"discord connected", "mode=extractive", "articles=3", "guilds=1", `guild=Newsroom`} {
-			if !strings.Contains(logs, want) {
-				t.Errorf("log lacks %q:\n%s", want, logs)
-			}
+		for _, want := range []string{"discord connected", "mode=extractive", "articles=3", "guilds=1", "guild=Newsroom", "slash commands registered"} {
+			eventually(t, fmt.Sprintf("%q in the log", want), func() bool { return strings.Contains(r.log.String(), want) })
 		}
 	})
 
@@ -314,7 +318,9 @@ func TestDiscord(t *testing.T) {
 
 	t.Run("stale Sources button", func(t *testing.T) {
 		dispatch("INTERACTION_CREATE", f.buttonClick("i-stale", "c-mention", sourcesButtonIDPre+"previous-run-1"))
-		eventually(t, "the answer", func() bool { return len(f.requests("POST", "/api/v9/interactions/i-stale/itoken-i-stale/callback")) > 0 })
+		eventually(t, "the answer", func() bool {
+			return len(f.requests("POST", "/api/v9/interactions/i-stale/itoken-i-stale/callback")) > 0
+		})
 		cb := f.requests("POST", "/api/v9/interactions/i-stale/itoken-i-stale/callback")[0].json(t)
 		if data, _ := cb["data"].(map[string]any); data["content"] != msgSourcesGone {
 			t.Errorf("stale button answer = %v, want %q", cb, msgSourcesGone)
@@ -548,4 +554,255 @@ func findCustomID(body map[string]any) string {
 		}
 	}
 	return ""
+}
+
+// TestDiscordThreads runs a second configuration: conversation threads,
+// streamed answers, allow-lists, global commands and graceful shutdown.
+func TestDiscordThreads(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	b := newTestBot(t)
+	sa := &streamingAnswerer{inner: b.primary, pause: 20 * time.Millisecond, held: make(chan string, 1), release: make(chan struct{})}
+	b.primary = sa
+	r := startDiscord(t, f, b, DiscordOptions{
+		Threads:         true,
+		AllowedGuilds:   []string{"g1"},
+		AllowedChannels: []string{"c-threads"},
+		UserRate:        rate.Inf, ChannelRate: rate.Inf,
+		StreamInterval: 5 * time.Millisecond,
+	})
+	events := int64(0)
+	dispatch := func(typ string, d any) {
+		t.Helper()
+		events++
+		f.dispatch(t, typ, d)
+	}
+	mention := "<@" + f.botID + "> "
+
+	t.Run("commands registered globally", func(t *testing.T) {
+		reqs := f.requests("PUT", "/api/v9/applications/app-1/commands")
+		if len(reqs) != 1 {
+			t.Fatalf("global command registrations = %d, want 1", len(reqs))
+		}
+		if got := string(reqs[0].Body); !strings.Contains(got, `"default_member_permissions":"32"`) {
+			t.Errorf("registered commands = %s, want /reindex limited to Manage Server by default", got)
+		}
+	})
+
+	t.Run("allow-lists", func(t *testing.T) {
+		before := len(f.requests("", "*"))
+		for _, m := range []map[string]any{
+			f.userMessage("m-dm", "dm-2", "", "u-1", "What did NATO say?", false),
+			f.userMessage("m-g2", "c-threads", "g2", "u-1", mention+"What did NATO say?", true),
+			f.userMessage("m-other", "c-other", "g1", "u-1", mention+"What did NATO say?", true),
+		} {
+			dispatch("MESSAGE_CREATE", m)
+		}
+		r.waitHandled(t, events)
+		if got := f.requests("", "*")[before:]; len(got) != 0 {
+			t.Errorf("requests after messages outside the allow-lists = %v, want none", got)
+		}
+		dispatch("INTERACTION_CREATE", f.slashCommand("i-other", "c-other", member("u-1", "0"), "ask",
+			map[string]any{"name": "question", "type": 3, "value": "What did NATO say?"}))
+		const cb = "/api/v9/interactions/i-other/itoken-i-other/callback"
+		eventually(t, "the refusal", func() bool { return len(f.requests("POST", cb)) > 0 })
+		if data, _ := f.requests("POST", cb)[0].json(t)["data"].(map[string]any); data["content"] != msgNotHere || data["flags"] != 64.0 {
+			t.Errorf("/ask outside the allowed channels answered %v, want ephemeral %q", data, msgNotHere)
+		}
+	})
+
+	t.Run("a mention starts a thread and streams the answer", func(t *testing.T) {
+		dispatch("MESSAGE_CREATE", f.userMessage("m-t1", "c-threads", "g1", "u-1",
+			mention+"@everyone What did Rasmussen say about extending the Canadian mission beyond 2011?", true))
+		eventually(t, "the final answer", func() bool {
+			edits := f.requests("PATCH", "/api/v9/channels/m-t1/messages/*")
+			return len(edits) > 0 && strings.Contains(content(t, edits[len(edits)-1]), "**Sources**")
+		})
+		threads := f.requests("POST", "/api/v9/channels/c-threads/messages/m-t1/threads")
+		if len(threads) != 1 {
+			t.Fatalf("threads started = %d, want 1", len(threads))
+		}
+		if name, _ := threads[0].json(t)["name"].(string); !strings.HasPrefix(name, "@\u200beveryone What did Rasmussen") {
+			t.Errorf("thread name = %q, want the question with the mass mention defused", name)
+		}
+		posts := f.requests("POST", "/api/v9/channels/m-t1/messages")
+		if len(posts) != 1 || !strings.HasSuffix(content(t, posts[0]), " …") {
+			t.Fatalf("messages posted in the thread = %v, want one partial answer ending in \" …\"", posts)
+		}
+		edits := f.requests("PATCH", "/api/v9/channels/m-t1/messages/"+posts[0].RespID)
+		final := edits[len(edits)-1].json(t)
+		if got, _ := final["content"].(string); !strings.Contains(got, "`002_6b9d529eae85757d.txt:") {
+			t.Errorf("final answer = %q, want a citation of 002_6b9d529eae85757d.txt", got)
+		}
+		if !strings.HasPrefix(findCustomID(final), sourcesButtonIDPre) {
+			t.Errorf("final answer components = %v, want the Sources button", final["components"])
+		}
+	})
+
+	t.Run("a message in the thread continues the conversation", func(t *testing.T) {
+		before := len(f.requests("POST", "/api/v9/channels/m-t1/messages"))
+		dispatch("MESSAGE_CREATE", f.userMessage("m-t2", "m-t1", "g1", "u-1", "What did Lawrence Cannon reiterate?", false))
+		eventually(t, "the follow-up answer", func() bool {
+			edits := f.requests("PATCH", "/api/v9/channels/m-t1/messages/*")
+			last := content(t, edits[len(edits)-1])
+			return len(f.requests("POST", "/api/v9/channels/m-t1/messages")) > before && strings.Contains(last, "Cannon") && strings.Contains(last, "**Sources**")
+		})
+		conv, ok := r.d.convs.get("chan:m-t1")
+		if !ok {
+			t.Fatal("no conversation for the thread")
+		}
+		if h := conv.History(); len(h) != 2 || !strings.Contains(h[0].Question, "Rasmussen") || !strings.Contains(h[1].Question, "Cannon") {
+			t.Errorf("thread conversation = %+v, want the first question then the follow-up", h)
+		}
+		if n := len(f.requests("POST", "/api/v9/channels/m-t1/messages/m-t2/threads")); n != 0 {
+			t.Errorf("threads started for a message in a thread = %d, want 0", n)
+		}
+	})
+
+	t.Run("long answers are split", func(t *testing.T) {
+		t.Run("mention", func(t *testing.T) {
+			dispatch("MESSAGE_CREATE", f.userMessage("m-long", "c-threads", "g1", "u-1", mention+"Tell me at length what Appathurai told Canada AM", true))
+			eventually(t, "the last part", func() bool {
+				posts := f.requests("POST", "/api/v9/channels/m-long/messages")
+				return len(posts) > 1 && strings.Contains(content(t, posts[len(posts)-1]), "**Sources**")
+			})
+			posts := f.requests("POST", "/api/v9/channels/m-long/messages")
+			for i, p := range posts {
+				body := p.json(t)
+				if n := runeLen(content(t, p)); n > discordMaxContent {
+					t.Errorf("message %d has %d chars, want <= %d", i+1, n, discordMaxContent)
+				}
+				if hasButton := findCustomID(body) != ""; hasButton != (i == len(posts)-1) {
+					t.Errorf("message %d of %d has a Sources button: %v, want it only on the last", i+1, len(posts), hasButton)
+				}
+			}
+		})
+		t.Run("/ask", func(t *testing.T) {
+			dispatch("INTERACTION_CREATE", f.slashCommand("i-long", "c-threads", member("u-1", "0"), "ask",
+				map[string]any{"name": "question", "type": 3, "value": "Tell me at length what Appathurai told Canada AM"}))
+			const followups = "/api/v9/webhooks/app-1/itoken-i-long"
+			eventually(t, "the follow-up messages", func() bool {
+				posts := f.requests("POST", followups)
+				return len(posts) > 0 && strings.Contains(content(t, posts[len(posts)-1]), "**Sources**")
+			})
+			edits := f.requests("PATCH", followups+"/messages/@original")
+			if len(edits) < 2 || !strings.HasSuffix(content(t, edits[0]), " …") {
+				t.Errorf("@original edits = %d, want streamed partial text then the first part", len(edits))
+			}
+			last := content(t, edits[len(edits)-1])
+			if strings.HasSuffix(last, " …") || runeLen(last) > discordMaxContent || runeLen(last) < discordMaxContent/2 {
+				t.Errorf("final @original = %.80q (%d chars), want the first part of the answer", last, runeLen(last))
+			}
+			posts := f.requests("POST", followups)
+			if body := posts[len(posts)-1].json(t); findCustomID(body) == "" || !strings.Contains(body["content"].(string), "`000_7b664699113ac3fb.txt:") {
+				t.Errorf("last follow-up = %v, want the Sources block citing 000_7b664699113ac3fb.txt and the Sources button", body)
+			}
+		})
+	})
+
+	t.Run("an internal failure gets one apology", func(t *testing.T) {
+		dispatch("MESSAGE_CREATE", f.userMessage("m-boom", "c-threads", "g1", "u-1", mention+"Make the model explode, please", true))
+		eventually(t, "the apology", func() bool { return len(f.requests("POST", "/api/v9/channels/m-boom/messages")) > 0 })
+		r.waitHandled(t, events)
+		posts := f.requests("POST", "/api/v9/channels/m-boom/messages")
+		if len(posts) != 1 || content(t, posts[0]) != msgApology {
+			t.Errorf("replies to a failed answer = %v, want one %q", posts, msgApology)
+		}
+		if logs := r.log.String(); !strings.Contains(logs, "model exploded (test)") {
+			t.Errorf("log lacks the cause of the failure:\n%s", logs)
+		}
+	})
+
+	t.Run("shutdown waits for answers in flight", func(t *testing.T) {
+		dispatch("MESSAGE_CREATE", f.userMessage("m-hold", "c-threads", "g1", "u-1", mention+"Please hold: what did MacKay say in Vilnius?", true))
+		<-sa.held
+		r.cancel()
+		eventually(t, "shutdown to begin", r.d.isClosing)
+		dispatch("MESSAGE_CREATE", f.userMessage("m-late", "c-threads", "g1", "u-1", mention+"What did NATO say?", true))
+		r.waitHandled(t, events-1) // all but the held one
+		select {
+		case err := <-r.errc:
+			t.Fatalf("Run returned (%v) with an answer in flight", err)
+		default:
+		}
+		close(sa.release)
+		var err error
+		select {
+		case err = <-r.errc:
+			r.errc <- err
+		case <-time.After(15 * time.Second):
+			t.Fatal("Run did not return after the answer in flight finished")
+		}
+		if err != nil {
+			t.Errorf("Run() = %v, want nil", err)
+		}
+		edits := f.requests("PATCH", "/api/v9/channels/m-hold/messages/*")
+		if len(edits) == 0 || !strings.Contains(content(t, edits[len(edits)-1]), "001_b7e1029fb9729208.txt:") {
+			t.Errorf("the answer in flight was not delivered before Run returned: %v", edits)
+		}
+		if got := f.requests("", "/api/v9/channels/c-threads/messages/m-late/*"); len(got) != 0 {
+			t.Errorf("requests for a question asked during shutdown = %v, want none", got)
+		}
+	})
+	checkNoPings(t, f)
+}
+
+func TestDiscordConnectErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		token string
+		setup func(f *fakeDiscord)
+		want  string
+	}{
+		{"missing token", "", nil, "discord: no bot token; set DISCORD_TOKEN"},
+		{"401 on /users/@me", "test-token", func(f *fakeDiscord) { f.rejectToken = true },
+			"discord: the token was rejected (401 Unauthorized); check DISCORD_TOKEN"},
+		{"gateway close 4004", "test-token", func(f *fakeDiscord) { f.closeCode = 4004 },
+			"discord: the token was rejected (gateway close 4004, authentication failed); check DISCORD_TOKEN"},
+		{"gateway close 4014", "test-token", func(f *fakeDiscord) { f.closeCode = 4014 },
+			"discord: the gateway refused the bot's intents (close 4014); enable the Message Content intent in the Developer Portal"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFakeDiscord(t)
+			if tc.setup != nil {
+				tc.setup(f)
+			}
+			logs := &syncBuffer{}
+			d := NewDiscord(newTestBot(t), DiscordOptions{
+				Token: tc.token, Transport: f.transport(),
+				Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+			})
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			err := d.Run(ctx)
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("Run() = %v, want %q", err, tc.want)
+			}
+			if strings.Contains(err.Error()+logs.String(), "test-token") {
+				t.Errorf("the token leaked: error %q, log:\n%s", err, logs)
+			}
+		})
+	}
+}
+
+// TestDiscordAnswersNewArticle is the hook for the end-to-end case that
+// needs the live index: an article dropped into the coverage folder is
+// answerable in Discord within seconds.
+//
+// TODO(lead): with the live index, build the Bot over a t.TempDir() copy
+// of ../seeds watched by the index, start the Discord against a fake
+// (startDiscord), write a new article with a distinctive fact, then
+// dispatch a mention asking for that fact and assert the reply cites the
+// new file (eventually, without restarting Run).
+func TestDiscordAnswersNewArticle(t *testing.T) {
+	t.Skip("needs the live (watching) index; see TODO(lead)")
+}
+
+func ExampleDiscord_Run() {
+	b := New(testSearcher{}, quoteAnswerer{}, Options{})
+	d := NewDiscord(b, DiscordOptions{Token: "" /* normally os.Getenv("DISCORD_TOKEN") */})
+	fmt.Println(d.Run(context.Background()))
+	// Output: discord: no bot token; set DISCORD_TOKEN
 }
