@@ -519,6 +519,36 @@ func TestDiscord(t *testing.T) {
 	})
 }
 
+func TestLRU(t *testing.T) {
+	c := newLRU[int](2)
+	c.put("a", 1)
+	c.put("b", 2)
+	c.get("a") // now b is the least recently used
+	c.put("c", 3)
+	for _, tc := range []struct {
+		key    string
+		want   int
+		wantOK bool
+	}{
+		{"a", 1, true},
+		{"b", 0, false},
+		{"c", 3, true},
+	} {
+		if got, ok := c.get(tc.key); got != tc.want || ok != tc.wantOK {
+			t.Errorf("get(%q) = %d, %v, want %d, %v", tc.key, got, ok, tc.want, tc.wantOK)
+		}
+	}
+	if got := c.getOrPut("d", func() int { return 4 }); got != 4 {
+		t.Errorf("getOrPut(new key) = %d, want 4", got)
+	}
+	if got := c.getOrPut("d", func() int { return 5 }); got != 4 {
+		t.Errorf("getOrPut(existing key) = %d, want 4", got)
+	}
+	if n := c.len(); n != 2 {
+		t.Errorf("len() = %d, want 2 (the bound)", n)
+	}
+}
+
 func countMap(m *sync.Map) int {
 	n := 0
 	m.Range(func(any, any) bool { n++; return true })

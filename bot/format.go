@@ -54,8 +54,8 @@ func (e DiscordEmbed) size() int {
 
 // FormatAnswer renders a for a terminal: the answer text with its [n]
 // markers, a blank line, one line per citation
-// ("[1] file.txt:5-6 - Title") and the note, if any. A refusal is just
-// its text.
+// ("[1] file.txt:5-6 - Title", once per marker number) and the note, if
+// any. A refusal is just its text.
 func FormatAnswer(a Answer) string {
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(a.Text))
@@ -64,7 +64,12 @@ func FormatAnswer(a Answer) string {
 	}
 	if len(a.Citations) > 0 {
 		b.WriteString("\n")
+		seen := map[int]bool{}
 		for _, c := range a.Citations {
+			if seen[c.N] {
+				continue
+			}
+			seen[c.N] = true
 			b.WriteString("\n")
 			b.WriteString(citationLine(c, false))
 		}
