@@ -48,6 +48,10 @@ type fakeRequest struct {
 	RespID       string // ID of the message or channel the fake answered with
 }
 
+func (r fakeRequest) String() string {
+	return fmt.Sprintf("%s %s -> %d %.200s", r.Method, r.Path, r.Status, r.Body)
+}
+
 // json decodes the request body into a generic value.
 func (r fakeRequest) json(t *testing.T) map[string]any {
 	t.Helper()
