@@ -510,8 +510,8 @@ func truncate(s string, n int) string {
 // have at most three digits so that a bracketed year is left alone.
 var markerGroup = regexp.MustCompile(`\[\s*\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\s*\]`)
 
-// markerRun matches adjacent markers ([1][2], [1] [2]) as one run.
-var markerRun = regexp.MustCompile(markerGroup.String() + `(?:[ \t]*` + markerGroup.String() + `)*`)
+// markerRun matches adjacent markers ([1][2], [1] [2], [1], [2]) as one run.
+var markerRun = regexp.MustCompile(markerGroup.String() + `(?:[ \t]*,?[ \t]*` + markerGroup.String() + `)*`)
 
 // refusal matches the agreed refusal, however it is spelled.
 var refusal = regexp.MustCompile(`(?i)\bthe coverage (?:doesn['’]?t|does not) say\b`)
