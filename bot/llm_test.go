@@ -515,7 +515,7 @@ func TestLLMAnswerCitations(t *testing.T) {
 		},
 		{
 			name:        "grouped and adjacent markers",
-			model:       "Canada wants 1,000 extra troops [3, 1]. NATO wants Canada to stay [2][2][9]. Both [1] [2].",
+			model:       "Canada wants 1,000 extra troops [3, 1]. NATO wants Canada to stay [2][2][9]. Both [2] [1].",
 			wantText:    "Canada wants 1,000 extra troops [1][2]. NATO wants Canada to stay [3]. Both [2][3].",
 			wantSources: []string{p3, p1, p2},
 		},
@@ -611,7 +611,7 @@ func TestLLMAnswerQuotes(t *testing.T) {
 		},
 		{
 			name:  "marker after the full stop belongs to the sentence before",
-			model: "Canada will pull its soldiers out of Kandahar unless NATO sends 1,000 troops. [1] Canadian Foreign Minister Cannon said Ottawa would not change its mind [2].",
+			model: "Canada will pull its soldiers out of Kandahar unless NATO sends 1,000 troops. [1] Nobody would comment on a transfer of 700 French troops. Ottawa would not change its mind [2].",
 			wantQuote: []string{
 				"In what would be a major setback for the NATO mission, Canada has said it will pull its soldiers from Kandahar next February unless other NATO nations provide an extra 1,000 troops there.",
 				"Canadian Foreign Minister Lawrence Cannon quickly reiterated that Ottawa would not change its mind.",
@@ -847,4 +847,51 @@ func TestCleanRewrite(t *testing.T) {
 			t.Errorf("cleanRewrite(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+func ExampleLLM() {
+	// A stand-in for the OpenAI API that streams one scripted answer.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		for _, tok := range []string{"NATO wants Canada to stay", " beyond 2011 [2], while", " Canada asks allies for 1,000 troops [1]."} {
+			fmt.Fprintf(w, "data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":%q}}]}\n\n", tok)
+		}
+		fmt.Fprint(w, "data: [DONE]\n\n")
+	}))
+	defer srv.Close()
+
+	cfg := openai.DefaultConfig("sk-example")
+	cfg.BaseURL = srv.URL + "/v1"
+	llm := NewLLM(NewOpenAIClient(cfg), LLMOptions{Model: "gpt-4o-mini"})
+
+	passages := []retrieval.Result{
+		{Chunk: retrieval.Chunk{
+			Source: "001_b7e1029fb9729208.txt", FirstLine: 2, LastLine: 2,
+			Text: "Canada will pull out of Kandahar unless other NATO nations provide an extra 1,000 troops there.",
+		}},
+		{Chunk: retrieval.Chunk{
+			Source: "002_6b9d529eae85757d.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports", FirstLine: 3, LastLine: 5,
+			Text: "The new secretary-general of NATO said he wanted Canada to extend its mission beyond 2011.\n\nCannon reiterated that Ottawa would not change its mind.",
+		}},
+	}
+	a, err := llm.Answer(context.Background(), Request{
+		Question: "What does NATO want?",
+		Passages: passages,
+		OnToken:  func(s string) { fmt.Printf("streamed %q\n", s) },
+	})
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println(a.Text)
+	for _, c := range a.Citations {
+		fmt.Printf("[%d] %s:%d-%d %s\n", c.N, c.Source, c.Lines[0], c.Lines[1], c.Quote)
+	}
+	// Output:
+	// streamed "NATO wants Canada to stay"
+	// streamed " beyond 2011 [2], while"
+	// streamed " Canada asks allies for 1,000 troops [1]."
+	// NATO wants Canada to stay beyond 2011 [1], while Canada asks allies for 1,000 troops [2].
+	// [1] 002_6b9d529eae85757d.txt:3-3 The new secretary-general of NATO said he wanted Canada to extend its mission beyond 2011.
+	// [2] 001_b7e1029fb9729208.txt:2-2 Canada will pull out of Kandahar unless other NATO nations provide an extra 1,000 troops there.
 }
