@@ -131,8 +131,12 @@ func (d retryAfterDoer) Do(req *http.Request) (*http.Response, error) {
 }
 
 // Answer asks the model to answer req from its passages, streaming the text
-// to req.OnToken, then checks and renumbers the citations. It returns an
-// error when the model cannot be reached after the allowed retries.
+// to req.OnToken, then checks and renumbers the citations. The streamed
+// text is the model's own, with its original markers; the returned
+// Answer.Text, markers checked and renumbered, should replace it. Answer
+// returns an error when the model cannot be reached after the allowed
+// retries, and one wrapping ErrStreamInterrupted when the stream broke
+// after text was streamed.
 func (l *LLM) Answer(ctx context.Context, req Request) (Answer, error) {
 	if len(req.Passages) == 0 {
 		// Nothing to cite: the rules would make the model refuse anyway.
