@@ -235,10 +235,6 @@ func ParseArticle(source string, data []byte) (*Article, error) {
 	return a, nil
 }
 
-// isWordRune reports whether r is a letter or digit: a text without any has
-// nothing to index.
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
 // decodeText turns file bytes into valid UTF-8 text with "\n" line ends,
 // keeping every line where it was.
 func decodeText(data []byte, isHTML bool) (string, error) {
