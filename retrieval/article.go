@@ -235,9 +235,6 @@ func ParseArticle(source string, data []byte) (*Article, error) {
 	return a, nil
 }
 
-// isWordRune reports whether r is a letter or digit: a text without any has
-// nothing to index.
-
 // decodeText turns file bytes into valid UTF-8 text with "\n" line ends,
 // keeping every line where it was.
 func decodeText(data []byte, isHTML bool) (string, error) {
