@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,7 +14,6 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // evalPassages returns retrieved passages from sources, in order.
 func evalPassages(sources ...string) []retrieval.Result {

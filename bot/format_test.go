@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // natoCitation is a real citation of the seeds, the running example.
 func natoCitation(n int) Citation {

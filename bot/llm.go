@@ -406,7 +406,6 @@ func quoteData(s string) string {
 	return dataTag.ReplaceAllString(s, "[$1$2]")
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // rewriteSystemPrompt asks for a standalone question and nothing else.
 const rewriteSystemPrompt = `You rewrite follow-up questions about a collection of news articles so that they can be understood without the conversation.

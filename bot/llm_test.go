@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -20,18 +19,6 @@ import (
 
 	"github.com/newsbot/newsbot/retrieval"
 )
-
-// updateGolden reports whether -update was given. The flag may be shared
-// with other test files of the package, so it is only defined once.
-var updateGolden = sharedBoolFlag("update", "rewrite the golden files under testdata")
-
-func sharedBoolFlag(name, usage string) func() bool {
-	if f := flag.Lookup(name); f != nil {
-		return func() bool { return f.Value.String() == "true" }
-	}
-	p := flag.Bool(name, false, usage)
-	return func() bool { return *p }
-}
 
 // reply scripts one response of the fake chat-completions server.
 type reply struct {
@@ -687,7 +674,7 @@ func renderMessages(msgs []openai.ChatCompletionMessage) string {
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", "llm", name)
-	if updateGolden() {
+	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
