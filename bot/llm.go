@@ -110,6 +110,16 @@ func NewOpenAIClient(cfg openai.ClientConfig) *openai.Client {
 	return openai.NewClientWithConfig(cfg)
 }
 
+// NewChatClient returns a client for the OpenAI-compatible API at baseURL
+// ("" for OpenAI's own), set up as NewOpenAIClient does.
+func NewChatClient(baseURL, apiKey string) *openai.Client {
+	cfg := openai.DefaultConfig(apiKey)
+	if baseURL != "" {
+		cfg.BaseURL = baseURL
+	}
+	return NewOpenAIClient(cfg)
+}
+
 // retryAfterKey marks the context value through which retryAfterDoer hands
 // the Retry-After header of one request back to the LLM that sent it.
 type retryAfterKey struct{}

@@ -62,9 +62,13 @@ func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
 			ix.Close()
 			return nil, nil, errors.New("llm.model is set but there is no OPENAI_API_KEY (or llm.base_url for a local server)")
 		}
-		llm := bot.NewLLM(bot.LLMOptions{
-			BaseURL: l.BaseURL, APIKey: l.APIKey, Model: l.Model, Temperature: l.Temperature,
-			MaxTokens: l.MaxTokens, Timeout: l.Timeout, MaxRetries: l.MaxRetries, Logger: a.log,
+		retries := l.MaxRetries
+		if retries == 0 {
+			retries = -1 // LLMOptions reads 0 as "the default"
+		}
+		llm := bot.NewLLM(bot.NewChatClient(l.BaseURL, l.APIKey), bot.LLMOptions{
+			Model: l.Model, Temperature: float32(l.Temperature), MaxTokens: l.MaxTokens,
+			Timeout: l.Timeout, MaxRetries: retries, HistoryTurns: a.cfg.Conversation.Turns, Logger: a.log,
 		})
 		primary, opt.Fallback, opt.Rewriter = llm, ext, llm
 	}
