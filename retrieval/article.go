@@ -251,7 +251,10 @@ func decodeText(data []byte, isHTML bool) (string, error) {
 	if isHTML && !utf8.Valid(data) {
 		data = decodeDeclaredCharset(data)
 	}
-	s := strings.ToValidUTF8(string(data), "\uFFFD")
+	s := string(data)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		// A lone CR is not a line end by the line numbering of citations
@@ -433,7 +436,7 @@ func parseHTML(a *Article, src string) {
 	}
 	a.Title = sc.headline(start, end)
 	a.Date = sc.date(start, end)
-	a.Bylines = sc.bylines
+	a.Bylines = sc.byline(start, end)
 }
 
 // Which elements htmlText drops with their content.
@@ -465,7 +468,7 @@ func isBlockTag(tag string) bool {
 		"hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
 		"section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title",
 		"tr", "ul", "script", "style", "noscript", "template", "svg", "iframe", "select",
-		"textarea", "button", "img", "video", "audio", "picture":
+		"textarea", "button":
 		return true
 	}
 	return false
@@ -553,10 +556,12 @@ func (d *dropCounter) update(t *htmlToken) {
 		delete(d.open, "head") // </head> is optional
 		return
 	}
-	if l := dropLevel(t.tag); l < 0 || l > d.level {
-		return
-	}
 	if t.typ == html.StartTagToken {
+		// Inside a dropped element, an element of the same tag nests.
+		l := dropLevel(t.tag)
+		if d.open[t.tag] == 0 && (l < 0 || l > d.level) && !(d.level >= dropChrome && isFurniture(t)) {
+			return
+		}
 		if d.open == nil {
 			d.open = make(map[string]int)
 		}
@@ -570,6 +575,29 @@ func (d *dropCounter) update(t *htmlToken) {
 }
 
 func (d *dropCounter) dropping() bool { return len(d.open) > 0 }
+
+// isFurniture reports whether a container's id or classes name page
+// furniture inside an article: advertising, sharing buttons, related
+// stories, comments. Words are matched whole ("ad-slot" but not "head").
+func isFurniture(t *htmlToken) bool {
+	switch t.tag {
+	case "div", "section", "ul", "ol", "table":
+	default:
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(t.attrs.id+" "+t.attrs.class), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t'
+	})
+	for _, w := range words {
+		switch w {
+		case "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "share", "sharing",
+			"social", "related", "comments", "newsletter", "promo", "outbrain", "taboola",
+			"recirc", "paywall", "subscribe", "signup", "sidebar", "breadcrumb", "breadcrumbs", "nav", "menu":
+			return true
+		}
+	}
+	return false
+}
 
 // htmlText writes the text of the tokens of src that start in [start, end),
 // leaving out elements dropped at level, and only the newlines of all other
@@ -633,21 +661,32 @@ func htmlText(src string, start, end, level int) string {
 // htmlScan is what the first pass over a page learns.
 type htmlScan struct {
 	regions  []htmlRegion
+	total    int        // bytes of visible text on the page
 	h1s      []htmlSpot // text of each <h1>
 	times    []htmlSpot // datetime of each <time>
 	title    string     // of <title>
 	ogTitle  string
 	metaDate time.Time
-	metaRank int // rank of the meta that gave metaDate; lower is better
-	bylines  []string
+	metaRank int        // rank of the meta that gave metaDate; lower is better
+	authors  []string   // of <meta name="author"> and the like
+	bylines  []htmlSpot // text of each byline or author element
 }
 
-// htmlRegion is an <article> or <main> element.
+// htmlRegion is an element that may hold the article.
 type htmlRegion struct {
 	tag        string
+	kind       int // regionArticle, regionMain or regionHint
 	start, end int // byte range of the element, tags included
 	text       int // bytes of visible text in it
+	depth      int // open elements of its tag, itself included
 }
+
+// Kinds of region.
+const (
+	regionArticle = iota // <article>
+	regionMain           // <main>
+	regionHint           // <div id="story-body">: a class or id that says so
+)
 
 // htmlSpot is a text found at an offset of the page.
 type htmlSpot struct {
@@ -682,7 +721,7 @@ func (c *htmlCollector) text() string { return collapseSpace(html.UnescapeString
 func scanHTML(src string) *htmlScan {
 	sc := &htmlScan{metaRank: 1 << 30}
 	drops := dropCounter{level: dropHidden}
-	var open []int                       // indexes of the regions still open
+	var open []int                       // indexes of the regions not closed yet
 	var h1, title, byline *htmlCollector // elements whose text is being gathered
 	jsonLD := false                      // in a <script type="application/ld+json">
 	eachHTMLToken(src, func(t *htmlToken) {
@@ -700,6 +739,7 @@ func scanHTML(src string) *htmlScan {
 				return
 			}
 			n := len(bytes.TrimSpace(t.raw))
+			sc.total += n
 			for _, i := range open {
 				sc.regions[i].text += n
 			}
@@ -715,6 +755,19 @@ func scanHTML(src string) *htmlScan {
 			return
 		}
 		drops.update(t)
+		for k := 0; k < len(open); k++ {
+			r := &sc.regions[open[k]]
+			if r.tag != t.tag || t.typ == html.SelfClosingTagToken {
+				continue
+			}
+			if t.typ == html.StartTagToken {
+				r.depth++
+			} else if r.depth--; r.depth == 0 {
+				r.end = t.start + len(t.raw)
+				open = slices.Delete(open, k, k+1)
+				k--
+			}
+		}
 		if t.tag == "script" {
 			jsonLD = t.typ == html.StartTagToken && strings.Contains(strings.ToLower(t.attrs.typ), "ld+json")
 		}
@@ -727,32 +780,23 @@ func scanHTML(src string) *htmlScan {
 			title = nil
 		}
 		if byline != nil && byline.track(t) {
-			if s := byline.text(); utf8.RuneCountInString(s) <= 120 {
-				sc.bylines = addByline(sc.bylines, s)
+			if s := byline.text(); s != "" && utf8.RuneCountInString(s) <= 120 {
+				sc.bylines = append(sc.bylines, htmlSpot{byline.off, s})
 			}
 			byline = nil
 		}
-		switch t.typ {
-		case html.EndTagToken:
-			if t.tag == "article" || t.tag == "main" {
-				for k := len(open) - 1; k >= 0; k-- {
-					if r := &sc.regions[open[k]]; r.tag == t.tag {
-						r.end = t.start + len(t.raw)
-						open = slices.Delete(open, k, k+1)
-						break
-					}
-				}
-			}
-			return
-		case html.SelfClosingTagToken:
-			sc.startTag(t)
+		if t.typ == html.EndTagToken {
 			return
 		}
 		sc.startTag(t)
-		switch {
-		case t.tag == "article" || t.tag == "main":
+		if t.typ == html.SelfClosingTagToken {
+			return
+		}
+		if kind := regionKind(t); kind >= 0 {
 			open = append(open, len(sc.regions))
-			sc.regions = append(sc.regions, htmlRegion{tag: t.tag, start: t.start, end: len(src)})
+			sc.regions = append(sc.regions, htmlRegion{tag: t.tag, kind: kind, start: t.start, end: len(src), depth: 1})
+		}
+		switch {
 		case t.tag == "h1" && h1 == nil:
 			h1 = &htmlCollector{tag: t.tag, depth: 1, off: t.start}
 		case t.tag == "title" && title == nil:
@@ -787,7 +831,7 @@ func (sc *htmlScan) startTag(t *htmlToken) {
 			sc.ogTitle = content
 		case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author":
 			if !strings.Contains(content, "://") {
-				sc.bylines = addByline(sc.bylines, content)
+				sc.authors = addByline(sc.authors, content)
 			}
 		}
 		if rank := metaDateRank(key); rank >= 0 {
@@ -853,26 +897,98 @@ func isVoidTag(tag string) bool {
 	return false
 }
 
-// region picks the element holding the article: the <article> with the
-// most text, unless a <main> holds more than twice as much.
-func (sc *htmlScan) region() (htmlRegion, bool) {
-	var art, mainEl *htmlRegion
-	for i := range sc.regions {
-		r := &sc.regions[i]
-		switch {
-		case r.tag == "article" && (art == nil || r.text > art.text):
-			art = r
-		case r.tag == "main" && (mainEl == nil || r.text > mainEl.text):
-			mainEl = r
+// byline returns the page's authors and its byline elements in the
+// article region (else the first one on the page: the others may name the
+// authors of comments or other stories), three at most.
+func (sc *htmlScan) byline(start, end int) []string {
+	out := slices.Clone(sc.authors)
+	n := 0
+	for _, b := range sc.bylines {
+		if b.off >= start && b.off < end && n < 3 {
+			out = addByline(out, b.text)
+			n++
 		}
 	}
+	if n == 0 && len(sc.bylines) > 0 {
+		out = addByline(out, sc.bylines[0].text)
+	}
+	return out
+}
+
+// regionKind tells whether an element may hold the article, and how
+// surely, or returns -1.
+func regionKind(t *htmlToken) int {
+	switch t.tag {
+	case "article":
+		return regionArticle
+	case "main":
+		return regionMain
+	case "div", "section", "td":
+		if isContentHint(strings.ToLower(t.attrs.id + " " + t.attrs.class)) {
+			return regionHint
+		}
+	}
+	return -1
+}
+
+// isContentHint reports whether the id and classes of an element name
+// article text ("story-body", "article-content") rather than furniture.
+func isContentHint(s string) bool {
+	for _, bad := range []string{"comment", "sidebar", "nav", "menu", "footer", "header", "related",
+		"promo", "share", "social", "advert", "banner", "caption", "meta", "byline", "author",
+		"widget", "teaser", "breadcrumb", "newsletter", "subscribe"} {
+		if strings.Contains(s, bad) {
+			return false
+		}
+	}
+	for _, good := range []string{"article", "story", "content", "entry", "post", "body", "text", "main"} {
+		if strings.Contains(s, good) {
+			return true
+		}
+	}
+	return false
+}
+
+// region picks the element holding the article: the <article> with the
+// most text, unless a <main> holds more than twice as much; without
+// either, the element named like article text ("story-body") that holds
+// at least 40% of the page's text, narrowed to one inside it that holds
+// at least 60% of its text.
+func (sc *htmlScan) region() (htmlRegion, bool) {
+	art, mainEl := sc.largest(regionArticle, nil), sc.largest(regionMain, nil)
 	switch {
 	case art != nil && art.text > 0 && (mainEl == nil || 2*art.text >= mainEl.text):
 		return *art, true
 	case mainEl != nil && mainEl.text > 0:
 		return *mainEl, true
 	}
-	return htmlRegion{}, false
+	h := sc.largest(regionHint, nil)
+	if h == nil || h.text == 0 || 10*h.text < 4*sc.total {
+		return htmlRegion{}, false
+	}
+	for {
+		in := sc.largest(regionHint, h)
+		if in == nil || 10*in.text < 6*h.text {
+			return *h, true
+		}
+		h = in
+	}
+}
+
+// largest returns the region of a kind with the most text, inside the
+// region within when that is not nil.
+func (sc *htmlScan) largest(kind int, within *htmlRegion) *htmlRegion {
+	var best *htmlRegion
+	for i := range sc.regions {
+		r := &sc.regions[i]
+		if r.kind != kind || r == within || within != nil && (r.start < within.start || r.end > within.end) {
+			continue
+		}
+		if best == nil || r.text > best.text {
+			best = r
+		}
+	}
+	return best
 }
 
 // headline is the first <h1> in the article region, else the first <h1>
@@ -919,25 +1035,32 @@ func (sc *htmlScan) date(start, end int) time.Time {
 // siteSeparators split a page title from the site name.
 var siteSeparators = []string{" | ", " - ", " — ", " – ", " :: ", " · ", " • "}
 
-// stripSiteName removes a site name from the end of a page title
-// ("Troops stay - Reuters") and returns the title and the site name.
+// stripSiteName removes a site name from the end or the start of a page
+// title ("Troops stay - Reuters", "CTV.ca | Troops stay") and returns the
+// title and the site name.
 func stripSiteName(title string) (string, string) {
-	best := -1
-	sep := ""
-	for _, s := range siteSeparators {
-		if i := strings.LastIndex(title, s); i > best {
-			best, sep = i, s
+	for _, sep := range siteSeparators {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, site := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if isSiteName(site, head) {
+			return head, site
+		}
+		i = strings.Index(title, sep)
+		site, head = strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if isSiteName(site, head) {
+			return head, site
 		}
 	}
-	if best <= 0 {
-		return title, ""
-	}
-	head, site := strings.TrimSpace(title[:best]), strings.TrimSpace(title[best+len(sep):])
-	// A site name is short, and shorter than the headline.
-	if len(strings.Fields(site)) > 4 || len(site) >= len(head) {
-		return title, ""
-	}
-	return head, site
+	return title, ""
+}
+
+// isSiteName reports whether a part of a page title can be the site's
+// name: short, and shorter than the headline.
+func isSiteName(site, headline string) bool {
+	return site != "" && len(strings.Fields(site)) <= 4 && len(site) < len(headline)
 }
 
 // Metadata of the text of every format.
@@ -948,26 +1071,37 @@ func stripSiteName(title string) (string, string) {
 // Dates are never guessed from body text.
 func describeText(a *Article) {
 	lines := textLines(a.Text)
-	var dl dateline
-	headerDate := time.Time{}
 	i := skipBlank(lines, 0)
-	// A header block of "Key: value" lines at the top.
+	// A block of "Key: value" header lines at the top may give the title.
 	for ; i < len(lines); i++ {
 		k, v, ok := headerLine(lines[i])
 		if !ok {
 			break
 		}
-		switch k {
-		case "title", "headline":
-			if a.Title == "" {
-				a.Title = cleanTitle(v)
-			}
-		case "date", "published", "updated":
+		if (k == "title" || k == "headline" || k == "subject") && a.Title == "" {
+			a.Title = cleanTitle(v)
+		}
+	}
+	// Other header lines ("BYLINE: ...", "Date: ...") count among the first
+	// lines, as in exports from news databases.
+	var headerDate time.Time
+	headerDateline := ""
+	for k, n := 0, 0; k < len(lines) && n < 20; k++ {
+		if lines[k].text == "" {
+			continue
+		}
+		n++
+		key, v, ok := headerLine(lines[k])
+		switch {
+		case !ok:
+		case key == "date" || key == "published" || key == "posted":
 			if d, ok := parseDate(v); ok && headerDate.IsZero() {
 				headerDate = d
 			}
-		case "author", "authors", "by", "byline":
+		case key == "author" || key == "authors" || key == "by" || key == "byline":
 			a.Bylines = addByline(a.Bylines, v)
+		case key == "dateline":
+			headerDateline = cmp.Or(headerDateline, collapseSpace(v))
 		}
 	}
 	// The title: a short line standing alone at the top.
@@ -977,17 +1111,19 @@ func describeText(a *Article) {
 		i++
 	}
 	// The dateline opens one of the first paragraphs.
+	var dl dateline
 	for n := 0; i < len(lines) && n < 6; i++ {
-		if lines[i].text == "" || isBylineLine(lines[i].text) {
+		l := lines[i].text
+		if _, _, header := headerLine(lines[i]); l == "" || header || isBylineLine(l) {
 			continue
 		}
-		if d, ok := parseDateline(lines[i].text); ok {
+		if d, ok := parseDateline(l); ok {
 			dl = d
 			break
 		}
 		n++
 	}
-	a.Dateline, a.Agency = dl.place, dl.agency
+	a.Dateline, a.Agency = cmp.Or(dl.place, headerDateline), dl.agency
 	for _, l := range lines {
 		a.Bylines = appendBylines(a.Bylines, l.text)
 	}
@@ -1020,25 +1156,27 @@ type textLine struct {
 // kept (empty) so that blank lines can be seen.
 func textLines(text string) []textLine {
 	var lines []textLine
-	off := 0
-	for off <= len(text) {
-		n := strings.IndexAny(text[off:], "\n\u2029")
+	for off := 0; ; {
+		n := strings.IndexByte(text[off:], '\n')
 		if n < 0 {
 			n = len(text) - off
 		}
-		raw := text[off : off+n]
-		lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-		lines = append(lines, textLine{off: off + lead, text: strings.TrimSpace(raw)})
-		if off+n == len(text) {
-			break
+		for i, raw := range strings.Split(text[off:off+n], "\u2029") {
+			if i > 0 {
+				off += len("\u2029")
+			}
+			lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+			lines = append(lines, textLine{off: off + lead, text: strings.TrimSpace(raw)})
+			off += len(raw)
 		}
-		_, size := utf8.DecodeRuneInString(text[off+n:])
-		off += n + size
+		if off >= len(text) {
+			return lines
+		}
+		off++ // the '\n'
 	}
-	return lines
 }
 
-var headerRe = regexp.MustCompile(`^(?i:(title|headline|date|published|updated|author|authors|by|byline|source|url|dateline))\s*:\s*(\S.*)$`)
+var headerRe = regexp.MustCompile(`^(?i:(title|headline|subject|date|published|posted|updated|author|authors|by|byline|source|url|dateline|section|length|copyright))\s*:\s*(\S.*)$`)
 
 // headerLine parses a "Date: 2008-02-22" style header line.
 func headerLine(l textLine) (key, value string, ok bool) {
@@ -1070,7 +1208,7 @@ func isTitleLine(lines []textLine, i int) bool {
 		return false // more than a headline, or all there is
 	}
 	next := lines[i+1].text
-	if next == "" || isBylineLine(next) {
+	if _, _, header := headerLine(lines[i+1]); next == "" || header || isBylineLine(next) {
 		return true
 	}
 	_, ok := parseDateline(next)
@@ -1281,12 +1419,19 @@ func appendBylines(dst []string, line string) []string {
 
 // hasCredit reports cheaply whether a line may hold a "Reporting by" credit.
 func hasCredit(line string) bool {
-	for _, k := range []string{"eporting by ", "riting by ", "diting by ", "ompiled by ", "eported by ", "ritten by ", "dited by ", "tory by ", "ext by "} {
-		if strings.Contains(line, k) {
+	for off := 0; ; {
+		k := strings.Index(line[off:], " by ")
+		if k < 0 {
+			return false
+		}
+		k += off
+		word := strings.TrimLeft(line[strings.LastIndexByte(line[:k], ' ')+1:k], "(")
+		switch strings.ToLower(word) {
+		case "reporting", "writing", "editing", "compiled", "reported", "written", "edited", "story", "text":
 			return true
 		}
+		off = k + len(" by ")
 	}
-	return false
 }
 
 // addByline appends b unless it (or a longer one holding it) is already there.

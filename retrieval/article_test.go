@@ -122,53 +122,93 @@ func sentences(text string) []string {
 	return out
 }
 
-func TestParseArticleHTMLPage(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "loader", "news.html"))
-	if err != nil {
-		t.Fatal(err)
+func TestParseArticleHTMLPages(t *testing.T) {
+	tests := []struct {
+		file             string
+		title            string
+		date             time.Time
+		bylines          []string
+		dateline, agency string
+		sentences        []string // among the sentences of Text
+		lines            map[string]int
+	}{
+		{
+			file:     "news.html",
+			title:    "Canada weighs “Afghan” mission",
+			date:     time.Date(2008, 2, 22, 14, 30, 0, 0, time.UTC), // article:published_time, not <time>
+			bylines:  []string{"By David Ljunggren"},
+			dateline: "OTTAWA", agency: "Reuters",
+			sentences: []string{
+				"Canada weighs “Afghan” mission",
+				"OTTAWA (Reuters) - Canada’s government said on Thursday it would keep 2,500 troops\nin Kandahar until 2011.",
+				"The U.S. Army welcomed the news.",
+				`"We are staying the course," Foreign Minister Lawrence Cannon said.`,
+				"Canada has lost 127 soldiers & NATO wants more help.",
+				"First point without a period",
+				"Second point",
+				"A Canadian soldier on patrol in Kandahar.",
+				"Diplomats say\nthe alliance will meet in Bucharest",
+				"on April 2 to 4.",
+				"A tag spread over\ntwo lines keeps its line.",
+				"Troops",
+				"2,500",
+			},
+			lines: map[string]int{"Canada has lost": 28, "Diplomats say": 34, "on April 2": 35},
+		},
+		{
+			// A page of 2008 without <article> or <main>: the story is the
+			// container named like one.
+			file:  "old.htm",
+			title: "NATO pushes for more troops in Afghanistan",
+			date:  date(2008, 2, 8),
+			sentences: []string{
+				"NATO pushes for more troops in Afghanistan",
+				"Updated Fri. Feb. 8 2008 11:15 AM ET",
+				"There is a consensus among NATO members that Canada needs help in southern\nAfghanistan, says a spokesperson for the organization.",
+				"NATO talks are underway in Brussels, Belgium.",
+				`"Everyone's aware of the discussions in Canada," Appathurai said.`,
+				"He spoke on Friday.",
+			},
+			lines: map[string]int{"He spoke": 20},
+		},
 	}
-	a := mustParse(t, "world/news.html", raw)
-	if want := "Canada weighs “Afghan” mission"; a.Title != want {
-		t.Errorf("Title = %q, want %q", a.Title, want)
-	}
-	if want := time.Date(2008, 2, 22, 14, 30, 0, 0, time.UTC); !a.Date.Equal(want) {
-		t.Errorf("Date = %v, want %v (article:published_time)", a.Date, want)
-	}
-	if want := []string{"By David Ljunggren"}; !slices.Equal(a.Bylines, want) {
-		t.Errorf("Bylines = %q, want %q", a.Bylines, want)
-	}
-	if a.Dateline != "OTTAWA" || a.Agency != "Reuters" {
-		t.Errorf("Dateline, Agency = %q, %q, want OTTAWA, Reuters", a.Dateline, a.Agency)
-	}
-	for _, bad := range []string{"SHOULD-NOT-APPEAR", "<", ">", "&amp;", "&quot;", "tracking", "World"} {
-		if strings.Contains(a.Text, bad) {
-			t.Errorf("Text contains %q:\n%s", bad, a.Text)
-		}
-	}
-	got := sentences(a.Text)
-	for _, want := range []string{
-		"Canada weighs “Afghan” mission",
-		"OTTAWA (Reuters) - Canada’s government said on Thursday it would keep 2,500 troops\nin Kandahar until 2011.",
-		"The U.S. Army welcomed the news.",
-		`"We are staying the course," Foreign Minister Lawrence Cannon said.`,
-		"Canada has lost 127 soldiers & NATO wants more help.",
-		"First point without a period",
-		"Second point",
-		"A Canadian soldier on patrol in Kandahar.",
-		"Diplomats say\nthe alliance will meet in Bucharest",
-		"on April 2 to 4.",
-		"A tag spread over\ntwo lines keeps its line.",
-		"Troops",
-		"2,500",
-	} {
-		if !slices.Contains(got, want) {
-			t.Errorf("sentences lack %q; got %q", want, got)
-		}
-	}
-	checkLineInvariant(t, a, string(raw))
-	// The paragraph stays on its source line.
-	if i := strings.Index(a.Text, "Canada has lost"); LineAt(a.Text, i) != 28 {
-		t.Errorf("LineAt(Canada has lost) = %d, want 28", LineAt(a.Text, i))
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", "loader", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := mustParse(t, "world/"+tt.file, raw)
+			if a.Title != tt.title {
+				t.Errorf("Title = %q, want %q", a.Title, tt.title)
+			}
+			if !a.Date.Equal(tt.date) {
+				t.Errorf("Date = %v, want %v", a.Date, tt.date)
+			}
+			if !slices.Equal(a.Bylines, tt.bylines) {
+				t.Errorf("Bylines = %q, want %q", a.Bylines, tt.bylines)
+			}
+			if a.Dateline != tt.dateline || a.Agency != tt.agency {
+				t.Errorf("Dateline, Agency = %q, %q, want %q, %q", a.Dateline, a.Agency, tt.dateline, tt.agency)
+			}
+			for _, bad := range []string{"SHOULD-NOT-APPEAR", "<", ">", "&amp;", "&quot;", "&nbsp;", "tracking", "World", "Home"} {
+				if strings.Contains(a.Text, bad) {
+					t.Errorf("Text contains %q:\n%s", bad, a.Text)
+				}
+			}
+			got := sentences(a.Text)
+			for _, want := range tt.sentences {
+				if !slices.Contains(got, want) {
+					t.Errorf("sentences lack %q; got %q", want, got)
+				}
+			}
+			for text, line := range tt.lines {
+				if i := strings.Index(a.Text, text); i < 0 || LineAt(a.Text, i) != line {
+					t.Errorf("LineAt(%q) = %d (offset %d), want %d", text, LineAt(a.Text, i), i, line)
+				}
+			}
+			checkLineInvariant(t, a, string(raw))
+		})
 	}
 }
 
@@ -239,6 +279,28 @@ func TestParseArticleHTMLCases(t *testing.T) {
 			page:      `<meta name="author" content="Jane Doe"><div class="article-byline">By <span class="author">Jane Doe</span> and John Roe</div><p>Body.</p>`,
 			bylines:   []string{"By Jane Doe and John Roe"},
 			sentences: []string{"By Jane Doe and John Roe", "Body."},
+		},
+		{
+			name:      "the byline of the story, not of the comments",
+			page:      `<header><p class="byline">By Jane Doe</p></header><article><p>Body.</p></article><section class="comments"><span class="comment-author">Troll</span></section>`,
+			bylines:   []string{"By Jane Doe"},
+			sentences: []string{"Body."},
+		},
+		{
+			name:      "furniture inside the article is dropped",
+			page:      `<article><p>Body.</p><div class="ad-slot"><div>Buy now</div></div><ul class="share-tools"><li>Tweet</li></ul><p>More.</p><div class="headline-extra">Kept.</div></article>`,
+			sentences: []string{"Body.", "More.", "Kept."},
+		},
+		{
+			name:      "site name before the title",
+			page:      `<title>CTV.ca | NATO pushes for more troops</title><p>Body.</p>`,
+			title:     "NATO pushes for more troops",
+			sentences: []string{"Body."},
+		},
+		{
+			name:      "inline images do not cut sentences",
+			page:      `<p>A soldier <img src="flag.png" alt="flag"> waved.</p>`,
+			sentences: []string{"A soldier waved."},
 		},
 		{
 			name:      "entities that decode to newlines add no line",
@@ -445,6 +507,11 @@ func TestParseArticleTextMetadata(t *testing.T) {
 			name: "header lines", source: "a.txt",
 			text: "Title: Troops to stay\nDate: 2008-02-22\nAuthor: Jane Doe\n\nBody.\n",
 			want: Article{Title: "Troops to stay", Bylines: []string{"Jane Doe"}, Date: date(2008, 2, 22)},
+		},
+		{
+			name: "news database export", source: "a.txt",
+			text: "Canada to extend mission\n\nBYLINE: Jane Doe\nSECTION: WORLD\nLENGTH: 500 words\nDATELINE: OTTAWA\n\nThe government said so.\n",
+			want: Article{Title: "Canada to extend mission", Dateline: "OTTAWA", Bylines: []string{"Jane Doe"}},
 		},
 		{
 			name: "byline line and AP dateline", source: "a.txt",

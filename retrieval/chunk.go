@@ -292,6 +292,10 @@ func abbreviationKind(tok string) int {
 	if tok == "" {
 		return abbrNone
 	}
+	switch tok { // capitalised only: "Sat." is a day, "sat." a verb
+	case "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun":
+		return abbrAmbiguous
+	}
 	// Initials and dotted abbreviations: "W", "U.S", "e.g", "Ph.D", "a.m".
 	if isInitials(tok) {
 		switch strings.ToLower(tok) {
