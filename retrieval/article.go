@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -363,28 +364,32 @@ func frontMatter(text string) (block string, end int) {
 // applyFrontMatter takes title, date and author(s) from a YAML block. A
 // block that is not valid YAML is ignored: it is still blanked from Text.
 func applyFrontMatter(a *Article, block string) {
-	var fm map[string]any
-	if err := yaml.Unmarshal([]byte(block), &fm); err != nil {
+	var raw map[string]any
+	if err := yaml.Unmarshal([]byte(block), &raw); err != nil {
 		return
 	}
-	for k, v := range fm {
-		switch strings.ToLower(k) {
-		case "title", "headline":
-			if s, ok := v.(string); ok {
-				a.Title = cleanTitle(s)
-			}
-		case "date", "published", "pubdate", "publishdate":
-			switch d := v.(type) {
-			case time.Time:
-				a.Date = d
-			case string:
-				if t, ok := parseDate(d); ok {
-					a.Date = t
-				}
-			}
-		case "author", "authors", "byline":
-			a.Bylines = appendNames(a.Bylines, v)
+	fm := make(map[string]any, len(raw))
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		fm[strings.ToLower(k)] = raw[k]
+	}
+	for _, k := range []string{"title", "headline"} {
+		if s, ok := fm[k].(string); ok && a.Title == "" {
+			a.Title = cleanTitle(s)
 		}
+	}
+	for _, k := range []string{"date", "published", "pubdate", "publishdate"} {
+		if !a.Date.IsZero() {
+			break
+		}
+		switch d := fm[k].(type) {
+		case time.Time:
+			a.Date = d
+		case string:
+			a.Date, _ = parseDate(d)
+		}
+	}
+	for _, k := range []string{"author", "authors", "byline"} {
+		a.Bylines = appendNames(a.Bylines, fm[k])
 	}
 }
 
@@ -511,34 +516,40 @@ func eachHTMLToken(src string, fn func(t *htmlToken)) {
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
-				t.attrs.set(string(k), string(v))
+				t.attrs.set(k, v)
 			}
 		}
 		fn(&t)
 	}
 }
 
-func (a *htmlAttrs) set(k, v string) {
-	switch k {
+// set keeps an attribute (key lower-cased, value unescaped by the
+// tokenizer) if the loader looks at it.
+func (a *htmlAttrs) set(k, v []byte) {
+	var dst *string
+	switch string(k) {
 	case "class":
-		a.class = v
+		dst = &a.class
 	case "rel":
-		a.rel = v
+		dst = &a.rel
 	case "id":
-		a.id = v
+		dst = &a.id
 	case "name":
-		a.name = v
+		dst = &a.name
 	case "property":
-		a.property = v
+		dst = &a.property
 	case "itemprop":
-		a.itemprop = v
+		dst = &a.itemprop
 	case "content":
-		a.content = v
+		dst = &a.content
 	case "datetime":
-		a.datetime = v
+		dst = &a.datetime
 	case "type":
-		a.typ = v
+		dst = &a.typ
+	default:
+		return
 	}
+	*dst = string(v)
 }
 
 // dropCounter tracks the open elements whose content is dropped.
@@ -547,7 +558,7 @@ type dropCounter struct {
 	open  map[string]int
 }
 
-// update counts t in and reports whether the text after it is dropped.
+// update counts the tag token t in.
 func (d *dropCounter) update(t *htmlToken) {
 	if t.typ == html.SelfClosingTagToken || t.tag == "" {
 		return
@@ -792,7 +803,9 @@ func scanHTML(src string) *htmlScan {
 		if t.typ == html.SelfClosingTagToken {
 			return
 		}
-		if kind := regionKind(t); kind >= 0 {
+		// Regions left open by sloppy markup are few; a cap keeps a page of
+		// thousands of unclosed cells linear.
+		if kind := regionKind(t); kind >= 0 && len(open) < 64 {
 			open = append(open, len(sc.regions))
 			sc.regions = append(sc.regions, htmlRegion{tag: t.tag, kind: kind, start: t.start, end: len(src), depth: 1})
 		}
@@ -822,7 +835,7 @@ func (sc *htmlScan) startTag(t *htmlToken) {
 		if key == "" {
 			key = strings.ToLower(at.itemprop)
 		}
-		content := collapseSpace(html.UnescapeString(at.content))
+		content := collapseSpace(at.content)
 		if content == "" {
 			return
 		}
@@ -1032,14 +1045,11 @@ func (sc *htmlScan) date(start, end int) time.Time {
 	return time.Time{}
 }
 
-// siteSeparators split a page title from the site name.
-var siteSeparators = []string{" | ", " - ", " — ", " – ", " :: ", " · ", " • "}
-
 // stripSiteName removes a site name from the end or the start of a page
 // title ("Troops stay - Reuters", "CTV.ca | Troops stay") and returns the
 // title and the site name.
 func stripSiteName(title string) (string, string) {
-	for _, sep := range siteSeparators {
+	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " · ", " • "} {
 		i := strings.LastIndex(title, sep)
 		if i <= 0 {
 			continue

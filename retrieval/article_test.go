@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -773,4 +775,39 @@ func TestListCorpusRootErrors(t *testing.T) {
 	if err != nil || len(files) != 0 || len(warns) != 0 {
 		t.Errorf("ListCorpus(empty dir) = %v, %v, %v; want nothing", files, warns, err)
 	}
+}
+
+// FuzzParseArticle checks, for any input in every format, that parsing
+// never panics, keeps every line where it was and yields valid UTF-8, and
+// that the chunks of the article keep their invariants.
+func FuzzParseArticle(f *testing.F) {
+	for _, seed := range []string{
+		"Headline\n\nOTTAWA (Reuters) - Text. More text.\n",
+		"<p>One</p><p>Two &amp; three&#10;four</p>\n<script>x</script>",
+		"---\ntitle: x\n---\n# Head\n\nBody.",
+		"<article><h1>T</h1><p\nclass=x>a<br>b</p></article><!-- c\n-->",
+		"<div id=\"story\"><div class=\"ad\">x</div>text\r\nmore</div>",
+		"a\xff\xfe.\r\n\r\nb",
+	} {
+		for _, ext := range []string{".txt", ".md", ".html"} {
+			f.Add("f"+ext, []byte(seed))
+		}
+	}
+	f.Fuzz(func(t *testing.T, source string, data []byte) {
+		if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+			return // UTF-16 has other line ends
+		}
+		a, err := ParseArticle(source, data)
+		if err != nil {
+			return
+		}
+		if got, want := strings.Count(a.Text, "\n"), bytes.Count(data, []byte("\n")); got != want {
+			t.Fatalf("ParseArticle(%q, %q): Text has %d newlines, the file %d", source, data, got, want)
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+			t.Fatalf("ParseArticle(%q, %q): invalid UTF-8", source, data)
+		}
+		opt := ChunkOptions{TargetChars: 40, OverlapSentences: 1}
+		checkChunks(t, a, opt, ChunkArticle(a, opt))
+	})
 }

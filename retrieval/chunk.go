@@ -354,7 +354,8 @@ func isStarter(w string) bool {
 		"Many", "Most", "Other", "Such", "No", "Not", "What", "Who", "Why", "How", "Where",
 		"Which", "Then", "Now", "Today", "Yesterday", "Earlier", "Later", "Last", "Next",
 		"Both", "Each", "All", "One", "Two", "Three", "According", "Under", "With", "Without",
-		"By", "From", "To", "Asked":
+		"By", "From", "To", "Asked", "Well", "Yes", "Thus", "Indeed", "Instead", "Finally",
+		"First", "Second", "Third":
 		return true
 	}
 	return false
