@@ -338,7 +338,7 @@ func (e skipError) Is(target error) bool {
 func (ix *Index) build(ctx context.Context, f CorpusFile, data []byte, hash string) (*segment, error) {
 	a, err := ParseArticle(f.Source, data)
 	if err != nil {
-		return nil, skipError{fmt.Errorf("skipping %s: %w", f.Source, err)}
+		return nil, skipError{fmt.Errorf("skipping %w", err)} // err names the file
 	}
 	chunks := ChunkArticle(a, ix.opt.Chunk)
 	if len(chunks) == 0 {
