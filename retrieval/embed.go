@@ -361,6 +361,16 @@ func NewOpenAIEmbedder(client *openai.Client, model string, opt OpenAIEmbedderOp
 	return &OpenAIEmbedder{client: client, model: model, opt: opt}
 }
 
+// OpenAIClient returns a client for the OpenAI-compatible API at baseURL
+// ("" for OpenAI's own) authenticated by apiKey.
+func OpenAIClient(baseURL, apiKey string) *openai.Client {
+	cfg := openai.DefaultConfig(apiKey)
+	if baseURL != "" {
+		cfg.BaseURL = baseURL
+	}
+	return openai.NewClientWithConfig(cfg)
+}
+
 // ID returns "openai:" and the model, and the dimension when one was asked
 // for (it changes the vectors).
 func (e *OpenAIEmbedder) ID() string {

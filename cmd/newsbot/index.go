@@ -71,9 +71,8 @@ func (a *app) embedder() (retrieval.Embedder, error) {
 		if key == "" && e.BaseURL == "" {
 			return nil, errors.New("embedder openai needs OPENAI_API_KEY (or embedder.base_url for a local server)")
 		}
-		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderOptions{
-			BaseURL: e.BaseURL, APIKey: key, Model: e.Model, BatchSize: e.BatchSize,
-		}), nil
+		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIClient(e.BaseURL, key), e.Model,
+			retrieval.OpenAIEmbedderOptions{BatchSize: e.BatchSize, Logger: a.log}), nil
 	default:
 		return retrieval.NewHashEmbedder(e.Dimensions), nil
 	}
