@@ -34,7 +34,7 @@ type ChunkOptions struct {
 
 // DefaultChunkOptions returns the chunk sizing used when none is configured.
 func DefaultChunkOptions() ChunkOptions {
-	return ChunkOptions{TargetChars: 800, OverlapSentences: 1}
+	return ChunkOptions{TargetChars: 1000, OverlapSentences: 1}
 }
 
 // SplitSentences returns the sentences of text in order, trimmed of

@@ -34,7 +34,7 @@ type Embedder interface {
 }
 
 // DefaultHashDim is the dimension of a HashEmbedder made with dim 0.
-const DefaultHashDim = 512
+const DefaultHashDim = 384
 
 // Relative weights of the HashEmbedder's features. Whole words carry the
 // topic; bigrams add a little phrase order ("prime minister"); character

@@ -59,6 +59,7 @@ type Index struct {
 	dir    string
 	opt    Options
 	log    *slog.Logger
+	terms  *Analyzer // caches stems across syncs and queries
 	warns  []error
 	syncMu sync.Mutex          // one sync at a time
 	segs   map[string]*segment // by source; guarded by syncMu
@@ -92,7 +93,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	removeStaleTemps(segDir)
-	ix := &Index{dir: dir, opt: opt, log: opt.Logger, segs: make(map[string]*segment)}
+	ix := &Index{dir: dir, opt: opt, log: opt.Logger, terms: NewAnalyzer(), segs: make(map[string]*segment)}
 	entries, err := os.ReadDir(segDir)
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
@@ -368,9 +369,9 @@ func (ix *Index) build(ctx context.Context, f CorpusFile, data []byte, hash stri
 		TermIDs: make([][]uint32, len(chunks)), TermTFs: make([][]uint16, len(chunks)), DocLens: make([]int32, len(chunks)),
 	}
 	vocab := make(map[string]uint32)
-	extra := append(Terms(a.Title), Terms(sourceWords(f.Source))...)
+	extra := append(ix.terms.Terms(a.Title), ix.terms.Terms(sourceWords(f.Source))...)
 	for i, c := range chunks {
-		terms := append(Terms(c.Text), extra...)
+		terms := append(ix.terms.Terms(c.Text), extra...)
 		s.TermIDs[i], s.TermTFs[i] = termCounts(terms, vocab, &s.Vocab)
 		s.DocLens[i] = int32(len(terms))
 	}
@@ -427,10 +428,11 @@ func (ix *Index) publish() error {
 	for _, src := range sources {
 		s := ix.segs[src]
 		base := int32(len(snap.chunks))
+		vecs := s.vectors()
 		for i, c := range s.Chunks {
 			snap.byID[c.ID] = base + int32(i)
 			snap.chunks = append(snap.chunks, c)
-			if err := coll.AddDocument(ctx, chromem.Document{ID: c.ID, Embedding: s.vector(i)}); err != nil {
+			if err := coll.AddDocument(ctx, chromem.Document{ID: c.ID, Embedding: vecs[i]}); err != nil {
 				return fmt.Errorf("adding %s to the vector store: %w", c.ID, err)
 			}
 		}

@@ -92,7 +92,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 			break
 		}
 	}
-	for _, s := range snap.keywords.search(queryTerms(query), depth, keep) {
+	for _, s := range snap.keywords.search(queryTerms(ix.terms, query), depth, keep) {
 		f := get(s.doc)
 		f.keyword = s.score
 		maxKey = max(maxKey, s.score)
@@ -134,12 +134,12 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 // queryTerms are the keyword terms of a query, plus each pair of adjacent
 // words run together: wire copy often loses the space between words at
 // line ends ("peacekeepingmission"), and the joined pair finds it.
-func queryTerms(query string) []string {
-	terms := Terms(query)
+func queryTerms(an *Analyzer, query string) []string {
+	terms := an.Terms(query)
 	words := strings.FieldsFunc(query, func(r rune) bool { return !unicode.IsLetter(r) })
 	for i := 0; i+1 < len(words); i++ {
 		if len(words[i]) >= 3 && len(words[i+1]) >= 3 {
-			terms = append(terms, Terms(words[i]+words[i+1])...)
+			terms = append(terms, an.Terms(words[i]+words[i+1])...)
 		}
 	}
 	return terms

@@ -49,14 +49,18 @@ type segment struct {
 	DocLens  []int32 // keyword terms per chunk
 }
 
-// vector returns chunk i's embedding.
-func (s *segment) vector(i int) []float32 {
-	v := make([]float32, s.Dim)
-	b := s.Vectors[i*s.Dim*4:]
-	for j := range v {
-		v[j] = math.Float32frombits(binary.LittleEndian.Uint32(b[j*4:]))
+// vectors decodes the chunks' embeddings into one contiguous block, so
+// that a brute-force query walks memory in order.
+func (s *segment) vectors() [][]float32 {
+	flat := make([]float32, len(s.Vectors)/4)
+	for j := range flat {
+		flat[j] = math.Float32frombits(binary.LittleEndian.Uint32(s.Vectors[j*4:]))
 	}
-	return v
+	out := make([][]float32, len(s.Chunks))
+	for i := range out {
+		out[i] = flat[i*s.Dim : (i+1)*s.Dim : (i+1)*s.Dim]
+	}
+	return out
 }
 
 func encodeVectors(vecs [][]float32, dim int) []byte {
