@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,9 +14,9 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// RefusalText is the whole answer when the coverage does not answer the
+// refusalSentence is the whole answer when the coverage does not answer the
 // question.
-const RefusalText = "The coverage doesn't say."
+const refusalSentence = "The coverage doesn't say."
 
 // ExtractiveOptions tune the extractive answerer. A zero field takes its
 // default from DefaultExtractiveOptions.
@@ -50,8 +51,8 @@ type ExtractiveOptions struct {
 	DocCredit float64
 }
 
-// DefaultExtractiveOptions returns the calibrated defaults; see
-// TestExtractiveCalibration.
+// DefaultExtractiveOptions returns the defaults, calibrated on the seed
+// questions of extract_test.go.
 func DefaultExtractiveOptions() ExtractiveOptions {
 	return ExtractiveOptions{
 		MaxSentences:     3,
@@ -72,6 +73,7 @@ func DefaultExtractiveOptions() ExtractiveOptions {
 // wrong sentence; it refuses when no sentence is good enough.
 type Extractive struct {
 	opt      ExtractiveOptions
+	terms    *retrieval.Analyzer // caches stems: sentences repeat across questions
 	synonyms map[string][]string // stem -> stems that may stand for it
 }
 
@@ -98,7 +100,9 @@ func NewExtractive(opt ExtractiveOptions) *Extractive {
 			*f.v = f.d
 		}
 	}
-	return &Extractive{opt: opt, synonyms: synonymStems()}
+	e := &Extractive{opt: opt, terms: retrieval.NewAnalyzer()}
+	e.synonyms = e.synonymStems()
+	return e
 }
 
 // synonymGroups are words a question may use for a word of the coverage.
@@ -129,35 +133,26 @@ func synonymGroups() [][]string {
 	}
 }
 
-func synonymStems() map[string][]string {
+func (e *Extractive) synonymStems() map[string][]string {
 	syn := make(map[string][]string)
 	for _, g := range synonymGroups() {
 		var stems []string
 		for _, w := range g {
-			for _, s := range retrieval.Terms(w) {
-				if !contains(stems, s) {
+			for _, s := range e.terms.Terms(w) {
+				if !slices.Contains(stems, s) {
 					stems = append(stems, s)
 				}
 			}
 		}
 		for _, s := range stems {
 			for _, o := range stems {
-				if o != s && !contains(syn[s], o) {
+				if o != s && !slices.Contains(syn[s], o) {
 					syn[s] = append(syn[s], o)
 				}
 			}
 		}
 	}
 	return syn
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Answer quotes the sentences of req.Passages that answer the question, or
@@ -180,23 +175,23 @@ func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
 	return a, nil
 }
 
-func refusal() Answer {
-	return Answer{Text: RefusalText, Refused: true, Citations: []Citation{}}
+func refusedAnswer() Answer {
+	return Answer{Text: refusalSentence, Refused: true, Citations: []Citation{}}
 }
 
 // answer is Answer without its bookkeeping.
 func (e *Extractive) answer(question string, passages []retrieval.Result) Answer {
 	q := e.parseQuestion(question)
-	sents := collectSentences(passages)
+	sents := e.collectSentences(passages)
 	if len(q.terms) == 0 || len(sents) == 0 {
-		return refusal()
+		return refusedAnswer()
 	}
 	cands, ok := e.score(q, sents)
 	if !ok || cands[0].score < e.opt.MinScore {
-		return refusal()
+		return refusedAnswer()
 	}
 	best := cands[0]
-	chosen := []*candidate{best}
+	chosen := []*scoredSentence{best}
 	for _, c := range cands[1:] {
 		if len(chosen) == e.opt.MaxSentences || c.score < e.opt.RelativeScore*best.score {
 			break
@@ -204,14 +199,14 @@ func (e *Extractive) answer(question string, passages []retrieval.Result) Answer
 		chosen = append(chosen, c)
 	}
 	if other := e.disagreement(q, chosen); other != nil {
-		return quote([]*candidate{best, other}, true)
+		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
-	return quote(chosen, false)
+	return quoteAnswer(chosen, false)
 }
 
 // disagreement returns a chosen sentence of another article that gives a
 // different figure or date than the best one for the same question, or nil.
-func (e *Extractive) disagreement(q question, chosen []*candidate) *candidate {
+func (e *Extractive) disagreement(q questionInfo, chosen []*scoredSentence) *scoredSentence {
 	if q.kind != kindNumber && q.kind != kindDate {
 		return nil
 	}
@@ -223,24 +218,24 @@ func (e *Extractive) disagreement(q question, chosen []*candidate) *candidate {
 		if c.s.source == best.s.source || len(c.values) == 0 || c.coverage < e.opt.DisagreeCoverage {
 			continue
 		}
-		if disjoint(best.values, c.values) {
+		if disjointValues(best.values, c.values) {
 			return c
 		}
 	}
 	return nil
 }
 
-func disjoint(a, b []string) bool {
+func disjointValues(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
+		if slices.Contains(b, x) {
 			return false
 		}
 	}
 	return true
 }
 
-// quote formats the chosen sentences as a cited answer.
-func quote(cs []*candidate, differ bool) Answer {
+// quoteAnswer formats the chosen sentences as a cited answer.
+func quoteAnswer(cs []*scoredSentence, differ bool) Answer {
 	a := Answer{Citations: make([]Citation, 0, len(cs))}
 	var b strings.Builder
 	if differ {
@@ -269,18 +264,18 @@ func quote(cs []*candidate, differ bool) Answer {
 // otherReport introduces the second side of a disagreement, dated when the
 // two articles' dates are known and differ.
 func otherReport(first, other time.Time) string {
-	if !first.IsZero() && !other.IsZero() && !sameMonth(first, other) {
+	if !first.IsZero() && !other.IsZero() && !sameMonthOf(first, other) {
 		return "A report from " + other.Format("January 2006") + " says otherwise: "
 	}
 	return "Another report says otherwise: "
 }
 
-func sameMonth(a, b time.Time) bool {
+func sameMonthOf(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.Month() == b.Month()
 }
 
-// sentence is one distinct sentence of the passages.
-type sentence struct {
+// passageSentence is one distinct sentence of the passages.
+type passageSentence struct {
 	source, title string
 	date          time.Time
 	text          string // verbatim, trimmed
@@ -288,18 +283,18 @@ type sentence struct {
 	lines         [2]int
 	rank          int // of the best passage holding it, 0 first
 	terms         map[string]bool
-	toks          []token
+	toks          []textWord
 	credit        bool // a photo credit or caption: rarely the answer
 }
 
 // collectSentences splits the passages into sentences, dropping the
 // repeats that overlapping chunks produce.
-func collectSentences(passages []retrieval.Result) []*sentence {
+func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSentence {
 	seen := make(map[string]bool)
-	var out []*sentence
+	var out []*passageSentence
 	for rank, p := range passages {
 		for _, sp := range retrieval.SplitSentences(p.Text) {
-			start, end := trimSpan(p.Text, sp.Start, sp.End)
+			start, end := trimSentence(p.Text, sp.Start, sp.End)
 			if start >= end {
 				continue
 			}
@@ -310,11 +305,11 @@ func collectSentences(passages []retrieval.Result) []*sentence {
 				continue
 			}
 			seen[offKey], seen[textKey] = true, true
-			toks := tokenize(text)
-			if countWords(toks) < 3 {
+			toks := splitWords(text)
+			if sentenceWords(toks) < 3 {
 				continue // a stray label, not a sentence
 			}
-			s := &sentence{
+			s := &passageSentence{
 				source: p.Source, title: p.Title, date: p.Date,
 				text: text, lower: strings.ToLower(text),
 				lines: [2]int{
@@ -326,7 +321,7 @@ func collectSentences(passages []retrieval.Result) []*sentence {
 				toks:   toks,
 				credit: isPhotoCredit(text),
 			}
-			for _, t := range retrieval.Terms(text) {
+			for _, t := range e.terms.Terms(text) {
 				s.terms[t] = true
 			}
 			out = append(out, s)
@@ -335,7 +330,7 @@ func collectSentences(passages []retrieval.Result) []*sentence {
 	return out
 }
 
-func trimSpan(text string, start, end int) (int, int) {
+func trimSentence(text string, start, end int) (int, int) {
 	for start < end {
 		r, n := utf8.DecodeRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {
@@ -353,7 +348,7 @@ func trimSpan(text string, start, end int) (int, int) {
 	return start, end
 }
 
-func countWords(toks []token) int {
+func sentenceWords(toks []textWord) int {
 	n := 0
 	for _, t := range toks {
 		if t.letters > 0 {
@@ -377,9 +372,9 @@ func isPhotoCredit(text string) bool {
 	return len(agency) >= 2 && strings.ToUpper(agency) == agency && i+1 < len(text) && unicode.IsUpper(rune(text[i+1]))
 }
 
-// candidate is a scored sentence.
-type candidate struct {
-	s        *sentence
+// scoredSentence is a scored sentence.
+type scoredSentence struct {
+	s        *passageSentence
 	score    float64
 	coverage float64  // share of the question's term weight it holds
 	values   []string // the figures or dates it gives near the question's terms
@@ -387,7 +382,7 @@ type candidate struct {
 
 // score ranks the sentences for q, best first. ok is false when the
 // passages lack the question's names or too many of its terms.
-func (e *Extractive) score(q question, sents []*sentence) ([]*candidate, bool) {
+func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
 	// credit[i][j]: how well sentence i holds term j, from 0 to 1.
 	credit := make([][]float64, len(sents))
 	docBest := make(map[string][]float64) // source -> best credit per term
@@ -446,15 +441,15 @@ func (e *Extractive) score(q question, sents []*sentence) ([]*candidate, bool) {
 		}
 	}
 
-	cands := make([]*candidate, len(sents))
+	cands := make([]*scoredSentence, len(sents))
 	for i, s := range sents {
 		var got float64
 		for j := range q.terms {
 			c := max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
 			got += idf[j] * c
 		}
-		c := &candidate{s: s, coverage: got / total}
-		near, far, values := evidence(q, s)
+		c := &scoredSentence{s: s, coverage: got / total}
+		near, far, values := answerEvidence(q, s)
 		switch {
 		case near:
 			c.score += e.opt.TypeWeight
@@ -484,7 +479,7 @@ func presentTerm(credit [][]float64, j int, min float64) bool {
 // termCredit says how well s holds t: 1 for the term itself (also glued to
 // a neighbouring word, as in "peacekeepingmission"), SynonymCredit for a
 // synonym, 0 otherwise.
-func (e *Extractive) termCredit(s *sentence, t qterm) float64 {
+func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 	if s.terms[t.stem] {
 		return 1
 	}
@@ -520,11 +515,11 @@ func tokenMatches(lower string, t qterm) bool {
 // to count as related.
 const nearWords = 5
 
-// evidence finds what q asks for in s: near when it lies within a few
+// answerEvidence finds what q asks for in s: near when it lies within a few
 // words of a question term, far when it is only somewhere in the sentence.
 // values are the figures or dates found near the question's terms,
 // normalised ("1,000" -> "1000", "next February" -> "february").
-func evidence(q question, s *sentence) (near, far bool, values []string) {
+func answerEvidence(q questionInfo, s *passageSentence) (near, far bool, values []string) {
 	if q.kind == kindAny {
 		return false, false, nil
 	}
@@ -548,7 +543,7 @@ func evidence(q question, s *sentence) (near, far bool, values []string) {
 	for _, f := range findKind(q.kind, s) {
 		if isNear(f.tok) {
 			near = true
-			if f.value != "" && !contains(values, f.value) {
+			if f.value != "" && !slices.Contains(values, f.value) {
 				values = append(values, f.value)
 			}
 		} else {
@@ -558,11 +553,11 @@ func evidence(q question, s *sentence) (near, far bool, values []string) {
 	return near, far, values
 }
 
-// kind is what a question asks for.
-type kind int
+// answerKind is what a question asks for.
+type answerKind int
 
 const (
-	kindAny kind = iota
+	kindAny answerKind = iota
 	kindPerson
 	kindNumber
 	kindDate
@@ -570,13 +565,13 @@ const (
 	kindReason
 )
 
-func (k kind) String() string {
+func (k answerKind) String() string {
 	return [...]string{"any", "person", "number", "date", "place", "reason"}[k]
 }
 
-// question is a question reduced to what it asks for and its key terms.
-type question struct {
-	kind  kind
+// questionInfo is a question reduced to what it asks for and its key terms.
+type questionInfo struct {
+	kind  answerKind
 	terms []qterm
 }
 
@@ -588,16 +583,16 @@ type qterm struct {
 	name   bool     // from a proper noun: the passages must hold it
 }
 
-func (e *Extractive) parseQuestion(text string) question {
-	toks := tokenize(text)
-	q := question{kind: questionKind(toks)}
+func (e *Extractive) parseQuestion(text string) questionInfo {
+	toks := splitWords(text)
+	q := questionInfo{kind: questionKind(toks)}
 	seen := make(map[string]bool)
 	for i, tk := range toks {
 		if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) {
 			continue
 		}
 		name := isName(toks, i)
-		for _, st := range retrieval.Terms(tk.text) {
+		for _, st := range e.terms.Terms(tk.text) {
 			if seen[st] {
 				continue
 			}
@@ -617,9 +612,9 @@ func (e *Extractive) parseQuestion(text string) question {
 // mention for the question to be answerable: a capitalised word inside the
 // question, or an acronym anywhere. Short acronyms (PM, US) are too often
 // spelled out in the text to be required, as are titles (Mr, Dr).
-func isName(toks []token, i int) bool {
+func isName(toks []textWord, i int) bool {
 	tk := toks[i]
-	if !tk.upper || tk.letters < 3 || honorific(tk.lower) || answerNoun(tk.lower) != kindAny {
+	if !tk.upper || tk.letters < 3 || isHonorific(tk.lower) || answerNoun(tk.lower) != kindAny {
 		return false
 	}
 	if i == 0 {
@@ -628,7 +623,7 @@ func isName(toks []token, i int) bool {
 	return true
 }
 
-func honorific(w string) bool {
+func isHonorific(w string) bool {
 	switch w {
 	case "mr", "mrs", "ms", "dr", "sir", "gen", "lt", "col", "sgt", "prof", "rev", "st":
 		return true
@@ -668,7 +663,7 @@ func markerWord(w string) bool {
 
 // answerNoun returns what a question asks for when it names it with w
 // ("which official", "what year", "the size of").
-func answerNoun(w string) kind {
+func answerNoun(w string) answerKind {
 	switch w {
 	case "official", "officials", "minister", "person", "people", "leader", "spokesperson",
 		"spokesman", "spokeswoman", "diplomat", "president", "chancellor", "secretary",
@@ -691,7 +686,7 @@ func answerNoun(w string) kind {
 
 // questionKind finds what the question asks for: the first wh-word
 // decides, and "what"/"which"/"name" look at the noun that follows.
-func questionKind(toks []token) kind {
+func questionKind(toks []textWord) answerKind {
 	for i, tk := range toks {
 		switch tk.lower {
 		case "who", "whom", "whose":
@@ -730,8 +725,8 @@ func questionKind(toks []token) kind {
 	return kindAny
 }
 
-// token is a word or number of a text.
-type token struct {
+// textWord is a word or number of a text.
+type textWord struct {
 	text    string
 	lower   string
 	letters int
@@ -740,18 +735,18 @@ type token struct {
 	allCaps bool // two or more letters, all capitals
 }
 
-// tokenize splits text into words and numbers. Hyphens and apostrophes
+// splitWords splits text into words and numbers. Hyphens and apostrophes
 // split words ("2,700-strong", "Canada's"); a comma or point between
 // digits stays inside the number ("2,500", "3.5").
-func tokenize(text string) []token {
-	var toks []token
+func splitWords(text string) []textWord {
+	var toks []textWord
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
 		w := text[start:end]
-		t := token{text: w, lower: strings.ToLower(w), allCaps: true}
+		t := textWord{text: w, lower: strings.ToLower(w), allCaps: true}
 		for i, r := range w {
 			switch {
 			case unicode.IsLetter(r):
@@ -792,14 +787,14 @@ func tokenize(text string) []token {
 	return toks
 }
 
-// found is one thing of the kind a question asks for, at token tok.
-type found struct {
+// answerSpot is one thing of the kind a question asks for, at token tok.
+type answerSpot struct {
 	tok   int
 	value string // normalised figure or date; "" when not comparable
 }
 
 // findKind finds in s what a question of kind k asks for.
-func findKind(k kind, s *sentence) []found {
+func findKind(k answerKind, s *passageSentence) []answerSpot {
 	switch k {
 	case kindPerson:
 		return findPeople(s.toks)
@@ -815,26 +810,26 @@ func findKind(k kind, s *sentence) []found {
 	return nil
 }
 
-func findPeople(toks []token) []found {
-	var out []found
+func findPeople(toks []textWord) []answerSpot {
+	var out []answerSpot
 	for i, tk := range toks {
-		if personTitle(tk.lower) {
-			out = append(out, found{tok: i})
+		if isPersonTitle(tk.lower) {
+			out = append(out, answerSpot{tok: i})
 			continue
 		}
 		// Two capitalised words inside a sentence: "James Appathurai".
-		if i > 0 && i+1 < len(toks) && isProper(tk) && isProper(toks[i+1]) {
-			out = append(out, found{tok: i})
+		if i > 0 && i+1 < len(toks) && isProperWord(tk) && isProperWord(toks[i+1]) {
+			out = append(out, answerSpot{tok: i})
 		}
 	}
 	return out
 }
 
-func isProper(tk token) bool {
-	return tk.upper && !tk.allCaps && tk.letters >= 2 && month(tk) == "" && !weekday(tk.lower)
+func isProperWord(tk textWord) bool {
+	return tk.upper && !tk.allCaps && tk.letters >= 2 && monthName(tk) == "" && !isWeekday(tk.lower)
 }
 
-func personTitle(w string) bool {
+func isPersonTitle(w string) bool {
 	switch w {
 	case "minister", "ministers", "spokesperson", "spokesman", "spokeswoman", "president",
 		"chancellor", "secretary", "official", "officials", "diplomat", "diplomats", "boss",
@@ -845,23 +840,23 @@ func personTitle(w string) bool {
 	return false
 }
 
-func findNumbers(toks []token) []found {
-	var out []found
+func findNumbers(toks []textWord) []answerSpot {
+	var out []answerSpot
 	for i, tk := range toks {
 		switch {
 		case tk.digits > 0 && tk.letters == 0:
-			if isYear(tk) || i > 0 && (month(toks[i-1]) != "" || i > 1 && month(toks[i-2]) != "" && toks[i-1].digits > 0) {
+			if isYearWord(tk) || i > 0 && (monthName(toks[i-1]) != "" || i > 1 && monthName(toks[i-2]) != "" && toks[i-1].digits > 0) {
 				continue // a date, not a figure
 			}
-			out = append(out, found{tok: i, value: strings.NewReplacer(",", "").Replace(tk.text)})
-		case numberWord(tk.lower):
-			out = append(out, found{tok: i, value: tk.lower})
+			out = append(out, answerSpot{tok: i, value: strings.NewReplacer(",", "").Replace(tk.text)})
+		case isNumberWord(tk.lower):
+			out = append(out, answerSpot{tok: i, value: tk.lower})
 		}
 	}
 	return out
 }
 
-func isYear(tk token) bool {
+func isYearWord(tk textWord) bool {
 	if len(tk.text) != 4 || tk.digits != 4 {
 		return false
 	}
@@ -869,7 +864,7 @@ func isYear(tk token) bool {
 	return err == nil && y >= 1900 && y <= 2099
 }
 
-func numberWord(w string) bool {
+func isNumberWord(w string) bool {
 	switch w {
 	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 		"twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
@@ -879,27 +874,27 @@ func numberWord(w string) bool {
 	return false
 }
 
-func findDates(toks []token) []found {
-	var out []found
+func findDates(toks []textWord) []answerSpot {
+	var out []answerSpot
 	for i, tk := range toks {
 		switch {
-		case isYear(tk):
-			out = append(out, found{tok: i, value: tk.text})
-		case month(tk) != "":
-			out = append(out, found{tok: i, value: month(tk)})
-		case weekday(tk.lower):
+		case isYearWord(tk):
+			out = append(out, answerSpot{tok: i, value: tk.text})
+		case monthName(tk) != "":
+			out = append(out, answerSpot{tok: i, value: monthName(tk)})
+		case isWeekday(tk.lower):
 			// Wire stories date every remark by weekday; it seldom answers "when".
-			out = append(out, found{tok: i})
-		case relativeDate(tk.lower):
-			out = append(out, found{tok: i})
+			out = append(out, answerSpot{tok: i})
+		case isRelativeDate(tk.lower):
+			out = append(out, answerSpot{tok: i})
 		}
 	}
 	return out
 }
 
-// month returns the month a capitalised word names, also when a missing
+// monthName returns the month a capitalised word names, also when a missing
 // space glued it to the next word ("Februaryunless").
-func month(tk token) string {
+func monthName(tk textWord) string {
 	if !tk.upper {
 		return ""
 	}
@@ -915,7 +910,7 @@ func month(tk token) string {
 	return ""
 }
 
-func weekday(w string) bool {
+func isWeekday(w string) bool {
 	switch w {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
 		return true
@@ -923,7 +918,7 @@ func weekday(w string) bool {
 	return false
 }
 
-func relativeDate(w string) bool {
+func isRelativeDate(w string) bool {
 	switch w {
 	case "yesterday", "today", "tomorrow", "tonight", "weeks", "months", "years", "spring",
 		"summer", "autumn", "fall", "winter", "deadline", "schedule":
@@ -932,30 +927,30 @@ func relativeDate(w string) bool {
 	return false
 }
 
-func findPlaces(s *sentence) []found {
-	var out []found
+func findPlaces(s *passageSentence) []answerSpot {
+	var out []answerSpot
 	toks := s.toks
 	if len(toks) > 1 && toks[0].allCaps && strings.Contains(s.text[:min(len(s.text), 40)], "(") {
-		out = append(out, found{tok: 0}) // dateline: "VILNIUS (Reuters) -"
+		out = append(out, answerSpot{tok: 0}) // dateline: "VILNIUS (Reuters) -"
 	}
 	for i := 1; i < len(toks); i++ {
 		switch toks[i-1].lower {
 		case "in", "at", "from", "near", "to", "outside", "inside", "into", "across", "around":
-			if isProper(toks[i]) && toks[i].lower != "the" {
-				out = append(out, found{tok: i})
+			if isProperWord(toks[i]) && toks[i].lower != "the" {
+				out = append(out, answerSpot{tok: i})
 			}
 		}
 	}
 	return out
 }
 
-func findReasons(toks []token) []found {
-	var out []found
+func findReasons(toks []textWord) []answerSpot {
+	var out []answerSpot
 	for i, tk := range toks {
 		switch tk.lower {
 		case "because", "since", "due", "reason", "so", "too", "must", "need", "needs", "needed",
 			"requirements", "burden", "security", "interest", "order", "unless", "if":
-			out = append(out, found{tok: i})
+			out = append(out, answerSpot{tok: i})
 		}
 	}
 	return out
