@@ -60,10 +60,10 @@ func DefaultExtractiveOptions() ExtractiveOptions {
 		MinScore:         0.45,
 		RelativeScore:    0.7,
 		DisagreeCoverage: 0.5,
-		TypeWeight:       0.4,
+		TypeWeight:       0.6,
 		RankWeight:       0.1,
 		SynonymCredit:    0.7,
-		DocCredit:        0.3,
+		DocCredit:        0.2,
 	}
 }
 
@@ -324,6 +324,11 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 			for _, t := range e.terms.Terms(text) {
 				s.terms[t] = true
 			}
+			for _, w := range toks {
+				for _, t := range e.terms.Terms(w.text) {
+					s.terms[t] = true
+				}
+			}
 			out = append(out, s)
 		}
 	}
@@ -404,6 +409,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 	// its terms: then any sentence found would answer another question.
 	present := 0
 	idf := make([]float64, len(q.terms))
+	var total float64
 	n := float64(len(sents))
 	for j, t := range q.terms {
 		df, direct := 0, false
@@ -415,83 +421,85 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 				direct = true
 			}
 		}
-		if t.name && !direct {
+		if t.name && !direct || t.head && df == 0 {
 			return nil, false
 		}
 		if df > 0 {
 			present++
-			idf[j] = math.Log((n + 1) / (float64(df) + 0.5))
+			// Rare terms tell the sentences apart, but a term found in
+			// every sentence (Canada) still counts: the floor of ln 2
+			// keeps "Canadian minister" above "French minister".
+			idf[j] = t.weight * math.Log(1+(n+1)/(float64(df)+0.5))
+			total += idf[j]
 		}
 	}
-	if float64(present) < e.opt.MinCoverage*float64(len(q.terms)) {
+	if present == 0 || float64(present) < e.opt.MinCoverage*float64(len(q.terms)) {
 		return nil, false
 	}
-	var total float64
-	for _, w := range idf {
-		total += w
-	}
-	if total == 0 {
-		// Every present term is in every sentence: they cannot tell the
-		// sentences apart, but they are all there.
-		for j := range idf {
-			if idf[j] == 0 && presentTerm(credit, j, e.opt.SynonymCredit) {
-				idf[j] = 1
-				total++
+
+	// A sentence can only answer from an article that names everything
+	// the question names: "What did Harper say about Rasmussen?" is not
+	// answered by Harper in one article and Rasmussen in another. Names of
+	// the setting ("in Kandahar") are spared: a passage of the article may
+	// hold them without having been retrieved.
+	coherent := make(map[string]bool)
+	for src, best := range docBest {
+		coherent[src] = true
+		for j, t := range q.terms {
+			if t.name && t.weight == 1 && best[j] < e.opt.SynonymCredit {
+				coherent[src] = false
 			}
 		}
 	}
-
-	cands := make([]*scoredSentence, len(sents))
+	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
+		if !coherent[s.source] {
+			continue
+		}
 		var got float64
 		for j := range q.terms {
-			c := max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
-			got += idf[j] * c
+			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
 		}
 		c := &scoredSentence{s: s, coverage: got / total}
-		near, far, values := answerEvidence(q, s)
-		switch {
-		case near:
-			c.score += e.opt.TypeWeight
-		case far:
-			c.score += e.opt.TypeWeight / 2
+		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank)
+		if spots, near, values := answerEvidence(q, s, idf, total); spots {
+			// Half for holding the kind of answer at all, the rest as
+			// the question's terms surround it.
+			c.score += e.opt.TypeWeight * (0.5 + 0.5*near)
+			c.values = values
 		}
-		c.values = values
-		c.score += c.coverage + e.opt.RankWeight/float64(1+s.rank)
 		if s.credit {
 			c.score /= 2
 		}
-		cands[i] = c
+		cands = append(cands, c)
+	}
+	if len(cands) == 0 {
+		return nil, false
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	return cands, true
-}
-
-func presentTerm(credit [][]float64, j int, min float64) bool {
-	for i := range credit {
-		if credit[i][j] >= min {
-			return true
-		}
-	}
-	return false
 }
 
 // termCredit says how well s holds t: 1 for the term itself (also glued to
 // a neighbouring word, as in "peacekeepingmission"), SynonymCredit for a
 // synonym, 0 otherwise.
 func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
-	if s.terms[t.stem] {
-		return 1
-	}
-	if len(t.prefix) >= 5 && strings.Contains(s.lower, t.prefix) {
+	if s.terms[t.stem] || gluedIn(s.lower, t.prefix, t.name) {
 		return 1
 	}
 	for _, o := range t.syn {
-		if s.terms[o] {
+		if s.terms[o] || gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
 			return e.opt.SynonymCredit
 		}
 	}
 	return 0
+}
+
+// gluedIn reports whether stem occurs inside text. Wire copy loses spaces
+// at line ends ("peacekeepingmission", "strongNATO-led"); long stems and
+// names are distinctive enough to be found inside a glued word.
+func gluedIn(lower, stem string, name bool) bool {
+	return (len(stem) >= 5 || name && len(stem) >= 4) && strings.Contains(lower, stem)
 }
 
 // tokenMatches reports whether a word of a sentence stands for t; it is
@@ -500,7 +508,7 @@ func tokenMatches(lower string, t qterm) bool {
 	if lower == t.stem || len(t.prefix) >= 3 && strings.HasPrefix(lower, t.prefix) {
 		return true
 	}
-	if len(t.prefix) >= 5 && strings.Contains(lower, t.prefix) {
+	if gluedIn(lower, t.prefix, t.name) {
 		return true
 	}
 	for _, o := range t.syn {
@@ -515,42 +523,67 @@ func tokenMatches(lower string, t qterm) bool {
 // to count as related.
 const nearWords = 5
 
-// answerEvidence finds what q asks for in s: near when it lies within a few
-// words of a question term, far when it is only somewhere in the sentence.
-// values are the figures or dates found near the question's terms,
-// normalised ("1,000" -> "1000", "next February" -> "february").
-func answerEvidence(q questionInfo, s *passageSentence) (near, far bool, values []string) {
+// answerEvidence finds what q asks for in s. spots is false when s holds
+// nothing of the kind. near is the largest share of the question's term
+// weight (idf, summing to total) found within a few words of one of them.
+// values are the figures or dates with question terms nearby, normalised
+// ("1,000" -> "1000", "next February" -> "february").
+func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total float64) (spots bool, near float64, values []string) {
 	if q.kind == kindAny {
-		return false, false, nil
+		return false, 0, nil
 	}
-	var anchors []int
+	found := findKind(q.kind, s)
+	if len(found) == 0 {
+		return false, 0, nil
+	}
+	// matched[i]: the question terms word i stands for.
+	matched := make([][]int, len(s.toks))
 	for i, tk := range s.toks {
-		for _, t := range q.terms {
-			if tokenMatches(tk.lower, t) {
-				anchors = append(anchors, i)
-				break
+		for j, t := range q.terms {
+			if idf[j] > 0 && tokenMatches(tk.lower, t) {
+				matched[i] = append(matched[i], j)
 			}
 		}
 	}
-	isNear := func(i int) bool {
-		for _, a := range anchors {
-			if a != i && a >= i-nearWords && a <= i+nearWords {
-				return true
+	for _, f := range found {
+		if q.kind == kindNumber && countsOther(s.toks, matched, f.tok) {
+			continue
+		}
+		spots = true
+		seen := make(map[int]bool)
+		var w float64
+		for i := max(0, f.tok-nearWords); i <= min(len(s.toks)-1, f.tok+nearWords); i++ {
+			if i == f.tok {
+				continue
+			}
+			for _, j := range matched[i] {
+				if !seen[j] {
+					seen[j] = true
+					w += idf[j]
+				}
 			}
 		}
-		return false
-	}
-	for _, f := range findKind(q.kind, s) {
-		if isNear(f.tok) {
-			near = true
-			if f.value != "" && !slices.Contains(values, f.value) {
-				values = append(values, f.value)
-			}
-		} else {
-			far = true
+		if w == 0 {
+			continue
+		}
+		near = max(near, w/total)
+		if f.value != "" && !slices.Contains(values, f.value) {
+			values = append(values, f.value)
 		}
 	}
-	return near, far, values
+	return spots, near, values
+}
+
+// countsOther reports whether the figure at word i counts something the
+// question does not name: "2,500 Canadian troops" when it asks about
+// French ones.
+func countsOther(toks []textWord, matched [][]int, i int) bool {
+	for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
+		if isProperWord(toks[k]) && len(matched[k]) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // answerKind is what a question asks for.
@@ -581,31 +614,164 @@ type qterm struct {
 	prefix string   // the stem as it begins the written word ("februari" -> "februar")
 	syn    []string // stems of synonyms
 	name   bool     // from a proper noun: the passages must hold it
+	head   bool     // the noun the question asks about: the passages must hold it or a synonym
+	weight float64  // 1, or contextWeight for the setting of the question ("in Afghanistan")
 }
+
+// contextWeight is the weight of the question's terms that only set the
+// scene ("What number of troops does France have in Afghanistan?"): the
+// answer must be about France; Afghanistan is where most sentences are.
+const contextWeight = 0.6
 
 func (e *Extractive) parseQuestion(text string) questionInfo {
 	toks := splitWords(text)
 	q := questionInfo{kind: questionKind(toks)}
-	seen := make(map[string]bool)
+	head := headNoun(toks)
+	index := make(map[string]int) // stem -> position in q.terms
+	context := setting(toks)
 	for i, tk := range toks {
 		if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) {
 			continue
 		}
 		name := isName(toks, i)
+		weight := 1.0
+		if context[i] {
+			weight = contextWeight
+		}
 		for _, st := range e.terms.Terms(tk.text) {
-			if seen[st] {
-				continue
+			j, ok := index[st]
+			if !ok {
+				j = len(q.terms)
+				index[st] = j
+				q.terms = append(q.terms, qterm{stem: st, prefix: strings.TrimSuffix(st, "i"), syn: e.synonyms[st], weight: weight})
 			}
-			seen[st] = true
-			q.terms = append(q.terms, qterm{
-				stem:   st,
-				prefix: strings.TrimSuffix(st, "i"),
-				syn:    e.synonyms[st],
-				name:   name,
-			})
+			q.terms[j].weight = max(q.terms[j].weight, weight)
+			q.terms[j].name = q.terms[j].name || name
+			q.terms[j].head = q.terms[j].head || i == head
 		}
 	}
 	return q
+}
+
+// setting marks the words of the question's place and time phrases: "in
+// southern Afghanistan", "in Kandahar", "according to the 2009 report". Such
+// a phrase ends with the question, at a word that ends a noun phrase, or
+// after a name ("in Kandahar end").
+func setting(toks []textWord) []bool {
+	marks := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		switch toks[i].lower {
+		case "in", "at", "on", "during", "near", "inside", "within", "across", "since", "according":
+		default:
+			continue
+		}
+		for k := i + 1; k < len(toks); k++ {
+			w := toks[k]
+			if w.lower == "to" && toks[i].lower == "according" {
+				continue
+			}
+			if endsNounPhrase(w.lower) || questionWord(w.lower) && w.lower != "the" && w.lower != "a" && w.lower != "an" {
+				break
+			}
+			if k > i+1 && !w.upper && toks[k-1].upper {
+				break
+			}
+			marks[k] = true
+			i = k
+		}
+	}
+	return marks
+}
+
+// headNoun returns the index in toks of the noun the question asks about
+// ("the population of Toronto", "how many soldiers", "which official",
+// "who is the NATO spokesperson"), or -1 when it has none that the
+// passages must hold: a marker ("what year"), a vague noun ("what is
+// France's position"), or a verb question ("what did Rasmussen say").
+func headNoun(toks []textWord) int {
+	head := -1
+	for i, tk := range toks {
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].lower
+		}
+		switch {
+		case tk.lower == "how" && (next == "many" || next == "much"):
+			head = lastOfPhrase(toks, i+2)
+		case tk.lower == "how" && (next == "large" || next == "big" || next == "strong") && i+2 < len(toks) && isCopula(toks[i+2].lower):
+			head = lastOfPhrase(toks, i+3)
+		case (tk.lower == "what" || tk.lower == "which" || tk.lower == "who") && isCopula(next):
+			head = lastOfPhrase(toks, i+2)
+		case tk.lower == "what" || tk.lower == "which":
+			// "Which Canadian defence minister spoke": the noun is not
+			// followed by a preposition, so take the first that names a
+			// kind of answer, else the word right after.
+			head = -1
+			for k := i + 1; k < min(len(toks), i+5) && !endsNounPhrase(toks[k].lower); k++ {
+				if answerNoun(toks[k].lower) != kindAny {
+					head = k
+					break
+				}
+			}
+			if head < 0 && i+1 < len(toks) && !endsNounPhrase(next) {
+				head = i + 1
+			}
+		case tk.lower == "name" || tk.lower == "identify":
+			head = lastOfPhrase(toks, i+1)
+		default:
+			continue
+		}
+		break
+	}
+	if head < 0 || markerWord(toks[head].lower) || vagueNoun(toks[head].lower) || toks[head].letters < 2 {
+		return -1
+	}
+	return head
+}
+
+// lastOfPhrase returns the last word of the noun phrase starting at
+// toks[i], or -1 when none starts there.
+func lastOfPhrase(toks []textWord, i int) int {
+	last := -1
+	for k := i; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
+		switch w := toks[k]; {
+		case w.letters+w.digits < 2, w.lower == "the", w.lower == "a", w.lower == "an":
+		default:
+			last = k
+		}
+	}
+	return last
+}
+
+func isCopula(w string) bool {
+	return w == "is" || w == "are" || w == "was" || w == "were"
+}
+
+// vagueNoun reports nouns a question may ask about that the coverage
+// seldom spells out ("France's position", "the latest").
+func vagueNoun(w string) bool {
+	switch w {
+	case "position", "positions", "view", "views", "stance", "role", "plan", "plans",
+		"reaction", "response", "status", "situation", "opinion", "latest", "news",
+		"story", "issue", "problem", "point", "thing", "things", "deal", "outcome",
+		"result", "idea", "message", "goal", "aim", "policy", "difference", "state":
+		return true
+	}
+	return false
+}
+
+// endsNounPhrase reports whether w ends the noun phrase a question asks
+// about: a preposition, an auxiliary or a wh-word.
+func endsNounPhrase(w string) bool {
+	switch w {
+	case "of", "in", "on", "at", "to", "for", "by", "with", "about", "from", "like", "as",
+		"and", "or", "that", "who", "whom", "which", "what", "when", "where", "why", "how",
+		"is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have",
+		"had", "do", "does", "did", "might", "may", "must", "according", "since", "during",
+		"per", "after", "before", "under", "over", "into", "than", "be", "been", "there":
+		return true
+	}
+	return false
 }
 
 // isName reports whether toks[i] is a proper noun the coverage must
@@ -655,7 +821,7 @@ func markerWord(w string) bool {
 	case "number", "amount", "count", "total", "figure", "percentage", "numerous", "long",
 		"year", "date", "day", "month", "time", "week", "place", "location", "venue", "site",
 		"city", "country", "town", "region", "province", "reason", "reasons", "cause",
-		"purpose", "motive":
+		"purpose", "motive", "next", "last", "upcoming", "previous":
 		return true
 	}
 	return false
@@ -765,14 +931,22 @@ func splitWords(text string) []textWord {
 		toks = append(toks, t)
 		start = -1
 	}
-	prevDigit := false
+	prevDigit, lowerRun := false, 0
 	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if lowerRun >= 3 && unicode.IsUpper(r) {
+				flush(i) // a lost space: "capitalKabul", "theNATO", but not "MacKay"
+			}
 			if start < 0 {
 				start = i
 			}
 			prevDigit = unicode.IsDigit(r)
+			if unicode.IsLower(r) {
+				lowerRun++
+			} else {
+				lowerRun = 0
+			}
 			continue
 		case (r == ',' || r == '.') && prevDigit && start >= 0:
 			next, _ := utf8.DecodeRuneInString(text[i+1:])
@@ -780,7 +954,7 @@ func splitWords(text string) []textWord {
 				continue
 			}
 		}
-		prevDigit = false
+		prevDigit, lowerRun = false, 0
 		flush(i)
 	}
 	flush(len(text))
@@ -933,15 +1107,31 @@ func findPlaces(s *passageSentence) []answerSpot {
 	if len(toks) > 1 && toks[0].allCaps && strings.Contains(s.text[:min(len(s.text), 40)], "(") {
 		out = append(out, answerSpot{tok: 0}) // dateline: "VILNIUS (Reuters) -"
 	}
-	for i := 1; i < len(toks); i++ {
-		switch toks[i-1].lower {
-		case "in", "at", "from", "near", "to", "outside", "inside", "into", "across", "around":
-			if isProperWord(toks[i]) && toks[i].lower != "the" {
-				out = append(out, answerSpot{tok: i})
+	for i, tk := range toks {
+		if !isPlacePreposition(tk.lower) {
+			continue
+		}
+		// "in Kandahar", "in the capital Kabul", "at an April summit in
+		// Bucharest": a capitalised word after a few small ones.
+		for k := i + 1; k < min(len(toks), i+4); k++ {
+			if isProperWord(toks[k]) || toks[k].allCaps && toks[k].letters > 3 {
+				out = append(out, answerSpot{tok: k})
+				break
+			}
+			if toks[k].upper || toks[k].digits > 0 || isPlacePreposition(toks[k].lower) {
+				break
 			}
 		}
 	}
 	return out
+}
+
+func isPlacePreposition(w string) bool {
+	switch w {
+	case "in", "at", "from", "near", "to", "outside", "inside", "into", "across", "around":
+		return true
+	}
+	return false
 }
 
 func findReasons(toks []textWord) []answerSpot {
