@@ -36,9 +36,9 @@ type ExtractiveOptions struct {
 	// sentences of a disagreement must hold, so that only sentences about
 	// the same thing are reported as differing.
 	DisagreeCoverage float64
-	// TypeWeight is added to a sentence that holds what the question asks
-	// for (a person, number, date, place or reason) next to the question's
-	// terms; half of it when the two are far apart.
+	// TypeWeight is added to a sentence on the question's topic that holds
+	// what the question asks for (a person, number, date, place or reason)
+	// next to the question's terms; half of it when the two are far apart.
 	TypeWeight float64
 	// RankWeight is added to sentences of the first passage, and a
 	// decreasing share of it to the following ones.
@@ -57,10 +57,10 @@ func DefaultExtractiveOptions() ExtractiveOptions {
 	return ExtractiveOptions{
 		MaxSentences:     3,
 		MinCoverage:      0.6,
-		MinScore:         0.45,
-		RelativeScore:    0.7,
-		DisagreeCoverage: 0.5,
-		TypeWeight:       0.6,
+		MinScore:         0.8,
+		RelativeScore:    0.75,
+		DisagreeCoverage: 0.65,
+		TypeWeight:       0.8,
 		RankWeight:       0.1,
 		SynonymCredit:    0.7,
 		DocCredit:        0.2,
@@ -74,6 +74,7 @@ func DefaultExtractiveOptions() ExtractiveOptions {
 type Extractive struct {
 	opt      ExtractiveOptions
 	terms    *retrieval.Analyzer // caches stems: sentences repeat across questions
+	forms    map[string][]string // stem -> stems of other forms of the word (send: sent)
 	synonyms map[string][]string // stem -> stems that may stand for it
 }
 
@@ -101,7 +102,8 @@ func NewExtractive(opt ExtractiveOptions) *Extractive {
 		}
 	}
 	e := &Extractive{opt: opt, terms: retrieval.NewAnalyzer()}
-	e.synonyms = e.synonymStems()
+	e.forms = e.stemGroups(irregularForms())
+	e.synonyms = e.stemGroups(synonymGroups())
 	return e
 }
 
@@ -112,7 +114,7 @@ func synonymGroups() [][]string {
 	return [][]string{
 		{"head", "heads", "leads", "leader", "chief", "boss", "secretary"},
 		{"soldier", "troop", "force", "forces"},
-		{"lose", "lost", "losses", "killed", "died", "deaths", "casualties"},
+		{"lose", "lost", "losses", "killed", "died", "deaths", "casualties", "toll"},
 		{"size", "strong", "strength", "large", "big"},
 		{"end", "ending", "finish", "leave", "withdraw", "withdrawal", "pull", "stop", "quit"},
 		{"country", "countries", "nation", "nations", "ally", "allies"},
@@ -126,16 +128,46 @@ func synonymGroups() [][]string {
 		{"decide", "decision", "choice", "choose"},
 		{"canada", "canadian", "ottawa"},
 		{"france", "french", "paris"},
-		{"afghanistan", "afghan"},
+		{"britain", "british", "london"},
+		{"germany", "german", "berlin"},
+		{"states", "american", "washington"},
 		{"south", "southern"},
 		{"mission", "tour", "role"},
 		{"spokesperson", "spokesman", "spokeswoman"},
 	}
 }
 
-func (e *Extractive) synonymStems() map[string][]string {
+// irregularForms are the forms of a word that stemming does not join:
+// irregular verbs (a question asks what Canada "send"s, the article says
+// "sent") and the adjectives of countries.
+func irregularForms() [][]string {
+	return [][]string{
+		{"send", "sent"}, {"lose", "lost"}, {"say", "said"}, {"tell", "told"}, {"meet", "met"},
+		{"lead", "led"}, {"win", "won"}, {"hold", "held"}, {"make", "made"}, {"take", "took", "taken"},
+		{"leave", "left"}, {"go", "went", "gone"}, {"give", "gave", "given"}, {"pay", "paid"},
+		{"bring", "brought"}, {"fight", "fought"}, {"speak", "spoke", "spoken"},
+		{"begin", "began", "begun"}, {"come", "came"}, {"know", "knew", "known"},
+		{"think", "thought"}, {"seek", "sought"}, {"strike", "struck"}, {"fall", "fell", "fallen"},
+		{"rise", "rose", "risen"}, {"choose", "chose", "chosen"}, {"keep", "kept"}, {"run", "ran"},
+		{"see", "saw", "seen"}, {"become", "became"}, {"build", "built"}, {"buy", "bought"},
+		{"catch", "caught"}, {"feel", "felt"}, {"find", "found"}, {"hear", "heard"},
+		{"shoot", "shot"}, {"stand", "stood"}, {"understand", "understood"},
+		{"write", "wrote", "written"}, {"drive", "drove", "driven"}, {"fly", "flew", "flown"},
+		{"grow", "grew", "grown"}, {"mean", "meant"}, {"sell", "sold"}, {"spend", "spent"},
+		{"throw", "threw", "thrown"}, {"withdraw", "withdrew", "withdrawn"}, {"forget", "forgot"},
+		{"get", "got", "gotten"}, {"have", "has", "had"}, {"die", "dead", "death"},
+		// Countries and their people: "Canadian troops" are Canada's.
+		{"canada", "canadian", "canadians"}, {"france", "french"}, {"afghanistan", "afghan", "afghans"},
+		{"britain", "british"}, {"germany", "german", "germans"}, {"america", "american", "americans"},
+		{"pakistan", "pakistani"}, {"netherlands", "dutch"}, {"russia", "russian"},
+	}
+}
+
+// stemGroups maps the stem of every word of groups to the stems of the
+// other words of its group.
+func (e *Extractive) stemGroups(groups [][]string) map[string][]string {
 	syn := make(map[string][]string)
-	for _, g := range synonymGroups() {
+	for _, g := range groups {
 		var stems []string
 		for _, w := range g {
 			for _, s := range e.terms.Terms(w) {
@@ -446,7 +478,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 	for src, best := range docBest {
 		coherent[src] = true
 		for j, t := range q.terms {
-			if t.name && t.weight == 1 && best[j] < e.opt.SynonymCredit {
+			if t.name && t.weight == 1 && best[j] < 1 {
 				coherent[src] = false
 			}
 		}
@@ -464,8 +496,10 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank)
 		if spots, near, values := answerEvidence(q, s, idf, total); spots {
 			// Half for holding the kind of answer at all, the rest as
-			// the question's terms surround it.
-			c.score += e.opt.TypeWeight * (0.5 + 0.5*near)
+			// the question's terms surround it; and only in full in a
+			// sentence on the question's topic: a date in a sentence
+			// about something else answers nothing.
+			c.score += e.opt.TypeWeight * (0.5 + 0.5*near) * min(1, c.coverage/onTopic)
 			c.values = values
 		}
 		if s.credit {
@@ -486,6 +520,11 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 	if s.terms[t.stem] || gluedIn(s.lower, t.prefix, t.name) {
 		return 1
+	}
+	for _, f := range t.forms {
+		if s.terms[f] {
+			return 1
+		}
 	}
 	for _, o := range t.syn {
 		if s.terms[o] || gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
@@ -511,13 +550,15 @@ func tokenMatches(lower string, t qterm) bool {
 	if gluedIn(lower, t.prefix, t.name) {
 		return true
 	}
-	for _, o := range t.syn {
-		if lower == o || len(o) >= 4 && strings.HasPrefix(lower, strings.TrimSuffix(o, "i")) {
-			return true
-		}
+	related := func(o string) bool {
+		return lower == o || len(o) >= 4 && strings.HasPrefix(lower, strings.TrimSuffix(o, "i"))
 	}
-	return false
+	return slices.ContainsFunc(t.forms, related) || slices.ContainsFunc(t.syn, related)
 }
+
+// onTopic is the term coverage from which a sentence is on the
+// question's topic.
+const onTopic = 0.6
 
 // nearWords is how many words apart an answer and a question term may be
 // to count as related.
@@ -612,6 +653,7 @@ type questionInfo struct {
 type qterm struct {
 	stem   string   // as retrieval.Terms gives it
 	prefix string   // the stem as it begins the written word ("februari" -> "februar")
+	forms  []string // stems of its irregular forms
 	syn    []string // stems of synonyms
 	name   bool     // from a proper noun: the passages must hold it
 	head   bool     // the noun the question asks about: the passages must hold it or a synonym
@@ -643,7 +685,10 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 			if !ok {
 				j = len(q.terms)
 				index[st] = j
-				q.terms = append(q.terms, qterm{stem: st, prefix: strings.TrimSuffix(st, "i"), syn: e.synonyms[st], weight: weight})
+				q.terms = append(q.terms, qterm{
+					stem: st, prefix: strings.TrimSuffix(st, "i"),
+					forms: e.forms[st], syn: e.synonyms[st], weight: weight,
+				})
 			}
 			q.terms[j].weight = max(q.terms[j].weight, weight)
 			q.terms[j].name = q.terms[j].name || name

@@ -234,6 +234,14 @@ func refusalCases() []string {
 		"What is the unemployment rate in Canada?",
 		"Who is the mayor of Kandahar?",
 		"Why?",
+		// Names of different articles: no article answers.
+		"What did Harper say about Rasmussen?",
+		"Where did Kouchner meet Morin?",
+		"When did Appathurai visit Ottawa?",
+		// Most terms are in the coverage, but no sentence holds them together.
+		"What do soldiers think about equipment?",
+		"What is the burden of the summit?",
+		"Which television network reported the vote?",
 	}
 }
 
