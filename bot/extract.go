@@ -947,8 +947,9 @@ type textWord struct {
 }
 
 // splitWords splits text into words and numbers. Hyphens and apostrophes
-// split words ("2,700-strong", "Canada's"); a comma or point between
-// digits stays inside the number ("2,500", "3.5").
+// split words ("2,700-strong", "Canada's"), and so does a capital after
+// three small letters, where wire copy lost a space ("capitalKabul"); a
+// comma or point between digits stays inside the number ("2,500", "3.5").
 func splitWords(text string) []textWord {
 	var toks []textWord
 	start := -1

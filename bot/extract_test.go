@@ -490,6 +490,34 @@ func TestExtractiveRequest(t *testing.T) {
 	})
 }
 
+// A sentence that runs over a line break is cited with both lines and
+// quoted verbatim, and reads as one line in the answer.
+func TestExtractiveLines(t *testing.T) {
+	// Hard-wrapped prose, as in plain-text wire copy.
+	text := "Talks went on all week in Brussels and the allies met again on Friday to\n" +
+		"discuss the mission. Officials said Canada has lost 127 soldiers in\n" +
+		"Afghanistan since 2002, more than any other ally in the south of the\n" +
+		"country."
+	p := retrieval.Result{Chunk: retrieval.Chunk{
+		ID: "a.txt#1", Source: "a.txt", N: 1, Start: 300, End: 300 + len(text),
+		FirstLine: 10, LastLine: 13, Text: text,
+	}}
+	a, err := NewExtractive(ExtractiveOptions{}).Answer(context.Background(), Request{
+		Question: "How many soldiers has Canada lost?", Passages: []retrieval.Result{p},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Citation{N: 1, Source: "a.txt", Lines: [2]int{11, 13}, Quote: "Officials said Canada has lost 127 soldiers in\n" +
+		"Afghanistan since 2002, more than any other ally in the south of the\ncountry."}
+	if len(a.Citations) != 1 || a.Citations[0] != want {
+		t.Fatalf("Answer().Citations = %+v, want [%+v]", a.Citations, want)
+	}
+	if wantText := "Officials said Canada has lost 127 soldiers in Afghanistan since 2002, more than any other ally in the south of the country. [1]"; a.Text != wantText {
+		t.Errorf("Answer().Text = %q, want %q", a.Text, wantText)
+	}
+}
+
 func TestExtractiveGolden(t *testing.T) {
 	e := NewExtractive(ExtractiveOptions{})
 	for _, tt := range []struct{ name, question string }{
