@@ -228,7 +228,10 @@ func (e *Extractive) answer(question string, passages []retrieval.Result) Answer
 		if len(chosen) == e.opt.MaxSentences || c.score < e.opt.RelativeScore*best.score {
 			break
 		}
-		chosen = append(chosen, c)
+		// The same wire story filed twice: quote its sentence once.
+		if !slices.ContainsFunc(chosen, func(o *scoredSentence) bool { return sameWords(o.s.text, c.s.text) }) {
+			chosen = append(chosen, c)
+		}
 	}
 	if other := e.disagreement(q, chosen); other != nil {
 		return quoteAnswer([]*scoredSentence{best, other}, true)
@@ -255,6 +258,10 @@ func (e *Extractive) disagreement(q questionInfo, chosen []*scoredSentence) *sco
 		}
 	}
 	return nil
+}
+
+func sameWords(a, b string) bool {
+	return slices.Equal(strings.Fields(a), strings.Fields(b))
 }
 
 func disjointValues(a, b []string) bool {

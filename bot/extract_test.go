@@ -488,6 +488,19 @@ func TestExtractiveRequest(t *testing.T) {
 		}
 		checkCitations(t, a)
 	})
+	t.Run("the same story in two files", func(t *testing.T) {
+		text := "Canada has lost 127 soldiers so far since first sending troops to Afghanistan in late 2002."
+		var twice []retrieval.Result
+		for _, src := range []string{"a.txt", "b.txt"} {
+			twice = append(twice, retrieval.Result{Chunk: retrieval.Chunk{
+				ID: src + "#0", Source: src, FirstLine: 1, LastLine: 1, End: len(text), Text: text,
+			}})
+		}
+		a, err := e.Answer(context.Background(), Request{Question: "How many soldiers has Canada lost?", Passages: twice})
+		if err != nil || len(a.Citations) != 1 || a.Citations[0].Source != "a.txt" {
+			t.Errorf("Answer(same sentence in a.txt and b.txt) = %+v, %v; want one citation of a.txt", a.Citations, err)
+		}
+	})
 }
 
 // A sentence that runs over a line break is cited with both lines and
