@@ -56,8 +56,8 @@ type ExtractiveOptions struct {
 func DefaultExtractiveOptions() ExtractiveOptions {
 	return ExtractiveOptions{
 		MaxSentences:     3,
-		MinCoverage:      0.6,
-		MinScore:         0.8,
+		MinCoverage:      0.5,
+		MinScore:         0.45,
 		RelativeScore:    0.75,
 		DisagreeCoverage: 0.65,
 		TypeWeight:       0.8,
@@ -113,12 +113,14 @@ func NewExtractive(opt ExtractiveOptions) *Extractive {
 func synonymGroups() [][]string {
 	return [][]string{
 		{"head", "heads", "leads", "leader", "chief", "boss", "secretary"},
-		{"soldier", "troop", "force", "forces"},
+		{"soldier", "troop", "force", "forces", "contingent"},
 		{"lose", "lost", "losses", "killed", "died", "deaths", "casualties", "toll"},
 		{"size", "strong", "strength", "large", "big"},
 		{"end", "ending", "finish", "leave", "withdraw", "withdrawal", "pull", "stop", "quit"},
 		{"country", "countries", "nation", "nations", "ally", "allies"},
-		{"meet", "meeting", "talks", "summit", "conference"},
+		{"meet", "meeting", "talks", "summit", "conference", "gather", "gathering"},
+		// News calls NATO "the alliance".
+		{"nato", "alliance"},
 		{"say", "said", "tell", "told", "state", "comment", "remark", "remarks", "quoted"},
 		{"want", "wants", "ask", "urge", "persuade", "wish"},
 		{"help", "support", "assist", "aid", "reinforce"},
@@ -421,6 +423,7 @@ type scoredSentence struct {
 	s        *passageSentence
 	score    float64
 	coverage float64  // share of the question's term weight it holds
+	matched  int      // question terms it holds itself, not by its article
 	values   []string // the figures or dates it gives near the question's terms
 }
 
@@ -485,23 +488,33 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 	for src, best := range docBest {
 		coherent[src] = true
 		for j, t := range q.terms {
-			if t.name && t.weight == 1 && best[j] < 1 {
+			if t.name && t.weight == 1 && best[j] < e.opt.SynonymCredit {
 				coherent[src] = false
 			}
 		}
 	}
 	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
-		if !coherent[s.source] {
+		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) {
 			continue
 		}
+		c := &scoredSentence{s: s}
 		var got float64
 		for j := range q.terms {
 			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
+			if credit[i][j] >= e.opt.SynonymCredit {
+				c.matched++
+			}
 		}
-		c := &scoredSentence{s: s, coverage: got / total}
+		c.coverage = got / total
 		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank)
-		if spots, near, values := answerEvidence(q, s, idf, total); spots {
+		spots, near, values := answerEvidence(q, s, idf, total)
+		if !spots && (q.kind == kindNumber || q.kind == kindDate) {
+			// "How many" and "when" are answered by a figure or a date:
+			// a sentence without one is about the topic, not the answer.
+			continue
+		}
+		if spots {
 			// Half for holding the kind of answer at all, the rest as
 			// the question's terms surround it; and only in full in a
 			// sentence on the question's topic: a date in a sentence
@@ -510,7 +523,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			c.values = values
 		}
 		if s.credit {
-			c.score /= 2
+			c.score *= captionWeight
 		}
 		cands = append(cands, c)
 	}
@@ -518,7 +531,30 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		return nil, false
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	// One shared word is no evidence: the best sentence must hold two of
+	// the question's terms (when two are in the passages at all).
+	if cands[0].matched < min(2, present) {
+		return nil, false
+	}
 	return cands, true
+}
+
+// holdsRelation reports whether a sentence whose credits per term are
+// credit holds the head noun of the question together with its "of"
+// complement, when it has one: "President Nicolas Sarkozy" does not answer
+// "Who is the president of Afghanistan?".
+func (e *Extractive) holdsRelation(q questionInfo, credit []float64) bool {
+	head, complement, hasComplement := false, false, false
+	for j, t := range q.terms {
+		switch {
+		case t.head:
+			head = credit[j] >= e.opt.SynonymCredit
+		case t.complement:
+			hasComplement = true
+			complement = complement || credit[j] >= e.opt.SynonymCredit
+		}
+	}
+	return !hasComplement || head && complement
 }
 
 // termCredit says how well s holds t: 1 for the term itself (also glued to
@@ -563,6 +599,10 @@ func tokenMatches(lower string, t qterm) bool {
 	return slices.ContainsFunc(t.forms, related) || slices.ContainsFunc(t.syn, related)
 }
 
+// captionWeight scales the score of a photo caption: it is seldom the
+// answer, but its names and dates look like one.
+const captionWeight = 0.8
+
 // onTopic is the term coverage from which a sentence is on the
 // question's topic.
 const onTopic = 0.6
@@ -581,6 +621,9 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 		return false, 0, nil
 	}
 	found := findKind(q.kind, s)
+	if q.money && !mentionsMoney(s.lower) {
+		found = nil // "how much does it cost" is not answered by a head count
+	}
 	if len(found) == 0 {
 		return false, 0, nil
 	}
@@ -622,6 +665,32 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 	return spots, near, values
 }
 
+// mentionsMoney reports whether a lower-cased sentence speaks of money.
+func mentionsMoney(lower string) bool {
+	return strings.ContainsAny(lower, "$€£") || strings.Contains(lower, "dollar") ||
+		strings.Contains(lower, "euro") || strings.Contains(lower, "pound") || strings.Contains(lower, " yen")
+}
+
+// asksHowMuch reports whether the question asks "how much".
+func asksHowMuch(toks []textWord) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].lower == "how" && toks[i+1].lower == "much" {
+			return true
+		}
+	}
+	return false
+}
+
+// isMoneyWord reports question words that ask for an amount of money.
+func isMoneyWord(w string) bool {
+	switch w {
+	case "cost", "costs", "costing", "spend", "spent", "spending", "price", "budget", "pay",
+		"paid", "worth", "money", "dollars", "funding", "fund", "expensive":
+		return true
+	}
+	return false
+}
+
 // countsOther reports whether the figure at word i counts something the
 // question does not name: "2,500 Canadian troops" when it asks about
 // French ones.
@@ -653,6 +722,7 @@ func (k answerKind) String() string {
 // questionInfo is a question reduced to what it asks for and its key terms.
 type questionInfo struct {
 	kind  answerKind
+	money bool // a number question about money ("how much does it cost")
 	terms []qterm
 }
 
@@ -664,7 +734,11 @@ type qterm struct {
 	syn    []string // stems of synonyms
 	name   bool     // from a proper noun: the passages must hold it
 	head   bool     // the noun the question asks about: the passages must hold it or a synonym
-	weight float64  // 1, or contextWeight for the setting of the question ("in Afghanistan")
+	// complement is set on the words of the head's "of" phrase ("the
+	// president of Afghanistan"): a sentence must hold one of them with
+	// the head to answer.
+	complement bool
+	weight     float64 // 1, or contextWeight for the setting of the question ("in Afghanistan")
 }
 
 // contextWeight is the weight of the question's terms that only set the
@@ -675,7 +749,14 @@ const contextWeight = 0.6
 func (e *Extractive) parseQuestion(text string) questionInfo {
 	toks := splitWords(text)
 	q := questionInfo{kind: questionKind(toks)}
-	head := headNoun(toks)
+	q.money = asksHowMuch(toks) && slices.ContainsFunc(toks, func(w textWord) bool { return isMoneyWord(w.lower) })
+	head, of := headNoun(toks)
+	complement := make([]bool, len(toks)) // the words of "of Toronto"
+	if of >= 0 {
+		for k := of; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
+			complement[k] = true
+		}
+	}
 	index := make(map[string]int) // stem -> position in q.terms
 	context := setting(toks)
 	for i, tk := range toks {
@@ -700,6 +781,7 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 			q.terms[j].weight = max(q.terms[j].weight, weight)
 			q.terms[j].name = q.terms[j].name || name
 			q.terms[j].head = q.terms[j].head || i == head
+			q.terms[j].complement = q.terms[j].complement || complement[i]
 		}
 	}
 	return q
@@ -736,12 +818,14 @@ func setting(toks []textWord) []bool {
 }
 
 // headNoun returns the index in toks of the noun the question asks about
-// ("the population of Toronto", "how many soldiers", "which official",
-// "who is the NATO spokesperson"), or -1 when it has none that the
-// passages must hold: a marker ("what year"), a vague noun ("what is
-// France's position"), or a verb question ("what did Rasmussen say").
-func headNoun(toks []textWord) int {
-	head := -1
+// ("the population of Toronto", "how many soldiers", "who is the NATO
+// spokesperson"), or -1 when it has none that the passages must hold: a
+// marker ("what year"), a vague noun ("what is France's position"), or a
+// noun that only names the kind of answer ("which official spoke", "what
+// danger did he see"), which the text need not spell out. of is the index
+// of the first word of its "of" complement ("of Toronto"), or -1.
+func headNoun(toks []textWord) (head, of int) {
+	head = -1
 	for i, tk := range toks {
 		next := ""
 		if i+1 < len(toks) {
@@ -753,32 +837,30 @@ func headNoun(toks []textWord) int {
 		case tk.lower == "how" && (next == "large" || next == "big" || next == "strong") && i+2 < len(toks) && isCopula(toks[i+2].lower):
 			head = lastOfPhrase(toks, i+3)
 		case (tk.lower == "what" || tk.lower == "which" || tk.lower == "who") && isCopula(next):
+			if i+2 < len(toks) && isParticiple(toks[i+2].lower) {
+				return -1, -1 // "who is credited with", "what is expected": a verb
+			}
 			head = lastOfPhrase(toks, i+2)
-		case tk.lower == "what" || tk.lower == "which":
-			// "Which Canadian defence minister spoke": the noun is not
-			// followed by a preposition, so take the first that names a
-			// kind of answer, else the word right after.
-			head = -1
-			for k := i + 1; k < min(len(toks), i+5) && !endsNounPhrase(toks[k].lower); k++ {
-				if answerNoun(toks[k].lower) != kindAny {
-					head = k
-					break
-				}
-			}
-			if head < 0 && i+1 < len(toks) && !endsNounPhrase(next) {
-				head = i + 1
-			}
 		case tk.lower == "name" || tk.lower == "identify":
 			head = lastOfPhrase(toks, i+1)
+		case tk.lower == "what" || tk.lower == "which" || tk.lower == "who" || tk.lower == "how":
+			return -1, -1
 		default:
 			continue
 		}
 		break
 	}
 	if head < 0 || markerWord(toks[head].lower) || vagueNoun(toks[head].lower) || toks[head].letters < 2 {
-		return -1
+		return -1, -1
 	}
-	return head
+	of = -1
+	if head+2 < len(toks) && toks[head+1].lower == "of" {
+		of = head + 2
+		for of < len(toks)-1 && isDeterminer(toks[of].lower) {
+			of++
+		}
+	}
+	return head, of
 }
 
 // lastOfPhrase returns the last word of the noun phrase starting at
@@ -787,12 +869,22 @@ func lastOfPhrase(toks []textWord, i int) int {
 	last := -1
 	for k := i; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
 		switch w := toks[k]; {
-		case w.letters+w.digits < 2, w.lower == "the", w.lower == "a", w.lower == "an":
+		case w.letters+w.digits < 2, isDeterminer(w.lower):
 		default:
 			last = k
 		}
 	}
 	return last
+}
+
+// isParticiple guesses whether w is a verb form ("credited", "leading")
+// rather than a noun; nouns in -ing/-ed that questions ask about are rare.
+func isParticiple(w string) bool {
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}
+
+func isDeterminer(w string) bool {
+	return w == "the" || w == "a" || w == "an"
 }
 
 func isCopula(w string) bool {
@@ -886,7 +978,8 @@ func answerNoun(w string) answerKind {
 	case "official", "officials", "minister", "person", "people", "leader", "spokesperson",
 		"spokesman", "spokeswoman", "diplomat", "president", "chancellor", "secretary",
 		"politician", "reporter", "journalist", "man", "woman", "commander", "ambassador",
-		"author", "boss", "chief", "head":
+		"author", "boss", "chief", "head", "cabinet", "representative", "envoy", "negotiator",
+		"lawmaker", "general":
 		return kindPerson
 	case "city", "country", "place", "town", "region", "province", "capital", "location",
 		"venue", "area", "site":
@@ -926,9 +1019,16 @@ func questionKind(toks []textWord) answerKind {
 			}
 			return kindAny
 		case "what", "which", "name", "identify":
-			for _, next := range toks[i+1 : min(len(toks), i+7)] {
-				if k := answerNoun(next.lower); k != kindAny {
-					return k
+			// The noun phrase right after: "what year", "which Canadian
+			// defence minister", "what is the size"; "what did X say"
+			// names no kind.
+			k := i + 1
+			if k < len(toks) && isCopula(toks[k].lower) {
+				k++
+			}
+			for ; k < min(len(toks), i+7) && !endsNounPhrase(toks[k].lower); k++ {
+				if kind := answerNoun(toks[k].lower); kind != kindAny {
+					return kind
 				}
 			}
 			return kindAny
@@ -1148,7 +1248,7 @@ func isWeekday(w string) bool {
 func isRelativeDate(w string) bool {
 	switch w {
 	case "yesterday", "today", "tomorrow", "tonight", "weeks", "months", "years", "spring",
-		"summer", "autumn", "fall", "winter", "deadline", "schedule":
+		"summer", "autumn", "fall", "winter", "deadline", "schedule", "future", "soon", "shortly":
 		return true
 	}
 	return false

