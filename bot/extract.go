@@ -637,7 +637,8 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 		}
 	}
 	for _, f := range found {
-		if q.kind == kindNumber && countsOther(s.toks, matched, f.tok) {
+		if q.kind == kindNumber && countsOther(s.toks, matched, f.tok) ||
+			q.kind == kindPerson && servesOther(s.toks, matched, f.tok) {
 			continue
 		}
 		spots = true
@@ -696,9 +697,35 @@ func isMoneyWord(w string) bool {
 // French ones.
 func countsOther(toks []textWord, matched [][]int, i int) bool {
 	for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
-		if isProperWord(toks[k]) && len(matched[k]) == 0 {
+		w := toks[k]
+		if w.upper && w.letters >= 2 && monthName(w) == "" && len(matched[k]) == 0 {
+			return true // "2,500 Canadian troops", "43,000-strong NATO-led force"
+		}
+	}
+	return false
+}
+
+// servesOther reports whether the person at word i is of a country the
+// question does not name: "French Defence Minister Herve Morin" when it
+// asks who represented Canada.
+func servesOther(toks []textWord, matched [][]int, i int) bool {
+	for k := max(0, i-3); k <= i; k++ {
+		if isNationality(toks[k].lower) && len(matched[k]) == 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// isNationality reports the words that tie a person or a figure to a
+// country.
+func isNationality(w string) bool {
+	switch w {
+	case "canadian", "french", "british", "german", "american", "afghan", "dutch", "russian",
+		"chinese", "italian", "spanish", "polish", "australian", "pakistani", "iranian",
+		"iraqi", "israeli", "japanese", "indian", "turkish", "ukrainian", "danish",
+		"norwegian", "swedish", "belgian", "romanian", "lithuanian", "european":
+		return true
 	}
 	return false
 }
