@@ -362,13 +362,15 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 				toks:   toks,
 				credit: isPhotoCredit(text),
 			}
-			for _, t := range e.terms.Terms(text) {
-				s.terms[t] = true
-			}
+			// The words as split here too, so that glued words
+			// ("capitalKabul") give their terms.
+			var words strings.Builder
 			for _, w := range toks {
-				for _, t := range e.terms.Terms(w.text) {
-					s.terms[t] = true
-				}
+				words.WriteString(w.text)
+				words.WriteByte(' ')
+			}
+			for _, t := range slices.Concat(e.terms.Terms(text), e.terms.Terms(words.String())) {
+				s.terms[t] = true
 			}
 			out = append(out, s)
 		}
