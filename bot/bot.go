@@ -4,12 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/newsbot/newsbot/retrieval"
 )
 
 // Bot answers questions: it rewrites follow-ups, searches, answers with
-// the primary answerer and falls back to the extractive one.
+// the primary answerer, falls back to the extractive one when the primary
+// fails, and checks every quote against the source files.
 type Bot struct {
 	search   Searcher
 	primary  Answerer // the LLM when one is configured, else the extractive answerer
@@ -17,13 +21,15 @@ type Bot struct {
 	rewriter Rewriter // nil: heuristic rewriting
 	log      *slog.Logger
 	k        int
+	corpus   string
 }
 
 // Options configure a Bot.
 type Options struct {
 	K        int      // passages retrieved per question (default 6)
-	Fallback Answerer // used when Primary fails; nil for none
+	Fallback Answerer // used when the primary answerer fails; nil for none
 	Rewriter Rewriter // follow-up rewriting; nil for the offline heuristic
+	Corpus   string   // folder the sources are relative to, for checking quotes; "" skips the check
 	Logger   *slog.Logger
 }
 
@@ -35,17 +41,26 @@ func New(s Searcher, primary Answerer, opt Options) *Bot {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, log: opt.Logger, k: opt.K}
+	return &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, log: opt.Logger, k: opt.K, corpus: opt.Corpus}
+}
+
+// Mode returns the mode of the primary answerer.
+func (b *Bot) Mode() string {
+	if b.fallback != nil {
+		return ModeLLM
+	}
+	return ModeExtractive
 }
 
 // Ask answers question within conv (which may be nil for a one-off
 // question). onToken, when non-nil, receives streamed answer text.
 func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onToken func(string)) (Answer, error) {
+	question = strings.TrimSpace(question)
 	var history []Turn
 	if conv != nil {
 		history = conv.History()
 	}
-	standalone := question // TODO(lead): follow-up rewriting
+	standalone := b.standalone(ctx, history, question)
 	passages, err := b.search.Search(ctx, standalone, retrieval.SearchOptions{K: b.k})
 	if err != nil {
 		return Answer{}, fmt.Errorf("searching the coverage: %w", err)
@@ -65,8 +80,167 @@ func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onTo
 		a.Note = "The language model is unavailable, so this answer quotes the coverage directly."
 	}
 	a.Question = question
+	if a.Passages == nil {
+		a.Passages = passages
+	}
+	if a.Citations == nil {
+		a.Citations = []Citation{}
+	}
+	b.verify(&a)
 	if conv != nil {
 		conv.Add(Turn{Question: question, Standalone: standalone, Answer: a.Text}, &a)
 	}
 	return a, nil
+}
+
+// standalone rewrites a follow-up into a question that can be searched
+// on its own: with the model when there is one, else by carrying over the
+// names and topic of the previous question.
+func (b *Bot) standalone(ctx context.Context, history []Turn, question string) string {
+	if len(history) == 0 || !isFollowUp(question) {
+		return question
+	}
+	if b.rewriter != nil {
+		q, err := b.rewriter.Rewrite(ctx, history, question)
+		if err == nil && strings.TrimSpace(q) != "" {
+			return strings.TrimSpace(q)
+		}
+		b.log.Warn("rewriting follow-up", "err", err)
+	}
+	return carryOver(history[len(history)-1].Standalone, question)
+}
+
+// isFollowUp guesses whether question depends on earlier turns.
+func isFollowUp(question string) bool {
+	q := strings.ToLower(strings.TrimSpace(question))
+	for _, s := range []string{"and ", "and,", "but ", "what about", "how about", "also", "then ", "so "} {
+		if strings.HasPrefix(q, s) {
+			return true
+		}
+	}
+	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
+		switch w {
+		case "he", "she", "they", "it", "its", "his", "her", "their", "them", "that", "this", "those", "these", "there", "him":
+			return true
+		}
+	}
+	return len(retrieval.Terms(question)) <= 2
+}
+
+// carryOver appends to question the terms of prev that it lacks, so a
+// search for "And what did France say?" still finds the earlier topic.
+func carryOver(prev, question string) string {
+	have := make(map[string]bool)
+	for _, t := range retrieval.Terms(question) {
+		have[t] = true
+	}
+	var extra []string
+	for _, w := range strings.Fields(prev) {
+		w = strings.Trim(w, `?!.,;:"'()“”‘’`)
+		ts := retrieval.Terms(w)
+		if len(ts) == 0 || have[ts[0]] || isQuestionWord(w) {
+			continue
+		}
+		have[ts[0]] = true
+		extra = append(extra, w)
+	}
+	if len(extra) == 0 {
+		return question
+	}
+	return question + " (" + strings.Join(extra, " ") + ")"
+}
+
+func isQuestionWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "who", "what", "when", "where", "why", "how", "which", "whom", "whose", "many", "much", "did", "does", "do", "is", "are", "was", "were":
+		return true
+	}
+	return false
+}
+
+// verify checks each citation's quote against its source file. A quote
+// found on other lines gets its lines corrected; one not found at all is
+// flagged in the answer's note and logged.
+func (b *Bot) verify(a *Answer) {
+	if b.corpus == "" {
+		return
+	}
+	files := make(map[string][]string)
+	for i := range a.Citations {
+		c := &a.Citations[i]
+		lines, ok := files[c.Source]
+		if !ok {
+			data, err := os.ReadFile(filepath.Join(b.corpus, filepath.FromSlash(c.Source)))
+			if err != nil {
+				b.log.Warn("checking a quote", "source", c.Source, "err", err)
+			}
+			lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+			files[c.Source] = lines
+		}
+		if first, last, ok := locate(lines, c.Quote, c.Lines[0]); ok {
+			c.Lines = [2]int{first, last}
+			continue
+		}
+		b.log.Warn("quote not found in its source", "source", c.Source, "lines", c.Lines, "quote", c.Quote)
+		if a.Note == "" {
+			a.Note = fmt.Sprintf("Citation [%d] could not be checked against %s.", c.N, c.Source)
+		}
+	}
+}
+
+// locate finds quote in lines (white space folded, so a quote may span
+// lines) preferring the match nearest line near, and returns its first
+// and last line numbers.
+func locate(lines []string, quote string, near int) (first, last int, ok bool) {
+	q := strings.Join(strings.Fields(quote), " ")
+	if q == "" {
+		return 0, 0, false
+	}
+	var text strings.Builder
+	starts := make([]int, 0, len(lines)) // offset in text where each line starts
+	for _, l := range lines {
+		starts = append(starts, text.Len())
+		if f := strings.Fields(l); len(f) > 0 {
+			text.WriteString(strings.Join(f, " "))
+			text.WriteByte(' ')
+		}
+	}
+	t := text.String()
+	best := -1
+	for off := 0; ; {
+		i := strings.Index(t[off:], q)
+		if i < 0 {
+			break
+		}
+		i += off
+		if best < 0 || abs(lineOf(starts, i)-near) < abs(lineOf(starts, best)-near) {
+			best = i
+		}
+		off = i + 1
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return lineOf(starts, best), lineOf(starts, best+len(q)-1), true
+}
+
+// lineOf returns the 1-based line holding offset off.
+func lineOf(starts []int, off int) int {
+	lo, hi := 0, len(starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

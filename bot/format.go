@@ -1,0 +1,521 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Discord's limits, in characters (Unicode code points, which is how
+// Discord counts them).
+const (
+	discordMaxContent     = 2000 // message content
+	discordMaxEmbedTitle  = 256
+	discordMaxEmbedDesc   = 4096
+	discordMaxEmbedFields = 25
+	discordMaxFieldName   = 256
+	discordMaxFieldValue  = 1024
+	discordMaxEmbedFooter = 2048
+	discordMaxEmbedsTotal = 6000 // all embeds of one message together
+	discordMaxEmbeds      = 10   // embeds per message
+)
+
+// DiscordMessage is one Discord message of formatted output, within
+// Discord's limits. It holds no discordgo types so that formatting is
+// testable on its own.
+type DiscordMessage struct {
+	Content string
+	Embeds  []DiscordEmbed
+}
+
+// DiscordEmbed is a rich embed of a DiscordMessage.
+type DiscordEmbed struct {
+	Title       string
+	Description string
+	Fields      []DiscordField
+	Footer      string
+}
+
+// DiscordField is a name/value field of a DiscordEmbed.
+type DiscordField struct {
+	Name   string
+	Value  string
+	Inline bool
+}
+
+// size is what the embed counts against the 6,000 characters of a message.
+func (e DiscordEmbed) size() int {
+	n := runeLen(e.Title) + runeLen(e.Description) + runeLen(e.Footer)
+	for _, f := range e.Fields {
+		n += runeLen(f.Name) + runeLen(f.Value)
+	}
+	return n
+}
+
+// FormatAnswer renders a for a terminal: the answer text with its [n]
+// markers, a blank line, one line per citation
+// ("[1] file.txt:5-6 - Title", once per marker number) and the note, if
+// any. A refusal is just its text.
+func FormatAnswer(a Answer) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(a.Text))
+	if a.Refused {
+		return b.String()
+	}
+	if len(a.Citations) > 0 {
+		b.WriteString("\n")
+		seen := map[int]bool{}
+		for _, c := range a.Citations {
+			if seen[c.N] {
+				continue
+			}
+			seen[c.N] = true
+			b.WriteString("\n")
+			b.WriteString(citationLine(c, false))
+		}
+	}
+	if note := strings.TrimSpace(a.Note); note != "" {
+		b.WriteString("\n\n")
+		b.WriteString(note)
+	}
+	return b.String()
+}
+
+// FormatDiscordAnswer renders a as the contents of one or more Discord
+// messages: the answer text, split at paragraph or sentence boundaries
+// where it exceeds a message, then a compact "Sources" block of the
+// citations the text actually cites, then the note. A refusal is just its
+// text.
+func FormatDiscordAnswer(a Answer) []string {
+	text := escapeMentions(strings.TrimSpace(a.Text))
+	if text == "" {
+		text = "(no answer)"
+	}
+	var tail []string
+	if !a.Refused {
+		if cited := citedCitations(a); len(cited) > 0 {
+			tail = append(tail, "**Sources**")
+			for _, c := range cited {
+				tail = append(tail, citationLine(c, true))
+			}
+		}
+		if note := oneLine(a.Note); note != "" {
+			tail = append(tail, "-# "+escapeMentions(escapeMarkdown(note)))
+		}
+	}
+	msgs := splitMessage(text, discordMaxContent)
+	if len(tail) == 0 {
+		return msgs
+	}
+	block := strings.Join(tail, "\n")
+	last := msgs[len(msgs)-1]
+	if joined := last + "\n\n" + block; runeLen(joined) <= discordMaxContent {
+		msgs[len(msgs)-1] = joined
+		return msgs
+	}
+	return append(msgs, splitMessage(block, discordMaxContent)...)
+}
+
+// FormatDiscordSources renders the "Sources" view of a: one embed per
+// cited source quoting its passage, packed into as few messages as
+// Discord's embed limits allow.
+func FormatDiscordSources(a Answer) []DiscordMessage {
+	cited := citedCitations(a)
+	if len(cited) == 0 {
+		return []DiscordMessage{{Content: "This answer has no sources to show."}}
+	}
+	var msgs []DiscordMessage
+	var cur DiscordMessage
+	total := 0
+	for _, c := range cited {
+		e := sourceEmbed(c)
+		if len(cur.Embeds) == discordMaxEmbeds || (len(cur.Embeds) > 0 && total+e.size() > discordMaxEmbedsTotal) {
+			msgs = append(msgs, cur)
+			cur, total = DiscordMessage{}, 0
+		}
+		cur.Embeds = append(cur.Embeds, e)
+		total += e.size()
+	}
+	return append(msgs, cur)
+}
+
+// sourceEmbed shows one citation: its marker and title, the quoted
+// passage as a block quote, and where it is.
+func sourceEmbed(c Citation) DiscordEmbed {
+	title := oneLine(c.Title)
+	if title == "" {
+		title = c.Source
+	}
+	e := DiscordEmbed{
+		Title: truncateRunes(fmt.Sprintf("[%d] %s", c.N, escapeMentions(title)), discordMaxEmbedTitle),
+		Fields: []DiscordField{{
+			Name:   "Source",
+			Value:  truncateRunes("`"+strings.ReplaceAll(citationLabel(c), "`", "'")+"`", discordMaxFieldValue),
+			Inline: true,
+		}},
+	}
+	quote := strings.TrimSpace(c.Quote)
+	if quote == "" {
+		e.Description = "*(no quote)*"
+		return e
+	}
+	lines := strings.Split(escapeMentions(escapeMarkdown(quote)), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight("> "+strings.TrimSpace(l), " ")
+	}
+	e.Description = truncateRunes(strings.Join(lines, "\n"), discordMaxEmbedDesc)
+	return e
+}
+
+// citedCitations returns the citations whose [n] marker occurs in the
+// answer text, once per marker, in the order given.
+func citedCitations(a Answer) []Citation {
+	var out []Citation
+	seen := map[int]bool{}
+	for _, c := range a.Citations {
+		if seen[c.N] || !strings.Contains(a.Text, fmt.Sprintf("[%d]", c.N)) {
+			continue
+		}
+		seen[c.N] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// citationLabel is "file.txt:5-6", or "file.txt:5" for a single line.
+func citationLabel(c Citation) string {
+	first, last := c.Lines[0], c.Lines[1]
+	switch {
+	case first <= 0:
+		return c.Source
+	case last <= first:
+		return fmt.Sprintf("%s:%d", c.Source, first)
+	default:
+		return fmt.Sprintf("%s:%d-%d", c.Source, first, last)
+	}
+}
+
+// citationLine is "[1] file.txt:5-6 - Title"; for Discord the location is
+// in backticks and the title is made inert (no markdown, no pings).
+func citationLine(c Citation, discord bool) string {
+	label := citationLabel(c)
+	title := oneLine(c.Title)
+	if discord {
+		label = "`" + strings.ReplaceAll(label, "`", "'") + "`"
+		title = escapeMentions(escapeMarkdown(truncateRunes(title, 100)))
+	}
+	line := fmt.Sprintf("[%d] %s", c.N, label)
+	if title != "" {
+		line += " - " + title
+	}
+	return line
+}
+
+// oneLine collapses all white space of s to single spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// mentionEscaper defuses mass mentions in text the bot repeats. Allowed
+// mentions already stop the pings; this also stops them reading as pings.
+var mentionEscaper = strings.NewReplacer("@everyone", "@\u200beveryone", "@here", "@\u200bhere")
+
+func escapeMentions(s string) string { return mentionEscaper.Replace(s) }
+
+// markdownEscaper makes text from the coverage render verbatim in Discord.
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "|", `\|`, "`", "\\`",
+	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`,
+)
+
+func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// truncateRunes shortens s to at most n runes, ending it with "…" when
+// cut, and never leaves a dangling escape backslash.
+func truncateRunes(s string, n int) string {
+	if runeLen(s) <= n {
+		return s
+	}
+	cut := strings.TrimRight(s[:runeOffset(s, n-1)], " \n")
+	if trailing := len(cut) - len(strings.TrimRight(cut, `\`)); trailing%2 == 1 {
+		cut = cut[:len(cut)-1]
+	}
+	return cut + "…"
+}
+
+// runeOffset is the byte offset of the n-th rune of s (len(s) if s is
+// shorter).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// discordPartial is the content shown while an answer is still streaming.
+func discordPartial(text string) string {
+	text = escapeMentions(strings.TrimSpace(text))
+	return truncateRunes(text, discordMaxContent-2) + " …"
+}
+
+const fenceCloser = "\n```"
+
+// markerLen returns the length of the citation marker ("[12]") that s
+// starts with, or 0.
+func markerLen(s string) int {
+	if len(s) < 3 || s[0] != '[' {
+		return 0
+	}
+	i := 1
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 1 || i == len(s) || s[i] != ']' {
+		return 0
+	}
+	return i + 1
+}
+
+// Tiers of cut points, best first.
+const (
+	cutParagraph = iota
+	cutLine
+	cutSentence
+	cutSpace
+	cutHard
+)
+
+// splitMessage splits text into pieces of at most limit runes. It cuts at
+// paragraph, then line, then sentence boundaries when that keeps pieces
+// reasonably full, never inside or before a [n] marker, and avoids ```
+// code blocks; when a cut inside one is unavoidable it closes the fence
+// and reopens it in the next piece.
+func splitMessage(text string, limit int) []string {
+	var out []string
+	for runeLen(text) > limit {
+		cut, opener := chooseCut(text, limit)
+		head := strings.TrimRight(text[:cut], " \t\n")
+		rest := text[cut:]
+		if opener != "" {
+			head += fenceCloser
+			rest = strings.TrimLeft(rest, "\n")
+			if line, after, _ := strings.Cut(rest, "\n"); strings.TrimSpace(line) == "```" {
+				// The cut fell just before the block's own closer: the head
+				// closes it, so drop it rather than reopen an empty block.
+				rest = strings.TrimLeft(after, " \t\n")
+			} else {
+				rest = opener + "\n" + rest
+			}
+		} else {
+			rest = strings.TrimLeft(rest, " \t\n")
+		}
+		out = append(out, head)
+		text = rest
+	}
+	if text == "" && len(out) > 0 {
+		return out
+	}
+	return append(out, text)
+}
+
+// chooseCut returns where to cut text so that the head fits in limit runes
+// (leaving room for a fence closer), and the fence opener to repeat when
+// the cut falls inside a code block ("" otherwise).
+func chooseCut(text string, limit int) (int, string) {
+	w := runeOffset(text, limit-runeLen(fenceCloser))
+	fences := fenceSpans(text[:w])
+	half := w / 2
+
+	// best[inFence][tier] is the latest cut of that tier.
+	var best [2][cutHard]int
+	var bestOpener [cutHard]string
+	inline := 0 // backticks seen on the current line, outside fences
+	for p := 1; p <= w && p < len(text); p++ {
+		prev := text[p-1]
+		if prev == '\n' {
+			inline = 0
+		} else if prev == '`' {
+			inline++
+		}
+		if prev != ' ' && prev != '\n' {
+			continue
+		}
+		if markerLen(text[p:]) > 0 || strings.TrimSpace(text[:p]) == "" {
+			continue // never orphan a marker from its sentence
+		}
+		opener, in := fences.at(p)
+		if fences.inOpener(p) {
+			continue
+		}
+		f := 0
+		if in {
+			f = 1
+			if p <= len(opener)+1 {
+				continue // would not make progress once the fence is reopened
+			}
+		} else if inline%2 == 1 && !strings.Contains(lineAround(text, p), "```") {
+			continue // inside `inline code`
+		}
+		tier := cutSpace
+		switch {
+		case prev == '\n' && p >= 2 && text[p-2] == '\n':
+			tier = cutParagraph
+		case prev == '\n':
+			tier = cutLine
+		case sentenceEndBefore(text[:p-1]):
+			tier = cutSentence
+		}
+		for t := tier; t < cutHard; t++ { // a better boundary also serves as a worse one
+			best[f][t] = p
+			if f == 1 {
+				bestOpener[t] = opener
+			}
+		}
+	}
+
+	// Preference order: good boundaries that keep the piece at least half
+	// full, then line breaks inside code, then any space, then a hard cut.
+	for _, c := range []struct {
+		fence, tier int
+		needHalf    bool
+	}{
+		{0, cutParagraph, true}, {0, cutLine, true}, {0, cutSentence, true},
+		{1, cutLine, true},
+		{0, cutSpace, false}, {1, cutLine, false}, {1, cutSpace, false},
+	} {
+		p := best[c.fence][c.tier]
+		if p == 0 || (c.needHalf && p < half) {
+			continue
+		}
+		if c.fence == 1 {
+			return p, bestOpener[c.tier]
+		}
+		return p, ""
+	}
+
+	// Hard cut. Outside code no closer is needed, so the piece may use the
+	// whole limit; a marker straddling the cut stays whole with the text
+	// it follows if it fits, else moves to the next piece.
+	full := runeOffset(text, limit)
+	if _, in := fenceSpans(text[:full]).at(full); !in {
+		return backOutOfMarker(text, full, full), ""
+	}
+	opener, _ := fences.at(w)
+	return backOutOfMarker(text, w, w), opener
+}
+
+// backOutOfMarker moves a cut at p that would split a [n] marker to the
+// marker's end when that is within max, else to its start.
+func backOutOfMarker(text string, p, max int) int {
+	i := strings.LastIndexByte(text[:min(p+1, len(text))], '[')
+	if i <= 0 {
+		return p
+	}
+	end := i + markerLen(text[i:])
+	switch {
+	case end <= p || end == i:
+		return p
+	case end <= max:
+		return end
+	default:
+		return i
+	}
+}
+
+// lineAround returns the line of text containing byte p-1.
+func lineAround(text string, p int) string {
+	start := strings.LastIndexByte(text[:p-1], '\n') + 1
+	end := strings.IndexByte(text[p-1:], '\n')
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : p-1+end]
+}
+
+// sentenceEndBefore reports whether s ends a sentence: terminal
+// punctuation, possibly followed by closing quotes or brackets and by
+// citation markers ("... in 2011.[1]").
+func sentenceEndBefore(s string) bool {
+	s = strings.TrimRight(s, " \n")
+	for {
+		trimmed := strings.TrimRight(s, `"')”’`)
+		if i := strings.LastIndexByte(trimmed, '['); i >= 0 && markerLen(trimmed[i:]) == len(trimmed)-i {
+			trimmed = strings.TrimRight(trimmed[:i], " ")
+		}
+		if trimmed == s {
+			break
+		}
+		s = trimmed
+	}
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// fenceSpan is a ``` code block: its opener line starts at lineStart and
+// ends at start; its inside runs to end, the start of its closing line.
+type fenceSpan struct {
+	lineStart, start, end int
+	opener                string
+}
+
+type fenceList []fenceSpan
+
+// at reports whether byte offset p is inside a code block and, if so, the
+// opener line to reopen it with.
+func (fl fenceList) at(p int) (string, bool) {
+	for _, f := range fl {
+		if p > f.lineStart && p <= f.end {
+			return f.opener, true
+		}
+	}
+	return "", false
+}
+
+// inOpener reports whether p falls within the opener line of a code block,
+// where no cut can go.
+func (fl fenceList) inOpener(p int) bool {
+	for _, f := range fl {
+		if p > f.lineStart && p <= f.start {
+			return true
+		}
+	}
+	return false
+}
+
+// fenceSpans finds the ``` code blocks of text; one still open at the end
+// runs to the end.
+func fenceSpans(text string) fenceList {
+	var out fenceList
+	open, openLine := -1, 0
+	opener := ""
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		line := text[off:]
+		if end >= 0 {
+			line = text[off : off+end]
+		}
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "```") {
+			if open < 0 {
+				open, openLine, opener = off+len(line), off, t
+				if runeLen(opener) > 20 {
+					opener = "```"
+				}
+			} else {
+				out = append(out, fenceSpan{lineStart: openLine, start: open, end: off, opener: opener})
+				open = -1
+			}
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	if open >= 0 {
+		out = append(out, fenceSpan{lineStart: openLine, start: open, end: len(text), opener: opener})
+	}
+	return out
+}

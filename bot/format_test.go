@@ -1,0 +1,376 @@
+package bot
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+
+// natoCitation is a real citation of the seeds, the running example.
+func natoCitation(n int) Citation {
+	return Citation{
+		N:      n,
+		Source: "002_6b9d529eae85757d.txt",
+		Title:  "NATO boss wants Canada to extend Afghan tour: reports",
+		Lines:  [2]int{5, 6},
+		Quote:  "A Canadian soldier sits inside an armoured vehicle during a night patrol in Kandahar city, June 13 2009. REUTERS/Jorge Silva",
+	}
+}
+
+// longAnswer builds n sentences in paragraphs of five, each citing one of
+// three sources, with the marker placed in the ways answers place them.
+func longAnswer(n int) string {
+	var b strings.Builder
+	for i := range n {
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&b, "Sentence %d says NATO wanted Canada to stay in Kandahar beyond 2011 [%d].", i, i%3+1)
+		case 1:
+			fmt.Fprintf(&b, "Sentence %d quotes the minister: \"we delivered that message.\"[%d]", i, i%3+1)
+		default:
+			fmt.Fprintf(&b, "Sentence %d adds that France may send troops. [%d]", i, i%3+1)
+		}
+		if i%5 == 4 {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	return b.String()
+}
+
+func formatCases() []struct {
+	name string
+	a    Answer
+} {
+	three := []Citation{natoCitation(1), natoCitation(2), natoCitation(3)}
+	three[1].Source, three[1].Lines = "001_b7e1029fb9729208.txt", [2]int{3, 3}
+	three[2].Source, three[2].Lines = "000_7b664699113ac3fb.txt", [2]int{1, 4}
+
+	var many []Citation
+	var manyText strings.Builder
+	for i := 1; i <= 12; i++ {
+		c := natoCitation(i)
+		c.Lines = [2]int{i, i + 1}
+		if i == 2 {
+			c.Title = strings.Repeat("Very long headline ", 20)
+		}
+		if i == 3 {
+			c.Quote = strings.Repeat("A quoted passage that goes on and on. ", 130)
+		}
+		many = append(many, c)
+		fmt.Fprintf(&manyText, "Fact %d [%d]. ", i, i)
+	}
+
+	code := "Run this to rebuild the index:\n\n```go\n" +
+		strings.Repeat("fmt.Println(\"rebuilding the index, please wait\")\n", 70) +
+		"```\n\nThen ask again [1]."
+
+	return []struct {
+		name string
+		a    Answer
+	}{
+		{"simple", Answer{
+			Text:      "NATO's new secretary-general wanted Canada to extend its mission [1]. Ottawa said it would not change its mind [2].",
+			Citations: []Citation{natoCitation(1), {N: 2, Source: "002_6b9d529eae85757d.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports", Lines: [2]int{9, 9}, Quote: "Canadian Foreign Minister Lawrence Cannon quickly reiterated that Ottawa would not change its mind."}},
+		}},
+		{"note", Answer{
+			Text:      "Canada asked NATO for 1,000 extra troops [1].",
+			Citations: []Citation{natoCitation(1)},
+			Note:      "The language model is unavailable, so this answer quotes the coverage directly.",
+		}},
+		{"refusal", Answer{
+			Text:    "The coverage does not say what Canada's budget for 2010 was.",
+			Refused: true,
+			Note:    "Only the coverage is searched.",
+		}},
+		{"uncited_and_duplicate", Answer{
+			Text:      "Only the first source is cited [1].",
+			Citations: []Citation{natoCitation(1), natoCitation(1), natoCitation(3)},
+		}},
+		{"long_paragraphs", Answer{Text: longAnswer(60), Citations: three}},
+		{"no_boundaries", Answer{
+			Text:      strings.Repeat("a", 1993) + "[12]" + strings.Repeat("b", 600),
+			Citations: []Citation{natoCitation(12)},
+		}},
+		{"code_block", Answer{Text: code, Citations: []Citation{natoCitation(1)}}},
+		{"unicode_fits", Answer{
+			Text:      strings.Repeat("Évolution à Québec. ", 90) + "[1]",
+			Citations: []Citation{natoCitation(1)},
+		}},
+		{"unicode_split", Answer{
+			Text:      strings.Repeat("Soldats 🇨🇦 à Kandahar — “déjà vu”. ", 80) + "[1]",
+			Citations: []Citation{natoCitation(1)},
+		}},
+		{"mentions_markdown", Answer{
+			Text: "@everyone NATO wants more troops [1]. @here <@123> too.",
+			Citations: []Citation{{
+				N: 1, Source: "news/`odd`.txt", Title: "*Breaking* _news_ [click](http://x.example) @everyone",
+				Lines: [2]int{2, 3}, Quote: "**Bold** claim by @everyone\n\n> not a quote ~~struck~~ <@&42>",
+			}},
+		}},
+		{"many_sources", Answer{Text: manyText.String(), Citations: many}},
+		{"sources_own_message", Answer{
+			Text:      strings.Repeat("Troops stay. ", 150) + "[1] [2] [3]",
+			Citations: three,
+			Note:      "Answered from the coverage only.",
+		}},
+	}
+}
+
+// renderFormats is the golden text of all three renderings of a.
+func renderFormats(a Answer) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "== FormatAnswer ==\n%s\n", FormatAnswer(a))
+	msgs := FormatDiscordAnswer(a)
+	fmt.Fprintf(&b, "== FormatDiscordAnswer: %d message(s) ==\n", len(msgs))
+	for i, m := range msgs {
+		fmt.Fprintf(&b, "-- message %d (%d chars) --\n%s\n", i+1, runeLen(m), m)
+	}
+	srcs := FormatDiscordSources(a)
+	fmt.Fprintf(&b, "== FormatDiscordSources: %d message(s) ==\n", len(srcs))
+	for i, m := range srcs {
+		fmt.Fprintf(&b, "-- message %d --\n", i+1)
+		if m.Content != "" {
+			fmt.Fprintf(&b, "content: %s\n", m.Content)
+		}
+		for j, e := range m.Embeds {
+			fmt.Fprintf(&b, "embed %d (%d chars)\ntitle: %s\ndescription:\n%s\n", j+1, e.size(), e.Title, e.Description)
+			for _, f := range e.Fields {
+				fmt.Fprintf(&b, "field %s (inline %v): %s\n", f.Name, f.Inline, f.Value)
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestFormatGolden(t *testing.T) {
+	for _, tc := range formatCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			got := renderFormats(tc.a)
+			path := filepath.Join("testdata", "format", tc.name+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("reading golden file (run with -update to create it): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("formatting of %s differs from %s (run with -update after checking):\n%s", tc.name, path, got)
+			}
+		})
+	}
+}
+
+// TestFormatDiscordLimits checks the properties the golden files rely on,
+// for every case: Discord's limits, whole markers, balanced code blocks
+// and no lost text.
+func TestFormatDiscordLimits(t *testing.T) {
+	for _, tc := range formatCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			msgs := FormatDiscordAnswer(tc.a)
+			checkContentMessages(t, msgs)
+
+			tailLines := 0
+			for _, m := range msgs {
+				for l := range strings.SplitSeq(m, "\n") {
+					if n := markerLen(l); n > 0 && strings.HasPrefix(l[n:], " `") {
+						tailLines++
+					}
+				}
+			}
+			if got, want := countMarkers(strings.Join(msgs, "\n")), countMarkers(tc.a.Text)+tailLines; got != want {
+				t.Errorf("FormatDiscordAnswer(%s) has %d whole markers, want %d", tc.name, got, want)
+			}
+			if !strings.Contains(tc.a.Text, "```") {
+				got := strings.Join(strings.Fields(strings.Join(msgs, "\n")), "")
+				want := strings.Join(strings.Fields(escapeMentions(tc.a.Text)), "")
+				if !strings.HasPrefix(got, want) {
+					t.Errorf("FormatDiscordAnswer(%s) does not reproduce the answer text word for word", tc.name)
+				}
+			}
+
+			srcs := FormatDiscordSources(tc.a)
+			seen := map[string]int{}
+			for i, m := range srcs {
+				if runeLen(m.Content) > discordMaxContent {
+					t.Errorf("sources message %d content has %d chars, want <= %d", i+1, runeLen(m.Content), discordMaxContent)
+				}
+				if len(m.Embeds) > discordMaxEmbeds {
+					t.Errorf("sources message %d has %d embeds, want <= %d", i+1, len(m.Embeds), discordMaxEmbeds)
+				}
+				total := 0
+				for _, e := range m.Embeds {
+					total += e.size()
+					checkEmbed(t, e)
+					seen[e.Title[:strings.IndexByte(e.Title, ']')+1]]++
+				}
+				if total > discordMaxEmbedsTotal {
+					t.Errorf("sources message %d embeds total %d chars, want <= %d", i+1, total, discordMaxEmbedsTotal)
+				}
+				if m.Content == "" && len(m.Embeds) == 0 {
+					t.Errorf("sources message %d is empty", i+1)
+				}
+			}
+			for _, c := range citedCitations(tc.a) {
+				if got := seen[fmt.Sprintf("[%d]", c.N)]; got != 1 {
+					t.Errorf("sources view shows [%d] %d times, want 1", c.N, got)
+				}
+			}
+		})
+	}
+}
+
+func checkContentMessages(t *testing.T, msgs []string) {
+	t.Helper()
+	if len(msgs) == 0 {
+		t.Fatal("no messages, want at least one")
+	}
+	for i, m := range msgs {
+		if n := runeLen(m); n == 0 || n > discordMaxContent {
+			t.Errorf("message %d has %d chars, want 1..%d", i+1, n, discordMaxContent)
+		}
+		fences := 0
+		for l := range strings.SplitSeq(m, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "```") {
+				fences++
+			}
+		}
+		if fences%2 != 0 {
+			t.Errorf("message %d has %d fence lines, want an even number:\n%s", i+1, fences, m)
+		}
+		if i > 0 && markerLen(strings.TrimSpace(m)) > 0 && !strings.HasPrefix(m, "**Sources**") {
+			t.Errorf("message %d starts with a citation marker cut off from its sentence: %.40q", i+1, m)
+		}
+	}
+}
+
+func checkEmbed(t *testing.T, e DiscordEmbed) {
+	t.Helper()
+	for _, c := range []struct {
+		what   string
+		n, max int
+	}{
+		{"title", runeLen(e.Title), discordMaxEmbedTitle},
+		{"description", runeLen(e.Description), discordMaxEmbedDesc},
+		{"footer", runeLen(e.Footer), discordMaxEmbedFooter},
+		{"fields", len(e.Fields), discordMaxEmbedFields},
+	} {
+		if c.n > c.max {
+			t.Errorf("embed %q %s is %d long, want <= %d", e.Title, c.what, c.n, c.max)
+		}
+	}
+	for _, f := range e.Fields {
+		if runeLen(f.Name) > discordMaxFieldName || runeLen(f.Value) > discordMaxFieldValue || f.Name == "" || f.Value == "" {
+			t.Errorf("embed field %q has name %d / value %d chars, want 1..%d / 1..%d", f.Name, runeLen(f.Name), runeLen(f.Value), discordMaxFieldName, discordMaxFieldValue)
+		}
+	}
+}
+
+// countMarkers counts whole [n] markers in s.
+func countMarkers(s string) int {
+	n := 0
+	for i := range len(s) {
+		if markerLen(s[i:]) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func TestSplitMessage(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		text  string
+		limit int
+		want  []string
+	}{
+		{"fits", "One. Two.", 20, []string{"One. Two."}},
+		{"paragraph", "First para here.\n\nSecond para.", 24, []string{"First para here.", "Second para."}},
+		{"sentence keeps its marker", "Alpha beta gamma.[1] Delta epsilon.", 28, []string{"Alpha beta gamma.[1]", "Delta epsilon."}},
+		{"marker after space stays", "Alpha beta gamma. [1] Delta epsilon zeta.", 30, []string{"Alpha beta gamma. [1]", "Delta epsilon zeta."}},
+		{"hard cut keeps marker whole", "abcdefghijk[12]lmnop", 15, []string{"abcdefghijk[12]", "lmnop"}},
+		{"hard cut backs out of marker", "abcdefghijkl[12]mnop", 15, []string{"abcdefghijkl", "[12]mnop"}},
+		{"code reopened", "```go\nline one\nline two\nline three\n```", 30, []string{"```go\nline one\nline two\n```", "```go\nline three\n```"}},
+		{"cut before closer drops reopen", "```\naaaa bbbb\ncccc dddd\n```\nAfter.", 31, []string{"```\naaaa bbbb\ncccc dddd\n```", "After."}},
+		{"runes not bytes", "ééééé ééééé", 11, []string{"ééééé ééééé"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := splitMessage(tc.text, tc.limit)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("splitMessage(%q, %d) = %q, want %q", tc.text, tc.limit, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCitationLabel(t *testing.T) {
+	for _, tc := range []struct {
+		lines [2]int
+		want  string
+	}{
+		{[2]int{5, 6}, "a.txt:5-6"},
+		{[2]int{5, 5}, "a.txt:5"},
+		{[2]int{7, 3}, "a.txt:7"},
+		{[2]int{0, 0}, "a.txt"},
+	} {
+		if got := citationLabel(Citation{Source: "a.txt", Lines: tc.lines}); got != tc.want {
+			t.Errorf("citationLabel(lines %v) = %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+}
+
+func TestDiscordPartial(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"Canada said", "Canada said …"},
+		{"@everyone look", "@\u200beveryone look …"},
+		{strings.Repeat("x", 2500), strings.Repeat("x", 1997) + "… …"},
+	} {
+		got := discordPartial(tc.text)
+		if got != tc.want || runeLen(got) > discordMaxContent {
+			t.Errorf("discordPartial(%.20q) = %.30q (%d chars), want %.30q (<= %d chars)", tc.text, got, runeLen(got), tc.want, discordMaxContent)
+		}
+	}
+}
+
+func ExampleFormatAnswer() {
+	fmt.Println(FormatAnswer(Answer{
+		Text: "Canada will leave Kandahar in 2011 unless NATO sends troops [1].",
+		Citations: []Citation{{
+			N: 1, Source: "002_6b9d529eae85757d.txt",
+			Title: "NATO boss wants Canada to extend Afghan tour: reports",
+			Lines: [2]int{5, 6},
+		}},
+	}))
+	// Output:
+	// Canada will leave Kandahar in 2011 unless NATO sends troops [1].
+	//
+	// [1] 002_6b9d529eae85757d.txt:5-6 - NATO boss wants Canada to extend Afghan tour: reports
+}
+
+func ExampleFormatDiscordAnswer() {
+	for _, m := range FormatDiscordAnswer(Answer{
+		Text:      "Ottawa would not change its mind [1].",
+		Citations: []Citation{{N: 1, Source: "002_6b9d529eae85757d.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports", Lines: [2]int{9, 9}}},
+	}) {
+		fmt.Println(m)
+	}
+	// Output:
+	// Ottawa would not change its mind [1].
+	//
+	// **Sources**
+	// [1] `002_6b9d529eae85757d.txt:9` - NATO boss wants Canada to extend Afghan tour: reports
+}

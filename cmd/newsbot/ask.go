@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+func cmdAsk(ctx context.Context, a *app, args []string) error {
+	fs, c := a.flags("[--corpus DIR] [--index DIR] [--json] QUESTION")
+	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
+	pos, err := a.parse(fs, c, args)
+	if err != nil {
+		return err
+	}
+	question, err := oneArg(pos, "QUESTION")
+	if err != nil {
+		return err
+	}
+	b, ix, err := a.newBot(ctx)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	ans, err := b.Ask(ctx, nil, question, nil)
+	if err != nil {
+		a.log.Debug("answering failed", "err", err)
+		return fmt.Errorf("could not answer: %w", err)
+	}
+	if *asJSON {
+		if ans.Citations == nil {
+			ans.Citations = []bot.Citation{}
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ans)
+	}
+	fmt.Fprintln(a.stdout, bot.FormatAnswer(ans))
+	return nil
+}
+
+// newBot opens and updates the index and builds the bot the config asks
+// for: extractive and offline by default, an LLM when a model is set.
+func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
+	ix, err := a.openIndex()
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := a.sync(ctx, ix, false); err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
+	ext := bot.NewExtractive(bot.ExtractiveOptions{})
+	opt := bot.Options{K: a.cfg.Search.K, Logger: a.log, Corpus: a.cfg.Corpus}
+	var primary bot.Answerer = ext
+	if l := a.cfg.LLM; l.Model != "" {
+		if l.APIKey == "" && l.BaseURL == "" {
+			ix.Close()
+			return nil, nil, errors.New("llm.model is set but there is no OPENAI_API_KEY (or llm.base_url for a local server)")
+		}
+		retries := l.MaxRetries
+		if retries == 0 {
+			retries = -1 // LLMOptions reads 0 as "the default"
+		}
+		llm := bot.NewLLM(bot.NewChatClient(l.BaseURL, l.APIKey), bot.LLMOptions{
+			Model: l.Model, Temperature: float32(l.Temperature), MaxTokens: l.MaxTokens,
+			Timeout: l.Timeout, MaxRetries: retries, HistoryTurns: a.cfg.Conversation.Turns, Logger: a.log,
+		})
+		primary, opt.Fallback, opt.Rewriter = llm, ext, llm
+	}
+	return bot.New(ix, primary, opt), ix, nil
+}
+
+// modeLine says how answers are made, for start-up messages.
+func (a *app) modeLine() string {
+	if a.cfg.LLM.Model == "" {
+		return "answers are extractive quotes of the coverage (offline, no model)"
+	}
+	where := a.cfg.LLM.BaseURL
+	if where == "" {
+		where = "the OpenAI API"
+	}
+	return fmt.Sprintf("answers come from %s at %s, quoting the coverage when it is unavailable", a.cfg.LLM.Model, where)
+}

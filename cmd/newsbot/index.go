@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+func cmdIndex(ctx context.Context, a *app, args []string) error {
+	fs, c := a.flags("[--corpus DIR] [--index DIR] [--watch]")
+	watch := fs.Bool("watch", false, "keep running and reindex when files change")
+	if _, err := a.parse(fs, c, args); err != nil {
+		return err
+	}
+	ix, err := a.openIndex()
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	rep, err := a.sync(ctx, ix, true)
+	if err != nil {
+		return err
+	}
+	printReport(a.stdout, rep)
+	if !*watch {
+		return nil
+	}
+	fmt.Fprintf(a.stderr, "watching %s for changes (Ctrl-C to stop)\n", a.cfg.Corpus)
+	return ix.Watch(ctx, a.cfg.Corpus, a.cfg.Watch.Debounce, func(rep retrieval.SyncReport, err error) {
+		if err != nil {
+			fmt.Fprintf(a.stderr, "reindex failed: %v\n", err)
+		}
+		for _, w := range rep.Skipped {
+			fmt.Fprintf(a.stderr, "warning: %v\n", w)
+		}
+		if rep.Changed() {
+			fmt.Fprintf(a.stdout, "%s ", time.Now().Format("15:04:05"))
+			printReport(a.stdout, rep)
+		}
+	})
+}
+
+// printReport prints what a sync did, one line.
+func printReport(w io.Writer, rep retrieval.SyncReport) {
+	fmt.Fprintf(w, "indexed: %d added, %d updated, %d removed, %d unchanged (%d articles, %d passages)\n",
+		len(rep.Added), len(rep.Updated), len(rep.Removed), rep.Unchanged, rep.Articles, rep.Chunks)
+	for _, s := range rep.Added {
+		fmt.Fprintf(w, "  + %s\n", s)
+	}
+	for _, s := range rep.Updated {
+		fmt.Fprintf(w, "  ~ %s\n", s)
+	}
+	for _, s := range rep.Removed {
+		fmt.Fprintf(w, "  - %s\n", s)
+	}
+}
+
+// embedder builds the configured embedder.
+func (a *app) embedder() (retrieval.Embedder, error) {
+	e := a.cfg.Embedder
+	switch e.Provider {
+	case "openai":
+		key := e.APIKey
+		if key == "" && e.BaseURL == "" {
+			return nil, errors.New("embedder openai needs OPENAI_API_KEY (or embedder.base_url for a local server)")
+		}
+		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderOptions{
+			BaseURL: e.BaseURL, APIKey: key, Model: e.Model, BatchSize: e.BatchSize,
+		}), nil
+	default:
+		return retrieval.NewHashEmbedder(e.Dimensions), nil
+	}
+}
+
+// openIndex opens the configured index, reporting damaged files.
+func (a *app) openIndex() (*retrieval.Index, error) {
+	emb, err := a.embedder()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := retrieval.Open(a.cfg.Index, retrieval.Options{
+		Embedder: emb,
+		Load:     retrieval.LoadOptions{MaxBytes: a.cfg.MaxFileBytes},
+		Chunk:    retrieval.ChunkOptions{TargetChars: a.cfg.Chunk.TargetChars, OverlapSentences: a.cfg.Chunk.OverlapSentences},
+		Logger:   a.log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ix.Warnings() {
+		fmt.Fprintf(a.stderr, "warning: %v\n", w)
+	}
+	return ix, nil
+}
+
+// sync brings the index up to date with the corpus, showing progress on a
+// terminal and warnings for skipped files. quiet suppresses the summary
+// line when nothing changed.
+func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retrieval.SyncReport, error) {
+	if st, err := os.Stat(a.cfg.Corpus); err != nil || !st.IsDir() {
+		return retrieval.SyncReport{}, fmt.Errorf("corpus folder %q not found: pass --corpus DIR or set corpus in the config", a.cfg.Corpus)
+	}
+	var bar *progressbar.ProgressBar
+	progress := func(done, total int) {
+		if total == 0 || !isTerminal(a.stderr) {
+			return
+		}
+		if bar == nil {
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(a.stderr),
+				progressbar.OptionSetDescription("indexing"),
+				progressbar.OptionShowCount(),
+				progressbar.OptionClearOnFinish())
+		}
+		bar.Set(done)
+	}
+	rep, err := ix.Sync(ctx, a.cfg.Corpus, progress)
+	if bar != nil {
+		bar.Finish()
+	}
+	if rep.Reembed != "" {
+		fmt.Fprintln(a.stderr, rep.Reembed)
+	}
+	for _, w := range rep.Skipped {
+		fmt.Fprintf(a.stderr, "warning: %v\n", w)
+	}
+	if err != nil {
+		return rep, fmt.Errorf("indexing %s: %w", a.cfg.Corpus, err)
+	}
+	if !verbose && rep.Changed() {
+		fmt.Fprintf(a.stderr, "indexed %s: %d added, %d updated, %d removed (%d articles)\n",
+			a.cfg.Corpus, len(rep.Added), len(rep.Updated), len(rep.Removed), rep.Articles)
+	}
+	return rep, nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

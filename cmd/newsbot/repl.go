@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ergochat/readline"
+	"github.com/newsbot/newsbot/bot"
+)
+
+const replHelp = `Ask a question about the coverage, or:
+  /sources   the full passages behind the last answer
+  /reindex   pick up new, changed and removed articles
+  /help      this text
+  /quit      leave (Ctrl-D works too)`
+
+// lineReader is the REPL's input: readline on a terminal, plain lines
+// otherwise, so that piped questions work and can be tested.
+type lineReader interface {
+	ReadLine() (string, error)
+	Close() error
+}
+
+type plainLines struct{ s *bufio.Scanner }
+
+func (p plainLines) ReadLine() (string, error) {
+	if p.s.Scan() {
+		return p.s.Text(), nil
+	}
+	if err := p.s.Err(); err != nil {
+		return "", err
+	}
+	return "", io.EOF
+}
+
+func (plainLines) Close() error { return nil }
+
+func cmdRepl(ctx context.Context, a *app, args []string) error {
+	fs, c := a.flags("[--corpus DIR] [--index DIR]")
+	if _, err := a.parse(fs, c, args); err != nil {
+		return err
+	}
+	b, ix, err := a.newBot(ctx)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+
+	var in lineReader
+	interactive := isTerminal(a.stdout) && isTerminalReader(a.stdin)
+	if interactive {
+		rl, err := readline.NewFromConfig(&readline.Config{
+			Prompt:      "newsbot> ",
+			HistoryFile: filepath.Join(filepath.Dir(a.cfg.Index), "history"),
+			Stdin:       a.stdin,
+			Stdout:      a.stdout,
+			Stderr:      a.stderr,
+		})
+		if err != nil {
+			return fmt.Errorf("starting the line editor: %w", err)
+		}
+		in = rl
+		st := ix.Stats()
+		fmt.Fprintf(a.stdout, "newsbot: %d articles, %d passages from %s; %s.\nType a question, or /help.\n",
+			st.Articles, st.Chunks, a.cfg.Corpus, a.modeLine())
+	} else {
+		sc := bufio.NewScanner(a.stdin)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		in = plainLines{sc}
+	}
+	defer in.Close()
+
+	conv := bot.NewConversation(a.cfg.Conversation.Turns)
+	for {
+		line, err := in.ReadLine()
+		if errors.Is(err, readline.ErrInterrupt) {
+			continue // Ctrl-C clears the line, as in a shell
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case line == "/quit" || line == "/exit":
+			return nil
+		case line == "/help":
+			fmt.Fprintln(a.stdout, replHelp)
+		case line == "/sources":
+			last := conv.Last()
+			if last == nil {
+				fmt.Fprintln(a.stdout, "No answer yet.")
+				continue
+			}
+			fmt.Fprintln(a.stdout, bot.FormatSources(*last))
+		case line == "/reindex":
+			rep, err := a.sync(ctx, ix, true)
+			if err != nil {
+				fmt.Fprintf(a.stdout, "reindex failed: %v\n", err)
+				continue
+			}
+			printReport(a.stdout, rep)
+		case strings.HasPrefix(line, "/"):
+			fmt.Fprintf(a.stdout, "Unknown command %s; try /help.\n", strings.Fields(line)[0])
+		default:
+			ans, err := b.Ask(ctx, conv, line, nil)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				a.log.Error("answering failed", "err", err)
+				fmt.Fprintln(a.stdout, "Sorry, something went wrong answering that; see the log.")
+				continue
+			}
+			// A blank line after each answer keeps piped output easy to split.
+			fmt.Fprintf(a.stdout, "%s\n\n", bot.FormatAnswer(ans))
+		}
+	}
+}
+
+func isTerminalReader(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && isTerminal(f)
+}

@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// newsbot runs the program in-process with an empty environment and
+// returns its output.
+func newsbot(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	getenv := func(string) string { return "" }
+	err = run(context.Background(), args, getenv, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+// seedArgs points a command at the repository's seeds and a fresh index.
+func seedArgs(t *testing.T) []string {
+	t.Helper()
+	return []string{"--corpus", filepath.Join("..", "..", "seeds"), "--index", filepath.Join(t.TempDir(), "index")}
+}
+
+// askJSON is the contract of `newsbot ask --json`.
+type askJSON struct {
+	Question  string `json:"question"`
+	Answer    string `json:"answer"`
+	Refused   bool   `json:"refused"`
+	Mode      string `json:"mode"`
+	Citations []struct {
+		N      int    `json:"n"`
+		Source string `json:"source"`
+		Title  string `json:"title"`
+		Lines  [2]int `json:"lines"`
+		Quote  string `json:"quote"`
+	} `json:"citations"`
+}
+
+func TestAskJSON(t *testing.T) {
+	cases := []struct {
+		question string
+		refused  bool
+		source   string // expected among the citations
+		fact     string
+	}{
+		{"Who wants Canada to extend its mission in Afghanistan?", false, "002_6b9d529eae85757d.txt", "Rasmussen"},
+		{"Who is the NATO spokesperson?", false, "000_7b664699113ac3fb.txt", "Appathurai"},
+		{"How big is the NATO-led force in Afghanistan?", false, "001_b7e1029fb9729208.txt", "43,000"},
+		{"What is the population of Toronto?", true, "", ""},
+	}
+	args := seedArgs(t)
+	for _, c := range cases {
+		t.Run(c.question, func(t *testing.T) {
+			out, stderr, err := newsbot(t, "", append(append([]string{"ask"}, args...), "--json", c.question)...)
+			if err != nil {
+				t.Fatalf("ask error: %v\nstderr: %s", err, stderr)
+			}
+			var got askJSON
+			dec := json.NewDecoder(strings.NewReader(out))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&got); err != nil {
+				t.Fatalf("stdout is not the ask JSON object: %v\n%s", err, out)
+			}
+			if got.Question != c.question || got.Mode != "extractive" || got.Refused != c.refused {
+				t.Errorf("got question %q mode %q refused %v, want %q extractive %v", got.Question, got.Mode, got.Refused, c.question, c.refused)
+			}
+			if c.refused {
+				if len(got.Citations) != 0 || !strings.Contains(strings.ToLower(got.Answer), "doesn't say") {
+					t.Errorf("refusal = %q with %d citations, want \"the coverage doesn't say\" and none", got.Answer, len(got.Citations))
+				}
+				return
+			}
+			if !strings.Contains(got.Answer, c.fact) {
+				t.Errorf("answer %q lacks %q", got.Answer, c.fact)
+			}
+			found := false
+			for _, cit := range got.Citations {
+				found = found || cit.Source == c.source
+				data, err := os.ReadFile(filepath.Join("..", "..", "seeds", cit.Source))
+				if err != nil {
+					t.Fatalf("citation source %q: %v", cit.Source, err)
+				}
+				lines := strings.Split(string(data), "\n")
+				if cit.Lines[0] < 1 || cit.Lines[1] > len(lines) || cit.Lines[0] > cit.Lines[1] {
+					t.Fatalf("citation lines %v out of range", cit.Lines)
+				}
+				span := strings.Join(lines[cit.Lines[0]-1:cit.Lines[1]], "\n")
+				if !strings.Contains(span, cit.Quote) {
+					t.Errorf("quote %q is not verbatim at %s:%v", cit.Quote, cit.Source, cit.Lines)
+				}
+				if !strings.Contains(got.Answer, fmt.Sprintf("[%d]", cit.N)) {
+					t.Errorf("citation [%d] has no marker in %q", cit.N, got.Answer)
+				}
+			}
+			if !found {
+				t.Errorf("citations %+v do not include %s", got.Citations, c.source)
+			}
+		})
+	}
+}
+
+func TestAskTextGolden(t *testing.T) {
+	out, stderr, err := newsbot(t, "", append(append([]string{"ask"}, seedArgs(t)...), "Who wants Canada to extend its mission in Afghanistan?")...)
+	if err != nil {
+		t.Fatalf("ask error: %v\n%s", err, stderr)
+	}
+	golden(t, "ask.golden", out)
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+func TestIndexThenSearch(t *testing.T) {
+	args := seedArgs(t)
+	out, _, err := newsbot(t, "", append([]string{"index"}, args...)...)
+	if err != nil || !strings.Contains(out, "3 added") {
+		t.Fatalf("index = %q, %v; want 3 added", out, err)
+	}
+	out, _, err = newsbot(t, "", append([]string{"index"}, args...)...)
+	if err != nil || !strings.Contains(out, "3 unchanged") {
+		t.Fatalf("second index = %q, %v; want 3 unchanged", out, err)
+	}
+	out, _, err = newsbot(t, "", append(append([]string{"search"}, args...), "Appathurai", "-k", "2", "--json")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits []map[string]any
+	if err := json.Unmarshal([]byte(out), &hits); err != nil {
+		t.Fatalf("search --json output: %v\n%s", err, out)
+	}
+	if len(hits) == 0 || len(hits) > 2 {
+		t.Fatalf("search -k 2 returned %d hits", len(hits))
+	}
+	for _, key := range []string{"source", "title", "lines", "score", "text"} {
+		if _, ok := hits[0][key]; !ok {
+			t.Errorf("search hit lacks %q: %v", key, hits[0])
+		}
+	}
+	if hits[0]["source"] != "000_7b664699113ac3fb.txt" {
+		t.Errorf("top hit for Appathurai = %v, want 000_7b664699113ac3fb.txt", hits[0]["source"])
+	}
+	out, _, err = newsbot(t, "", append(append([]string{"search"}, args...), "Appathurai")...)
+	if err != nil || !strings.Contains(out, "000_7b664699113ac3fb.txt:") {
+		t.Errorf("search text output = %q, %v; want source:lines", out, err)
+	}
+}
+
+func TestBrokenFilesAreSkippedNotFatal(t *testing.T) {
+	corpus := t.TempDir()
+	files := map[string]string{
+		"good.txt":   "Ferry strike\n\nHALIFAX (CP) - Ferry workers walked off the job on Monday over pay.\n",
+		"binary.txt": "\x00\x01\x02\x03garbage\x00",
+		"photo.jpg":  "\xff\xd8\xff",
+		"latin1.txt": "Caf\xe9 owners in Montr\xe9al protest a new ferry tax.\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(corpus, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, stderr, err := newsbot(t, "", "index", "--corpus", corpus, "--index", filepath.Join(t.TempDir(), "ix"))
+	if err != nil {
+		t.Fatalf("index error: %v", err)
+	}
+	if !strings.Contains(out, "2 added") {
+		t.Errorf("index output %q, want 2 added (good.txt and the repaired latin1.txt)", out)
+	}
+	for _, name := range []string{"binary.txt", "photo.jpg"} {
+		if !strings.Contains(stderr, name) {
+			t.Errorf("stderr lacks a warning naming %s:\n%s", name, stderr)
+		}
+	}
+}
+
+func TestReplPiped(t *testing.T) {
+	in := "Who is the NATO spokesperson?\n/sources\nAnd what did France say?\n/help\n/bogus\n/quit\nnot reached\n"
+	out, stderr, err := newsbot(t, in, append([]string{"repl"}, seedArgs(t)...)...)
+	if err != nil {
+		t.Fatalf("repl error: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"Appathurai", "[1] 000_7b664699113ac3fb.txt:", "France", "/reindex", "Unknown command /bogus"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("repl output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestUsageAndErrors(t *testing.T) {
+	cases := []struct {
+		name     string
+		args     []string
+		wantErr  string
+		wantCode int
+		wantOut  string
+	}{
+		{"no command", nil, "no command", 2, ""},
+		{"unknown", []string{"frobnicate"}, "unknown command", 2, ""},
+		{"help", []string{"--help"}, "", 0, "newsbot ask"},
+		{"ask help", []string{"ask", "--help"}, "", 0, "Usage: newsbot ask"},
+		{"search help", []string{"search", "-h"}, "", 0, "Usage: newsbot search"},
+		{"index help", []string{"index", "--help"}, "", 0, "--watch"},
+		{"repl help", []string{"repl", "--help"}, "", 0, "Usage: newsbot repl"},
+		{"eval help", []string{"eval", "--help"}, "", 0, "Usage: newsbot eval"},
+		{"discord help", []string{"discord", "--help"}, "", 0, "Usage: newsbot discord"},
+		{"ask without question", []string{"ask"}, "missing QUESTION", 2, ""},
+		{"bad flag", []string{"search", "--nope", "x"}, "not defined", 2, ""},
+		{"missing corpus", []string{"ask", "--corpus", "/does/not/exist", "hi"}, "corpus folder", 1, ""},
+		{"missing config", []string{"ask", "--config", "/does/not/exist.yaml", "hi"}, "exist.yaml", 1, ""},
+		{"discord without token", []string{"discord"}, "DISCORD_TOKEN", 1, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, _, err := newsbot(t, "", c.args...)
+			if c.wantErr == "" {
+				if err != nil {
+					t.Fatalf("error %v, want none", err)
+				}
+			} else if err == nil || !strings.Contains(err.Error(), c.wantErr) || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error = %v, want one line containing %q", err, c.wantErr)
+			}
+			if err != nil && exitCode(err) != c.wantCode {
+				t.Errorf("exit code %d, want %d", exitCode(err), c.wantCode)
+			}
+			if !strings.Contains(out, c.wantOut) {
+				t.Errorf("stdout %q lacks %q", out, c.wantOut)
+			}
+		})
+	}
+}
+
+func TestMalformedConfigNamesFileLineAndKey(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(path, []byte("corpus: seeds\nllm:\n  modle: gpt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := newsbot(t, "", "ask", "--config", path, "hi")
+	if err == nil {
+		t.Fatal("want an error for an unknown key")
+	}
+	for _, want := range []string{"bad.yaml", ":3", "modle"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// searchHit is one result of `newsbot search --json`.
+type searchHit struct {
+	Source string  `json:"source"`
+	Title  string  `json:"title"`
+	Lines  [2]int  `json:"lines"`
+	Score  float64 `json:"score"`
+	Text   string  `json:"text"`
+	Date   string  `json:"date,omitempty"`
+}
+
+func cmdSearch(ctx context.Context, a *app, args []string) error {
+	fs, c := a.flags("[--corpus DIR] [--index DIR] [-k N] [--json] QUERY")
+	k := fs.Int("k", 5, "number of passages")
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	prefix := fs.String("source", "", "only sources whose path starts with `PREFIX`")
+	after := fs.String("after", "", "only articles dated on or after `YYYY-MM-DD`")
+	before := fs.String("before", "", "only articles dated before `YYYY-MM-DD`")
+	pos, err := a.parse(fs, c, args)
+	if err != nil {
+		return err
+	}
+	query, err := oneArg(pos, "QUERY")
+	if err != nil {
+		return err
+	}
+	if *k < 1 {
+		return usageError{"-k must be at least 1"}
+	}
+	opt := retrieval.SearchOptions{K: *k, SourcePrefix: *prefix}
+	if opt.After, err = parseDate("--after", *after); err != nil {
+		return err
+	}
+	if opt.Before, err = parseDate("--before", *before); err != nil {
+		return err
+	}
+	ix, err := a.openIndex()
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if _, err := a.sync(ctx, ix, false); err != nil {
+		return err
+	}
+	res, err := ix.Search(ctx, query, opt)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		hits := make([]searchHit, 0, len(res))
+		for _, r := range res {
+			h := searchHit{Source: r.Source, Title: r.Title, Lines: [2]int{r.FirstLine, r.LastLine}, Score: r.Score, Text: r.Text}
+			if !r.Date.IsZero() {
+				h.Date = r.Date.Format(time.DateOnly)
+			}
+			hits = append(hits, h)
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(hits)
+	}
+	if len(res) == 0 {
+		fmt.Fprintln(a.stdout, "no passages found")
+		return nil
+	}
+	for i, r := range res {
+		fmt.Fprintf(a.stdout, "%d. %.4f  %s:%d-%d  %s\n", i+1, r.Score, r.Source, r.FirstLine, r.LastLine, r.Title)
+		for _, line := range strings.Split(wrap(strings.Join(strings.Fields(r.Text), " "), 96), "\n") {
+			fmt.Fprintf(a.stdout, "   %s\n", line)
+		}
+		fmt.Fprintln(a.stdout)
+	}
+	return nil
+}
+
+func parseDate(flagName, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return t, usageError{fmt.Sprintf("%s %q: want YYYY-MM-DD", flagName, s)}
+	}
+	return t, nil
+}
+
+// wrap folds text into lines of at most width bytes at spaces.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(text) {
+		if i > 0 {
+			if n+1+len(w) > width {
+				b.WriteByte('\n')
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}

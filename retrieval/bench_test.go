@@ -1,0 +1,111 @@
+package retrieval
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+)
+
+// sotuCorpus is the public-domain corpus used for scale benchmarks; it lives
+// beside the checkout and is never copied into the repository.
+func sotuCorpus(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join("..", "..", "shared", "corpora", "sotu")
+	if d := os.Getenv("NEWSBOT_SOTU"); d != "" {
+		dir = d
+	}
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("scale corpus not found at %s (set NEWSBOT_SOTU): %v", dir, err)
+	}
+	return dir
+}
+
+func benchIndex(b *testing.B, dir string) *Index {
+	b.Helper()
+	ix, err := Open(dir, Options{Embedder: NewHashEmbedder(0)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ix
+}
+
+// BenchmarkFullIndex indexes the whole corpus into an empty index.
+func BenchmarkFullIndex(b *testing.B) {
+	corpus := sotuCorpus(b)
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		b.StartTimer()
+		ix := benchIndex(b, dir)
+		rep, err := ix.Sync(context.Background(), corpus, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(rep.Chunks), "chunks")
+	}
+}
+
+// BenchmarkNoChangeSync reindexes a corpus in which nothing changed.
+func BenchmarkNoChangeSync(b *testing.B) {
+	corpus := sotuCorpus(b)
+	ix := benchIndex(b, b.TempDir())
+	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		rep, err := ix.Sync(context.Background(), corpus, nil)
+		if err != nil || rep.Changed() {
+			b.Fatalf("no-change sync: %+v, %v", rep, err)
+		}
+	}
+}
+
+// BenchmarkReopen opens an existing index of the corpus.
+func BenchmarkReopen(b *testing.B) {
+	corpus := sotuCorpus(b)
+	dir := b.TempDir()
+	if _, err := benchIndex(b, dir).Sync(context.Background(), corpus, nil); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		ix := benchIndex(b, dir)
+		if ix.Stats().Articles == 0 {
+			b.Fatal("reopened index is empty")
+		}
+	}
+}
+
+// BenchmarkSearch measures hybrid query latency and reports its p50 and p99.
+func BenchmarkSearch(b *testing.B) {
+	corpus := sotuCorpus(b)
+	ix := benchIndex(b, b.TempDir())
+	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+		b.Fatal(err)
+	}
+	queries := []string{
+		"Louisiana purchase treaty with France",
+		"abolition of slavery amendment",
+		"income tax on the wealthy",
+		"war with Mexico Texas annexation",
+		"atomic energy and the Soviet Union",
+		"Social Security trust fund",
+		"railroads across the continent",
+		"tariff on imported goods",
+	}
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		if _, err := ix.Search(context.Background(), queries[i%len(queries)], SearchOptions{K: 5}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+		i++
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}

@@ -1,0 +1,448 @@
+package retrieval
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+var loaderSeeds = []string{"000_7b664699113ac3fb.txt", "001_b7e1029fb9729208.txt", "002_6b9d529eae85757d.txt"}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"white space", " \n\t\n ", nil},
+		{"no terminal punctuation", "  just words  ", []string{"just words"}},
+		{"simple", "One. Two? Three! Four", []string{"One.", "Two?", "Three!", "Four"}},
+		{"titles", "Mr. Smith met Mrs. Jones, Ms. Lee and Dr. Brown. They talked.",
+			[]string{"Mr. Smith met Mrs. Jones, Ms. Lee and Dr. Brown.", "They talked."}},
+		{"ranks and offices", "Gen. David Petraeus, Sen. John McCain, Rep. Ron Paul, Gov. Sarah Palin and Lt. Col. Oliver North met. It went well.",
+			[]string{"Gen. David Petraeus, Sen. John McCain, Rep. Ron Paul, Gov. Sarah Palin and Lt. Col. Oliver North met.", "It went well."}},
+		{"dotted abbreviations inside", "The U.S. Army, the U.N. Security Council and the U.K. Foreign Office agreed.",
+			[]string{"The U.S. Army, the U.N. Security Council and the U.K. Foreign Office agreed."}},
+		{"dotted abbreviation ending a sentence", "Troops returned to the U.S. They were tired.",
+			[]string{"Troops returned to the U.S.", "They were tired."}},
+		{"U.S.-led", "The U.S.-led force grew. It is large.", []string{"The U.S.-led force grew.", "It is large."}},
+		{"St. and Jr.", "He lives on St. Laurent Blvd. in Montreal. Martin Luther King Jr. Day is a holiday.",
+			[]string{"He lives on St. Laurent Blvd. in Montreal.", "Martin Luther King Jr. Day is a holiday."}},
+		{"company suffixes", "Acme Inc. and Widget Co. merged with Foo Ltd. on Monday. He works for Acme Corp. The company makes widgets.",
+			[]string{"Acme Inc. and Widget Co. merged with Foo Ltd. on Monday.", "He works for Acme Corp.", "The company makes widgets."}},
+		{"vs.", "It was Canada vs. France. Canada won.", []string{"It was Canada vs. France.", "Canada won."}},
+		{"etc.", "Bring tents, food, etc. to the camp. Then wait.", []string{"Bring tents, food, etc. to the camp.", "Then wait."}},
+		{"etc. ending a sentence", "Bring tents, food, etc. The rest is here.", []string{"Bring tents, food, etc.", "The rest is here."}},
+		{"e.g. and i.e.", "Some allies, e.g. France, will help. Others, i.e. Germany and Italy, will not. Use one, e.g. Ottawa.",
+			[]string{"Some allies, e.g. France, will help.", "Others, i.e. Germany and Italy, will not.", "Use one, e.g. Ottawa."}},
+		{"No.", "He is No. 2 in the party. No. The answer is no.", []string{"He is No. 2 in the party.", "No.", "The answer is no."}},
+		{"months", "The vote is on Feb. 22 in Ottawa. The Sept. 11 attacks and the Jan. 5, 2008, talks followed. It ended in Dec. The end.",
+			[]string{"The vote is on Feb. 22 in Ottawa.", "The Sept. 11 attacks and the Jan. 5, 2008, talks followed.", "It ended in Dec.", "The end."}},
+		{"initials", "George W. Bush met J. Smith and J.R.R. Tolkien. He left.",
+			[]string{"George W. Bush met J. Smith and J.R.R. Tolkien.", "He left."}},
+		{"numbers", "Canada has 2,500 troops. Growth was 3.5 percent. The deal is worth $1.5 billion. In 2008. 2009 was worse.",
+			[]string{"Canada has 2,500 troops.", "Growth was 3.5 percent.", "The deal is worth $1.5 billion.", "In 2008.", "2009 was worse."}},
+		{"ellipsis inside a sentence", "We will win ... and we will stay. He paused... then left.",
+			[]string{"We will win ... and we will stay.", "He paused... then left."}},
+		{"ellipsis before a new sentence", "Some of them are open ... We are going to have talks. Wait… They came.",
+			[]string{"Some of them are open ...", "We are going to have talks.", "Wait…", "They came."}},
+		{"ellipsis before a name", "He said Canada ... France would help.", []string{"He said Canada ... France would help."}},
+		{"spaced ellipsis", "When the dictators. . . are ready, they strike. The end. . . . Civilization goes on.",
+			[]string{"When the dictators. . . are ready, they strike.", "The end. . . .", "Civilization goes on."}},
+		{"quote ends after the closing quote", `"We achieved some success." Then he left.`,
+			[]string{`"We achieved some success."`, "Then he left."}},
+		{"curly quotes", "“We are staying the course.” Cannon said so. ‘Fine.’ He nodded.",
+			[]string{"“We are staying the course.”", "Cannon said so.", "‘Fine.’", "He nodded."}},
+		{"question in a quote", `"Is it over?" he asked. "No."`, []string{`"Is it over?" he asked.`, `"No."`}},
+		{"quote inside a sentence", `He said a decision was "near." Then he left.`,
+			[]string{`He said a decision was "near."`, "Then he left."}},
+		{"brackets", "He left (for good). Then he came back. The firm (Acme Inc.) said so. (See page 3.) The end.",
+			[]string{"He left (for good).", "Then he came back.", "The firm (Acme Inc.) said so.", "(See page 3.)", "The end."}},
+		{"footnote mark", "It was done.[1] It is good.", []string{"It was done.[1]", "It is good."}},
+		{"numbered items", "We have two goals. 1. Cut taxes. 2. Raise wages.", []string{"We have two goals.", "1. Cut taxes.", "2. Raise wages."}},
+		{"run-together words", "had taken no decision on deploying troops or equipment.France has some 1,500 troops, based mostly in the capitalKabul.",
+			[]string{"had taken no decision on deploying troops or equipment.", "France has some 1,500 troops, based mostly in the capitalKabul."}},
+		{"run-together before a pronoun", "we pass on peace.We will stay.", []string{"we pass on peace.", "We will stay."}},
+		{"not run-together", "Visit reuters.com or www.cbc.ca today. The U.S.Army and e.g.France stay.",
+			[]string{"Visit reuters.com or www.cbc.ca today.", "The U.S.Army and e.g.France stay."}},
+		{"blank line", "Headline\n\nBody text here", []string{"Headline", "Body text here"}},
+		{"blank line with spaces", "First part\n  \t\nsecond part", []string{"First part", "second part"}},
+		{"newline after terminal punctuation", "Line one ends here.\nLine two starts.", []string{"Line one ends here.", "Line two starts."}},
+		{"newline after an abbreviation", "He met Mr.\nSmith today.", []string{"He met Mr.\nSmith today."}},
+		{"headline then paragraph", "NATO boss wants Canada to extend Afghan tour: reports\nOTTAWA (Reuters) - The new secretary-general of NATO said on Thursday he wanted Canada to stay.",
+			[]string{"NATO boss wants Canada to extend Afghan tour: reports", "OTTAWA (Reuters) - The new secretary-general of NATO said on Thursday he wanted Canada to stay."}},
+		{"headline, byline, dateline", "Troops to stay in Kandahar until the end of 2011\nBy Jane Doe\nOTTAWA (Reuters) - Canada will keep its troops.",
+			[]string{"Troops to stay in Kandahar until the end of 2011", "By Jane Doe", "OTTAWA (Reuters) - Canada will keep its troops."}},
+		{"hard-wrapped prose", "The minister said on Thursday that the government would extend the\nmission in Afghanistan beyond 2011 if other NATO nations sent more\nTroops to Kandahar province, and he met with senior officials from\nCanada and France.",
+			[]string{"The minister said on Thursday that the government would extend the\nmission in Afghanistan beyond 2011 if other NATO nations sent more\nTroops to Kandahar province, and he met with senior officials from\nCanada and France."}},
+		{"Markdown list", "Key points:\n- Troops stay\n- Talks continue\n1. First\n# Heading\nText", []string{"Key points:", "- Troops stay", "- Talks continue", "1. First", "# Heading", "Text"}},
+		{"paragraph separator", "First block\u2029Second block\u2029\u2029", []string{"First block", "Second block"}},
+		{"long line without punctuation then a new paragraph", strings.Repeat("a long paragraph line ", 6) + "\nAnother paragraph.",
+			[]string{strings.TrimSpace(strings.Repeat("a long paragraph line ", 6)), "Another paragraph."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spans := SplitSentences(tt.text)
+			var got []string
+			for _, s := range spans {
+				got = append(got, tt.text[s.Start:s.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("SplitSentences(%q) =\n%q\nwant\n%q", tt.text, got, tt.want)
+			}
+			checkSpans(t, tt.text, spans)
+		})
+	}
+}
+
+// checkSpans checks that spans are in order, do not overlap, are not empty
+// and are trimmed.
+func checkSpans(t *testing.T, text string, spans []Span) {
+	t.Helper()
+	prev := 0
+	for _, s := range spans {
+		if s.Start < prev || s.End <= s.Start || s.End > len(text) {
+			t.Fatalf("span %v out of order or empty (previous end %d, text length %d)", s, prev, len(text))
+		}
+		sub := text[s.Start:s.End]
+		if strings.TrimSpace(sub) != sub {
+			t.Errorf("span %v = %q is not trimmed", s, sub)
+		}
+		prev = s.End
+	}
+}
+
+// TestSplitSentencesSeeds checks the hard sentences of the seeds exactly.
+func TestSplitSentencesSeeds(t *testing.T) {
+	want := map[string][]string{
+		"000_7b664699113ac3fb.txt": {
+			"NATO talks are currently underway at the organization's headquarters in Brussels, Belgium.",
+			"Canadian Defence Minister Maxime Bernier is among the 26 ministers taking part.",
+			`"We are aware both of the needs of Kandahar in the south and of the east.`,
+			`The final decision will lie with President Nicolas Sarkozy and the army."`,
+			`He said that Canada should have a decision in the "near future."`,
+		},
+		"001_b7e1029fb9729208.txt": {
+			`"We knocked on a lot of doors.`,
+			"Some of them are open andFrance is one of those countries ...",
+			`We are going to have somediscussions about logistically how we can make it happen,"Canadian Defence Minister Peter MacKay told reporters.`,
+			`There is no confusionwhat the requirements are," he said, pointing to a need formore troops and equipment.`,
+			`"We achieved some success."`,
+			"French Defence Minister Herve Morin told reporters at theNATO meeting on Thursday that Paris was willing to help Canada,but had taken no decision on deploying troops or equipment.",
+			"France has some 1,500 troops, based mostly in the capitalKabul.",
+			"(Reporting by Patrick Lannin, Illona Wiessenbach and MarkJohn; Editing by Catherine Evans)",
+		},
+		"002_6b9d529eae85757d.txt": {
+			"NATO boss wants Canada to extend Afghan tour: reports",
+			"A Canadian soldier sits inside an armoured vehicle during a night patrol in Kandahar city, June 13 2009.",
+			"REUTERS/Jorge Silva",
+			"“On the other comments, however, our government is abiding by the motion passed in Parliament in 2008 -- that is that our combat forces will leave by 2011.",
+			"We are staying the course.”",
+			"Reporting by David Ljunggren; editing by Rob Wilson",
+		},
+	}
+	for name, sents := range want {
+		got := sentences(string(loaderSeed(t, name)))
+		for _, s := range sents {
+			if !slices.Contains(got, s) {
+				t.Errorf("%s: sentences lack %q", name, s)
+			}
+		}
+	}
+}
+
+// TestSeedsGolden pins the articles, sentences and chunks of the seeds.
+// Run with -update to rewrite testdata/loader/seeds.golden after a wanted
+// change, and read the diff.
+func TestSeedsGolden(t *testing.T) {
+	var b strings.Builder
+	for _, name := range loaderSeeds {
+		a := mustParse(t, name, loaderSeed(t, name))
+		fmt.Fprintf(&b, "== %s\ntitle: %s\ndateline: %q agency: %q date: %s\nbylines: %q\n", a.Source, a.Title, a.Dateline, a.Agency, a.Date.Format("2006-01-02"), a.Bylines)
+		for _, s := range SplitSentences(a.Text) {
+			fmt.Fprintf(&b, "%d: %s\n", LineAt(a.Text, s.Start), a.Text[s.Start:s.End])
+		}
+		for _, c := range ChunkArticle(a, DefaultChunkOptions()) {
+			fmt.Fprintf(&b, "chunk %s bytes %d-%d lines %d-%d\n", c.ID, c.Start, c.End, c.FirstLine, c.LastLine)
+		}
+	}
+	path := filepath.Join("testdata", "loader", "seeds.golden")
+	if *updateGolden {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading golden file (run with -update to create it): %v", err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("seeds differ from %s (run with -update and read the diff):\ngot:\n%s", path, got)
+	}
+}
+
+func TestLineAt(t *testing.T) {
+	text := "ab\ncd\n\nef"
+	tests := []struct{ off, want int }{
+		{-5, 1}, {0, 1}, {2, 1}, {3, 2}, {5, 2}, {6, 3}, {7, 4}, {8, 4}, {9, 4}, {100, 4},
+	}
+	for _, tt := range tests {
+		if got := LineAt(text, tt.off); got != tt.want {
+			t.Errorf("LineAt(%q, %d) = %d, want %d", text, tt.off, got, tt.want)
+		}
+	}
+	if got := LineAt("", 0); got != 1 {
+		t.Errorf("LineAt(\"\", 0) = %d, want 1", got)
+	}
+}
+
+// checkChunks checks the invariants of the chunks of a: text and offsets
+// agree, lines are those of the first and last non-space bytes, chunks stay
+// within the target unless they are a single sentence, each adds a new
+// sentence, overlaps are whole sentences, and every sentence is covered.
+func checkChunks(t *testing.T, a *Article, opt ChunkOptions, chunks []Chunk) {
+	t.Helper()
+	sents := SplitSentences(a.Text)
+	if len(sents) > 0 && len(chunks) == 0 {
+		t.Fatalf("no chunks for %d sentences", len(sents))
+	}
+	starts := map[int]bool{}
+	ends := map[int]bool{}
+	for _, s := range sents {
+		starts[s.Start], ends[s.End] = true, true
+	}
+	covered := make([]bool, len(a.Text))
+	for i, c := range chunks {
+		for k := c.Start; k < c.End; k++ {
+			covered[k] = true
+		}
+		if c.Text != a.Text[c.Start:c.End] {
+			t.Fatalf("chunk %d: Text != a.Text[%d:%d]", i, c.Start, c.End)
+		}
+		if want := a.Source + "#" + fmt.Sprint(i); c.ID != want || c.N != i {
+			t.Errorf("chunk %d: ID, N = %q, %d, want %q, %d", i, c.ID, c.N, want, i)
+		}
+		if c.Source != a.Source || c.Title != a.Title || !c.Date.Equal(a.Date) {
+			t.Errorf("chunk %d: Source, Title, Date = %q, %q, %v; want the article's", i, c.Source, c.Title, c.Date)
+		}
+		if c.FirstLine != strings.Count(a.Text[:c.Start], "\n")+1 || c.LastLine != strings.Count(a.Text[:c.End-1], "\n")+1 {
+			t.Errorf("chunk %d: lines %d-%d, want %d-%d", i, c.FirstLine, c.LastLine,
+				strings.Count(a.Text[:c.Start], "\n")+1, strings.Count(a.Text[:c.End-1], "\n")+1)
+		}
+		if strings.TrimSpace(c.Text) != c.Text || c.Text == "" {
+			t.Errorf("chunk %d: %q is empty or not trimmed", i, c.Text)
+		}
+		if i > 0 {
+			p := chunks[i-1]
+			if c.Start <= p.Start || c.End <= p.End {
+				t.Errorf("chunk %d [%d,%d) does not move past chunk %d [%d,%d)", i, c.Start, c.End, i-1, p.Start, p.End)
+			}
+			if c.Start < p.End && (!starts[c.Start] || !ends[p.End]) {
+				t.Errorf("chunk %d overlaps chunk %d by more or less than whole sentences", i, i-1)
+			}
+		}
+		if n := sentencesIn(sents, c); len(c.Text) > opt.TargetChars && n > 1 {
+			t.Errorf("chunk %d has %d bytes, over the target %d, and %d sentences", i, len(c.Text), opt.TargetChars, n)
+		}
+		if len(c.Text) > 4*opt.TargetChars {
+			t.Errorf("chunk %d has %d bytes, over 4 times the target %d", i, len(c.Text), opt.TargetChars)
+		}
+	}
+	for _, s := range sents {
+		for k := s.Start; k < s.End; k++ {
+			if !covered[k] && !unicode.IsSpace(rune(a.Text[k])) {
+				t.Errorf("byte %d of sentence %.60q is in no chunk", k, a.Text[s.Start:s.End])
+				break
+			}
+		}
+	}
+}
+
+// sentencesIn counts the sentences that start in chunk c.
+func sentencesIn(sents []Span, c Chunk) int {
+	n := 0
+	for _, s := range sents {
+		if s.Start >= c.Start && s.Start < c.End {
+			n++
+		}
+	}
+	return n
+}
+
+// syntheticArticle is a long article of sentences of varied length on
+// lines of varied shape, with a very long sentence in the middle.
+func syntheticArticle() *Article {
+	var b strings.Builder
+	b.WriteString("A synthetic headline\n\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "Sentence %d says%s something about troop number %d,500.", i, strings.Repeat(" more and more", i%17), i)
+		switch {
+		case i%7 == 6:
+			b.WriteString("\n\n")
+		case i%3 == 2:
+			b.WriteString("\n")
+		default:
+			b.WriteString(" ")
+		}
+		if i == 60 {
+			b.WriteString(strings.Repeat("an endless clause, ", 250) + "end.\n")
+		}
+	}
+	return &Article{Source: "synthetic.txt", Title: "A synthetic headline", Text: b.String()}
+}
+
+func TestChunkArticle(t *testing.T) {
+	for _, opt := range []ChunkOptions{DefaultChunkOptions(), {TargetChars: 200, OverlapSentences: 2}, {TargetChars: 50, OverlapSentences: 0}, {TargetChars: 1000, OverlapSentences: 3}} {
+		for _, name := range loaderSeeds {
+			t.Run(fmt.Sprintf("%s/%d/%d", name, opt.TargetChars, opt.OverlapSentences), func(t *testing.T) {
+				a := mustParse(t, name, loaderSeed(t, name))
+				checkChunks(t, a, opt, ChunkArticle(a, opt))
+			})
+		}
+		t.Run(fmt.Sprintf("synthetic/%d/%d", opt.TargetChars, opt.OverlapSentences), func(t *testing.T) {
+			a := syntheticArticle()
+			checkChunks(t, a, opt, ChunkArticle(a, opt))
+		})
+	}
+}
+
+func TestChunkArticleOverlap(t *testing.T) {
+	a := &Article{Source: "s.txt", Text: "One one one. Two two two. Three three three. Four four four. Five five five."}
+	chunks := ChunkArticle(a, ChunkOptions{TargetChars: 40, OverlapSentences: 1})
+	var got []string
+	for _, c := range chunks {
+		got = append(got, c.Text)
+	}
+	want := []string{"One one one. Two two two.", "Two two two. Three three three.", "Three three three. Four four four.", "Four four four. Five five five."}
+	if !slices.Equal(got, want) {
+		t.Errorf("chunks = %q, want %q", got, want)
+	}
+	chunks = ChunkArticle(a, ChunkOptions{TargetChars: 40, OverlapSentences: 0})
+	if len(chunks) != 3 || chunks[1].Start < chunks[0].End {
+		t.Errorf("without overlap: %d chunks, want 3 that do not overlap", len(chunks))
+	}
+}
+
+func TestChunkArticleLongSentence(t *testing.T) {
+	long := "Word " + strings.Repeat("word ", 400) + "end."
+	a := &Article{Source: "s.txt", Text: "Short one. " + long + " Short two."}
+	chunks := ChunkArticle(a, ChunkOptions{TargetChars: 100, OverlapSentences: 1})
+	if len(chunks) < 20 {
+		t.Fatalf("%d chunks, want the 2000-byte sentence cut in pieces of about 100", len(chunks))
+	}
+	for _, c := range chunks {
+		if len(c.Text) > 100 {
+			t.Errorf("chunk %d has %d bytes, over the target", c.N, len(c.Text))
+		}
+		if strings.HasPrefix(c.Text, "ord") || strings.HasSuffix(c.Text, " wor") {
+			t.Errorf("chunk %d = %q is cut inside a word", c.N, c.Text)
+		}
+	}
+	// A sentence of up to four times the target stays whole.
+	mid := "Word " + strings.Repeat("word ", 69) + "end."
+	a = &Article{Source: "s.txt", Text: "Short one. " + mid + " Short two."}
+	if c := ChunkArticle(a, ChunkOptions{TargetChars: 100}); len(c) != 3 || c[1].Text != mid {
+		t.Errorf("ChunkArticle(3x target sentence) = %d chunks, want 3 with the sentence whole", len(c))
+	}
+}
+
+func TestChunkArticleEdgeCases(t *testing.T) {
+	if c := ChunkArticle(&Article{Source: "e.txt", Text: " \n "}, DefaultChunkOptions()); c != nil {
+		t.Errorf("ChunkArticle(blank) = %v, want nil", c)
+	}
+	a := mustParse(t, loaderSeeds[0], loaderSeed(t, loaderSeeds[0]))
+	if !slices.Equal(ChunkArticle(a, ChunkOptions{}), ChunkArticle(a, DefaultChunkOptions())) {
+		t.Errorf("zero ChunkOptions do not chunk as DefaultChunkOptions")
+	}
+	if !slices.Equal(ChunkArticle(a, DefaultChunkOptions()), ChunkArticle(a, DefaultChunkOptions())) {
+		t.Errorf("ChunkArticle is not deterministic")
+	}
+	// Multi-byte text: cuts never split a rune.
+	u := &Article{Source: "u.txt", Text: strings.Repeat("é", 2000)}
+	for _, c := range ChunkArticle(u, ChunkOptions{TargetChars: 101}) {
+		if strings.ContainsRune(c.Text, unicode.ReplacementChar) || !strings.HasPrefix(c.Text, "é") {
+			t.Errorf("chunk %d cuts a rune: %q", c.N, c.Text[:4])
+		}
+	}
+}
+
+func ExampleChunkArticle() {
+	a, err := ParseArticle("2008-02-22-troops.txt", []byte(
+		"Canada seeks help in Afghanistan\n\n"+
+			"OTTAWA (Reuters) - Canada asked NATO for 1,000 more troops on Friday.\n"+
+			"The U.S. Defense Secretary said he would help. Mr. Bernier welcomed that.\n"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a.Title, "|", a.Dateline, a.Agency, a.Date.Format("2006-01-02"))
+	for _, c := range ChunkArticle(a, ChunkOptions{TargetChars: 160, OverlapSentences: 1}) {
+		fmt.Printf("%s lines %d-%d: %s\n", c.ID, c.FirstLine, c.LastLine, strings.ReplaceAll(c.Text, "\n", " / "))
+	}
+	// Output:
+	// Canada seeks help in Afghanistan | OTTAWA Reuters 2008-02-22
+	// 2008-02-22-troops.txt#0 lines 1-4: Canada seeks help in Afghanistan /  / OTTAWA (Reuters) - Canada asked NATO for 1,000 more troops on Friday. / The U.S. Defense Secretary said he would help.
+	// 2008-02-22-troops.txt#1 lines 4-4: The U.S. Defense Secretary said he would help. Mr. Bernier welcomed that.
+}
+
+// loaderSotu returns the scale corpus beside the checkout, or skips.
+func loaderSotu(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join("..", "..", "shared", "corpora", "sotu")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("scale corpus not found at %s: %v", dir, err)
+	}
+	return dir
+}
+
+// BenchmarkChunkArticle parses and chunks one long State of the Union
+// address (one 50 KB paragraph line per address).
+func BenchmarkChunkArticle(b *testing.B) {
+	const name = "1946_harry_s_truman_d.txt" // the longest address, 180 KB
+	data, err := os.ReadFile(filepath.Join(loaderSotu(b), name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		a, err := ParseArticle(name, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ChunkArticle(a, DefaultChunkOptions())
+	}
+}
+
+// BenchmarkLoadCorpus lists, reads, parses and chunks the whole scale
+// corpus (233 files, 10.7 MB), which a full index does before embedding.
+func BenchmarkLoadCorpus(b *testing.B) {
+	dir := loaderSotu(b)
+	chunks := 0
+	for b.Loop() {
+		files, _, err := ListCorpus(dir, LoadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		chunks = 0
+		for _, f := range files {
+			data, err := os.ReadFile(filepath.Join(dir, f.Source))
+			if err != nil {
+				b.Fatal(err)
+			}
+			a, err := ParseArticle(f.Source, data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			chunks += len(ChunkArticle(a, DefaultChunkOptions()))
+		}
+	}
+	b.ReportMetric(float64(chunks), "chunks")
+}

@@ -1,0 +1,104 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watch keeps the index in step with the corpus folder until ctx is done:
+// files created, written, renamed or removed anywhere under corpus trigger
+// a Sync once the folder has been quiet for debounce (1s when <= 0), so a
+// burst of writes costs one reindex. onSync, when non-nil, receives every
+// sync's outcome. Watch returns nil when ctx is cancelled.
+func (ix *Index) Watch(ctx context.Context, corpus string, debounce time.Duration, onSync func(SyncReport, error)) error {
+	if debounce <= 0 {
+		debounce = time.Second
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", corpus, err)
+	}
+	defer w.Close()
+	if err := watchTree(w, corpus); err != nil {
+		return fmt.Errorf("watching %s: %w", corpus, err)
+	}
+	timer := time.NewTimer(debounce)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if hiddenUnder(corpus, ev.Name) {
+				continue
+			}
+			// New folders must be watched too: fsnotify is not recursive.
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					if err := watchTree(w, ev.Name); err != nil {
+						ix.log.Warn("watching new folder", "dir", ev.Name, "err", err)
+					}
+				}
+			}
+			timer.Reset(debounce)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			ix.log.Warn("file watcher", "err", err)
+			timer.Reset(debounce)
+		case <-timer.C:
+			rep, err := ix.Sync(ctx, corpus, nil)
+			if ctx.Err() != nil {
+				return nil
+			}
+			if onSync != nil {
+				onSync(rep, err)
+			}
+		}
+	}
+}
+
+// watchTree adds root and every non-hidden folder below it to w.
+func watchTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == root {
+				return err
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		return w.Add(path)
+	})
+}
+
+// hiddenUnder reports whether path lies in a hidden file or folder below
+// root, such as an editor's swap file or the index itself.
+func hiddenUnder(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return false
+	}
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(part, ".") && part != "." && part != ".." {
+			return true
+		}
+	}
+	return false
+}
