@@ -14,10 +14,6 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// refusalSentence is the whole answer when the coverage does not answer the
-// question.
-const refusalSentence = "The coverage doesn't say."
-
 // ExtractiveOptions tune the extractive answerer. A zero field takes its
 // default from DefaultExtractiveOptions.
 type ExtractiveOptions struct {
@@ -210,7 +206,7 @@ func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
 }
 
 func refusedAnswer() Answer {
-	return Answer{Text: refusalSentence, Refused: true, Citations: []Citation{}}
+	return Answer{Text: RefusalText, Refused: true, Citations: []Citation{}}
 }
 
 // answer is Answer without its bookkeeping.

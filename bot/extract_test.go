@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,9 +15,6 @@ import (
 
 	"github.com/newsbot/newsbot/retrieval"
 )
-
-// update rewrites the golden files of the bot package's tests.
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // seedDir holds the seed coverage: three articles from 2008 and 2009.
 const seedDir = "../seeds"
@@ -257,9 +253,9 @@ func TestExtractiveRefuses(t *testing.T) {
 	for _, q := range refusalCases() {
 		t.Run(q, func(t *testing.T) {
 			a := ask(t, e, q)
-			if !a.Refused || a.Text != refusalSentence || len(a.Citations) != 0 {
+			if !a.Refused || a.Text != RefusalText || len(a.Citations) != 0 {
 				t.Errorf("Answer(%q) = %q (refused %v, %d citations), want the refusal %q with no citations",
-					q, a.Text, a.Refused, len(a.Citations), refusalSentence)
+					q, a.Text, a.Refused, len(a.Citations), RefusalText)
 			}
 			if a.Mode != ModeExtractive {
 				t.Errorf("Answer(%q).Mode = %q, want %q", q, a.Mode, ModeExtractive)
