@@ -321,7 +321,7 @@ type passageSentence struct {
 	rank          int // of the best passage holding it, 0 first
 	terms         map[string]bool
 	toks          []textWord
-	credit        bool // a photo credit or caption: rarely the answer
+	caption       bool // a photo caption or credit: rarely the answer
 }
 
 // collectSentences splits the passages into sentences, dropping the
@@ -353,10 +353,10 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 					p.FirstLine + retrieval.LineAt(p.Text, start) - 1,
 					p.FirstLine + retrieval.LineAt(p.Text, end-1) - 1,
 				},
-				rank:   rank,
-				terms:  make(map[string]bool),
-				toks:   toks,
-				credit: isPhotoCredit(text),
+				rank:    rank,
+				terms:   make(map[string]bool),
+				toks:    toks,
+				caption: isPhotoCredit(text),
 			}
 			// The words as split here too, so that glued words
 			// ("capitalKabul") give their terms.
@@ -520,7 +520,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			c.score += e.opt.TypeWeight * (0.5 + 0.5*near) * min(1, c.coverage/onTopic)
 			c.values = values
 		}
-		if s.credit {
+		if s.caption {
 			c.score *= captionWeight
 		}
 		cands = append(cands, c)
