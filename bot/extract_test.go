@@ -1,0 +1,611 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// seedDir holds the seed coverage: three articles from 2008 and 2009.
+const seedDir = "../seeds"
+
+// seedPassages returns the passages of the seed coverage retrieved for
+// question, best first, as the Bot would hand them to an Answerer.
+//
+// It ranks chunks by the IDF-weighted overlap of their terms with the
+// question's, a stand-in for the hybrid search of the retrieval package
+// that a test may swap for the real index without touching its cases.
+func seedPassages(t testing.TB, question string) []retrieval.Result {
+	t.Helper()
+	chunks := seedChunks(t)
+	df := make(map[string]int)
+	chunkTerms := make([]map[string]bool, len(chunks))
+	for i, c := range chunks {
+		chunkTerms[i] = make(map[string]bool)
+		for _, term := range retrieval.Terms(c.Text) {
+			if !chunkTerms[i][term] {
+				chunkTerms[i][term] = true
+				df[term]++
+			}
+		}
+	}
+	var results []retrieval.Result
+	for i, c := range chunks {
+		var score float64
+		seen := make(map[string]bool)
+		for _, term := range retrieval.Terms(question) {
+			if chunkTerms[i][term] && !seen[term] {
+				seen[term] = true
+				score += 1 + float64(len(chunks))/float64(df[term])
+			}
+		}
+		results = append(results, retrieval.Result{Chunk: c, Score: score, KeywordScore: score})
+	}
+	sort.SliceStable(results, func(a, b int) bool { return results[a].Score > results[b].Score })
+	return results[:min(6, len(results))]
+}
+
+// seedChunks parses and chunks the seed articles.
+func seedChunks(t testing.TB) []retrieval.Chunk {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("Glob(%q) = %v, %v; want the seed articles", seedDir, paths, err)
+	}
+	var chunks []retrieval.Chunk
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := retrieval.ParseArticle(filepath.Base(p), data)
+		if err != nil {
+			t.Fatalf("ParseArticle(%q) error: %v", p, err)
+		}
+		chunks = append(chunks, retrieval.ChunkArticle(a, retrieval.DefaultChunkOptions())...)
+	}
+	return chunks
+}
+
+// ask answers question over the seed passages with the default options.
+func ask(t testing.TB, e *Extractive, question string) Answer {
+	t.Helper()
+	a, err := e.Answer(context.Background(), Request{Question: question, Standalone: question, Passages: seedPassages(t, question)})
+	if err != nil {
+		t.Fatalf("Answer(%q) error: %v", question, err)
+	}
+	return a
+}
+
+// checkCitations fails unless a is a well-formed extractive answer: one
+// to three citations numbered 1.. in the order of their markers, each
+// quoting its source file verbatim at the lines it names, with no sentence
+// quoted twice.
+func checkCitations(t *testing.T, a Answer) {
+	t.Helper()
+	if a.Mode != ModeExtractive {
+		t.Errorf("Answer(%q).Mode = %q, want %q", a.Question, a.Mode, ModeExtractive)
+	}
+	if len(a.Citations) < 1 || len(a.Citations) > 3 {
+		t.Fatalf("Answer(%q) has %d citations, want 1 to 3: %s", a.Question, len(a.Citations), a.Text)
+	}
+	last := -1
+	quotes := make(map[string]bool)
+	for i, c := range a.Citations {
+		if c.N != i+1 {
+			t.Errorf("Answer(%q).Citations[%d].N = %d, want %d", a.Question, i, c.N, i+1)
+		}
+		marker := "[" + strconv.Itoa(c.N) + "]"
+		at := strings.Index(a.Text, marker)
+		if at <= last {
+			t.Errorf("Answer(%q): marker %s at %d, want after %d in %q", a.Question, marker, at, last, a.Text)
+		}
+		last = at
+		if quotes[c.Source+c.Quote] {
+			t.Errorf("Answer(%q) quotes %q twice", a.Question, c.Quote)
+		}
+		quotes[c.Source+c.Quote] = true
+		if c.Quote != strings.TrimSpace(c.Quote) || c.Quote == "" {
+			t.Errorf("Answer(%q).Citations[%d].Quote = %q, want a trimmed sentence", a.Question, i, c.Quote)
+		}
+		if !strings.Contains(a.Text, strings.Join(strings.Fields(c.Quote), " ")+" "+marker) {
+			t.Errorf("Answer(%q).Text = %q, want it to hold the quote %q followed by %s", a.Question, a.Text, c.Quote, marker)
+		}
+		data, err := os.ReadFile(filepath.Join(seedDir, c.Source))
+		if err != nil {
+			t.Fatalf("citation %d of %q: %v", c.N, a.Question, err)
+		}
+		lines := strings.Split(string(data), "\n")
+		if c.Lines[0] < 1 || c.Lines[1] < c.Lines[0] || c.Lines[1] > len(lines) {
+			t.Fatalf("Answer(%q).Citations[%d].Lines = %v, want within 1..%d", a.Question, i, c.Lines, len(lines))
+		}
+		cited := strings.Join(lines[c.Lines[0]-1:c.Lines[1]], "\n")
+		if !strings.Contains(cited, c.Quote) {
+			t.Errorf("%s lines %v = %q, want them to hold the quote %q", c.Source, c.Lines, cited, c.Quote)
+		}
+		// The quote starts on its first line and ends on its last.
+		qlines := strings.Split(c.Quote, "\n")
+		if !strings.Contains(lines[c.Lines[0]-1], qlines[0]) || !strings.Contains(lines[c.Lines[1]-1], qlines[len(qlines)-1]) {
+			t.Errorf("%s lines %v = %q, want the quote %q to start on the first and end on the last", c.Source, c.Lines, cited, c.Quote)
+		}
+	}
+	if strings.Contains(a.Text, "  ") {
+		t.Errorf("Answer(%q).Text = %q, want no doubled spaces", a.Question, a.Text)
+	}
+}
+
+// Seed files, for readability of the cases.
+const (
+	ctv2008     = "000_7b664699113ac3fb.txt" // CTV, NATO talks in Brussels, 2008
+	reuters2008 = "001_b7e1029fb9729208.txt" // Reuters, Vilnius, 2008
+	reuters2009 = "002_6b9d529eae85757d.txt" // Reuters, Ottawa, 2009
+)
+
+// answerCase is a seed question and what its answer must hold.
+type answerCase struct {
+	question string
+	sources  []string // any of them may be cited first
+	want     []string // in the answer
+}
+
+// answerCases are questions the seeds answer, asked as users do.
+func answerCases() []answerCase {
+	return []answerCase{
+		// who
+		{"Who is the NATO spokesperson?", []string{ctv2008}, []string{"James Appathurai"}},
+		{"Which official spoke for NATO?", []string{ctv2008}, []string{"Appathurai"}},
+		{"Who heads NATO according to the 2009 report?", []string{reuters2009}, []string{"secretary-general"}},
+		{"Name the French foreign minister.", []string{ctv2008}, []string{"Bernard Kouchner"}},
+		{"Who will make the final decision on the French troops?", []string{ctv2008}, []string{"Sarkozy"}},
+		{"Who is Canada's foreign minister?", []string{reuters2009}, []string{"Lawrence Cannon"}},
+		{"Which Canadian defence minister spoke to reporters in Vilnius?", []string{reuters2008}, []string{"MacKay"}},
+		// how many / how much
+		{"How many soldiers has Canada lost?", []string{reuters2009}, []string{"127 soldiers"}},
+		{"What is the size of the NATO-led force?", []string{reuters2008}, []string{"43,000-strong"}},
+		{"How large is the NATO force in Afghanistan?", []string{reuters2008}, []string{"43,000-strong"}},
+		{"What number of troops has France got in Kabul?", []string{reuters2008}, []string{"1,500 troops"}},
+		{"How many French troops might be transferred to the south?", []string{reuters2008}, []string{"700 French troops"}},
+		{"How many ministers are taking part in the NATO talks?", []string{ctv2008}, []string{"26 ministers"}},
+		{"How long will the Canadian army need to recover?", []string{reuters2009}, []string{"18 months"}},
+		// when
+		{"By when must NATO provide the extra troops?", []string{ctv2008, reuters2008}, []string{"February"}},
+		{"When is the next NATO summit?", []string{ctv2008, reuters2008}, []string{"April"}},
+		{"When will Canada hold a parliamentary vote of confidence on the mission?", []string{reuters2008}, []string{"late March"}},
+		{"Since what year has Canada had troops in Afghanistan?", []string{reuters2009}, []string{"2002"}},
+		// where
+		{"Where is NATO's headquarters?", []string{ctv2008}, []string{"Brussels"}},
+		{"Where will the NATO summit be held?", []string{ctv2008, reuters2008}, []string{"Bucharest"}},
+		{"Where are most French troops in Afghanistan based?", []string{reuters2008}, []string{"Kabul"}},
+		// what / why / how
+		{"Why does Canada want more NATO troops?", []string{ctv2008}, []string{"shouldering too much of the combat load"}},
+		{"What did Rasmussen say he would regret?", []string{reuters2009}, []string{"strongly regret"}},
+		{"What does Canada's government say about leaving Afghanistan in 2011?", []string{reuters2009}, []string{"2011"}},
+		{"What did Canada send to Paris?", []string{reuters2008}, []string{"senior officials"}},
+		{"What might Canadian troops do once the combat mission is over?", []string{reuters2009}, []string{"train their Afghan counterparts"}},
+		// Paraphrased: "the alliance" for NATO, "country" for nations.
+		{"Which country privately told Canada it would welcome a longer stay?", []string{reuters2009}, []string{"United States"}},
+		{"When do alliance leaders meet in Bucharest?", []string{ctv2008, reuters2008}, []string{"April"}},
+		{"Who is the prime minister of Canada?", []string{ctv2008}, []string{"Stephen Harper"}},
+	}
+}
+
+func TestExtractiveAnswers(t *testing.T) {
+	e := NewExtractive(ExtractiveOptions{})
+	for _, tt := range answerCases() {
+		t.Run(tt.question, func(t *testing.T) {
+			a := ask(t, e, tt.question)
+			if a.Refused {
+				t.Fatalf("Answer(%q) refused, want an answer from %q", tt.question, tt.sources)
+			}
+			checkCitations(t, a)
+			if got := a.Citations[0].Source; !slices.Contains(tt.sources, got) {
+				t.Errorf("Answer(%q) first cites %s, want one of %q: %s", tt.question, got, tt.sources, a.Text)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("Answer(%q) = %q, want it to contain %q", tt.question, a.Text, w)
+				}
+			}
+		})
+	}
+}
+
+// refusalCases are questions the seeds do not answer.
+func refusalCases() []string {
+	return []string{
+		"What is the population of Toronto?",
+		"Who won the 2008 Super Bowl?",
+		"What did Germany's chancellor say?",
+		"What is the capital of Australia?",
+		"How much does a barrel of oil cost?",
+		"What is the weather like in Kandahar tomorrow?",
+		"What happened in 2010?",
+		"When did the Berlin Wall fall?",
+		"How many tanks does Canada have in Kandahar?",
+		"What is the unemployment rate in Canada?",
+		"Who is the mayor of Kandahar?",
+		// The head noun is in the coverage, but never with its complement.
+		"Who is the president of Afghanistan?",
+		"Who is the king of France?",
+		// Figures abound, but none is money.
+		"How much will the French deployment cost?",
+		"Why?",
+		// Names of different articles: no article answers.
+		"What did Harper say about Rasmussen?",
+		"Where did Kouchner meet Morin?",
+		// Its terms are in the coverage, but no sentence holds two of them.
+		"What is the burden of the summit?",
+	}
+}
+
+func TestExtractiveRefuses(t *testing.T) {
+	e := NewExtractive(ExtractiveOptions{})
+	for _, q := range refusalCases() {
+		t.Run(q, func(t *testing.T) {
+			a := ask(t, e, q)
+			if !a.Refused || a.Text != RefusalText || len(a.Citations) != 0 {
+				t.Errorf("Answer(%q) = %q (refused %v, %d citations), want the refusal %q with no citations",
+					q, a.Text, a.Refused, len(a.Citations), RefusalText)
+			}
+			if a.Mode != ModeExtractive {
+				t.Errorf("Answer(%q).Mode = %q, want %q", q, a.Mode, ModeExtractive)
+			}
+		})
+	}
+}
+
+func TestExtractiveDisagreement(t *testing.T) {
+	e := NewExtractive(ExtractiveOptions{})
+	tests := []struct {
+		question string
+		want     [2][]string // per side: one of these figures or dates
+	}{
+		{"When will Canada's combat mission in Kandahar end?", [2][]string{{"February", "2009"}, {"2011"}}},
+		{"How many Canadian troops are in southern Afghanistan?", [2][]string{{"2,500", "2,700"}, {"1,000"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a := ask(t, e, tt.question)
+			checkCitations(t, a)
+			if !strings.HasPrefix(a.Text, "The sources differ.") {
+				t.Errorf("Answer(%q) = %q, want it to start with %q", tt.question, a.Text, "The sources differ.")
+			}
+			if len(a.Citations) != 2 {
+				t.Fatalf("Answer(%q) has %d citations, want 2 (one per side)", tt.question, len(a.Citations))
+			}
+			if a.Citations[0].Source == a.Citations[1].Source {
+				t.Errorf("Answer(%q) cites %s twice, want two different sources", tt.question, a.Citations[0].Source)
+			}
+			// Each side is quoted, in either order.
+			holds := func(c Citation, side []string) bool {
+				return slices.ContainsFunc(side, func(w string) bool { return strings.Contains(c.Quote, w) })
+			}
+			c0, c1 := a.Citations[0], a.Citations[1]
+			if !(holds(c0, tt.want[0]) && holds(c1, tt.want[1]) || holds(c0, tt.want[1]) && holds(c1, tt.want[0])) {
+				t.Errorf("Answer(%q) quotes %q and %q, want one of %q and one of %q", tt.question, c0.Quote, c1.Quote, tt.want[0], tt.want[1])
+			}
+		})
+	}
+}
+
+// Sources that agree, or a single source, are not reported as differing.
+func TestExtractiveAgreementIsNotDisagreement(t *testing.T) {
+	e := NewExtractive(ExtractiveOptions{})
+	for _, q := range []string{
+		"How many soldiers has Canada lost?",
+		"When is the next NATO summit?",
+		"By when must NATO provide the extra troops?",
+		"What is the size of the NATO-led force?",
+	} {
+		a := ask(t, e, q)
+		if strings.Contains(a.Text, "differ") {
+			t.Errorf("Answer(%q) = %q, want no disagreement", q, a.Text)
+		}
+	}
+}
+
+func TestQuestionKind(t *testing.T) {
+	tests := []struct {
+		question string
+		want     answerKind
+	}{
+		{"Who heads NATO?", kindPerson},
+		{"Which official spoke for NATO?", kindPerson},
+		{"Name the French foreign minister.", kindPerson},
+		{"Whose troops are in Kabul?", kindPerson},
+		{"How many soldiers has Canada lost?", kindNumber},
+		{"How much help does Canada need?", kindNumber},
+		{"How large is the NATO force?", kindNumber},
+		{"What number of troops does France have?", kindNumber},
+		{"What is the size of the NATO-led force?", kindNumber},
+		{"Tell me the number of French troops.", kindNumber},
+		{"When will the mission end?", kindDate},
+		{"By when must NATO provide troops?", kindDate},
+		{"What year will the mission end?", kindDate},
+		{"On what date is the summit?", kindDate},
+		{"How soon will France decide?", kindDate},
+		{"Where is NATO's headquarters?", kindPlace},
+		{"Which city hosts the summit?", kindPlace},
+		{"In what country are the talks?", kindPlace},
+		{"Why does Canada want more troops?", kindReason},
+		{"For what reason is Canada leaving?", kindReason},
+		{"What did Rasmussen say?", kindAny},
+		{"How did France respond?", kindAny},
+	}
+	for _, tt := range tests {
+		if got := questionKind(splitWords(tt.question)); got != tt.want {
+			t.Errorf("questionKind(%q) = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}
+
+func TestHeadNoun(t *testing.T) {
+	tests := []struct{ question, want, of string }{
+		{"What is the population of Toronto?", "population", "Toronto"},
+		{"Who is the president of Afghanistan?", "president", "Afghanistan"},
+		{"How many soldiers has Canada lost?", "soldiers", ""},
+		{"How many Canadian troops are in southern Afghanistan?", "troops", ""},
+		{"Who is the NATO spokesperson?", "spokesperson", ""},
+		{"Who is Canada's foreign minister?", "minister", ""},
+		{"How large is the NATO force?", "force", ""},
+		{"Name the French foreign minister.", "minister", ""},
+		{"What is the size of the NATO-led force?", "size", "NATO"},
+		// The noun only names the kind of answer; the text need not use it.
+		{"Which official spoke for NATO?", "", ""},
+		{"What danger did the alliance chief warn of?", "", ""},
+		{"What number of troops does France have?", "", ""},
+		{"What year will the mission end?", "", ""},
+		{"What did Rasmussen say?", "", ""},
+		{"Who heads NATO?", "", ""},
+		{"What is France's position on the mission?", "", ""},
+		{"How much does a barrel of oil cost?", "", ""},
+	}
+	for _, tt := range tests {
+		toks := splitWords(tt.question)
+		got, gotOf := "", ""
+		if i, of := headNoun(toks); i >= 0 {
+			got = toks[i].text
+			if of >= 0 {
+				gotOf = toks[of].text
+			}
+		}
+		if got != tt.want || gotOf != tt.of {
+			t.Errorf("headNoun(%q) = %q of %q, want %q of %q", tt.question, got, gotOf, tt.want, tt.of)
+		}
+	}
+}
+
+func TestSplitWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"the 2,700-strong mission", []string{"the", "2,700", "strong", "mission"}},
+		{"Canada's 3.5 troops.", []string{"Canada", "s", "3.5", "troops"}},
+		{"in 2011, 127 soldiers", []string{"in", "2011", "127", "soldiers"}},
+		{"VILNIUS (Reuters) - Canada", []string{"VILNIUS", "Reuters", "Canada"}},
+		{"in the capitalKabul at theNATO meeting", []string{"in", "the", "capital", "Kabul", "at", "the", "NATO", "meeting"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, w := range splitWords(tt.text) {
+			got = append(got, w.text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("splitWords(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestExtractiveOptions(t *testing.T) {
+	const q = "When will Canada's combat mission in Kandahar end?"
+	t.Run("MaxSentences", func(t *testing.T) {
+		a := ask(t, NewExtractive(ExtractiveOptions{MaxSentences: 1, DisagreeCoverage: 2}), q)
+		if a.Refused || len(a.Citations) != 1 {
+			t.Errorf("with MaxSentences 1, Answer(%q) has %d citations (refused %v), want 1", q, len(a.Citations), a.Refused)
+		}
+	})
+	t.Run("MinScore", func(t *testing.T) {
+		a := ask(t, NewExtractive(ExtractiveOptions{MinScore: 100}), q)
+		if !a.Refused {
+			t.Errorf("with MinScore 100, Answer(%q) = %q, want a refusal", q, a.Text)
+		}
+	})
+	t.Run("MinCoverage", func(t *testing.T) {
+		// A third of its terms (army, morale, pay) are in the passages.
+		const half = "What did the army say about morale and pay?"
+		if a := ask(t, NewExtractive(ExtractiveOptions{}), half); !a.Refused {
+			t.Errorf("Answer(%q) = %q, want a refusal", half, a.Text)
+		}
+		if a := ask(t, NewExtractive(ExtractiveOptions{MinCoverage: 0.3, MinScore: 0.01}), half); a.Refused {
+			t.Errorf("with MinCoverage 0.3, Answer(%q) refused, want an answer", half)
+		}
+	})
+	t.Run("DisagreeCoverage", func(t *testing.T) {
+		a := ask(t, NewExtractive(ExtractiveOptions{DisagreeCoverage: 2}), q)
+		if strings.Contains(a.Text, "differ") {
+			t.Errorf("with DisagreeCoverage 2, Answer(%q) = %q, want no disagreement", q, a.Text)
+		}
+	})
+}
+
+func TestExtractiveRequest(t *testing.T) {
+	e := NewExtractive(ExtractiveOptions{})
+	passages := seedPassages(t, "How many soldiers has Canada lost?")
+
+	t.Run("standalone question wins", func(t *testing.T) {
+		req := Request{Question: "And how many has it lost?", Standalone: "How many soldiers has Canada lost?", Passages: passages}
+		a, err := e.Answer(context.Background(), req)
+		if err != nil || a.Refused || !strings.Contains(a.Text, "127") {
+			t.Errorf("Answer(standalone %q) = %q, %v; want 127 soldiers", req.Standalone, a.Text, err)
+		}
+		if a.Question != req.Question {
+			t.Errorf("Answer().Question = %q, want the question as asked %q", a.Question, req.Question)
+		}
+		if len(a.Passages) != len(passages) {
+			t.Errorf("Answer().Passages has %d passages, want the %d of the request", len(a.Passages), len(passages))
+		}
+	})
+	t.Run("streams the answer", func(t *testing.T) {
+		var streamed strings.Builder
+		req := Request{Question: "How many soldiers has Canada lost?", Passages: passages, OnToken: func(s string) { streamed.WriteString(s) }}
+		a, err := e.Answer(context.Background(), req)
+		if err != nil || streamed.String() != a.Text {
+			t.Errorf("streamed %q, %v; want the answer %q", streamed.String(), err, a.Text)
+		}
+	})
+	t.Run("no passages", func(t *testing.T) {
+		a, err := e.Answer(context.Background(), Request{Question: "How many soldiers has Canada lost?"})
+		if err != nil || !a.Refused {
+			t.Errorf("Answer(no passages) = %q, %v; want a refusal", a.Text, err)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := e.Answer(ctx, Request{Question: "How many soldiers has Canada lost?", Passages: passages})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Answer(cancelled) error = %v, want %v", err, context.Canceled)
+		}
+	})
+	t.Run("overlapping and repeated passages", func(t *testing.T) {
+		doubled := append(append([]retrieval.Result(nil), passages...), passages...)
+		// A chunk that overlaps the first: its text starts one sentence later.
+		first := passages[0]
+		spans := retrieval.SplitSentences(first.Text)
+		if len(spans) > 1 {
+			o := first
+			o.Start += spans[1].Start
+			o.Text = first.Text[spans[1].Start:]
+			o.FirstLine += strings.Count(first.Text[:spans[1].Start], "\n")
+			doubled = append([]retrieval.Result{o}, doubled...)
+		}
+		a, err := e.Answer(context.Background(), Request{Question: "How many soldiers has Canada lost?", Passages: doubled})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCitations(t, a)
+	})
+	t.Run("the same story in two files", func(t *testing.T) {
+		text := "Canada has lost 127 soldiers so far since first sending troops to Afghanistan in late 2002."
+		var twice []retrieval.Result
+		for _, src := range []string{"a.txt", "b.txt"} {
+			twice = append(twice, retrieval.Result{Chunk: retrieval.Chunk{
+				ID: src + "#0", Source: src, FirstLine: 1, LastLine: 1, End: len(text), Text: text,
+			}})
+		}
+		a, err := e.Answer(context.Background(), Request{Question: "How many soldiers has Canada lost?", Passages: twice})
+		if err != nil || len(a.Citations) != 1 || a.Citations[0].Source != "a.txt" {
+			t.Errorf("Answer(same sentence in a.txt and b.txt) = %+v, %v; want one citation of a.txt", a.Citations, err)
+		}
+	})
+}
+
+// A sentence that runs over a line break is cited with both lines and
+// quoted verbatim, and reads as one line in the answer.
+func TestExtractiveLines(t *testing.T) {
+	// Hard-wrapped prose, as in plain-text wire copy.
+	text := "Talks went on all week in Brussels and the allies met again on Friday to\n" +
+		"discuss the mission. Officials said Canada has lost 127 soldiers in\n" +
+		"Afghanistan since 2002, more than any other ally in the south of the\n" +
+		"country."
+	p := retrieval.Result{Chunk: retrieval.Chunk{
+		ID: "a.txt#1", Source: "a.txt", N: 1, Start: 300, End: 300 + len(text),
+		FirstLine: 10, LastLine: 13, Text: text,
+	}}
+	a, err := NewExtractive(ExtractiveOptions{}).Answer(context.Background(), Request{
+		Question: "How many soldiers has Canada lost?", Passages: []retrieval.Result{p},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Citation{N: 1, Source: "a.txt", Lines: [2]int{11, 13}, Quote: "Officials said Canada has lost 127 soldiers in\n" +
+		"Afghanistan since 2002, more than any other ally in the south of the\ncountry."}
+	if len(a.Citations) != 1 || a.Citations[0] != want {
+		t.Fatalf("Answer().Citations = %+v, want [%+v]", a.Citations, want)
+	}
+	if wantText := "Officials said Canada has lost 127 soldiers in Afghanistan since 2002, more than any other ally in the south of the country. [1]"; a.Text != wantText {
+		t.Errorf("Answer().Text = %q, want %q", a.Text, wantText)
+	}
+}
+
+func TestExtractiveGolden(t *testing.T) {
+	e := NewExtractive(ExtractiveOptions{})
+	for _, tt := range []struct{ name, question string }{
+		{"who", "Who is the NATO spokesperson?"},
+		{"how_many", "How many soldiers has Canada lost?"},
+		{"disagreement", "When will Canada's combat mission in Kandahar end?"},
+		{"refusal", "What is the population of Toronto?"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := ask(t, e, tt.question)
+			got, err := json.MarshalIndent(a, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", "extract", tt.name+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("Answer(%q) =\n%s\nwant (%s)\n%s", tt.question, got, path, want)
+			}
+		})
+	}
+}
+
+func ExampleExtractive() {
+	text := "Canada has lost 127 soldiers so far since first sending troops to Afghanistan in late 2002.\n" +
+		"Senior military officials say the army is worn out and will need at least 18 months to recover once the mission ends."
+	passage := retrieval.Result{Chunk: retrieval.Chunk{
+		ID: "002.txt#0", Source: "002.txt", Title: "NATO boss wants Canada to extend Afghan tour",
+		FirstLine: 19, LastLine: 20, End: len(text), Text: text,
+	}}
+	e := NewExtractive(DefaultExtractiveOptions())
+	a, err := e.Answer(context.Background(), Request{
+		Question: "How many soldiers has Canada lost?",
+		Passages: []retrieval.Result{passage},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Text)
+	for _, c := range a.Citations {
+		fmt.Printf("[%d] %s:%d-%d\n", c.N, c.Source, c.Lines[0], c.Lines[1])
+	}
+	// Output:
+	// Canada has lost 127 soldiers so far since first sending troops to Afghanistan in late 2002. [1]
+	// [1] 002.txt:19-19
+}
+
+func BenchmarkExtractive(b *testing.B) {
+	e := NewExtractive(ExtractiveOptions{})
+	const q = "When will Canada's combat mission in Kandahar end?"
+	req := Request{Question: q, Passages: seedPassages(b, q)}
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := e.Answer(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
