@@ -81,6 +81,38 @@ func FormatAnswer(a Answer) string {
 	return b.String()
 }
 
+// FormatSources renders for a terminal the passages behind a: each cited
+// quote with its location, then every retrieved passage in full, so a
+// reader can check the answer against its context.
+func FormatSources(a Answer) string {
+	var b strings.Builder
+	for _, c := range a.Citations {
+		fmt.Fprintf(&b, "%s\n    %q\n", citationLine(c, false), oneLine(c.Quote))
+	}
+	if len(a.Passages) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("Passages retrieved:\n")
+	}
+	for i, p := range a.Passages {
+		fmt.Fprintf(&b, "\n(%d) %s:%d-%d", i+1, p.Source, p.FirstLine, p.LastLine)
+		if t := oneLine(p.Title); t != "" {
+			b.WriteString(" - " + t)
+		}
+		b.WriteString("\n")
+		for _, line := range strings.Split(strings.TrimSpace(p.Text), "\n") {
+			if line = strings.TrimSpace(strings.ReplaceAll(line, "\u2029", " ")); line != "" {
+				b.WriteString("    " + line + "\n")
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return "No passages behind this answer."
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
 // FormatDiscordAnswer renders a as the contents of one or more Discord
 // messages: the answer text, split at paragraph or sentence boundaries
 // where it exceeds a message, then a compact "Sources" block of the

@@ -49,8 +49,8 @@ func TestHashEmbedderID(t *testing.T) {
 		wantID string
 		wantN  int
 	}{
-		{0, "builtin:hash-v1:512", 512},
-		{-3, "builtin:hash-v1:512", 512},
+		{0, "builtin:hash-v1:384", 384},
+		{-3, "builtin:hash-v1:384", 384},
 		{64, "builtin:hash-v1:64", 64},
 		{1024, "builtin:hash-v1:1024", 1024},
 	}
@@ -328,7 +328,7 @@ func ExampleHashEmbedder() {
 	fmt.Println(e.ID(), len(vs[0]))
 	fmt.Println("paraphrase closer:", embedDot(vs[0], vs[1]) > embedDot(vs[0], vs[2]))
 	// Output:
-	// builtin:hash-v1:512 512
+	// builtin:hash-v1:384 384
 	// paraphrase closer: true
 }
 

@@ -129,7 +129,7 @@ func DefaultConfig() Config {
 		Index:        ".newsbot/index",
 		MaxFileBytes: retrieval.DefaultMaxBytes,
 		Chunk:        ChunkConfig{TargetChars: chunk.TargetChars, OverlapSentences: chunk.OverlapSentences},
-		Embedder:     EmbedderConfig{Provider: ProviderBuiltin, Dimensions: 512, BatchSize: 64},
+		Embedder:     EmbedderConfig{Provider: ProviderBuiltin, Dimensions: retrieval.DefaultHashDim, BatchSize: 64},
 		LLM: LLMConfig{
 			Temperature: 0.1,
 			MaxTokens:   512,

@@ -81,7 +81,7 @@ log: {level: debug, format: json}
 		MaxFileBytes: 1_000_000,
 		Chunk:        ChunkConfig{TargetChars: 1200, OverlapSentences: 0},
 		Embedder: EmbedderConfig{
-			Provider: "openai", Dimensions: 512, Model: "nomic-embed-text",
+			Provider: "openai", Dimensions: 384, Model: "nomic-embed-text",
 			BaseURL: "http://localhost:11434/v1", APIKey: "sk-local", BatchSize: 16,
 		},
 		LLM: LLMConfig{
