@@ -24,9 +24,14 @@ type Bot struct {
 	corpus   string
 }
 
+// DefaultK is how many passages a question retrieves by default: enough
+// that the answerer, which weighs sentences itself, is not at the mercy of
+// a paraphrase the search ranks low.
+const DefaultK = 8
+
 // Options configure a Bot.
 type Options struct {
-	K        int      // passages retrieved per question (default 6)
+	K        int      // passages retrieved per question (default DefaultK)
 	Fallback Answerer // used when the primary answerer fails; nil for none
 	Rewriter Rewriter // follow-up rewriting; nil for the offline heuristic
 	Corpus   string   // folder the sources are relative to, for checking quotes; "" skips the check
@@ -36,7 +41,7 @@ type Options struct {
 // New returns a Bot that searches s and answers with primary.
 func New(s Searcher, primary Answerer, opt Options) *Bot {
 	if opt.K <= 0 {
-		opt.K = 6
+		opt.K = DefaultK
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)

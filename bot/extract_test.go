@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,43 +15,18 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// seedDir holds the seed coverage: three articles from 2008 and 2009.
-const seedDir = "../seeds"
 
 // seedPassages returns the passages of the seed coverage retrieved for
 // question, best first, as the Bot would hand them to an Answerer.
 //
-// It ranks chunks by the IDF-weighted overlap of their terms with the
-// question's, a stand-in for the hybrid search of the retrieval package
-// that a test may swap for the real index without touching its cases.
+// It uses the real hybrid search over a fresh index of the seeds.
 func seedPassages(t testing.TB, question string) []retrieval.Result {
 	t.Helper()
-	chunks := seedChunks(t)
-	df := make(map[string]int)
-	chunkTerms := make([]map[string]bool, len(chunks))
-	for i, c := range chunks {
-		chunkTerms[i] = make(map[string]bool)
-		for _, term := range retrieval.Terms(c.Text) {
-			if !chunkTerms[i][term] {
-				chunkTerms[i][term] = true
-				df[term]++
-			}
-		}
+	res, err := openIndex(t, seedDir).Search(context.Background(), question, retrieval.SearchOptions{K: DefaultK})
+	if err != nil {
+		t.Fatalf("Search(%q): %v", question, err)
 	}
-	var results []retrieval.Result
-	for i, c := range chunks {
-		var score float64
-		seen := make(map[string]bool)
-		for _, term := range retrieval.Terms(question) {
-			if chunkTerms[i][term] && !seen[term] {
-				seen[term] = true
-				score += 1 + float64(len(chunks))/float64(df[term])
-			}
-		}
-		results = append(results, retrieval.Result{Chunk: c, Score: score, KeywordScore: score})
-	}
-	sort.SliceStable(results, func(a, b int) bool { return results[a].Score > results[b].Score })
-	return results[:min(6, len(results))]
+	return res
 }
 
 // seedChunks parses and chunks the seed articles.

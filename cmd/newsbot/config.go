@@ -16,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/retrieval"
 )
 
@@ -136,7 +137,7 @@ func DefaultConfig() Config {
 			Timeout:     60 * time.Second,
 			MaxRetries:  3,
 		},
-		Search:       SearchConfig{K: 6},
+		Search:       SearchConfig{K: bot.DefaultK},
 		Conversation: ConversationConfig{Turns: 4},
 		Watch:        WatchConfig{Debounce: time.Second},
 		Discord: DiscordConfig{
