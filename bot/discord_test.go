@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -21,79 +20,12 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// newTestBot returns the Bot the Discord tests ask: answers that cite the
-// seed articles (../seeds).
-//
-// TODO(lead): STAND-IN CONTENT SOURCE. testSearcher and quoteAnswerer
-// below only exist until the real retrieval.Index (over ../seeds) and the
-// extractive answerer are merged; swap them in here. The Discord tests
-// only rely on answers citing the right seed file for distinctive
-// questions, and on Bot.primary being an Answerer they can wrap.
+// newTestBot returns the Bot the Discord tests ask: the default offline
+// bot, with the real index of the seed articles and the extractive
+// answerer.
 func newTestBot(t *testing.T) *Bot {
 	t.Helper()
-	paths, err := filepath.Glob("../seeds/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no seed articles in ../seeds: %v", err)
-	}
-	var s testSearcher
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.Split(string(data), "\n")
-		for i, l := range lines {
-			if strings.TrimSpace(l) == "" {
-				continue
-			}
-			s = append(s, retrieval.Result{Chunk: retrieval.Chunk{
-				ID: fmt.Sprintf("%s#%d", filepath.Base(p), i), Source: filepath.Base(p), Title: truncateRunes(lines[0], 60),
-				FirstLine: i + 1, LastLine: i + 1, Text: l,
-			}})
-		}
-	}
-	return New(s, quoteAnswerer{}, Options{K: 3})
-}
-
-// testSearcher ranks one-line passages by the query words they contain.
-type testSearcher []retrieval.Result
-
-func (s testSearcher) Search(_ context.Context, query string, opt retrieval.SearchOptions) ([]retrieval.Result, error) {
-	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(query), func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') }) {
-		if len(w) > 3 {
-			words = append(words, w)
-		}
-	}
-	var out []retrieval.Result
-	for _, r := range s {
-		text := strings.ToLower(r.Text)
-		r.Score = 0
-		for _, w := range words {
-			if strings.Contains(text, w) {
-				r.Score++
-			}
-		}
-		if r.Score > 0 {
-			out = append(out, r)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out[:min(len(out), max(opt.K, 1))], nil
-}
-
-// quoteAnswerer quotes the top passage and cites it as [1].
-type quoteAnswerer struct{}
-
-func (quoteAnswerer) Answer(_ context.Context, req Request) (Answer, error) {
-	if len(req.Passages) == 0 {
-		return Answer{Text: "The coverage does not say.", Refused: true, Mode: ModeExtractive}, nil
-	}
-	p := req.Passages[0]
-	return Answer{
-		Text: strings.TrimSpace(p.Text) + " [1]", Mode: ModeExtractive, Passages: req.Passages,
-		Citations: []Citation{{N: 1, Source: p.Source, Title: p.Title, Lines: [2]int{p.FirstLine, p.LastLine}, Quote: p.Text}},
-	}, nil
+	return offlineBot(t, seedDir)
 }
 
 // streamingAnswerer streams the wrapped answerer's text in a few pieces,
@@ -298,21 +230,24 @@ func TestDiscord(t *testing.T) {
 		cb := f.requests("POST", "/api/v9/interactions/i-src/itoken-i-src/callback")[0].json(t)
 		data, _ := cb["data"].(map[string]any)
 		embeds, _ := data["embeds"].([]any)
-		if cb["type"] != 4.0 || data["flags"] != 64.0 || len(embeds) != 1 {
-			t.Fatalf("sources callback = %v, want type 4, ephemeral, one embed", cb)
+		if cb["type"] != 4.0 || data["flags"] != 64.0 || len(embeds) == 0 {
+			t.Fatalf("sources callback = %v, want type 4, ephemeral, embeds", cb)
 		}
-		e := embeds[0].(map[string]any)
 		seed, err := os.ReadFile("../seeds/002_6b9d529eae85757d.txt")
 		if err != nil {
 			t.Fatal(err)
 		}
-		desc, _ := e["description"].(string)
-		quote, ok := strings.CutPrefix(strings.Split(desc, "\n")[0], "> ")
-		if !ok || len(quote) < 20 || !strings.Contains(string(seed), quote) {
-			t.Errorf("sources embed description = %q, want a block quote of 002_6b9d529eae85757d.txt", desc)
-		}
-		if fields := fmt.Sprint(e["fields"]); !strings.Contains(fields, "002_6b9d529eae85757d.txt:") {
-			t.Errorf("sources embed fields = %s, want the cited file", fields)
+		// Every embed is one cited source: a verbatim block quote of it.
+		for _, e := range embeds {
+			e := e.(map[string]any)
+			desc, _ := e["description"].(string)
+			quote, ok := strings.CutPrefix(strings.Split(desc, "\n")[0], "> ")
+			if !ok || len(quote) < 20 || !strings.Contains(string(seed), quote) {
+				t.Errorf("sources embed description = %q, want a block quote of 002_6b9d529eae85757d.txt", desc)
+			}
+			if fields := fmt.Sprint(e["fields"]); !strings.Contains(fields, "002_6b9d529eae85757d.txt:") {
+				t.Errorf("sources embed fields = %s, want the cited file", fields)
+			}
 		}
 	})
 
@@ -817,21 +752,61 @@ func TestDiscordConnectErrors(t *testing.T) {
 	}
 }
 
-// TestDiscordAnswersNewArticle is the hook for the end-to-end case that
-// needs the live index: an article dropped into the coverage folder is
-// answerable in Discord within seconds.
-//
-// TODO(lead): with the live index, build the Bot over a t.TempDir() copy
-// of ../seeds watched by the index, start the Discord against a fake
-// (startDiscord), write a new article with a distinctive fact, then
-// dispatch a mention asking for that fact and assert the reply cites the
-// new file (eventually, without restarting Run).
+// TestDiscordAnswersNewArticle drops an article into the watched coverage
+// folder while the bot runs and asks about it: it must be answered, with a
+// citation of the new file, without a restart.
 func TestDiscordAnswersNewArticle(t *testing.T) {
-	t.Skip("needs the live (watching) index; see TODO(lead)")
+	t.Parallel()
+	corpus := t.TempDir()
+	seeds, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	for _, p := range seeds {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(corpus, filepath.Base(p)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := openIndex(t, corpus)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go ix.Watch(ctx, corpus, 100*time.Millisecond, nil)
+	b := New(ix, NewExtractive(ExtractiveOptions{}), Options{Corpus: corpus})
+	f := newFakeDiscord(t)
+	startDiscord(t, f, b, DiscordOptions{UserRate: rate.Inf, ChannelRate: rate.Inf})
+
+	const article = "Icebreaker reaches pole\n\nOSLO (Reuters) - The Norwegian icebreaker Fridtjof Sverdrup reached the North Pole on Sunday after a voyage of 19 days, its captain said.\n"
+	time.Sleep(200 * time.Millisecond) // let the watcher start
+	if err := os.WriteFile(filepath.Join(corpus, "2026-11-20-icebreaker.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mention := "<@" + f.botID + "> "
+	var got string
+	for i := 0; ; i++ {
+		channel := fmt.Sprintf("c-new-%d", i)
+		f.dispatch(t, "MESSAGE_CREATE", f.userMessage(fmt.Sprintf("m-new-%d", i), channel, "g1", "u-new",
+			mention+"Which icebreaker reached the North Pole?", true))
+		eventually(t, "a reply", func() bool { return len(f.requests("POST", "/api/v9/channels/"+channel+"/messages")) > 0 })
+		got = content(t, f.requests("POST", "/api/v9/channels/"+channel+"/messages")[0])
+		if strings.Contains(got, "2026-11-20-icebreaker.txt") {
+			break
+		}
+		if i == 50 {
+			t.Fatalf("the new article was not answered within seconds; last reply %q", got)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(got, "Fridtjof Sverdrup") {
+		t.Errorf("reply %q lacks the new article's fact", got)
+	}
 }
 
 func ExampleDiscord_Run() {
-	b := New(testSearcher{}, quoteAnswerer{}, Options{})
+	var b *Bot // normally New(index, NewExtractive(ExtractiveOptions{}), Options{})
 	d := NewDiscord(b, DiscordOptions{Token: "" /* normally os.Getenv("DISCORD_TOKEN") */})
 	fmt.Println(d.Run(context.Background()))
 	// Output: discord: no bot token; set DISCORD_TOKEN
