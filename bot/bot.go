@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/newsbot/newsbot/retrieval"
 )
@@ -115,13 +116,18 @@ func (b *Bot) standalone(ctx context.Context, history []Turn, question string) s
 	return carryOver(history[len(history)-1].Standalone, question)
 }
 
-// isFollowUp guesses whether question depends on earlier turns.
+// isFollowUp guesses whether question depends on earlier turns: it opens
+// like a follow-up ("And ...", "What about ..."), or it leans on a pronoun
+// or is very short without naming anything of its own.
 func isFollowUp(question string) bool {
 	q := strings.ToLower(strings.TrimSpace(question))
 	for _, s := range []string{"and ", "and,", "but ", "what about", "how about", "also", "then ", "so "} {
 		if strings.HasPrefix(q, s) {
 			return true
 		}
+	}
+	if namesSomething(question) {
+		return false
 	}
 	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
 		switch w {
@@ -130,6 +136,25 @@ func isFollowUp(question string) bool {
 		}
 	}
 	return len(retrieval.Terms(question)) <= 2
+}
+
+// namesSomething reports whether question has a proper noun or acronym:
+// a capitalised word after the first, or a word in capitals.
+func namesSomething(question string) bool {
+	for i, w := range strings.Fields(question) {
+		w = strings.Trim(w, `?!.,;:"'()“”‘’`)
+		if w == "" {
+			continue
+		}
+		r := []rune(w)
+		if len(r) >= 2 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) {
+			return true
+		}
+		if i > 0 && unicode.IsUpper(r[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // carryOver appends to question the terms of prev that it lacks, so a

@@ -66,15 +66,23 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 			return fmt.Errorf("starting the line editor: %w", err)
 		}
 		in = rl
-		st := ix.Stats()
-		fmt.Fprintf(a.stdout, "newsbot: %d articles, %d passages from %s; %s.\nType a question, or /help.\n",
-			st.Articles, st.Chunks, a.cfg.Corpus, a.modeLine())
 	} else {
 		sc := bufio.NewScanner(a.stdin)
 		sc.Buffer(make([]byte, 64*1024), 1<<20)
 		in = plainLines{sc}
 	}
 	defer in.Close()
+	// The banner goes to the terminal, or to stderr when the REPL is fed by
+	// a pipe, so that piped output holds only answers.
+	banner := a.stdout
+	if !interactive {
+		banner = a.stderr
+	}
+	st := ix.Stats()
+	fmt.Fprintf(banner, "newsbot: %d articles, %d passages from %s; %s.\n", st.Articles, st.Chunks, a.cfg.Corpus, a.modeLine())
+	if interactive {
+		fmt.Fprintln(banner, "Type a question, or /help.")
+	}
 
 	conv := bot.NewConversation(a.cfg.Conversation.Turns)
 	for {

@@ -266,3 +266,22 @@ func TestMalformedConfigNamesFileLineAndKey(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalCommand(t *testing.T) {
+	set := filepath.Join("..", "..", "bot", "testdata", "eval", "seeds.yaml")
+	args := append(append([]string{"eval"}, seedArgs(t)...), set)
+	out, stderr, err := newsbot(t, "", append(args, "--min-recall5", "0.9", "--min-source-cited", "0.9")...)
+	if err != nil {
+		t.Fatalf("eval error: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"recall@5", "MRR", "citation precision", "fact hits", "refusal accuracy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+	// An impossible threshold fails the command, naming the total.
+	_, _, err = newsbot(t, "", append(args, "--min-mrr", "1.01")...)
+	if err == nil || !strings.Contains(err.Error(), "MRR") {
+		t.Errorf("eval with an impossible threshold = %v, want an error naming MRR", err)
+	}
+}
