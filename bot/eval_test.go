@@ -14,7 +14,6 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-
 // evalPassages returns retrieved passages from sources, in order.
 func evalPassages(sources ...string) []retrieval.Result {
 	out := make([]retrieval.Result, len(sources))

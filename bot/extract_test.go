@@ -15,7 +15,6 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-
 // seedPassages returns the passages of the seed coverage retrieved for
 // question, best first, as the Bot would hand them to an Answerer.
 //

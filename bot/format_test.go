@@ -2,13 +2,10 @@ package bot
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
-
 
 // natoCitation is a real citation of the seeds, the running example.
 func natoCitation(n int) Citation {
@@ -152,22 +149,7 @@ func TestFormatGolden(t *testing.T) {
 	for _, tc := range formatCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			got := renderFormats(tc.a)
-			path := filepath.Join("testdata", "format", tc.name+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("reading golden file (run with -update to create it): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("formatting of %s differs from %s (run with -update after checking):\n%s", tc.name, path, got)
-			}
+			checkGolden(t, "format/"+tc.name+".golden", got)
 		})
 	}
 }

@@ -416,7 +416,6 @@ func quoteData(s string) string {
 	return dataTag.ReplaceAllString(s, "[$1$2]")
 }
 
-
 // rewriteSystemPrompt asks for a standalone question and nothing else.
 const rewriteSystemPrompt = `You rewrite follow-up questions about a collection of news articles so that they can be understood without the conversation.
 

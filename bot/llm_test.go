@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -670,27 +668,6 @@ func renderMessages(msgs []openai.ChatCompletionMessage) string {
 	return b.String()
 }
 
-// checkGolden compares got with testdata/llm/name, rewriting it with -update.
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "llm", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("reading golden file (run with -update to create it): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("rendered prompt differs from %s (run with -update if intended)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
-}
-
 func TestLLMPromptGolden(t *testing.T) {
 	history := []Turn{{Question: "What does NATO want from Canada?", Standalone: "What does NATO want from Canada?", Answer: "It wants Canada to extend its mission beyond 2011 [2]."}}
 	t.Run("answer", func(t *testing.T) {
@@ -699,14 +676,14 @@ func TestLLMPromptGolden(t *testing.T) {
 		if _, err := l.Answer(t.Context(), req); err != nil {
 			t.Fatalf("Answer() error = %v", err)
 		}
-		checkGolden(t, "answer_prompt.golden", renderMessages(f.requests()[0].Messages))
+		checkGolden(t, "llm/answer_prompt.golden", renderMessages(f.requests()[0].Messages))
 	})
 	t.Run("rewrite", func(t *testing.T) {
 		l, f, _ := newFakeLLM(t, LLMOptions{}, reply{chunks: []string{"How many troops does NATO want from Canada?"}})
 		if _, err := l.Rewrite(t.Context(), history, "And how many troops?"); err != nil {
 			t.Fatalf("Rewrite() error = %v", err)
 		}
-		checkGolden(t, "rewrite_prompt.golden", renderMessages(f.requests()[0].Messages))
+		checkGolden(t, "llm/rewrite_prompt.golden", renderMessages(f.requests()[0].Messages))
 	})
 }
 

@@ -27,7 +27,7 @@ func TestKilledSyncLeavesAnIndexThatOpens(t *testing.T) {
 		for j := range 40 {
 			body += fmt.Sprintf("Sentence %d of the report adds detail %d. ", j, i*j)
 		}
-		writeFiles(t, corpus, map[string]string{fmt.Sprintf("d%d/f%03d.txt", i%7, i): body + "\n"})
+		writeTree(t, corpus, map[string]string{fmt.Sprintf("d%d/f%03d.txt", i%7, i): body + "\n"})
 	}
 	dir := t.TempDir()
 	for _, after := range []time.Duration{30 * time.Millisecond, 120 * time.Millisecond, 300 * time.Millisecond} {

@@ -12,20 +12,6 @@ import (
 	"time"
 )
 
-// writeFiles creates files (relative path -> content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // copySeeds copies the seed articles into a fresh corpus folder.
 func copySeeds(t *testing.T) string {
 	t.Helper()
@@ -42,7 +28,7 @@ func copySeeds(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFiles(t, dir, map[string]string{e.Name(): string(data)})
+		writeTree(t, dir, map[string]string{e.Name(): string(data)})
 	}
 	return dir
 }
@@ -91,7 +77,7 @@ const (
 func TestSyncAddChangeDeleteRename(t *testing.T) {
 	corpus := t.TempDir()
 	ix := openTest(t, t.TempDir(), nil)
-	writeFiles(t, corpus, map[string]string{"a.txt": storyA, "b.txt": storyB, "sub/c.md": storyC})
+	writeTree(t, corpus, map[string]string{"a.txt": storyA, "b.txt": storyB, "sub/c.md": storyC})
 
 	type step struct {
 		name                    string
@@ -103,7 +89,7 @@ func TestSyncAddChangeDeleteRename(t *testing.T) {
 		{name: "initial", change: func() {}, added: []string{"a.txt", "b.txt", "sub/c.md"}},
 		{name: "no change", change: func() {}, unchanged: 3},
 		{name: "change", change: func() {
-			writeFiles(t, corpus, map[string]string{"b.txt": strings.Replace(storyB, "taxes", "pensions", 1)})
+			writeTree(t, corpus, map[string]string{"b.txt": strings.Replace(storyB, "taxes", "pensions", 1)})
 		}, updated: []string{"b.txt"}, unchanged: 2},
 		{name: "delete", change: func() { os.Remove(filepath.Join(corpus, "a.txt")) }, removed: []string{"a.txt"}, unchanged: 2},
 		{name: "rename", change: func() {
@@ -200,7 +186,7 @@ func TestDamagedSegmentIsRebuilt(t *testing.T) {
 func TestInterruptedSyncLeavesAnIndexThatOpens(t *testing.T) {
 	corpus := t.TempDir()
 	for i := range 40 {
-		writeFiles(t, corpus, map[string]string{fmt.Sprintf("f%02d.txt", i): fmt.Sprintf("Story %d\n\nReport number %d about the harbour.\n", i, i)})
+		writeTree(t, corpus, map[string]string{fmt.Sprintf("f%02d.txt", i): fmt.Sprintf("Story %d\n\nReport number %d about the harbour.\n", i, i)})
 	}
 	dir := t.TempDir()
 	ix := openTest(t, dir, nil)
@@ -215,7 +201,7 @@ func TestInterruptedSyncLeavesAnIndexThatOpens(t *testing.T) {
 		t.Fatalf("Sync with a cancelled context: want an error")
 	}
 	// A crash mid-write leaves a temporary file behind.
-	writeFiles(t, filepath.Join(dir, "segments"), map[string]string{"." + segmentName("f39.txt") + ".123.tmp": "half a segm"})
+	writeTree(t, filepath.Join(dir, "segments"), map[string]string{"." + segmentName("f39.txt") + ".123.tmp": "half a segm"})
 
 	ix2 := openTest(t, dir, nil)
 	partial := ix2.Stats().Articles
@@ -241,7 +227,7 @@ func TestThousandsOfSourcesReopenWithoutLoss(t *testing.T) {
 	for i := range n {
 		files[fmt.Sprintf("d%d/item-%04d.txt", i%10, i)] = fmt.Sprintf("Item %d\n\nCode word zq%04d appears once.\n", i, i)
 	}
-	writeFiles(t, corpus, files)
+	writeTree(t, corpus, files)
 	dir := t.TempDir()
 	ix := openTest(t, dir, nil)
 	mustSync(t, ix, corpus)
@@ -317,7 +303,7 @@ func TestSearchResultsCiteLines(t *testing.T) {
 func TestSearchDropsNearDuplicates(t *testing.T) {
 	corpus := t.TempDir()
 	wire := "Quake hits\n\nTOKYO (Reuters) - A strong earthquake shook northern Japan on Monday, damaging roads and cutting power to thousands of homes, officials said.\n"
-	writeFiles(t, corpus, map[string]string{"reuters.txt": wire, "copy/yahoo.txt": wire, "other.txt": storyB})
+	writeTree(t, corpus, map[string]string{"reuters.txt": wire, "copy/yahoo.txt": wire, "other.txt": storyB})
 	ix := openTest(t, t.TempDir(), nil)
 	mustSync(t, ix, corpus)
 	got := sources(t, ix, "earthquake Japan", 5)
@@ -334,7 +320,7 @@ func TestSearchDropsNearDuplicates(t *testing.T) {
 
 func TestSearchFilters(t *testing.T) {
 	corpus := t.TempDir()
-	writeFiles(t, corpus, map[string]string{
+	writeTree(t, corpus, map[string]string{
 		"2008/a.md":   "---\ntitle: Troops A\ndate: 2008-02-22\n---\nCanada wants more troops in Kandahar.\n",
 		"2009/b.md":   "---\ntitle: Troops B\ndate: 2009-06-13\n---\nCanada troops Kandahar mission ends in 2011.\n",
 		"undated.txt": "Canada troops in Kandahar, undated.\n",
@@ -373,7 +359,7 @@ func TestSearchEmptyIndexAndSmallCollections(t *testing.T) {
 		t.Errorf("Search on an empty index = %v, %v; want nothing, no error", res, err)
 	}
 	corpus := t.TempDir()
-	writeFiles(t, corpus, map[string]string{"one.txt": "Only one short article about ferries.\n"})
+	writeTree(t, corpus, map[string]string{"one.txt": "Only one short article about ferries.\n"})
 	mustSync(t, ix, corpus)
 	// chromem-go errors when asked for more results than it holds.
 	if got := sources(t, ix, "ferries", 50); !slices.Equal(got, []string{"one.txt"}) {
@@ -391,7 +377,7 @@ func TestSearchWhileSyncing(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for i := 0; ctx.Err() == nil; i++ {
-			writeFiles(t, corpus, map[string]string{"extra.txt": fmt.Sprintf("Extra %d\n\nA note about Appathurai number %d.\n", i, i)})
+			writeTree(t, corpus, map[string]string{"extra.txt": fmt.Sprintf("Extra %d\n\nA note about Appathurai number %d.\n", i, i)})
 			ix.Sync(ctx, corpus, nil)
 		}
 	}()
@@ -425,7 +411,7 @@ func TestWatchPicksUpNewFiles(t *testing.T) {
 		}
 	})
 	time.Sleep(100 * time.Millisecond) // let the watcher start
-	writeFiles(t, corpus, map[string]string{"new/zebra.txt": "Zebras escape\n\nNAIROBI (Reuters) - Three zebras escaped from the zoo.\n"})
+	writeTree(t, corpus, map[string]string{"new/zebra.txt": "Zebras escape\n\nNAIROBI (Reuters) - Three zebras escaped from the zoo.\n"})
 	deadline := time.After(10 * time.Second)
 	for {
 		select {
