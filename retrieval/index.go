@@ -48,7 +48,10 @@ type Options struct {
 	Embedder Embedder     // required
 	Load     LoadOptions  // what files are accepted
 	Chunk    ChunkOptions // zero means DefaultChunkOptions
-	Logger   *slog.Logger // nil discards
+	// VectorWeight is the share (0 to 1) of vector similarity in a
+	// search's fused score, the rest being BM25; 0 means DefaultVectorWeight.
+	VectorWeight float64
+	Logger       *slog.Logger // nil discards
 }
 
 // Index is a durable, incrementally updated hybrid index of a corpus.
@@ -87,6 +90,9 @@ func Open(dir string, opt Options) (*Index, error) {
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.VectorWeight <= 0 || opt.VectorWeight > 1 {
+		opt.VectorWeight = DefaultVectorWeight
 	}
 	segDir := filepath.Join(dir, "segments")
 	if err := os.MkdirAll(segDir, 0o755); err != nil {

@@ -82,7 +82,8 @@ type LLMConfig struct {
 
 // SearchConfig sizes retrieval.
 type SearchConfig struct {
-	K int `yaml:"k"` // passages retrieved per question
+	K            int     `yaml:"k"`             // passages retrieved per question
+	VectorWeight float64 `yaml:"vector_weight"` // share of vector similarity in the fused score, the rest BM25
 }
 
 // ConversationConfig sizes the memory of a conversation.
@@ -137,7 +138,7 @@ func DefaultConfig() Config {
 			Timeout:     60 * time.Second,
 			MaxRetries:  3,
 		},
-		Search:       SearchConfig{K: bot.DefaultK},
+		Search:       SearchConfig{K: bot.DefaultK, VectorWeight: retrieval.DefaultVectorWeight},
 		Conversation: ConversationConfig{Turns: 4},
 		Watch:        WatchConfig{Debounce: time.Second},
 		Discord: DiscordConfig{
@@ -671,6 +672,7 @@ func (c Config) Validate() error {
 		{"llm.timeout", c.LLM.Timeout <= 0, `must be positive, e.g. "60s"`},
 		{"llm.max_retries", outside(c.LLM.MaxRetries, 0, 10), "must be between 0 and 10"},
 		{"search.k", outside(c.Search.K, 1, 50), "must be between 1 and 50"},
+		{"search.vector_weight", c.Search.VectorWeight <= 0 || c.Search.VectorWeight > 1, "must be above 0 and at most 1"},
 		{"conversation.turns", outside(c.Conversation.Turns, 1, 50), "must be between 1 and 50"},
 		{"watch.debounce", c.Watch.Debounce <= 0, `must be positive, e.g. "1s"`},
 	}

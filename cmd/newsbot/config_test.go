@@ -88,7 +88,7 @@ log: {level: debug, format: json}
 			Model: "llama3.1", BaseURL: "https://llm.example.com/v1", Temperature: 0,
 			MaxTokens: 1024, Timeout: 90 * time.Second, MaxRetries: 0,
 		},
-		Search:       SearchConfig{K: 10},
+		Search:       SearchConfig{K: 10, VectorWeight: 0.25},
 		Conversation: ConversationConfig{Turns: 8},
 		Watch:        WatchConfig{Debounce: 250 * time.Millisecond},
 		Discord: DiscordConfig{

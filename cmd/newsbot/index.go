@@ -85,10 +85,11 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 		return nil, err
 	}
 	ix, err := retrieval.Open(a.cfg.Index, retrieval.Options{
-		Embedder: emb,
-		Load:     retrieval.LoadOptions{MaxBytes: a.cfg.MaxFileBytes},
-		Chunk:    retrieval.ChunkOptions{TargetChars: a.cfg.Chunk.TargetChars, OverlapSentences: a.cfg.Chunk.OverlapSentences},
-		Logger:   a.log,
+		Embedder:     emb,
+		Load:         retrieval.LoadOptions{MaxBytes: a.cfg.MaxFileBytes},
+		Chunk:        retrieval.ChunkOptions{TargetChars: a.cfg.Chunk.TargetChars, OverlapSentences: a.cfg.Chunk.OverlapSentences},
+		VectorWeight: a.cfg.Search.VectorWeight,
+		Logger:       a.log,
 	})
 	if err != nil {
 		return nil, err
