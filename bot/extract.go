@@ -132,6 +132,23 @@ func synonymGroups() [][]string {
 		{"south", "southern"},
 		{"mission", "tour", "role"},
 		{"spokesperson", "spokesman", "spokeswoman"},
+		// Paraphrases of phrases: a question seldom uses the article's words.
+		{"head of government", "prime minister", "premier"},
+		{"head of state", "president", "monarch"},
+		{"last word", "final say", "final decision"},
+		{"reconsider", "rethink", "change mind", "reverse"},
+		{"restate", "reiterate", "repeat", "reaffirm"},
+		{"carry", "carries", "shoulder", "shouldering", "bear", "bearing"},
+		{"fight", "fighting", "combat", "battle"},
+		{"speak", "speaking", "spoke", "say", "said"},
+		{"picture", "photo", "photograph", "image"},
+		{"adopt", "pass", "passed", "approve", "endorse"},
+		{"keep", "extend", "maintain", "stay"},
+		{"press", "push", "urge", "want", "persuade"},
+		{"past", "beyond"},
+		{"pullout", "withdrawal", "withdraw", "pull"},
+		{"cabinet", "minister"},
+		{"programme", "program", "show"},
 	}
 }
 
@@ -168,7 +185,11 @@ func (e *Extractive) stemGroups(groups [][]string) map[string][]string {
 	for _, g := range groups {
 		var stems []string
 		for _, w := range g {
-			for _, s := range e.terms.Terms(w) {
+			ws := e.terms.Terms(w)
+			if strings.Contains(w, " ") && len(ws) > 1 {
+				ws = []string{strings.Join(ws, " ")} // a phrase: all its stems at once
+			}
+			for _, s := range ws {
 				if !slices.Contains(stems, s) {
 					stems = append(stems, s)
 				}
@@ -231,32 +252,176 @@ func (e *Extractive) answer(question string, passages []retrieval.Result) Answer
 			chosen = append(chosen, c)
 		}
 	}
-	if other := e.disagreement(q, chosen); other != nil {
+	if other := e.disagreement(q, cands); other != nil {
 		return quoteAnswer([]*scoredSentence{best, other}, true)
+	}
+	chosen = dropHeadlines(chosen)
+	if q.kind == kindPerson {
+		chosen = e.namePerson(q, chosen, sents)
 	}
 	return quoteAnswer(chosen, false)
 }
 
+// namePerson makes sure the answer to "who" names the person: when the
+// best sentence gives only a role ("the new secretary-general of NATO") or
+// a surname ("Sarkozy"), it adds the sentence of the same article that
+// gives the name in full; when the question asks who wrote the story, the
+// article's byline.
+func (e *Extractive) namePerson(q questionInfo, chosen []*scoredSentence, sents []*passageSentence) []*scoredSentence {
+	best := chosen[0].s
+	var add *passageSentence
+	if q.author {
+		add = byline(best, sents)
+	} else {
+		add = fullNameFor(q, best, sents)
+	}
+	if add == nil || slices.ContainsFunc(chosen, func(c *scoredSentence) bool { return c.s == add }) {
+		return chosen
+	}
+	out := []*scoredSentence{chosen[0], {s: add}}
+	out = append(out, chosen[1:]...)
+	return out[:min(len(out), e.opt.MaxSentences)]
+}
+
+// isAuthorWord reports the words of a question about who wrote a story.
+func isAuthorWord(w string) bool {
+	switch w {
+	case "wrote", "write", "written", "writer", "author", "authored", "reporter", "reporters",
+		"journalist", "journalists", "correspondent", "byline", "filed":
+		return true
+	}
+	return false
+}
+
+// byline returns the byline of best's article ("Reporting by David
+// Ljunggren; editing by Rob Wilson") among sents, or nil.
+func byline(best *passageSentence, sents []*passageSentence) *passageSentence {
+	for _, s := range sents {
+		if s.source != best.source {
+			continue
+		}
+		t := strings.ToLower(strings.TrimLeft(s.text, "(["))
+		for _, p := range []string{"reporting by ", "writing by ", "reported by ", "written by ", "by "} {
+			if strings.HasPrefix(t, p) && len(namesIn(s.text, s.toks)) > 0 {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// fullNameFor returns the sentence of best's article that names in full
+// the person best only names by surname or role, or nil when best names
+// someone in full already or no such sentence was retrieved.
+func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence) *passageSentence {
+	var surnames []string // the subjects first, then the speakers
+	var speakers []string
+	for _, n := range namesIn(best.text, best.toks) {
+		if q.words[best.toks[n.last].lower] {
+			continue // named by the question: not the answer
+		}
+		if n.full() {
+			return nil
+		}
+		if n.speaker {
+			speakers = append(speakers, n.surname(best.toks))
+		} else {
+			surnames = append(surnames, n.surname(best.toks))
+		}
+	}
+	article := make([]*passageSentence, 0, len(sents))
+	for _, s := range sents {
+		if s.source == best.source && s != best && !s.caption && !s.headline {
+			article = append(article, s)
+		}
+	}
+	sort.SliceStable(article, func(a, b int) bool { return article[a].lines[0] < article[b].lines[0] })
+	for _, sn := range append(surnames, speakers...) {
+		for _, s := range article {
+			for _, n := range namesIn(s.text, s.toks) {
+				if n.full() && n.surname(s.toks) == sn {
+					return s
+				}
+			}
+		}
+	}
+	// A role without a name: the nearest sentence naming someone with no
+	// other title, or with the same one.
+	var roles []string
+	for i, tk := range best.toks {
+		plural := strings.HasSuffix(tk.lower, "s") && isPersonTitle(strings.TrimSuffix(tk.lower, "s"))
+		if isPersonTitle(tk.lower) && !plural && !(i+1 < len(best.toks) && isProperWord(best.toks[i+1])) {
+			roles = append(roles, tk.lower)
+		}
+	}
+	if len(roles) == 0 {
+		return nil
+	}
+	var found *passageSentence
+	dist := 0
+	for _, s := range article {
+		for _, n := range namesIn(s.text, s.toks) {
+			if !n.full() || q.words[n.surname(s.toks)] {
+				continue
+			}
+			if n.titled && !slices.ContainsFunc(s.toks[max(0, n.first-4):n.first], func(tk textWord) bool { return slices.Contains(roles, tk.lower) }) {
+				continue
+			}
+			d := s.lines[0] - best.lines[1]
+			if d < 0 {
+				d = -d*2 + 1 // the role is named first, then the person
+			}
+			if found == nil || d < dist {
+				found, dist = s, d
+			}
+		}
+	}
+	return found
+}
+
+// dropHeadlines leaves out a headline quoted next to a sentence of its own
+// article, which says the same in full.
+func dropHeadlines(chosen []*scoredSentence) []*scoredSentence {
+	return slices.DeleteFunc(chosen, func(c *scoredSentence) bool {
+		return c.s.headline && slices.ContainsFunc(chosen, func(o *scoredSentence) bool {
+			return o != c && !o.s.headline && o.s.source == c.s.source
+		})
+	})
+}
+
 // disagreement returns a chosen sentence of another article that gives a
 // different figure or date than the best one for the same question, or nil.
-func (e *Extractive) disagreement(q questionInfo, chosen []*scoredSentence) *scoredSentence {
+func (e *Extractive) disagreement(q questionInfo, cands []*scoredSentence) *scoredSentence {
 	if q.kind != kindNumber && q.kind != kindDate {
 		return nil
 	}
-	best := chosen[0]
-	if len(best.values) == 0 || best.coverage < e.opt.DisagreeCoverage {
+	best := cands[0]
+	if len(best.values) == 0 || best.core < e.opt.DisagreeCoverage {
 		return nil
 	}
-	for _, c := range chosen[1:] {
-		if c.s.source == best.s.source || len(c.values) == 0 || c.coverage < e.opt.DisagreeCoverage {
+	// Each other article speaks through its best sentence on the same
+	// thing: the one that holds the question's terms, or all but those
+	// of its setting ("in southern Afghanistan" is where the article is).
+	heard := map[string]bool{best.s.source: true}
+	for _, c := range cands[1:] {
+		if c.score < disagreeScore*best.score {
+			break
+		}
+		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage {
 			continue
 		}
+		heard[c.s.source] = true
 		if disjointValues(best.values, c.values) {
 			return c
 		}
 	}
 	return nil
 }
+
+// disagreeScore is the share of the best sentence's score the other side
+// of a disagreement needs: less than to be quoted beside it, since it
+// speaks for another article.
+const disagreeScore = 0.5
 
 func sameWords(a, b string) bool {
 	return slices.Equal(strings.Fields(a), strings.Fields(b))
@@ -321,7 +486,37 @@ type passageSentence struct {
 	rank          int // of the best passage holding it, 0 first
 	terms         map[string]bool
 	toks          []textWord
-	caption       bool // a photo caption or credit: rarely the answer
+	caption       bool            // a photo caption or credit: rarely the answer
+	fullNames     map[string]bool // surnames its article gives in full, shared by its sentences
+	headline      bool            // the article's headline: the body says it better
+}
+
+// joinCredits joins a photo credit ("REUTERS/Jorge Silva") that the
+// splitter cut off after a caption's final date back to its caption, on the
+// same line: alone it is too short to quote, and it is the answer to "who
+// took the picture".
+func joinCredits(text string, spans []retrieval.Span) []retrieval.Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		t := text[sp.Start:sp.End]
+		if n := len(out); n > 0 && isPhotoCredit(t) && len(strings.Fields(t)) <= 6 &&
+			!strings.Contains(text[out[n-1].End:sp.Start], "\n") {
+			out[n-1].End = sp.End
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// isHeadline reports whether a sentence is the article's headline: its
+// title, without the full stop of a sentence of the body.
+func isHeadline(text, title string) bool {
+	if title == "" || strings.Join(strings.Fields(text), " ") != title {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?\"”’'", r)
 }
 
 // collectSentences splits the passages into sentences, dropping the
@@ -330,7 +525,7 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 	seen := make(map[string]bool)
 	var out []*passageSentence
 	for rank, p := range passages {
-		for _, sp := range retrieval.SplitSentences(p.Text) {
+		for _, sp := range joinCredits(p.Text, retrieval.SplitSentences(p.Text)) {
 			start, end := trimSentence(p.Text, sp.Start, sp.End)
 			if start >= end {
 				continue
@@ -353,10 +548,11 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 					p.FirstLine + retrieval.LineAt(p.Text, start) - 1,
 					p.FirstLine + retrieval.LineAt(p.Text, end-1) - 1,
 				},
-				rank:    rank,
-				terms:   make(map[string]bool),
-				toks:    toks,
-				caption: isPhotoCredit(text),
+				rank:     rank,
+				terms:    make(map[string]bool),
+				toks:     toks,
+				caption:  isPhotoCredit(text),
+				headline: isHeadline(text, p.Title),
 			}
 			// The words as split here too, so that glued words
 			// ("capitalKabul") give their terms.
@@ -369,6 +565,20 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 				s.terms[t] = true
 			}
 			out = append(out, s)
+		}
+	}
+	// The surnames each article gives in full somewhere: "Sarkozy" alone
+	// is then a person, where "Kandahar" is not.
+	surnames := make(map[string]map[string]bool)
+	for _, s := range out {
+		if surnames[s.source] == nil {
+			surnames[s.source] = make(map[string]bool)
+		}
+		s.fullNames = surnames[s.source]
+		for _, n := range namesIn(s.text, s.toks) {
+			if n.full() {
+				s.fullNames[n.surname(s.toks)] = true
+			}
 		}
 	}
 	return out
@@ -421,6 +631,7 @@ type scoredSentence struct {
 	s        *passageSentence
 	score    float64
 	coverage float64  // share of the question's term weight it holds
+	core     float64  // the same, or the share of the terms outside the question's setting, if more
 	matched  int      // question terms it holds itself, not by its article
 	values   []string // the figures or dates it gives near the question's terms
 }
@@ -438,8 +649,12 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			best = make([]float64, len(q.terms))
 			docBest[s.source] = best
 		}
+		headcount := q.kind == kindNumber && isHeadcount(s.toks)
 		for j, t := range q.terms {
 			c := e.termCredit(s, t)
+			if headcount && t.head && isPeopleNoun(t.stem) {
+				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
+			}
 			credit[i][j] = c
 			best[j] = max(best[j], c)
 		}
@@ -497,19 +712,35 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			continue
 		}
 		c := &scoredSentence{s: s}
-		var got float64
-		for j := range q.terms {
+		var got, core, coreTotal float64
+		for j, t := range q.terms {
 			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
 			}
+			if t.weight == 1 {
+				coreTotal += idf[j]
+				core += idf[j] * min(1, credit[i][j]/e.opt.SynonymCredit)
+			}
 		}
 		c.coverage = got / total
+		c.core = c.coverage
+		if coreTotal > 0 {
+			c.core = max(c.coverage, core/coreTotal)
+		}
 		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank)
-		spots, near, values := answerEvidence(q, s, idf, total)
+		spots, near, values, weak := answerEvidence(q, s, idf, total)
 		if !spots && (q.kind == kindNumber || q.kind == kindDate) {
 			// "How many" and "when" are answered by a figure or a date:
 			// a sentence without one is about the topic, not the answer.
+			continue
+		}
+		if q.verb >= 0 && !e.assertsVerb(q, s) &&
+			(q.kind == kindDate || q.kind == kindNumber && q.passive && !isPresenceVerb(q.terms[q.verb].stem)) {
+			// The date of "when did France decide" is the date of the
+			// decision: a date elsewhere, or of a decision not taken,
+			// does not answer. Likewise the figure of "how many were
+			// wounded" must count the wounded.
 			continue
 		}
 		if spots {
@@ -517,11 +748,18 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			// the question's terms surround it; and only in full in a
 			// sentence on the question's topic: a date in a sentence
 			// about something else answers nothing.
-			c.score += e.opt.TypeWeight * (0.5 + 0.5*near) * min(1, c.coverage/onTopic)
+			w := e.opt.TypeWeight * (0.5 + 0.5*near) * min(1, c.coverage/onTopic)
+			if weak {
+				w /= 2 // a role or a surname, not who holds it
+			}
+			c.score += w
 			c.values = values
 		}
 		if s.caption {
 			c.score *= captionWeight
+		}
+		if s.headline {
+			c.score *= headlineWeight
 		}
 		cands = append(cands, c)
 	}
@@ -559,7 +797,7 @@ func (e *Extractive) holdsRelation(q questionInfo, credit []float64) bool {
 // a neighbouring word, as in "peacekeepingmission"), SynonymCredit for a
 // synonym, 0 otherwise.
 func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
-	if s.terms[t.stem] || gluedIn(s.lower, t.prefix, t.name) {
+	if s.holds(t.stem) || gluedIn(s.lower, t.prefix, t.name) {
 		return 1
 	}
 	for _, f := range t.forms {
@@ -568,11 +806,28 @@ func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 		}
 	}
 	for _, o := range t.syn {
-		if s.terms[o] || gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
+		if s.holds(o) || !strings.Contains(o, " ") && gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
 			return e.opt.SynonymCredit
 		}
 	}
+	if t.role && slices.ContainsFunc(s.toks, func(tk textWord) bool { return isPersonTitle(tk.lower) }) {
+		return e.opt.SynonymCredit // "which official": the spokesperson
+	}
 	return 0
+}
+
+// holds reports whether s holds the stem, or every stem of a phrase ("prime
+// minist").
+func (s *passageSentence) holds(stem string) bool {
+	if !strings.Contains(stem, " ") {
+		return s.terms[stem]
+	}
+	for _, p := range strings.Fields(stem) {
+		if !s.terms[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // gluedIn reports whether stem occurs inside text. Wire copy loses spaces
@@ -592,14 +847,23 @@ func tokenMatches(lower string, t qterm) bool {
 		return true
 	}
 	related := func(o string) bool {
-		return lower == o || len(o) >= 4 && strings.HasPrefix(lower, strings.TrimSuffix(o, "i"))
+		for _, p := range strings.Fields(o) { // any word of a phrase
+			if lower == p || len(p) >= 4 && strings.HasPrefix(lower, strings.TrimSuffix(p, "i")) {
+				return true
+			}
+		}
+		return false
 	}
-	return slices.ContainsFunc(t.forms, related) || slices.ContainsFunc(t.syn, related)
+	return related(t.stem) || slices.ContainsFunc(t.forms, related) || slices.ContainsFunc(t.syn, related)
 }
 
 // captionWeight scales the score of a photo caption: it is seldom the
 // answer, but its names and dates look like one.
 const captionWeight = 0.8
+
+// headlineWeight scales the score of a headline: it holds the words of the
+// story's main sentence, which says the same with who and when.
+const headlineWeight = 0.8
 
 // onTopic is the term coverage from which a sentence is on the
 // question's topic.
@@ -614,32 +878,34 @@ const nearWords = 5
 // weight (idf, summing to total) found within a few words of one of them.
 // values are the figures or dates with question terms nearby, normalised
 // ("1,000" -> "1000", "next February" -> "february").
-func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total float64) (spots bool, near float64, values []string) {
+func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total float64) (spots bool, near float64, values []string, weak bool) {
 	if q.kind == kindAny {
-		return false, 0, nil
+		return false, 0, nil, false
 	}
-	found := findKind(q.kind, s)
+	found := findKind(q, s)
 	if q.money && !mentionsMoney(s.lower) {
 		found = nil // "how much does it cost" is not answered by a head count
 	}
 	if len(found) == 0 {
-		return false, 0, nil
+		return false, 0, nil, false
 	}
+	weak = true
 	// matched[i]: the question terms word i stands for.
 	matched := make([][]int, len(s.toks))
 	for i, tk := range s.toks {
 		for j, t := range q.terms {
-			if idf[j] > 0 && tokenMatches(tk.lower, t) {
+			if idf[j] > 0 && (tokenMatches(tk.lower, t) || t.head && isPeopleNoun(t.stem) && i > 0 && isHeadcount(s.toks[i-1:i+1])) {
 				matched[i] = append(matched[i], j)
 			}
 		}
 	}
 	for _, f := range found {
-		if q.kind == kindNumber && countsOther(s.toks, matched, f.tok) ||
+		if q.kind == kindNumber && (countsOther(s.toks, matched, f.tok) || qualifiedOther(s.toks, matched, f.tok)) ||
 			q.kind == kindPerson && servesOther(s.toks, matched, f.tok) {
 			continue
 		}
 		spots = true
+		weak = weak && f.weak
 		seen := make(map[int]bool)
 		var w float64
 		for i := max(0, f.tok-nearWords); i <= min(len(s.toks)-1, f.tok+nearWords); i++ {
@@ -661,7 +927,7 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 			values = append(values, f.value)
 		}
 	}
-	return spots, near, values
+	return spots, near, values, weak
 }
 
 // mentionsMoney reports whether a lower-cased sentence speaks of money.
@@ -693,6 +959,54 @@ func isMoneyWord(w string) bool {
 // countsOther reports whether the figure at word i counts something the
 // question does not name: "2,500 Canadian troops" when it asks about
 // French ones.
+// isHeadcount reports whether a sentence gives the strength of a body of
+// people: a figure written with "-strong" ("a 43,000-strong force").
+func isHeadcount(toks []textWord) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].lower == "strong" && toks[i-1].digits > 0 && toks[i-1].end == toks[i].start-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// isPeopleNoun reports the stems of nouns for bodies of people, which a
+// headcount measures.
+func isPeopleNoun(stem string) bool {
+	switch stem {
+	case "soldier", "troop", "forc", "personnel", "member", "staff", "worker", "peopl", "polic",
+		"conting", "armi", "militari", "men", "women", "offic", "sailor", "marin", "employe":
+		return true
+	}
+	return false
+}
+
+// qualifiedOther reports whether the figure at word i is qualified by a
+// word the question does not hold: "1,000 extra troops" or "1,000 troops
+// needed" are not how many serve, "lost 127 soldiers" not how many were
+// wounded.
+func qualifiedOther(toks []textWord, matched [][]int, i int) bool {
+	for k := max(0, i-2); k <= min(i+2, len(toks)-1); k++ {
+		if k != i && isFigureQualifier(toks[k].lower) && len(matched[k]) == 0 &&
+			!(toks[k].lower == "more" && k+1 < len(toks) && toks[k+1].lower == "than") {
+			return true
+		}
+	}
+	return false
+}
+
+// isFigureQualifier reports words that make a head count the count of
+// something narrower: an addition, a demand, a loss.
+func isFigureQualifier(w string) bool {
+	switch w {
+	case "extra", "additional", "more", "further", "another", "needed", "required", "requested",
+		"sought", "pledged", "promised", "lost", "killed", "died", "dead", "wounded", "injured",
+		"captured", "arrested", "missing", "evacuated", "fewer", "less":
+		return true
+	}
+	return false
+}
+
 func countsOther(toks []textWord, matched [][]int, i int) bool {
 	for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
 		w := toks[k]
@@ -746,9 +1060,15 @@ func (k answerKind) String() string {
 
 // questionInfo is a question reduced to what it asks for and its key terms.
 type questionInfo struct {
-	kind  answerKind
-	money bool // a number question about money ("how much does it cost")
-	terms []qterm
+	kind   answerKind
+	money  bool // a number question about money ("how much does it cost")
+	author bool // asks who wrote or reported the story
+	// verb is the index in terms of the question's main verb ("did France
+	// decide", "have been wounded"), or -1; passive and past describe it.
+	verb          int
+	passive, past bool
+	words         map[string]bool // its words, lower-cased: a name it holds is not the answer
+	terms         []qterm
 }
 
 // qterm is a key term of a question.
@@ -764,6 +1084,7 @@ type qterm struct {
 	// the head to answer.
 	complement bool
 	weight     float64 // 1, or contextWeight for the setting of the question ("in Afghanistan")
+	role       bool    // names the kind of person asked for ("which official"): any title stands for it
 }
 
 // contextWeight is the weight of the question's terms that only set the
@@ -773,8 +1094,12 @@ const contextWeight = 0.6
 
 func (e *Extractive) parseQuestion(text string) questionInfo {
 	toks := splitWords(text)
-	q := questionInfo{kind: questionKind(toks)}
+	q := questionInfo{kind: questionKind(toks), words: make(map[string]bool)}
 	q.money = asksHowMuch(toks) && slices.ContainsFunc(toks, func(w textWord) bool { return isMoneyWord(w.lower) })
+	for _, tk := range toks {
+		q.words[tk.lower] = true
+		q.author = q.author || q.kind == kindPerson && isAuthorWord(tk.lower)
+	}
 	head, of := headNoun(toks)
 	complement := make([]bool, len(toks)) // the words of "of Toronto"
 	if of >= 0 {
@@ -784,32 +1109,254 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 	}
 	index := make(map[string]int) // stem -> position in q.terms
 	context := setting(toks)
-	for i, tk := range toks {
-		if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) {
-			continue
+	verb, passive, past := predicate(toks)
+	q.verb, q.passive, q.past = -1, passive, past
+	for i := 0; i < len(toks); i++ {
+		tk := toks[i]
+		stems, n := e.phraseAt(toks, i)
+		if n == 0 {
+			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) {
+				continue
+			}
+			stems, n = e.terms.Terms(tk.text), 1
+			if w, ok := strings.CutSuffix(tk.lower, "ly"); ok && len(w) > 2 {
+				stems = append(stems, e.terms.Terms(w)...) // "newly" is also "new"
+			}
 		}
 		name := isName(toks, i)
 		weight := 1.0
 		if context[i] {
 			weight = contextWeight
 		}
-		for _, st := range e.terms.Terms(tk.text) {
+		if n > 1 {
+			i += n - 1 // the phrase's other words
+		}
+		for _, st := range stems {
 			j, ok := index[st]
 			if !ok {
 				j = len(q.terms)
 				index[st] = j
+				prefix := strings.TrimSuffix(st, "i")
+				if n > 1 {
+					prefix = "" // a phrase is found by its stems, not inside words
+				}
 				q.terms = append(q.terms, qterm{
-					stem: st, prefix: strings.TrimSuffix(st, "i"),
+					stem: st, prefix: prefix,
 					forms: e.forms[st], syn: e.synonyms[st], weight: weight,
 				})
 			}
 			q.terms[j].weight = max(q.terms[j].weight, weight)
 			q.terms[j].name = q.terms[j].name || name
-			q.terms[j].head = q.terms[j].head || i == head
-			q.terms[j].complement = q.terms[j].complement || complement[i]
+			q.terms[j].role = q.terms[j].role || n == 1 && i != head && q.kind == kindPerson && answerNoun(tk.lower) == kindPerson
+			for k := i - n + 1; k <= i; k++ {
+				q.terms[j].head = q.terms[j].head || k == head
+				q.terms[j].complement = q.terms[j].complement || complement[k]
+				if k == verb && q.verb < 0 {
+					q.verb = j
+				}
+			}
 		}
 	}
 	return q
+}
+
+// predicate finds the main verb of a question, the word that says what
+// happened: after "did", "will" and the like the last word of the subject
+// and verb ("did France decide to", "will alliance leaders gather in"),
+// after "is", "has" and the like the first participle ("have been
+// wounded", "is the government planning"). It is -1 for questions with
+// none, or with a verb that says little ("did Ottawa say", "has it had").
+// passive is set for "were wounded", past for "did", "was" and "has".
+func predicate(toks []textWord) (verb int, passive, past bool) {
+	aux := -1
+	for i, tk := range toks {
+		if i > 0 && isAuxiliary(tk.lower) {
+			aux = i
+			break
+		}
+	}
+	if aux < 0 {
+		return -1, false, false
+	}
+	a := toks[aux].lower
+	past = a == "did" || a == "was" || a == "were" || a == "has" || a == "have" || a == "had"
+	verb = -1
+	doSupport := !isCopula(a) && a != "has" && a != "have" && a != "had"
+	for k := aux + 1; k < len(toks); k++ {
+		w := toks[k].lower
+		if w == "been" || w == "being" || w == "be" {
+			passive = !doSupport || w == "be"
+			continue
+		}
+		if endsNounPhrase(w) || isDeterminer(w) || questionWord(w) && !isParticiple(w) {
+			break
+		}
+		if toks[k].upper || toks[k].letters < 2 {
+			continue
+		}
+		if doSupport {
+			// The base form after the subject: "did Canadian lawmakers
+			// adopt", "will alliance leaders gather", "do senior officers
+			// say".
+			lastOfRun := k+1 == len(toks) || endsNounPhrase(toks[k+1].lower) || isDeterminer(toks[k+1].lower)
+			if looksLikeNoun(w, lastOfRun) || isParticiple(w) {
+				continue
+			}
+			verb = k
+			break
+		} else if isParticiple(w) || isIrregularParticiple(w) {
+			if !isLightVerb(w) {
+				verb = k
+				break
+			}
+		}
+	}
+	if verb < 0 || isLightVerb(toks[verb].lower) {
+		return -1, false, past
+	}
+	passive = passive && !doSupport
+	return verb, passive, past
+}
+
+// looksLikeNoun guesses from its ending whether w, in a question's
+// subject, is a noun or adjective rather than the verb that follows: a
+// plural ("lawmakers"), a noun suffix ("mission", "government"), or -er
+// and -or unless last before the object ("minister say" but "leaders
+// gather in").
+func looksLikeNoun(w string, lastOfRun bool) bool {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return true
+	}
+	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ship", "ence", "ance", "ism", "ist", "ian", "ese", "ary", "ory", "al", "ic", "ive", "ous", "ful"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	if (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or")) && !lastOfRun {
+		return true
+	}
+	switch w {
+	case "still", "also", "now", "ever", "already", "just", "even", "only", "again", "first",
+		"finally", "elsewhere", "really", "actually", "each", "every", "all", "both", "most",
+		"not", "never", "some", "any", "many", "few", "several", "more", "other", "new":
+		return true
+	}
+	return false
+}
+
+func isAuxiliary(w string) bool {
+	switch w {
+	case "did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+		"can", "could", "should", "might", "may", "must", "shall":
+		return true
+	}
+	return false
+}
+
+// isIrregularParticiple reports participles without -ed ("sent", "lost").
+func isIrregularParticiple(w string) bool {
+	switch w {
+	case "sent", "lost", "held", "made", "taken", "left", "gone", "given", "paid", "brought",
+		"fought", "spoken", "begun", "known", "sought", "struck", "fallen", "risen", "chosen",
+		"kept", "seen", "built", "bought", "caught", "found", "heard", "shot", "written",
+		"driven", "flown", "grown", "meant", "sold", "spent", "thrown", "withdrawn", "hit",
+		"hurt", "cut", "put", "set", "won", "led", "met", "told", "said", "done", "had", "been":
+		return true
+	}
+	return false
+}
+
+// isLightVerb reports verbs that say too little to be required of an
+// answer: "when did Ottawa say", "since when has Canada had".
+func isLightVerb(w string) bool {
+	switch w {
+	case "be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having",
+		"do", "does", "did", "done", "doing", "say", "says", "said", "saying", "tell", "told",
+		"get", "got", "gotten", "getting", "make", "made", "making", "take", "took", "taken",
+		"taking", "go", "went", "gone", "going", "come", "came", "coming", "happen", "happened",
+		"happening", "give", "gave", "given", "put", "let", "become", "became", "hold", "held",
+		"holding", "expected", "planned", "scheduled", "due", "set", "see", "seen", "mean", "meant":
+		return true
+	}
+	return false
+}
+
+// isPresenceVerb reports participles that only place what is counted
+// ("how many troops are deployed", "were stationed"): a head count "in
+// Kandahar" answers them without the verb.
+func isPresenceVerb(w string) bool {
+	for _, p := range []string{"deploy", "station", "base", "post", "sent", "assign", "serv", "locat", "house", "keep", "kept", "remain", "stay", "involv", "employ", "regist", "enrol", "count", "expect", "estimat", "report", "believ", "thought"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// assertsVerb reports whether s states the question's main verb as a fact:
+// it holds it (or a synonym), not negated ("had taken no decision"), and,
+// when the question asks about the past, not as a prospect ("will make a
+// final decision").
+func (e *Extractive) assertsVerb(q questionInfo, s *passageSentence) bool {
+	t := q.terms[q.verb]
+	if e.termCredit(s, t) < e.opt.SynonymCredit {
+		return false
+	}
+	found := false
+	for k, tk := range s.toks {
+		if !tokenMatches(tk.lower, t) {
+			continue
+		}
+		found = true
+		if !negatedAt(s.toks, k) && !(q.past && prospectAt(s.toks, k)) {
+			return true
+		}
+	}
+	return !found // held only as a glued word: take it as stated
+}
+
+// negatedAt reports whether a negation stands just before word k: "no
+// decision", "has not decided", "didn't decide".
+func negatedAt(toks []textWord, k int) bool {
+	for i := max(0, k-3); i < k; i++ {
+		switch w := toks[i].lower; {
+		case w == "not", w == "no", w == "never", w == "nor", w == "without", w == "yet":
+			return true
+		case w == "t" && i > 0 && strings.HasSuffix(toks[i-1].lower, "n"):
+			return true // "didn't": the apostrophe splits it
+		}
+	}
+	return false
+}
+
+// prospectAt reports whether a modal stands just before word k: "will
+// make a final decision", "may decide".
+func prospectAt(toks []textWord, k int) bool {
+	for i := max(0, k-4); i < k; i++ {
+		switch toks[i].lower {
+		case "will", "may", "might", "shall", "should", "could", "ll":
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAt returns the stems of the phrase of synonymGroups that starts at
+// toks[i] ("head of government", "last word"), as one term, and how many
+// words it takes; n is 0 when none starts there.
+func (e *Extractive) phraseAt(toks []textWord, i int) (stems []string, n int) {
+	for n := min(4, len(toks)-i); n >= 2; n-- {
+		var b strings.Builder
+		for _, tk := range toks[i : i+n] {
+			b.WriteString(tk.lower)
+			b.WriteByte(' ')
+		}
+		key := strings.Join(e.terms.Terms(b.String()), " ")
+		if strings.Contains(key, " ") && e.synonyms[key] != nil {
+			return []string{key}, n
+		}
+	}
+	return nil, 0
 }
 
 // setting marks the words of the question's place and time phrases: "in
@@ -1072,6 +1619,8 @@ func questionKind(toks []textWord) answerKind {
 type textWord struct {
 	text    string
 	lower   string
+	start   int // byte offsets in the text split
+	end     int
 	letters int
 	digits  int
 	upper   bool // starts with a capital
@@ -1090,7 +1639,7 @@ func splitWords(text string) []textWord {
 			return
 		}
 		w := text[start:end]
-		t := textWord{text: w, lower: strings.ToLower(w), allCaps: true}
+		t := textWord{text: w, lower: strings.ToLower(w), start: start, end: end, allCaps: true}
 		for i, r := range w {
 			switch {
 			case unicode.IsLetter(r):
@@ -1143,13 +1692,14 @@ func splitWords(text string) []textWord {
 type answerSpot struct {
 	tok   int
 	value string // normalised figure or date; "" when not comparable
+	weak  bool   // only hints at the answer: a role or surname for "who"
 }
 
 // findKind finds in s what a question of kind k asks for.
-func findKind(k answerKind, s *passageSentence) []answerSpot {
-	switch k {
+func findKind(q questionInfo, s *passageSentence) []answerSpot {
+	switch q.kind {
 	case kindPerson:
-		return findPeople(s.toks)
+		return findPeople(q, s)
 	case kindNumber:
 		return findNumbers(s.toks)
 	case kindDate:
@@ -1162,16 +1712,19 @@ func findKind(k answerKind, s *passageSentence) []answerSpot {
 	return nil
 }
 
-func findPeople(toks []textWord) []answerSpot {
+// findPeople finds the people a sentence names, but not those the
+// question names: a full name is the answer to "who", a role or a surname
+// only a weak one.
+func findPeople(q questionInfo, s *passageSentence) []answerSpot {
 	var out []answerSpot
-	for i, tk := range toks {
-		if isPersonTitle(tk.lower) {
-			out = append(out, answerSpot{tok: i})
-			continue
+	for _, n := range namesIn(s.text, s.toks) {
+		if sn := n.surname(s.toks); !q.words[sn] {
+			out = append(out, answerSpot{tok: n.first, weak: !n.full() && !s.fullNames[sn]})
 		}
-		// Two capitalised words inside a sentence: "James Appathurai".
-		if i > 0 && i+1 < len(toks) && isProperWord(tk) && isProperWord(toks[i+1]) {
-			out = append(out, answerSpot{tok: i})
+	}
+	for i, tk := range s.toks {
+		if isPersonTitle(tk.lower) {
+			out = append(out, answerSpot{tok: i, weak: true})
 		}
 	}
 	return out
@@ -1322,4 +1875,106 @@ func findReasons(toks []textWord) []answerSpot {
 		}
 	}
 	return out
+}
+
+// personName is a person a sentence names: words first..last of its
+// tokens, the name proper without the title before it.
+type personName struct {
+	first, last int
+	titled      bool // a title stands before it ("Foreign Minister Lawrence Cannon")
+	speaker     bool // a reporting verb follows it ("Appathurai said"): the source, not the subject
+}
+
+func (n personName) full() bool { return n.last > n.first }
+
+// surname returns the last word of the name, lower-cased.
+func (n personName) surname(toks []textWord) string { return toks[n.last].lower }
+
+// namesIn finds the people a sentence names: runs of capitalised words,
+// written next to each other, after any title or nationality that leads
+// them ("French Foreign Minister Bernard Kouchner" -> "Bernard Kouchner").
+// A single word is kept as a surname ("Sarkozy"); places also pass for
+// names here, which callers allow for.
+func namesIn(text string, toks []textWord) []personName {
+	var out []personName
+	for i := 0; i < len(toks); {
+		if !isProperWord(toks[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(toks) && isProperWord(toks[j+1]) && joinedBySpace(text, toks[j], toks[j+1]) {
+			j++
+		}
+		n := personName{first: i, last: j}
+		if slices.ContainsFunc(toks[i:j+1], func(tk textWord) bool { return isOrgWord(tk.lower) }) {
+			i = j + 1
+			continue // "Defence Ministry", "Canadian Broadcasting Corp"
+		}
+		for k := i; k <= j; k++ {
+			if isPersonTitle(toks[k].lower) || isHonorific(toks[k].lower) || isNationality(toks[k].lower) || isFunctionWord(toks[k].lower) {
+				n.first = k + 1
+				n.titled = n.titled || isPersonTitle(toks[k].lower) || isHonorific(toks[k].lower)
+			}
+		}
+		for k := max(0, i-3); k < i && !n.titled; k++ {
+			n.titled = isPersonTitle(toks[k].lower)
+		}
+		if j+1 < len(toks) && isReportingVerb(toks[j+1].lower) ||
+			j+2 < len(toks) && text[toks[j].end:toks[j+1].start] == ", " && isReportingVerb(toks[j+2].lower) {
+			n.speaker = true
+		}
+		if n.first <= n.last && !(n.first == 0 && !n.speaker && !n.full()) {
+			out = append(out, n)
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// isOrgWord reports words that make a run of capitalised words the name
+// of an organisation or a thing rather than of a person.
+func isOrgWord(w string) bool {
+	switch w {
+	case "ministry", "department", "office", "corp", "corporation", "inc", "ltd", "company",
+		"party", "government", "council", "bank", "university", "agency", "news", "broadcasting",
+		"association", "organization", "organisation", "union", "league", "committee",
+		"parliament", "congress", "senate", "house", "army", "forces", "force", "navy", "court",
+		"commission", "institute", "foundation", "group", "times", "post", "press", "network",
+		"city", "county", "province", "state", "states", "republic", "kingdom", "nations",
+		"summit", "treaty", "act", "war", "day", "street", "river", "island", "islands":
+		return true
+	}
+	return false
+}
+
+// joinedBySpace reports whether two words are separated by one space or a
+// hyphen only, as the words of one name are.
+func joinedBySpace(text string, a, b textWord) bool {
+	gap := text[a.end:b.start]
+	return gap == " " || gap == "-"
+}
+
+// isFunctionWord reports the small words that start sentences in capitals
+// ("The remarks by ...") and so do not begin names.
+func isFunctionWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "in", "on", "at", "of", "for", "by", "with", "from", "to", "and",
+		"but", "or", "if", "as", "after", "before", "when", "while", "this", "that", "these",
+		"those", "there", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+		"our", "some", "many", "most", "all", "diplomats", "officials", "reporting", "editing",
+		"writing", "speaking", "according", "meanwhile", "however", "also", "yet", "so":
+		return true
+	}
+	return false
+}
+
+// isReportingVerb reports the verbs that follow the name of a speaker.
+func isReportingVerb(w string) bool {
+	switch w {
+	case "said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "explained",
+		"argued", "insisted", "warned", "wrote", "writes", "speaking", "declared", "announced":
+		return true
+	}
+	return false
 }
