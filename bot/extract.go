@@ -269,12 +269,13 @@ func (e *Extractive) answer(question string, passages []retrieval.Result) Answer
 // article's byline.
 func (e *Extractive) namePerson(q questionInfo, chosen []*scoredSentence, sents []*passageSentence) []*scoredSentence {
 	best := chosen[0].s
-	var add *passageSentence
 	if q.author {
-		add = byline(best, sents)
-	} else {
-		add = fullNameFor(q, best, sents)
+		if b := byline(best, sents); b != nil && b != best {
+			return []*scoredSentence{chosen[0], {s: b}} // the story and who wrote it
+		}
+		return chosen
 	}
+	add := fullNameFor(q, best, sents)
 	if add == nil || slices.ContainsFunc(chosen, func(c *scoredSentence) bool { return c.s == add }) {
 		return chosen
 	}
@@ -283,11 +284,37 @@ func (e *Extractive) namePerson(q questionInfo, chosen []*scoredSentence, sents 
 	return out[:min(len(out), e.opt.MaxSentences)]
 }
 
-// isAuthorWord reports the words of a question about who wrote a story.
+// isPictureWord reports the words, or their stems, of a question about a
+// picture.
+func isPictureWord(w string) bool {
+	switch w {
+	case "photo", "photos", "photograph", "photographs", "photographer", "picture", "pictures",
+		"pictur", "pictured", "image", "images", "imag", "caption", "photographed":
+		return true
+	}
+	return false
+}
+
+// asksAuthor reports whether a question with words asks who wrote or
+// edited the story: "which reporter wrote", "who reported the story".
+func asksAuthor(words map[string]bool) bool {
+	for _, w := range []string{"wrote", "write", "written", "writer", "author", "authored", "byline",
+		"reporter", "reporters", "journalist", "journalists", "correspondent", "editor", "edited"} {
+		if words[w] {
+			return true
+		}
+	}
+	story := words["story"] || words["article"] || words["piece"] || words["report"] || words["dispatch"]
+	return story && (words["reported"] || words["filed"])
+}
+
+// isAuthorWord reports the words of a question about the author that name
+// the writing, not its subject.
 func isAuthorWord(w string) bool {
 	switch w {
-	case "wrote", "write", "written", "writer", "author", "authored", "reporter", "reporters",
-		"journalist", "journalists", "correspondent", "byline", "filed":
+	case "wrote", "write", "written", "writer", "author", "authored", "byline", "reporter",
+		"reporters", "journalist", "journalists", "correspondent", "editor", "edited", "reported",
+		"filed", "story", "article", "piece", "report", "dispatch", "wire":
 		return true
 	}
 	return false
@@ -297,13 +324,34 @@ func isAuthorWord(w string) bool {
 // Ljunggren; editing by Rob Wilson") among sents, or nil.
 func byline(best *passageSentence, sents []*passageSentence) *passageSentence {
 	for _, s := range sents {
-		if s.source != best.source {
-			continue
+		if s.source == best.source && s.byline {
+			return s
 		}
-		t := strings.ToLower(strings.TrimLeft(s.text, "(["))
-		for _, p := range []string{"reporting by ", "writing by ", "reported by ", "written by ", "by "} {
-			if strings.HasPrefix(t, p) && len(namesIn(s.text, s.toks)) > 0 {
-				return s
+	}
+	return nil
+}
+
+// isByline reports whether a sentence credits the story's reporters
+// ("Reporting by David Ljunggren; editing by Rob Wilson", "By Jane Doe").
+func isByline(text string, toks []textWord) bool {
+	t := strings.ToLower(strings.TrimLeft(text, "(["))
+	for _, p := range []string{"reporting by ", "writing by ", "reported by ", "written by ", "additional reporting by ", "by "} {
+		if strings.HasPrefix(t, p) && len(toks) <= 30 && len(namesIn(text, toks)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fullNameOf returns the first sentence of article that gives one of
+// surnames in full, or nil.
+func fullNameOf(surnames []string, article []*passageSentence) *passageSentence {
+	for _, sn := range surnames {
+		for _, s := range article {
+			for _, n := range namesIn(s.text, s.toks) {
+				if n.full() && n.surname(s.toks) == sn {
+					return s
+				}
 			}
 		}
 	}
@@ -331,27 +379,29 @@ func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence
 	}
 	article := make([]*passageSentence, 0, len(sents))
 	for _, s := range sents {
-		if s.source == best.source && s != best && !s.caption && !s.headline {
+		if s.source == best.source && s != best && !s.caption && !s.headline && !s.byline {
 			article = append(article, s)
 		}
 	}
 	sort.SliceStable(article, func(a, b int) bool { return article[a].lines[0] < article[b].lines[0] })
-	for _, sn := range append(surnames, speakers...) {
-		for _, s := range article {
-			for _, n := range namesIn(s.text, s.toks) {
-				if n.full() && n.surname(s.toks) == sn {
-					return s
-				}
-			}
-		}
+	if s := fullNameOf(surnames, article); s != nil {
+		return s
 	}
-	// A role without a name: the nearest sentence naming someone with no
-	// other title, or with the same one.
+	// A role without a name ("the secretary-general"): the nearest
+	// sentence naming someone with no other title, or with the same one;
+	// before the speakers, when the question asks about that role.
 	var roles []string
+	asked := false
 	for i, tk := range best.toks {
 		plural := strings.HasSuffix(tk.lower, "s") && isPersonTitle(strings.TrimSuffix(tk.lower, "s"))
 		if isPersonTitle(tk.lower) && !plural && !(i+1 < len(best.toks) && isProperWord(best.toks[i+1])) {
 			roles = append(roles, tk.lower)
+			asked = asked || q.words[tk.lower]
+		}
+	}
+	if !asked {
+		if s := fullNameOf(speakers, article); s != nil {
+			return s
 		}
 	}
 	if len(roles) == 0 {
@@ -407,7 +457,7 @@ func (e *Extractive) disagreement(q questionInfo, cands []*scoredSentence) *scor
 		if c.score < disagreeScore*best.score {
 			break
 		}
-		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage {
+		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage || !holdsAll(c.held, best.held) {
 			continue
 		}
 		heard[c.s.source] = true
@@ -422,6 +472,17 @@ func (e *Extractive) disagreement(q questionInfo, cands []*scoredSentence) *scor
 // of a disagreement needs: less than to be quoted beside it, since it
 // speaks for another article.
 const disagreeScore = 0.5
+
+// holdsAll reports whether a holds every term b holds: a sentence that
+// lacks one ("first") may give the date of something else.
+func holdsAll(a, b []bool) bool {
+	for j := range b {
+		if b[j] && !a[j] {
+			return false
+		}
+	}
+	return true
+}
 
 func sameWords(a, b string) bool {
 	return slices.Equal(strings.Fields(a), strings.Fields(b))
@@ -489,6 +550,7 @@ type passageSentence struct {
 	caption       bool            // a photo caption or credit: rarely the answer
 	fullNames     map[string]bool // surnames its article gives in full, shared by its sentences
 	headline      bool            // the article's headline: the body says it better
+	byline        bool            // credits the story's reporters
 }
 
 // joinCredits joins a photo credit ("REUTERS/Jorge Silva") that the
@@ -575,6 +637,7 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 			surnames[s.source] = make(map[string]bool)
 		}
 		s.fullNames = surnames[s.source]
+		s.byline = isByline(s.text, s.toks)
 		for _, n := range namesIn(s.text, s.toks) {
 			if n.full() {
 				s.fullNames[n.surname(s.toks)] = true
@@ -632,6 +695,7 @@ type scoredSentence struct {
 	score    float64
 	coverage float64  // share of the question's term weight it holds
 	core     float64  // the same, or the share of the terms outside the question's setting, if more
+	held     []bool   // the question's terms outside its setting that it holds itself
 	matched  int      // question terms it holds itself, not by its article
 	values   []string // the figures or dates it gives near the question's terms
 }
@@ -650,8 +714,17 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			docBest[s.source] = best
 		}
 		headcount := q.kind == kindNumber && isHeadcount(s.toks)
+		denied := deniesVerb(q, s)
+		if denied && q.kind != kindAny {
+			// Who decided, when, how many: not a decision not taken.
+			credit[i] = make([]float64, len(q.terms))
+			continue
+		}
 		for j, t := range q.terms {
 			c := e.termCredit(s, t)
+			if j == q.verb && denied {
+				c = 0 // "no decision" is not a decision
+			}
 			if headcount && t.head && isPeopleNoun(t.stem) {
 				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
 			}
@@ -711,12 +784,13 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) {
 			continue
 		}
-		c := &scoredSentence{s: s}
+		c := &scoredSentence{s: s, held: make([]bool, len(q.terms))}
 		var got, core, coreTotal float64
 		for j, t := range q.terms {
 			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
+				c.held[j] = t.weight == 1
 			}
 			if t.weight == 1 {
 				coreTotal += idf[j]
@@ -755,7 +829,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			c.score += w
 			c.values = values
 		}
-		if s.caption {
+		if s.caption && !q.photo {
 			c.score *= captionWeight
 		}
 		if s.headline {
@@ -809,6 +883,9 @@ func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 		if s.holds(o) || !strings.Contains(o, " ") && gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
 			return e.opt.SynonymCredit
 		}
+	}
+	if s.caption && isPictureWord(t.stem) {
+		return 1 // a caption is about its picture
 	}
 	if t.role && slices.ContainsFunc(s.toks, func(tk textWord) bool { return isPersonTitle(tk.lower) }) {
 		return e.opt.SynonymCredit // "which official": the spokesperson
@@ -934,6 +1011,61 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 func mentionsMoney(lower string) bool {
 	return strings.ContainsAny(lower, "$€£") || strings.Contains(lower, "dollar") ||
 		strings.Contains(lower, "euro") || strings.Contains(lower, "pound") || strings.Contains(lower, " yen")
+}
+
+// asksDuration reports whether the question asks for a span of time: "how
+// long", "how much time", "how many years".
+func asksDuration(toks []textWord) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].lower != "how" {
+			continue
+		}
+		switch next := toks[i+1].lower; {
+		case next == "long":
+			return true
+		case (next == "much" || next == "many") && i+2 < len(toks) && isTimeUnit(toks[i+2].lower):
+			return true
+		}
+	}
+	return false
+}
+
+// isTimeUnit reports the words of spans of time.
+func isTimeUnit(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "time", "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century":
+		return true
+	}
+	return false
+}
+
+// findDurations finds spans of time ("18 months", "a two-day meeting")
+// and starts ("since 2002", "since first sending troops in late 2002").
+func findDurations(toks []textWord) []answerSpot {
+	var out []answerSpot
+	for i, tk := range toks {
+		switch {
+		case (tk.digits > 0 || isNumberWord(tk.lower) || tk.lower == "a" || tk.lower == "an") && !isYearWord(tk):
+			for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
+				if isTimeUnit(toks[k].lower) {
+					v := strings.NewReplacer(",", "").Replace(tk.lower)
+					if v == "a" || v == "an" {
+						v = "" // "a year" is too vague to compare
+					}
+					out = append(out, answerSpot{tok: i, value: v})
+					break
+				}
+			}
+		case tk.lower == "since":
+			for k := i + 1; k <= min(i+8, len(toks)-1); k++ {
+				if isYearWord(toks[k]) || monthName(toks[k]) != "" {
+					out = append(out, answerSpot{tok: k, value: toks[k].lower})
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // asksHowMuch reports whether the question asks "how much".
@@ -1063,12 +1195,17 @@ type questionInfo struct {
 	kind   answerKind
 	money  bool // a number question about money ("how much does it cost")
 	author bool // asks who wrote or reported the story
+	photo  bool // asks about a picture: captions answer it
+	// duration is set for "how long" and "how much time": a span of time,
+	// or since when, answers it, not any figure.
+	duration bool
 	// verb is the index in terms of the question's main verb ("did France
-	// decide", "have been wounded"), or -1; passive and past describe it.
-	verb          int
-	passive, past bool
-	words         map[string]bool // its words, lower-cased: a name it holds is not the answer
-	terms         []qterm
+	// decide", "have been wounded"), or -1; passive, past and negated
+	// ("had not decided") describe it.
+	verb                   int
+	passive, past, negated bool
+	words                  map[string]bool // its words, lower-cased: a name it holds is not the answer
+	terms                  []qterm
 }
 
 // qterm is a key term of a question.
@@ -1087,6 +1224,10 @@ type qterm struct {
 	role       bool    // names the kind of person asked for ("which official"): any title stands for it
 }
 
+// lightWeight is the weight of a verb that says little ("go", "take"):
+// sentences hold such verbs in any sense.
+const lightWeight = 0.3
+
 // contextWeight is the weight of the question's terms that only set the
 // scene ("What number of troops does France have in Afghanistan?"): the
 // answer must be about France; Afghanistan is where most sentences are.
@@ -1098,8 +1239,10 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 	q.money = asksHowMuch(toks) && slices.ContainsFunc(toks, func(w textWord) bool { return isMoneyWord(w.lower) })
 	for _, tk := range toks {
 		q.words[tk.lower] = true
-		q.author = q.author || q.kind == kindPerson && isAuthorWord(tk.lower)
 	}
+	q.author = q.kind == kindPerson && asksAuthor(q.words)
+	q.duration = asksDuration(toks)
+	q.photo = slices.ContainsFunc(toks, func(tk textWord) bool { return isPictureWord(tk.lower) })
 	head, of := headNoun(toks)
 	complement := make([]bool, len(toks)) // the words of "of Toronto"
 	if of >= 0 {
@@ -1111,11 +1254,12 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 	context := setting(toks)
 	verb, passive, past := predicate(toks)
 	q.verb, q.passive, q.past = -1, passive, past
+	q.negated = verb >= 0 && negatedAt(toks, verb)
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		stems, n := e.phraseAt(toks, i)
 		if n == 0 {
-			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) {
+			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || q.author && isAuthorWord(tk.lower) {
 				continue
 			}
 			stems, n = e.terms.Terms(tk.text), 1
@@ -1125,8 +1269,11 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 		}
 		name := isName(toks, i)
 		weight := 1.0
-		if context[i] {
+		switch {
+		case context[i]:
 			weight = contextWeight
+		case n == 1 && isLightVerb(tk.lower):
+			weight = lightWeight // "where French troops go"
 		}
 		if n > 1 {
 			i += n - 1 // the phrase's other words
@@ -1207,6 +1354,8 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 		} else if isParticiple(w) || isIrregularParticiple(w) {
 			if !isLightVerb(w) {
 				verb = k
+				// "were wounded": a participle after a form of "be".
+				passive = passive || isCopula(a) && !strings.HasSuffix(w, "ing")
 				break
 			}
 		}
@@ -1308,33 +1457,64 @@ func (e *Extractive) assertsVerb(q questionInfo, s *passageSentence) bool {
 			continue
 		}
 		found = true
-		if !negatedAt(s.toks, k) && !(q.past && prospectAt(s.toks, k)) {
+		if (q.negated || !negatedAt(s.toks, k)) && !(q.past && prospectAt(s.toks, k)) {
 			return true
 		}
 	}
 	return !found // held only as a glued word: take it as stated
 }
 
-// negatedAt reports whether a negation stands just before word k: "no
-// decision", "has not decided", "didn't decide".
+// deniesVerb reports whether s holds the question's main verb only
+// negated ("had taken no decision" for "who decided"), when the question
+// does not negate it itself.
+func deniesVerb(q questionInfo, s *passageSentence) bool {
+	if q.verb < 0 || q.negated {
+		return false
+	}
+	t := q.terms[q.verb]
+	found := false
+	for k, tk := range s.toks {
+		if tokenMatches(tk.lower, t) {
+			if !negatedAt(s.toks, k) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// negatedAt reports whether word k is negated: a negation just before it
+// ("no decision", "has not decided", "didn't decide") or, for a noun, in
+// the verb just after it ("the choice has not been made").
 func negatedAt(toks []textWord, k int) bool {
-	for i := max(0, k-3); i < k; i++ {
+	isNot := func(i int) bool {
 		switch w := toks[i].lower; {
-		case w == "not", w == "no", w == "never", w == "nor", w == "without", w == "yet":
+		case w == "not", w == "never":
 			return true
 		case w == "t" && i > 0 && strings.HasSuffix(toks[i-1].lower, "n"):
 			return true // "didn't": the apostrophe splits it
 		}
+		return false
 	}
-	return false
+	for i := max(0, k-3); i < k; i++ {
+		switch w := toks[i].lower; {
+		case w == "no", w == "nor", w == "without", w == "yet", isNot(i):
+			return true
+		}
+	}
+	if k+2 < len(toks) && isAuxiliary(toks[k+1].lower) && isNot(k+2) {
+		return true
+	}
+	return k+3 < len(toks) && isAuxiliary(toks[k+1].lower) && toks[k+2].lower == "n" && isNot(k+3)
 }
 
 // prospectAt reports whether a modal stands just before word k: "will
-// make a final decision", "may decide".
+// make a final decision", "may decide", "would welcome a decision".
 func prospectAt(toks []textWord, k int) bool {
 	for i := max(0, k-4); i < k; i++ {
 		switch toks[i].lower {
-		case "will", "may", "might", "shall", "should", "could", "ll":
+		case "will", "would", "may", "might", "shall", "should", "could", "ll":
 			return true
 		}
 	}
@@ -1537,7 +1717,8 @@ func markerWord(w string) bool {
 	case "number", "amount", "count", "total", "figure", "percentage", "numerous", "long",
 		"year", "date", "day", "month", "time", "week", "place", "location", "venue", "site",
 		"city", "country", "town", "region", "province", "reason", "reasons", "cause",
-		"purpose", "motive", "next", "last", "upcoming", "previous":
+		"purpose", "motive", "next", "last", "upcoming", "previous", "size", "strength", "name",
+		"names":
 		return true
 	}
 	return false
@@ -1551,7 +1732,7 @@ func answerNoun(w string) answerKind {
 		"spokesman", "spokeswoman", "diplomat", "president", "chancellor", "secretary",
 		"politician", "reporter", "journalist", "man", "woman", "commander", "ambassador",
 		"author", "boss", "chief", "head", "cabinet", "representative", "envoy", "negotiator",
-		"lawmaker", "general":
+		"lawmaker", "general", "name":
 		return kindPerson
 	case "city", "country", "place", "town", "region", "province", "capital", "location",
 		"venue", "area", "site":
@@ -1697,6 +1878,10 @@ type answerSpot struct {
 
 // findKind finds in s what a question of kind k asks for.
 func findKind(q questionInfo, s *passageSentence) []answerSpot {
+	switch {
+	case q.duration:
+		return findDurations(s.toks)
+	}
 	switch q.kind {
 	case kindPerson:
 		return findPeople(q, s)
@@ -1748,6 +1933,9 @@ func isPersonTitle(w string) bool {
 func findNumbers(toks []textWord) []answerSpot {
 	var out []answerSpot
 	for i, tk := range toks {
+		if i+1 < len(toks) && isTimeUnit(toks[i+1].lower) {
+			continue // "a two-day meeting" lasts, it counts nothing
+		}
 		switch {
 		case tk.digits > 0 && tk.letters == 0:
 			if isYearWord(tk) || i > 0 && (monthName(toks[i-1]) != "" || i > 1 && monthName(toks[i-2]) != "" && toks[i-1].digits > 0) {
