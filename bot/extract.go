@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -284,6 +285,18 @@ func (e *Extractive) namePerson(q questionInfo, chosen []*scoredSentence, sents 
 	return out[:min(len(out), e.opt.MaxSentences)]
 }
 
+// isDocumentWord reports nouns by which a question asks for a document of
+// the coverage ("which address proposed ...", "what story reported ..."):
+// the text need not name itself.
+func isDocumentWord(w string) bool {
+	switch w {
+	case "address", "addresses", "message", "messages", "speech", "speeches", "article", "articles",
+		"story", "stories", "report", "reports", "document", "documents", "statement", "letter":
+		return true
+	}
+	return false
+}
+
 // isPictureWord reports the words, or their stems, of a question about a
 // picture.
 func isPictureWord(w string) bool {
@@ -442,7 +455,7 @@ func dropHeadlines(chosen []*scoredSentence) []*scoredSentence {
 // disagreement returns a chosen sentence of another article that gives a
 // different figure or date than the best one for the same question, or nil.
 func (e *Extractive) disagreement(q questionInfo, cands []*scoredSentence) *scoredSentence {
-	if q.kind != kindNumber && q.kind != kindDate {
+	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPlace {
 		return nil
 	}
 	best := cands[0]
@@ -550,7 +563,19 @@ type passageSentence struct {
 	caption       bool            // a photo caption or credit: rarely the answer
 	fullNames     map[string]bool // surnames its article gives in full, shared by its sentences
 	headline      bool            // the article's headline: the body says it better
-	byline        bool            // credits the story's reporters
+	byline        bool
+	prev, next    *passageSentence // the sentences around it in its paragraph, when retrieved            // credits the story's reporters
+}
+
+// link makes a and b neighbours when only the white space gap of one
+// paragraph parts them.
+func link(a, b *passageSentence, gap string) {
+	if a == nil || a == b || strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 1 {
+		return
+	}
+	if a.next == nil && b.prev == nil {
+		a.next, b.prev = b, a
+	}
 }
 
 // joinCredits joins a photo credit ("REUTERS/Jorge Silva") that the
@@ -584,9 +609,11 @@ func isHeadline(text, title string) bool {
 // collectSentences splits the passages into sentences, dropping the
 // repeats that overlapping chunks produce.
 func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSentence {
-	seen := make(map[string]bool)
+	seen := make(map[string]*passageSentence)
 	var out []*passageSentence
 	for rank, p := range passages {
+		var prev *passageSentence // the sentence before, in this passage
+		prevEnd := 0
 		for _, sp := range joinCredits(p.Text, retrieval.SplitSentences(p.Text)) {
 			start, end := trimSentence(p.Text, sp.Start, sp.End)
 			if start >= end {
@@ -595,12 +622,16 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 			text := p.Text[start:end]
 			offKey := p.Source + "\x00" + strconv.Itoa(p.Start+start)
 			textKey := p.Source + "\x00" + text
-			if seen[offKey] || seen[textKey] {
+			gap := p.Text[prevEnd:start]
+			prevEnd = end
+			if s := cmp.Or(seen[offKey], seen[textKey]); s != nil {
+				link(prev, s, gap)
+				prev = s
 				continue
 			}
-			seen[offKey], seen[textKey] = true, true
 			toks := splitWords(text)
 			if sentenceWords(toks) < 3 {
+				prev = nil
 				continue // a stray label, not a sentence
 			}
 			s := &passageSentence{
@@ -626,6 +657,9 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 			for _, t := range slices.Concat(e.terms.Terms(text), e.terms.Terms(words.String())) {
 				s.terms[t] = true
 			}
+			seen[offKey], seen[textKey] = s, s
+			link(prev, s, gap)
+			prev = s
 			out = append(out, s)
 		}
 	}
@@ -693,11 +727,15 @@ func isPhotoCredit(text string) bool {
 type scoredSentence struct {
 	s        *passageSentence
 	score    float64
-	coverage float64  // share of the question's term weight it holds
-	core     float64  // the same, or the share of the terms outside the question's setting, if more
-	held     []bool   // the question's terms outside its setting that it holds itself
-	matched  int      // question terms it holds itself, not by its article
-	values   []string // the figures or dates it gives near the question's terms
+	coverage float64 // share of the question's term weight it holds
+	core     float64 // the same, or the share of the terms outside the question's setting, if more
+	held     []bool  // the question's terms outside its setting that it holds itself
+	matched  int     // question terms it holds itself, not by its article
+	// aroundMatched counts the further terms the sentences before and
+	// after it hold.
+	aroundMatched int
+	holdsHead     bool     // holds the noun the question asks about
+	values        []string // the figures or dates it gives near the question's terms
 }
 
 // score ranks the sentences for q, best first. ok is false when the
@@ -779,6 +817,10 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			}
 		}
 	}
+	index := make(map[*passageSentence]int, len(sents))
+	for i, s := range sents {
+		index[s] = i
+	}
 	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
 		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) {
@@ -787,10 +829,13 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms))}
 		var got, core, coreTotal float64
 		for j, t := range q.terms {
-			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
+			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, credit, j), around(index, s.next, credit, j)))
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
 				c.held[j] = t.weight == 1
+				c.holdsHead = c.holdsHead || t.head
+			} else if max(around(index, s.prev, credit, j), around(index, s.next, credit, j)) >= e.opt.SynonymCredit {
+				c.aroundMatched++
 			}
 			if t.weight == 1 {
 				coreTotal += idf[j]
@@ -842,11 +887,28 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	// One shared word is no evidence: the best sentence must hold two of
-	// the question's terms (when two are in the passages at all).
-	if cands[0].matched < min(2, present) {
+	// the question's terms (when two are in the passages at all), or the
+	// noun the question asks about when the sentences around it hold the
+	// others: "NATO talks are underway. Bernier is among the 26 ministers
+	// taking part."
+	if b := cands[0]; b.matched < min(2, present) && !(b.holdsHead && b.matched+b.aroundMatched >= 2) {
 		return nil, false
 	}
 	return cands, true
+}
+
+// neighbourCredit is the credit for a question term that is not in a
+// sentence but in the sentence before or after it in its paragraph: "NATO
+// talks are underway in Brussels. Canada's minister is among the 26
+// ministers taking part."
+const neighbourCredit = 0.4
+
+// around returns the credit of term j in s, a neighbour, or 0 for none.
+func around(index map[*passageSentence]int, s *passageSentence, credit [][]float64, j int) float64 {
+	if s == nil {
+		return 0
+	}
+	return credit[index[s]][j]
 }
 
 // holdsRelation reports whether a sentence whose credits per term are
@@ -1259,7 +1321,8 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 		tk := toks[i]
 		stems, n := e.phraseAt(toks, i)
 		if n == 0 {
-			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || q.author && isAuthorWord(tk.lower) {
+			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || q.author && isAuthorWord(tk.lower) ||
+				i > 0 && isDocumentWord(tk.lower) && (toks[i-1].lower == "which" || toks[i-1].lower == "what") {
 				continue
 			}
 			stems, n = e.terms.Terms(tk.text), 1
@@ -1328,43 +1391,80 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 	a := toks[aux].lower
 	past = a == "did" || a == "was" || a == "were" || a == "has" || a == "have" || a == "had"
 	verb = -1
+	// After "did", "will" and the like the verb is a base form after the
+	// subject; after "is" and "has" a participle.
 	doSupport := !isCopula(a) && a != "has" && a != "have" && a != "had"
+	started := false // past the determiners that open the subject
 	for k := aux + 1; k < len(toks); k++ {
 		w := toks[k].lower
 		if w == "been" || w == "being" || w == "be" {
-			passive = !doSupport || w == "be"
+			passive = passive || !isModal(a) // "might be shifted" is no fact to count
+			doSupport, verb = false, -1      // "will the summit be held"
 			continue
 		}
-		if endsNounPhrase(w) || isDeterminer(w) || questionWord(w) && !isParticiple(w) {
+		if !started && (isDeterminer(w) || isPossessive(w)) {
+			continue // "did the US ask", "is the government planning"
+		}
+		started = true
+		if w == "of" && doSupport || toks[k].upper {
+			continue // "does a barrel of oil cost", "did the US ask"
+		}
+		if doSupport && isLightVerb(w) {
+			verb = k // "did the alliance chief say"
+			break
+		}
+		if endsNounPhrase(w) || isDeterminer(w) || isQuantifier(w) || w == "but" || questionWord(w) && !isParticiple(w) {
 			break
 		}
 		if toks[k].upper || toks[k].letters < 2 {
 			continue
 		}
 		if doSupport {
-			// The base form after the subject: "did Canadian lawmakers
-			// adopt", "will alliance leaders gather", "do senior officers
-			// say".
-			lastOfRun := k+1 == len(toks) || endsNounPhrase(toks[k+1].lower) || isDeterminer(toks[k+1].lower)
-			if looksLikeNoun(w, lastOfRun) || isParticiple(w) {
-				continue
+			// The last word of the subject and verb that does not look
+			// like a noun: "did Canadian lawmakers adopt", "did Ottawa
+			// dispatch senior officials", "will alliance leaders gather".
+			next := ""
+			if k+1 < len(toks) {
+				next = toks[k+1].lower
 			}
-			verb = k
-			break
-		} else if isParticiple(w) || isIrregularParticiple(w) {
+			lastOfRun := next == "" || endsNounPhrase(next) || isDeterminer(next) || isQuantifier(next)
+			if !looksLikeNoun(w, lastOfRun) && !isParticiple(w) {
+				verb = k
+			}
+			continue
+		}
+		if isParticiple(w) || isIrregularParticiple(w) {
 			if !isLightVerb(w) {
 				verb = k
-				// "were wounded": a participle after a form of "be".
-				passive = passive || isCopula(a) && !strings.HasSuffix(w, "ing")
-				break
 			}
+			break
 		}
 	}
 	if verb < 0 || isLightVerb(toks[verb].lower) {
 		return -1, false, past
 	}
-	passive = passive && !doSupport
+	w := toks[verb].lower
+	// "were wounded", "have been wounded": a participle after "be".
+	passive = (passive || isCopula(a)) && !doSupport && !isModal(a) && !strings.HasSuffix(w, "ing") && (isParticiple(w) || isIrregularParticiple(w))
 	return verb, passive, past
+}
+
+// isQuantifier reports words that end a question's subject and verb:
+// "cost each year".
+func isModal(w string) bool {
+	switch w {
+	case "will", "would", "can", "could", "should", "might", "may", "must", "shall":
+		return true
+	}
+	return false
+}
+
+func isQuantifier(w string) bool {
+	switch w {
+	case "each", "every", "per", "any", "all":
+		return true
+	}
+	return false
 }
 
 // looksLikeNoun guesses from its ending whether w, in a question's
@@ -1388,6 +1488,14 @@ func looksLikeNoun(w string, lastOfRun bool) bool {
 	case "still", "also", "now", "ever", "already", "just", "even", "only", "again", "first",
 		"finally", "elsewhere", "really", "actually", "each", "every", "all", "both", "most",
 		"not", "never", "some", "any", "many", "few", "several", "more", "other", "new":
+		return true
+	}
+	return false
+}
+
+func isPossessive(w string) bool {
+	switch w {
+	case "its", "his", "her", "their", "our", "your", "my", "this", "these", "those", "that":
 		return true
 	}
 	return false
@@ -1620,7 +1728,13 @@ func headNoun(toks []textWord) (head, of int) {
 func lastOfPhrase(toks []textWord, i int) int {
 	last := -1
 	for k := i; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
-		switch w := toks[k]; {
+		w := toks[k]
+		// A verb after a plural noun ends the phrase: "how many
+		// ministers attended the talks".
+		if last >= 0 && !w.upper && strings.HasSuffix(toks[last].lower, "s") && !looksLikeNoun(w.lower, true) {
+			break
+		}
+		switch {
 		case w.letters+w.digits < 2, isDeterminer(w.lower):
 		default:
 			last = k
@@ -2024,25 +2138,41 @@ func findPlaces(s *passageSentence) []answerSpot {
 	var out []answerSpot
 	toks := s.toks
 	if len(toks) > 1 && toks[0].allCaps && strings.Contains(s.text[:min(len(s.text), 40)], "(") {
-		out = append(out, answerSpot{tok: 0}) // dateline: "VILNIUS (Reuters) -"
+		out = append(out, answerSpot{tok: 0, value: toks[0].lower}) // dateline: "VILNIUS (Reuters) -"
 	}
 	for i, tk := range toks {
 		if !isPlacePreposition(tk.lower) {
 			continue
 		}
-		// "in Kandahar", "in the capital Kabul", "at an April summit in
-		// Bucharest": a capitalised word after a few small ones.
-		for k := i + 1; k < min(len(toks), i+4); k++ {
+		// "in Kandahar", "in the capital Kabul", "at the southern city
+		// of Kandahar": a capitalised word after words that describe a
+		// place, but not "to help Canada".
+		for k := i + 1; k < min(len(toks), i+5); k++ {
 			if isProperWord(toks[k]) || toks[k].allCaps && toks[k].letters > 3 {
-				out = append(out, answerSpot{tok: k})
+				if !isNationality(toks[k].lower) {
+					out = append(out, answerSpot{tok: k, value: toks[k].lower})
+				}
 				break
 			}
-			if toks[k].upper || toks[k].digits > 0 || isPlacePreposition(toks[k].lower) {
+			if !isDeterminer(toks[k].lower) && !isPlaceWord(toks[k].lower) && toks[k].lower != "of" {
 				break
 			}
 		}
 	}
 	return out
+}
+
+// isPlaceWord reports words that stand between a preposition and the name
+// of a place: "in the capital Kabul", "in the southern city of Kandahar".
+func isPlaceWord(w string) bool {
+	switch w {
+	case "capital", "city", "town", "village", "province", "region", "district", "state",
+		"country", "southern", "northern", "eastern", "western", "central", "nearby", "port",
+		"neighbouring", "neighboring", "headquarters", "border", "island", "county", "area",
+		"restive", "volatile", "troubled", "war", "torn", "embattled", "besieged":
+		return true
+	}
+	return false
 }
 
 func isPlacePreposition(w string) bool {
