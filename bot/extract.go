@@ -409,7 +409,7 @@ func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence
 		plural := strings.HasSuffix(tk.lower, "s") && isPersonTitle(strings.TrimSuffix(tk.lower, "s"))
 		if isPersonTitle(tk.lower) && !plural && !(i+1 < len(best.toks) && isProperWord(best.toks[i+1])) {
 			roles = append(roles, tk.lower)
-			asked = asked || q.words[tk.lower]
+			asked = asked || slices.ContainsFunc(q.terms, func(t qterm) bool { return tokenMatches(tk.lower, t) })
 		}
 	}
 	if !asked {
@@ -734,7 +734,7 @@ type scoredSentence struct {
 	// aroundMatched counts the further terms the sentences before and
 	// after it hold.
 	aroundMatched int
-	holdsHead     bool     // holds the noun the question asks about
+	holdsFocus    bool     // holds the noun or verb the question is about
 	values        []string // the figures or dates it gives near the question's terms
 }
 
@@ -817,6 +817,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			}
 		}
 	}
+	focus := q.focus()
 	index := make(map[*passageSentence]int, len(sents))
 	for i, s := range sents {
 		index[s] = i
@@ -833,7 +834,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
 				c.held[j] = t.weight == 1
-				c.holdsHead = c.holdsHead || t.head
+				c.holdsFocus = c.holdsFocus || t.head || j == focus
 			} else if max(around(index, s.prev, credit, j), around(index, s.next, credit, j)) >= e.opt.SynonymCredit {
 				c.aroundMatched++
 			}
@@ -886,12 +887,18 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		return nil, false
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
-	// One shared word is no evidence: the best sentence must hold two of
-	// the question's terms (when two are in the passages at all), or the
-	// noun the question asks about when the sentences around it hold the
+	// One shared word is no evidence: a sentence must hold two of the
+	// question's terms (when two are in the passages at all), or the noun
+	// or verb the question is about when the sentences around it hold the
 	// others: "NATO talks are underway. Bernier is among the 26 ministers
 	// taking part."
-	if b := cands[0]; b.matched < min(2, present) && !(b.holdsHead && b.matched+b.aroundMatched >= 2) {
+	// When the sentences with such evidence score well below the best,
+	// the question is about something the passages do not hold.
+	top := cands[0].score
+	cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool {
+		return c.matched < min(2, present) && !(c.holdsFocus && c.matched+c.aroundMatched >= 2)
+	})
+	if len(cands) == 0 || cands[0].score < e.opt.RelativeScore*top {
 		return nil, false
 	}
 	return cands, true
@@ -1038,15 +1045,30 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 			}
 		}
 	}
+	focus := q.focus()
+	if focus >= 0 && idf[focus] == 0 {
+		focus = -1
+	}
 	for _, f := range found {
 		if q.kind == kindNumber && (countsOther(s.toks, matched, f.tok) || qualifiedOther(s.toks, matched, f.tok)) ||
 			q.kind == kindPerson && servesOther(s.toks, matched, f.tok) {
 			continue
 		}
 		spots = true
-		weak = weak && f.weak
 		seen := make(map[int]bool)
 		var w float64
+		of := total
+		focused := true
+		if focus >= 0 {
+			// The focus counts twice, and from anywhere in the spot's
+			// clause: "NATO talks are underway at the organization's
+			// headquarters in Brussels". A spot away from it is weak.
+			of += idf[focus]
+			if focused = sameClause(s, matched, f.tok, focus); focused {
+				w += idf[focus]
+			}
+		}
+		weak = weak && (f.weak || !focused)
 		for i := max(0, f.tok-nearWords); i <= min(len(s.toks)-1, f.tok+nearWords); i++ {
 			if i == f.tok {
 				continue
@@ -1061,12 +1083,49 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 		if w == 0 {
 			continue
 		}
-		near = max(near, w/total)
+		near = max(near, min(1, w/of))
 		if f.value != "" && !slices.Contains(values, f.value) {
 			values = append(values, f.value)
 		}
 	}
 	return spots, near, values, weak
+}
+
+// focus returns the index in q.terms of the term the answer must stand
+// next to: the counted noun of "how many", the verb of "when" and
+// "where" ("when did France decide"); -1 for none.
+func (q questionInfo) focus() int {
+	switch q.kind {
+	case kindNumber:
+		for j, t := range q.terms {
+			if t.head {
+				return j
+			}
+		}
+	case kindDate, kindPlace:
+		return q.verb
+	}
+	return -1
+}
+
+// clauseWords is how far in words an answer may stand from the focus of
+// the question in the same clause.
+const clauseWords = 12
+
+// sameClause reports whether a word standing for term j lies within
+// clauseWords of word i with no clause break (a comma, semicolon, colon,
+// dash or bracket) between them.
+func sameClause(s *passageSentence, matched [][]int, i, j int) bool {
+	for k := max(0, i-clauseWords); k <= min(len(s.toks)-1, i+clauseWords); k++ {
+		if k == i || !slices.Contains(matched[k], j) {
+			continue
+		}
+		a, b := min(i, k), max(i, k)
+		if !strings.ContainsAny(s.text[s.toks[a].end:s.toks[b].start], ",;:()[]—–") && !strings.Contains(s.text[s.toks[a].end:s.toks[b].start], " - ") {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsMoney reports whether a lower-cased sentence speaks of money.
@@ -1315,6 +1374,14 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 	index := make(map[string]int) // stem -> position in q.terms
 	context := setting(toks)
 	verb, passive, past := predicate(toks)
+	if head < 0 && verb >= 0 && isLeadVerb(toks[verb].lower) {
+		// "Who leads the Canadian army?" asks for the leader of the army:
+		// the verb and the noun of its object must go together.
+		if obj := lastOfPhrase(toks, verb+1); obj > verb {
+			head = verb
+			complement[obj] = true
+		}
+	}
 	q.verb, q.passive, q.past = -1, passive, past
 	q.negated = verb >= 0 && negatedAt(toks, verb)
 	for i := 0; i < len(toks); i++ {
@@ -1385,6 +1452,13 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 			break
 		}
 	}
+	if len(toks) > 1 && toks[0].lower == "who" && !isAuxiliary(toks[1].lower) && !toks[1].upper {
+		// "Who leads the army?": the verb follows "who".
+		if isLightVerb(toks[1].lower) {
+			return -1, false, false
+		}
+		return 1, false, strings.HasSuffix(toks[1].lower, "ed")
+	}
 	if aux < 0 {
 		return -1, false, false
 	}
@@ -1451,6 +1525,17 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 
 // isQuantifier reports words that end a question's subject and verb:
 // "cost each year".
+// isLeadVerb reports verbs that ask for the leader of something: "who
+// leads", "who heads", "who runs".
+func isLeadVerb(w string) bool {
+	switch w {
+	case "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "ran", "command",
+		"commands", "commanded", "chair", "chairs", "chaired", "govern", "governs", "rule", "rules":
+		return true
+	}
+	return false
+}
+
 func isModal(w string) bool {
 	switch w {
 	case "will", "would", "can", "could", "should", "might", "may", "must", "shall":
@@ -2148,7 +2233,7 @@ func findPlaces(s *passageSentence) []answerSpot {
 		// of Kandahar": a capitalised word after words that describe a
 		// place, but not "to help Canada".
 		for k := i + 1; k < min(len(toks), i+5); k++ {
-			if isProperWord(toks[k]) || toks[k].allCaps && toks[k].letters > 3 {
+			if isProperWord(toks[k]) {
 				if !isNationality(toks[k].lower) {
 					out = append(out, answerSpot{tok: k, value: toks[k].lower})
 				}
