@@ -578,13 +578,15 @@ func TestEvalSeeds(t *testing.T) {
 var sotuDir = filepath.Join("..", "..", "shared", "corpora", "sotu")
 
 // sotuThresholds are the least the offline bot reaches on sotu.yaml. The
-// aim for recall@5 is 0.8; the search, not the answerer, sets it.
+// aim for recall@5 is 0.8; the search, not the answerer, sets it, and an
+// answer can cite only what was retrieved (12 of 18 questions).
 func sotuThresholds() EvalThresholds {
 	return EvalThresholds{
-		MinRecall5:     0.65,
-		MinMRR:         0.4,
-		MinSourceCited: 0.6,
-		MinFactHits:    0.3,
+		MinRecall5:           0.65,
+		MinMRR:               0.4,
+		MinSourceCited:       0.65,
+		MinFactHits:          0.4,
+		MinCitationPrecision: 0.55,
 	}
 }
 

@@ -169,6 +169,20 @@ func answerCases() []answerCase {
 		{"Which country privately told Canada it would welcome a longer stay?", []string{reuters2009}, []string{"United States"}},
 		{"When do alliance leaders meet in Bucharest?", []string{ctv2008, reuters2008}, []string{"April"}},
 		{"Who is the prime minister of Canada?", []string{ctv2008}, []string{"Stephen Harper"}},
+		// A role or a surname is completed by the sentence naming the
+		// person in full; a decision not taken names no one.
+		{"Who is NATO's new chief?", []string{reuters2009}, []string{"Anders Fogh Rasmussen"}},
+		{"Who will decide where French troops go?", []string{ctv2008}, []string{"Nicolas Sarkozy"}},
+		{"Which head of government says Canada bears too much of the fighting?", []string{ctv2008}, []string{"Stephen Harper"}},
+		// The credit cut off its caption, and the byline.
+		{"Who took the photo of the Canadian soldier?", []string{reuters2009}, []string{"REUTERS/Jorge Silva"}},
+		{"Which reporter wrote the story about Rasmussen?", []string{reuters2009}, []string{"David Ljunggren"}},
+		// A figure counts the noun that follows it; the sentence before
+		// holds the rest ("NATO talks ... 26 ministers").
+		{"How many ministers attended the NATO talks?", []string{ctv2008}, []string{"26 ministers"}},
+		{"What is the size of the French force in Afghanistan?", []string{reuters2008}, []string{"1,500 troops"}},
+		{"How long has Canada been in Afghanistan?", []string{reuters2009}, []string{"since first sending troops"}},
+		{"Where were the ministers meeting?", []string{ctv2008}, []string{"Brussels"}},
 	}
 }
 
@@ -218,6 +232,16 @@ func refusalCases() []string {
 		"Where did Kouchner meet Morin?",
 		// Its terms are in the coverage, but no sentence holds two of them.
 		"What is the burden of the summit?",
+		// Figures abound, but they count the dead, the present, the
+		// extra: none counts what was asked.
+		"How many Canadian soldiers were injured?",
+		"How many French troops have been killed?",
+		"How many NATO soldiers have been wounded in Afghanistan?",
+		// Decisions not taken, or to come, have no date.
+		"On what date did France decide to send troops to Kandahar?",
+		"When did Canada decide to withdraw?",
+		// The army and a leader are in the coverage, never together.
+		"Who leads the Canadian army?",
 	}
 }
 
@@ -358,6 +382,235 @@ func TestHeadNoun(t *testing.T) {
 		if got != tt.want || gotOf != tt.of {
 			t.Errorf("headNoun(%q) = %q of %q, want %q of %q", tt.question, got, gotOf, tt.want, tt.of)
 		}
+	}
+}
+
+func TestPredicate(t *testing.T) {
+	tests := []struct {
+		question      string
+		verb          string // "" for none
+		passive, past bool
+	}{
+		{"On what date did France decide to send its troops to Kandahar?", "decide", false, true},
+		{"How many Canadian soldiers have been wounded in Afghanistan?", "wounded", true, true},
+		{"How many NATO soldiers were wounded?", "wounded", true, true},
+		{"In what year did Canadian lawmakers adopt the motion?", "adopt", false, true},
+		{"To which city did Ottawa dispatch senior officials?", "dispatch", false, true},
+		{"When will alliance leaders gather in Romania's capital?", "gather", false, false},
+		{"When is the minority government planning a confidence vote?", "planning", false, false},
+		{"When did the US ask Canada to stay?", "ask", false, true},
+		{"How much does a barrel of oil cost?", "cost", false, false},
+		{"How many soldiers has Canada lost?", "lost", false, true},
+		{"Who leads the Canadian army?", "leads", false, false},
+		// A hypothesis is not passive: "might be shifted" counts nothing.
+		{"How many French troops might be shifted to the south?", "shifted", false, false},
+		// Verbs that say little are no verb to require.
+		{"By when did Ottawa say it would stop fighting?", "", false, true},
+		{"Since when has Canada had troops in Afghanistan?", "", false, true},
+		{"Where will the NATO summit be held?", "", false, false},
+		{"What is the population of Toronto?", "", false, false},
+	}
+	for _, tt := range tests {
+		toks := splitWords(tt.question)
+		i, passive, past := predicate(toks)
+		got := ""
+		if i >= 0 {
+			got = toks[i].text
+		}
+		if got != tt.verb || i >= 0 && (passive != tt.passive || past != tt.past) {
+			t.Errorf("predicate(%q) = %q (passive %v, past %v), want %q (passive %v, past %v)",
+				tt.question, got, passive, past, tt.verb, tt.passive, tt.past)
+		}
+	}
+}
+
+func TestNamesIn(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // name, then "+titled" and "+speaker" when so
+	}{
+		{"French Foreign Minister Bernard Kouchner told reporters.", []string{"Bernard Kouchner+titled+speaker"}},
+		{"The final decision will lie with President Nicolas Sarkozy.", []string{"Nicolas Sarkozy+titled"}},
+		{"The remarks by Anders Fogh Rasmussen are the most pointed yet.", []string{"Anders Fogh Rasmussen"}},
+		{"Appathurai said Sarkozy has signalled he will decide.", []string{"Appathurai+speaker", "Sarkozy"}},
+		{"MacKay, speaking on the last day, said it was too early.", []string{"MacKay+speaker"}},
+		{"NATO spokesperson James Appathurai said he has hope.", []string{"James Appathurai+titled+speaker"}},
+		// Organisations and sentence openers are not people.
+		{"A Canadian Defence Ministry spokesman confirmed it.", nil},
+		{"Canada has lost 127 soldiers so far.", nil},
+		// Names are written next to each other: a comma parts two places.
+		{"The summit is in Bucharest, Romania.", []string{"Bucharest", "Romania"}},
+	}
+	for _, tt := range tests {
+		toks := splitWords(tt.text)
+		var got []string
+		for _, n := range namesIn(tt.text, toks) {
+			g := tt.text[toks[n.first].start:toks[n.last].end]
+			if n.titled {
+				g += "+titled"
+			}
+			if n.speaker {
+				g += "+speaker"
+			}
+			got = append(got, g)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("namesIn(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNegatedAt(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"Paris had taken no decision on deploying troops.", "decision", true},
+		{"The choice has not been made between the east and Kandahar.", "choice", true},
+		{"France didn't decide.", "decide", true},
+		{"The final decision will lie with President Nicolas Sarkozy.", "decision", false},
+		{"He will make a final decision in April.", "decision", false},
+	}
+	for _, tt := range tests {
+		toks := splitWords(tt.text)
+		k := slices.IndexFunc(toks, func(w textWord) bool { return w.lower == tt.word })
+		if got := negatedAt(toks, k); got != tt.want {
+			t.Errorf("negatedAt(%q, %q) = %v, want %v", tt.text, tt.word, got, tt.want)
+		}
+	}
+	toks := splitWords("he will make a final decision")
+	if !prospectAt(toks, 5) {
+		t.Errorf("prospectAt(%q, decision) = false, want true", "he will make a final decision")
+	}
+}
+
+func TestFindDurations(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The army will need at least 18 months to recover.", []string{"18"}},
+		{"MacKay spoke on the last day of a two-day meeting.", []string{"two"}},
+		{"Canada has lost 127 soldiers since first sending troops in late 2002.", []string{"2002"}},
+		{"Canada has lost 127 soldiers.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range findDurations(splitWords(tt.text)) {
+			if sp.value != "" {
+				got = append(got, sp.value)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("findDurations(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestJoinCredits(t *testing.T) {
+	// A credit on the caption's line joins it; one on a line of its own
+	// is a line of its own.
+	const text = "A soldier on patrol in Kandahar, June 13 2009. REUTERS/Jorge Silva\n\nThe remarks came on Thursday.\nREUTERS/Jane Doe"
+	spans := joinCredits(text, retrieval.SplitSentences(text))
+	var got []string
+	for _, sp := range spans {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	want := []string{"A soldier on patrol in Kandahar, June 13 2009. REUTERS/Jorge Silva", "The remarks came on Thursday.", "REUTERS/Jane Doe"}
+	if !slices.Equal(got, want) {
+		t.Errorf("joinCredits(%q) = %q, want %q", text, got, want)
+	}
+	if !isPhotoCredit(want[0]) {
+		t.Errorf("isPhotoCredit(%q) = false, want true", want[0])
+	}
+}
+
+func TestIsHeadline(t *testing.T) {
+	tests := []struct {
+		text, title string
+		want        bool
+	}{
+		{"NATO boss wants Canada to extend Afghan tour: reports", "NATO boss wants Canada to extend Afghan tour: reports", true},
+		// A first sentence standing in for a missing headline is body.
+		{"There is a consensus among NATO members.", "There is a consensus among NATO members.", false},
+		{"NATO boss wants Canada to stay", "NATO boss wants Canada to extend Afghan tour: reports", false},
+	}
+	for _, tt := range tests {
+		if got := isHeadline(tt.text, tt.title); got != tt.want {
+			t.Errorf("isHeadline(%q, %q) = %v, want %v", tt.text, tt.title, got, tt.want)
+		}
+	}
+}
+
+// namePerson adds the sentence naming in full the person the best
+// sentence gives by role or surname, from the same article only.
+func TestExtractiveNamesPeople(t *testing.T) {
+	passage := func(src, text string) retrieval.Result {
+		return retrieval.Result{Chunk: retrieval.Chunk{ID: src + "#0", Source: src, FirstLine: 1, LastLine: strings.Count(text, "\n") + 1, End: len(text), Text: text}}
+	}
+	tests := []struct {
+		name, question string
+		passages       []retrieval.Result
+		want           []string // the quotes, in order
+	}{
+		{
+			"role", "Who wants the alliance to grow?",
+			[]retrieval.Result{passage("a.txt", "The new secretary-general of the alliance said he wants the alliance to grow.\n\n"+
+				"A Canadian Defence Ministry spokesman declined to comment.\n\n"+
+				"The remarks by Anders Fogh Rasmussen were the most pointed yet.")},
+			[]string{"The new secretary-general of the alliance said he wants the alliance to grow.", "The remarks by Anders Fogh Rasmussen were the most pointed yet."},
+		},
+		{
+			"surname", "Who will take the final decision on the deployment?",
+			[]retrieval.Result{passage("a.txt", "The final decision will lie with President Nicolas Sarkozy, officials said.\n"+
+				"Appathurai said Sarkozy will take the final decision on the deployment in April.")},
+			[]string{"Appathurai said Sarkozy will take the final decision on the deployment in April.", "The final decision will lie with President Nicolas Sarkozy, officials said."},
+		},
+		{
+			"not from another article", "Who will take the final decision on the deployment?",
+			[]retrieval.Result{
+				passage("a.txt", "Appathurai said Sarkozy will take the final decision on the deployment in April."),
+				passage("b.txt", "President Nicolas Sarkozy visited troops in Kabul on a deployment tour."),
+			},
+			[]string{"Appathurai said Sarkozy will take the final decision on the deployment in April."},
+		},
+		{
+			"byline", "Which reporter wrote the story about the deployment decision?",
+			[]retrieval.Result{passage("a.txt", "Sarkozy will take the final decision on the deployment in April, officials said.\n\n"+
+				"Reporting by David Ljunggren; editing by Rob Wilson")},
+			[]string{"Sarkozy will take the final decision on the deployment in April, officials said.", "Reporting by David Ljunggren; editing by Rob Wilson"},
+		},
+	}
+	e := NewExtractive(ExtractiveOptions{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := e.Answer(context.Background(), Request{Question: tt.question, Passages: tt.passages})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range a.Citations {
+				got = append(got, c.Quote)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Answer(%q) quotes %q, want %q", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
+// The headline is not quoted beside the body sentence that says the same.
+func TestExtractiveHeadline(t *testing.T) {
+	const q = "Who wants Canada to extend its mission in Afghanistan?"
+	a := ask(t, NewExtractive(ExtractiveOptions{}), q)
+	checkCitations(t, a)
+	for _, c := range a.Citations {
+		if c.Source == reuters2009 && c.Lines[0] == 1 {
+			t.Errorf("Answer(%q) quotes the headline %q", q, c.Quote)
+		}
+	}
+	if !strings.Contains(a.Text, "Anders Fogh Rasmussen") {
+		t.Errorf("Answer(%q) = %q, want it to name Anders Fogh Rasmussen", q, a.Text)
 	}
 }
 
