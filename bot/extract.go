@@ -416,10 +416,11 @@ type passageSentence struct {
 	prev, next    *passageSentence // the sentences around it in its paragraph, when retrieved            // credits the story's reporters
 }
 
-// link makes a and b neighbours when only the white space gap of one
-// paragraph parts them.
+// link makes a and b neighbours when only the white space gap parts them:
+// within a paragraph, or across one blank line, as wire copy sets its
+// one-sentence paragraphs.
 func link(a, b *passageSentence, gap string) {
-	if a == nil || a == b || strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 1 {
+	if a == nil || a == b || strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 2 {
 		return
 	}
 	if a.next == nil && b.prev == nil {
@@ -581,7 +582,7 @@ type scoredSentence struct {
 	held     []bool  // the question's terms outside its setting that it holds itself
 	matched  int     // question terms it holds itself, not by its article
 	// aroundMatched counts the further terms the sentences before and
-	// after it hold.
+	// after it hold, and the names its article holds.
 	aroundMatched int
 	holdsFocus    bool     // holds the noun or verb the question is about
 	values        []string // the figures or dates it gives near the question's terms
@@ -592,9 +593,13 @@ type scoredSentence struct {
 func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
 	// credit[i][j]: how well sentence i holds term j, from 0 to 1.
 	credit := make([][]float64, len(sents))
+	// lend[i][j]: the credit sentence i lends its neighbours for term j;
+	// none for a term it denies ("there was no tsunami threat").
+	lend := make([][]float64, len(sents))
 	docBest := make(map[string][]float64) // source -> best credit per term
 	for i, s := range sents {
 		credit[i] = make([]float64, len(q.terms))
+		lend[i] = make([]float64, len(q.terms))
 		best := docBest[s.source]
 		if best == nil {
 			best = make([]float64, len(q.terms))
@@ -617,6 +622,9 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			}
 			credit[i][j] = c
 			best[j] = max(best[j], c)
+			if c > 0 && !denies(s, t) {
+				lend[i][j] = c
+			}
 		}
 	}
 
@@ -679,13 +687,14 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms))}
 		var got, core, coreTotal float64
 		for j, t := range q.terms {
-			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, credit, j), around(index, s.next, credit, j)))
+			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
 				c.held[j] = t.weight == 1
-				c.holdsFocus = c.holdsFocus || t.head || j == focus
-			} else if max(around(index, s.prev, credit, j), around(index, s.next, credit, j)) >= e.opt.SynonymCredit {
-				c.aroundMatched++
+				c.holdsFocus = c.holdsFocus || t.head || j == focus || j == q.verb
+			} else if max(around(index, s.prev, lend, j), around(index, s.next, lend, j)) >= e.opt.SynonymCredit ||
+				t.name && docBest[s.source][j] >= e.opt.SynonymCredit {
+				c.aroundMatched++ // "Acme" for "Revenue climbed 15 percent" in a story on Acme
 			}
 			if t.weight == 1 {
 				coreTotal += idf[j]
@@ -738,9 +747,9 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	// One shared word is no evidence: a sentence must hold two of the
 	// question's terms (when two are in the passages at all), or the noun
-	// or verb the question is about when the sentences around it hold the
-	// others: "NATO talks are underway. Bernier is among the 26 ministers
-	// taking part."
+	// or verb the question is about when the sentences around it or its
+	// article hold the others: "NATO talks are underway. Bernier is among
+	// the 26 ministers taking part."
 	// When the sentences with such evidence score well below the best,
 	// the question is about something the passages do not hold.
 	top := cands[0].score

@@ -191,7 +191,11 @@ func deniesVerb(q questionInfo, s *passageSentence) bool {
 	if q.verb < 0 || q.negated {
 		return false
 	}
-	t := q.terms[q.verb]
+	return denies(s, q.terms[q.verb])
+}
+
+// denies reports whether s holds t only negated: "no tsunami threat".
+func denies(s *passageSentence, t qterm) bool {
 	found := false
 	for k, tk := range s.toks {
 		if tokenMatches(tk.lower, t) {
@@ -404,7 +408,7 @@ func isYearWord(tk textWord) bool {
 
 func isNumberWord(w string) bool {
 	switch w {
-	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	case "twice", "thrice", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 		"twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
 		"thousand", "thousands", "million", "millions", "dozen", "dozens", "half", "double":
 		return true

@@ -37,6 +37,9 @@ func synonymGroups() [][]string {
 		{"south", "southern"},
 		{"mission", "tour", "role"},
 		{"spokesperson", "spokesman", "spokeswoman"},
+		{"earthquake", "quake", "tremor"},
+		{"hit", "strike", "struck"},
+		{"report", "reported", "say", "said"},
 		// Paraphrases of phrases: a question seldom uses the article's words.
 		{"head of government", "prime minister", "premier"},
 		{"head of state", "president", "monarch"},
@@ -535,7 +538,8 @@ func isLightVerb(w string) bool {
 		"get", "got", "gotten", "getting", "make", "made", "making", "take", "took", "taken",
 		"taking", "go", "went", "gone", "going", "come", "came", "coming", "happen", "happened",
 		"happening", "give", "gave", "given", "put", "let", "become", "became", "hold", "held",
-		"holding", "expected", "planned", "scheduled", "due", "set", "see", "seen", "mean", "meant":
+		"holding", "expected", "planned", "scheduled", "due", "set", "see", "seen", "mean", "meant",
+		"report", "reported":
 		return true
 	}
 	return false
@@ -583,6 +587,7 @@ func setting(toks []textWord) []bool {
 		default:
 			continue
 		}
+		start := i
 		for k := i + 1; k < len(toks); k++ {
 			w := toks[k]
 			if w.lower == "to" && toks[i].lower == "according" {
@@ -591,7 +596,14 @@ func setting(toks []textWord) []bool {
 			if endsNounPhrase(w.lower) || questionWord(w.lower) && w.lower != "the" && w.lower != "a" && w.lower != "an" {
 				break
 			}
-			if k > i+1 && !w.upper && toks[k-1].upper {
+			if k > start+1 && !w.upper && toks[k-1].upper {
+				if isDeterminer(toks[start+1].lower) {
+					// "in the Acme fire": a name that tells which
+					// event, not where.
+					for m := start + 1; m < k; m++ {
+						marks[m] = false
+					}
+				}
 				break
 			}
 			marks[k] = true
