@@ -621,3 +621,48 @@ func BenchmarkExtractive(b *testing.B) {
 		}
 	}
 }
+
+// The answerer is tuned on the seeds; these wire stories, written for this
+// test, check that what it does holds for other stories and questions.
+func TestExtractiveOtherStories(t *testing.T) {
+	b := offlineBot(t, filepath.Join("testdata", "extract", "wire"))
+	tests := []struct {
+		question string
+		want     string // "" for a refusal
+	}{
+		{"How many people died in the Chile earthquake?", "killing at least 12 people"},
+		{"How many people were injured in the quake?", "injuring more than 300"},
+		{"Who is Chile's interior minister?", "Rodrigo Pena"},
+		{"Who declared a state of emergency?", "President Maria Soto"},
+		{"How many soldiers will the government send?", "2,000 soldiers"},
+		{"Who wrote the earthquake story?", "Reporting by Ana Lopez"},
+		{"How many people died in the 2010 quake?", "more than 500 people"},
+		{"What was Acme's revenue?", "$8.4 billion"},
+		{"Who is Acme's chief executive?", "Linda Marsh"},
+		{"How many engineers will Acme hire?", "5,000 new engineers"},
+		{"When did Acme report its results?", "on Thursday"},
+		{"Has Acme decided to sell its printer unit?", "has not decided"},
+		{"Who manages Rovers?", "Peter Grant"},
+		{"How many fans watched the match?", "85,000 fans"},
+		{"Who will Rovers face in the final?", "City"},
+		// Not in the stories, or only denied or to come.
+		{"When did Acme sell its printer unit?", ""},
+		{"When did the tsunami hit?", ""},
+		{"When did United's coach resign?", ""},
+		{"How many buildings collapsed?", ""},
+		{"How many people were killed in the Acme fire?", ""},
+		{"Who is the CEO of United?", ""},
+	}
+	for _, tt := range tests {
+		a, err := b.Ask(context.Background(), nil, tt.question, nil)
+		if err != nil {
+			t.Fatalf("Ask(%q) error: %v", tt.question, err)
+		}
+		switch {
+		case tt.want == "" && !a.Refused:
+			t.Errorf("Ask(%q) = %q, want a refusal", tt.question, a.Text)
+		case tt.want != "" && !strings.Contains(a.Text, tt.want):
+			t.Errorf("Ask(%q) = %q, want it to contain %q", tt.question, a.Text, tt.want)
+		}
+	}
+}
