@@ -29,7 +29,8 @@ type ExtractiveOptions struct {
 	// RelativeScore is the share of the best sentence's score a further
 	// sentence needs to be quoted too.
 	RelativeScore float64
-	// DisagreeCoverage is the share of the question's term weight both
+	// DisagreeCoverage is the share of the question's term weight (or of
+	// the terms outside its setting, "in southern Afghanistan") both
 	// sentences of a disagreement must hold, so that only sentences about
 	// the same thing are reported as differing.
 	DisagreeCoverage float64
@@ -301,8 +302,9 @@ func dropHeadlines(chosen []*scoredSentence) []*scoredSentence {
 	})
 }
 
-// disagreement returns a chosen sentence of another article that gives a
-// different figure or date than the best one for the same question, or nil.
+// disagreement returns a candidate of another article that gives a
+// different figure, date or place than the best one for the same question,
+// or nil.
 func (e *Extractive) disagreement(q questionInfo, cands []*scoredSentence) *scoredSentence {
 	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPlace {
 		return nil
@@ -409,11 +411,11 @@ type passageSentence struct {
 	rank          int // of the best passage holding it, 0 first
 	terms         map[string]bool
 	toks          []textWord
-	caption       bool            // a photo caption or credit: rarely the answer
-	fullNames     map[string]bool // surnames its article gives in full, shared by its sentences
-	headline      bool            // the article's headline: the body says it better
-	byline        bool
-	prev, next    *passageSentence // the sentences around it in its paragraph, when retrieved            // credits the story's reporters
+	caption       bool             // a photo caption or credit: rarely the answer
+	fullNames     map[string]bool  // surnames its article gives in full, shared by its sentences
+	headline      bool             // the article's headline: the body says it better
+	byline        bool             // credits the story's reporters
+	prev, next    *passageSentence // the sentences just before and after it, when retrieved
 }
 
 // link makes a and b neighbours when only the white space gap parts them:
