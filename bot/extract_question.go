@@ -13,7 +13,7 @@ import (
 // questions, not a thesaurus.
 func synonymGroups() [][]string {
 	return [][]string{
-		{"head", "heads", "leads", "leader", "chief", "boss", "secretary"},
+		{"head", "heads", "leads", "leader", "chief", "boss", "secretary", "runs"},
 		{"soldier", "troop", "force", "forces", "contingent"},
 		{"lose", "lost", "losses", "killed", "died", "deaths", "casualties", "toll"},
 		{"size", "strong", "strength", "large", "big"},
@@ -297,8 +297,9 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 	verb, passive, past := predicate(toks)
 	if head < 0 && verb >= 0 && isLeadVerb(toks[verb].lower) {
 		// "Who leads the Canadian army?" asks for the leader of the army:
-		// the verb and the noun of its object must go together.
-		if obj := lastOfPhrase(toks, verb+1); obj > verb {
+		// the verb and the noun of its object must go together. A named
+		// object ("Who leads Acme?") is what its story is about.
+		if obj := lastOfPhrase(toks, verb+1); obj > verb && !toks[obj].upper {
 			head = verb
 			complement[obj] = true
 		}

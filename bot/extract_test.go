@@ -639,6 +639,7 @@ func TestExtractiveOtherStories(t *testing.T) {
 		{"How many people died in the 2010 quake?", "more than 500 people"},
 		{"What was Acme's revenue?", "$8.4 billion"},
 		{"Who is Acme's chief executive?", "Linda Marsh"},
+		{"Who runs Acme?", "Linda Marsh"},
 		{"How many engineers will Acme hire?", "5,000 new engineers"},
 		{"When did Acme report its results?", "on Thursday"},
 		{"Has Acme decided to sell its printer unit?", "has not decided"},
