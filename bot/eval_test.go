@@ -489,7 +489,7 @@ func TestEvalSets(t *testing.T) {
 		min, minUnanswerable int
 	}{
 		{"seeds.yaml", filepath.Join("..", "seeds"), 30, 7},
-		{"sotu.yaml", filepath.Join("..", "..", "shared", "corpora", "sotu"), 15, 2},
+		{"sotu.yaml", sotuDir, 15, 2},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadEvalFile(filepath.Join("testdata", "eval", tt.file))
@@ -542,15 +542,17 @@ func TestEvalSets(t *testing.T) {
 }
 
 // seedThresholds are the least the bot must reach on the seed coverage
-// with the built-in embedder and the extractive answerer.
+// with the built-in embedder and the extractive answerer: the targets of
+// the offline default. A refusal accuracy of 1 means every unanswerable
+// question is refused and no answerable one.
 func seedThresholds() EvalThresholds {
 	return EvalThresholds{
 		MinRecall5:           0.9,
 		MinMRR:               0.7,
-		MinSourceCited:       0.7,
-		MinFactHits:          0.6,
-		MinRefusalAccuracy:   0.75,
-		MinCitationPrecision: 0.6,
+		MinSourceCited:       0.95,
+		MinFactHits:          0.9,
+		MinRefusalAccuracy:   1,
+		MinCitationPrecision: 0.8,
 	}
 }
 
@@ -568,6 +570,48 @@ func TestEvalSeeds(t *testing.T) {
 	t.Logf("eval of seeds.yaml:\n%s", buf.String())
 	if err := rep.Check(seedThresholds()); err != nil {
 		t.Error(err)
+	}
+}
+
+// sotuDir is the State of the Union corpus, which lives beside the
+// checkout and is not copied into it.
+var sotuDir = filepath.Join("..", "..", "shared", "corpora", "sotu")
+
+// sotuThresholds are the least the offline bot reaches on sotu.yaml. The
+// aim for recall@5 is 0.8; the search, not the answerer, sets it, and an
+// answer can cite only what was retrieved (12 of 18 questions).
+func sotuThresholds() EvalThresholds {
+	return EvalThresholds{
+		MinRecall5:           0.65,
+		MinMRR:               0.4,
+		MinSourceCited:       0.65,
+		MinFactHits:          0.4,
+		MinCitationPrecision: 0.55,
+	}
+}
+
+func TestEvalSotu(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexing 233 addresses takes seconds")
+	}
+	if _, err := os.Stat(sotuDir); errors.Is(err, os.ErrNotExist) {
+		t.Skipf("corpus %s is absent", sotuDir)
+	}
+	cases, err := ReadEvalFile(filepath.Join("testdata", "eval", "sotu.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := RunEval(t.Context(), newEvalBot(t, sotuDir), cases)
+	var buf bytes.Buffer
+	if err := rep.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("eval of sotu.yaml:\n%s", buf.String())
+	if err := rep.Check(sotuThresholds()); err != nil {
+		t.Error(err)
+	}
+	if n := rep.Totals.AnsweredUnanswerable; n > 0 {
+		t.Errorf("answered %d unanswerable questions, want 0", n)
 	}
 }
 

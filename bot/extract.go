@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -28,7 +29,8 @@ type ExtractiveOptions struct {
 	// RelativeScore is the share of the best sentence's score a further
 	// sentence needs to be quoted too.
 	RelativeScore float64
-	// DisagreeCoverage is the share of the question's term weight both
+	// DisagreeCoverage is the share of the question's term weight (or of
+	// the terms outside its setting, "in southern Afghanistan") both
 	// sentences of a disagreement must hold, so that only sentences about
 	// the same thing are reported as differing.
 	DisagreeCoverage float64
@@ -103,88 +105,6 @@ func NewExtractive(opt ExtractiveOptions) *Extractive {
 	return e
 }
 
-// synonymGroups are words a question may use for a word of the coverage.
-// Kept small and news-specific: each group is a paraphrase seen in real
-// questions, not a thesaurus.
-func synonymGroups() [][]string {
-	return [][]string{
-		{"head", "heads", "leads", "leader", "chief", "boss", "secretary"},
-		{"soldier", "troop", "force", "forces", "contingent"},
-		{"lose", "lost", "losses", "killed", "died", "deaths", "casualties", "toll"},
-		{"size", "strong", "strength", "large", "big"},
-		{"end", "ending", "finish", "leave", "withdraw", "withdrawal", "pull", "stop", "quit"},
-		{"country", "countries", "nation", "nations", "ally", "allies"},
-		{"meet", "meeting", "talks", "summit", "conference", "gather", "gathering"},
-		// News calls NATO "the alliance".
-		{"nato", "alliance"},
-		{"say", "said", "tell", "told", "state", "comment", "remark", "remarks", "quoted"},
-		{"want", "wants", "ask", "urge", "persuade", "wish"},
-		{"help", "support", "assist", "aid", "reinforce"},
-		{"extend", "prolong", "prolonging", "continue", "remain", "stay", "staying", "maintain"},
-		{"send", "deploy", "deployment", "dispatch", "provide", "sending"},
-		{"vote", "motion"},
-		{"decide", "decision", "choice", "choose"},
-		{"canada", "canadian", "ottawa"},
-		{"france", "french", "paris"},
-		{"britain", "british", "london"},
-		{"germany", "german", "berlin"},
-		{"states", "american", "washington"},
-		{"south", "southern"},
-		{"mission", "tour", "role"},
-		{"spokesperson", "spokesman", "spokeswoman"},
-	}
-}
-
-// irregularForms are the forms of a word that stemming does not join:
-// irregular verbs (a question asks what Canada "send"s, the article says
-// "sent") and the adjectives of countries.
-func irregularForms() [][]string {
-	return [][]string{
-		{"send", "sent"}, {"lose", "lost"}, {"say", "said"}, {"tell", "told"}, {"meet", "met"},
-		{"lead", "led"}, {"win", "won"}, {"hold", "held"}, {"make", "made"}, {"take", "took", "taken"},
-		{"leave", "left"}, {"go", "went", "gone"}, {"give", "gave", "given"}, {"pay", "paid"},
-		{"bring", "brought"}, {"fight", "fought"}, {"speak", "spoke", "spoken"},
-		{"begin", "began", "begun"}, {"come", "came"}, {"know", "knew", "known"},
-		{"think", "thought"}, {"seek", "sought"}, {"strike", "struck"}, {"fall", "fell", "fallen"},
-		{"rise", "rose", "risen"}, {"choose", "chose", "chosen"}, {"keep", "kept"}, {"run", "ran"},
-		{"see", "saw", "seen"}, {"become", "became"}, {"build", "built"}, {"buy", "bought"},
-		{"catch", "caught"}, {"feel", "felt"}, {"find", "found"}, {"hear", "heard"},
-		{"shoot", "shot"}, {"stand", "stood"}, {"understand", "understood"},
-		{"write", "wrote", "written"}, {"drive", "drove", "driven"}, {"fly", "flew", "flown"},
-		{"grow", "grew", "grown"}, {"mean", "meant"}, {"sell", "sold"}, {"spend", "spent"},
-		{"throw", "threw", "thrown"}, {"withdraw", "withdrew", "withdrawn"}, {"forget", "forgot"},
-		{"get", "got", "gotten"}, {"have", "has", "had"}, {"die", "dead", "death"},
-		// Countries and their people: "Canadian troops" are Canada's.
-		{"canada", "canadian", "canadians"}, {"france", "french"}, {"afghanistan", "afghan", "afghans"},
-		{"britain", "british"}, {"germany", "german", "germans"}, {"america", "american", "americans"},
-		{"pakistan", "pakistani"}, {"netherlands", "dutch"}, {"russia", "russian"},
-	}
-}
-
-// stemGroups maps the stem of every word of groups to the stems of the
-// other words of its group.
-func (e *Extractive) stemGroups(groups [][]string) map[string][]string {
-	syn := make(map[string][]string)
-	for _, g := range groups {
-		var stems []string
-		for _, w := range g {
-			for _, s := range e.terms.Terms(w) {
-				if !slices.Contains(stems, s) {
-					stems = append(stems, s)
-				}
-			}
-		}
-		for _, s := range stems {
-			for _, o := range stems {
-				if o != s && !slices.Contains(syn[s], o) {
-					syn[s] = append(syn[s], o)
-				}
-			}
-		}
-	}
-	return syn
-}
-
 // Answer quotes the sentences of req.Passages that answer the question, or
 // refuses. It uses the standalone rewrite of the question when there is one.
 func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
@@ -231,31 +151,201 @@ func (e *Extractive) answer(question string, passages []retrieval.Result) Answer
 			chosen = append(chosen, c)
 		}
 	}
-	if other := e.disagreement(q, chosen); other != nil {
+	if other := e.disagreement(q, cands); other != nil {
 		return quoteAnswer([]*scoredSentence{best, other}, true)
+	}
+	chosen = dropHeadlines(chosen)
+	if q.kind == kindPerson {
+		chosen = e.namePerson(q, chosen, sents)
 	}
 	return quoteAnswer(chosen, false)
 }
 
-// disagreement returns a chosen sentence of another article that gives a
-// different figure or date than the best one for the same question, or nil.
-func (e *Extractive) disagreement(q questionInfo, chosen []*scoredSentence) *scoredSentence {
-	if q.kind != kindNumber && q.kind != kindDate {
+// namePerson makes sure the answer to "who" names the person: when the
+// best sentence gives only a role ("the new secretary-general of NATO") or
+// a surname ("Sarkozy"), it adds the sentence of the same article that
+// gives the name in full; when the question asks who wrote the story, the
+// article's byline.
+func (e *Extractive) namePerson(q questionInfo, chosen []*scoredSentence, sents []*passageSentence) []*scoredSentence {
+	best := chosen[0].s
+	if q.author {
+		if b := byline(best, sents); b != nil && b != best {
+			return []*scoredSentence{chosen[0], {s: b}} // the story and who wrote it
+		}
+		return chosen
+	}
+	add := fullNameFor(q, best, sents)
+	if add == nil || slices.ContainsFunc(chosen, func(c *scoredSentence) bool { return c.s == add }) {
+		return chosen
+	}
+	out := []*scoredSentence{chosen[0], {s: add}}
+	out = append(out, chosen[1:]...)
+	return out[:min(len(out), e.opt.MaxSentences)]
+}
+
+// byline returns the byline of best's article ("Reporting by David
+// Ljunggren; editing by Rob Wilson") among sents, or nil.
+func byline(best *passageSentence, sents []*passageSentence) *passageSentence {
+	for _, s := range sents {
+		if s.source == best.source && s.byline {
+			return s
+		}
+	}
+	return nil
+}
+
+// isByline reports whether a sentence credits the story's reporters
+// ("Reporting by David Ljunggren; editing by Rob Wilson", "By Jane Doe").
+func isByline(text string, toks []textWord) bool {
+	t := strings.ToLower(strings.TrimLeft(text, "(["))
+	for _, p := range []string{"reporting by ", "writing by ", "reported by ", "written by ", "additional reporting by ", "by "} {
+		if strings.HasPrefix(t, p) && len(toks) <= 30 && len(namesIn(text, toks)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fullNameOf returns the first sentence of article that gives one of
+// surnames in full, or nil.
+func fullNameOf(surnames []string, article []*passageSentence) *passageSentence {
+	for _, sn := range surnames {
+		for _, s := range article {
+			for _, n := range namesIn(s.text, s.toks) {
+				if n.full() && n.surname(s.toks) == sn {
+					return s
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// fullNameFor returns the sentence of best's article that names in full
+// the person best only names by surname or role, or nil when best names
+// someone in full already or no such sentence was retrieved.
+func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence) *passageSentence {
+	var surnames []string // the subjects first, then the speakers
+	var speakers []string
+	for _, n := range namesIn(best.text, best.toks) {
+		if q.words[best.toks[n.last].lower] {
+			continue // named by the question: not the answer
+		}
+		if n.full() {
+			return nil
+		}
+		if n.speaker {
+			speakers = append(speakers, n.surname(best.toks))
+		} else {
+			surnames = append(surnames, n.surname(best.toks))
+		}
+	}
+	article := make([]*passageSentence, 0, len(sents))
+	for _, s := range sents {
+		if s.source == best.source && s != best && !s.caption && !s.headline && !s.byline {
+			article = append(article, s)
+		}
+	}
+	sort.SliceStable(article, func(a, b int) bool { return article[a].lines[0] < article[b].lines[0] })
+	if s := fullNameOf(surnames, article); s != nil {
+		return s
+	}
+	// A role without a name ("the secretary-general"): the nearest
+	// sentence naming someone with no other title, or with the same one;
+	// before the speakers, when the question asks about that role.
+	var roles []string
+	asked := false
+	for i, tk := range best.toks {
+		plural := strings.HasSuffix(tk.lower, "s") && isPersonTitle(strings.TrimSuffix(tk.lower, "s"))
+		if isPersonTitle(tk.lower) && !plural && !(i+1 < len(best.toks) && isProperWord(best.toks[i+1])) {
+			roles = append(roles, tk.lower)
+			asked = asked || slices.ContainsFunc(q.terms, func(t qterm) bool { return tokenMatches(tk.lower, t) })
+		}
+	}
+	if !asked {
+		if s := fullNameOf(speakers, article); s != nil {
+			return s
+		}
+	}
+	if len(roles) == 0 {
 		return nil
 	}
-	best := chosen[0]
-	if len(best.values) == 0 || best.coverage < e.opt.DisagreeCoverage {
+	var found *passageSentence
+	dist := 0
+	for _, s := range article {
+		for _, n := range namesIn(s.text, s.toks) {
+			if !n.full() || q.words[n.surname(s.toks)] {
+				continue
+			}
+			if n.titled && !slices.ContainsFunc(s.toks[max(0, n.first-4):n.first], func(tk textWord) bool { return slices.Contains(roles, tk.lower) }) {
+				continue
+			}
+			d := s.lines[0] - best.lines[1]
+			if d < 0 {
+				d = -d*2 + 1 // the role is named first, then the person
+			}
+			if found == nil || d < dist {
+				found, dist = s, d
+			}
+		}
+	}
+	return found
+}
+
+// dropHeadlines leaves out a headline quoted next to a sentence of its own
+// article, which says the same in full.
+func dropHeadlines(chosen []*scoredSentence) []*scoredSentence {
+	return slices.DeleteFunc(chosen, func(c *scoredSentence) bool {
+		return c.s.headline && slices.ContainsFunc(chosen, func(o *scoredSentence) bool {
+			return o != c && !o.s.headline && o.s.source == c.s.source
+		})
+	})
+}
+
+// disagreement returns a candidate of another article that gives a
+// different figure, date or place than the best one for the same question,
+// or nil.
+func (e *Extractive) disagreement(q questionInfo, cands []*scoredSentence) *scoredSentence {
+	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPlace {
 		return nil
 	}
-	for _, c := range chosen[1:] {
-		if c.s.source == best.s.source || len(c.values) == 0 || c.coverage < e.opt.DisagreeCoverage {
+	best := cands[0]
+	if len(best.values) == 0 || best.core < e.opt.DisagreeCoverage {
+		return nil
+	}
+	// Each other article speaks through its best sentence on the same
+	// thing: the one that holds the question's terms, or all but those
+	// of its setting ("in southern Afghanistan" is where the article is).
+	heard := map[string]bool{best.s.source: true}
+	for _, c := range cands[1:] {
+		if c.score < disagreeScore*best.score {
+			break
+		}
+		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage || !holdsAll(c.held, best.held) {
 			continue
 		}
+		heard[c.s.source] = true
 		if disjointValues(best.values, c.values) {
 			return c
 		}
 	}
 	return nil
+}
+
+// disagreeScore is the share of the best sentence's score the other side
+// of a disagreement needs: less than to be quoted beside it, since it
+// speaks for another article.
+const disagreeScore = 0.5
+
+// holdsAll reports whether a holds every term b holds: a sentence that
+// lacks one ("first") may give the date of something else.
+func holdsAll(a, b []bool) bool {
+	for j := range b {
+		if b[j] && !a[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func sameWords(a, b string) bool {
@@ -321,16 +411,62 @@ type passageSentence struct {
 	rank          int // of the best passage holding it, 0 first
 	terms         map[string]bool
 	toks          []textWord
-	caption       bool // a photo caption or credit: rarely the answer
+	caption       bool             // a photo caption or credit: rarely the answer
+	fullNames     map[string]bool  // surnames its article gives in full, shared by its sentences
+	headline      bool             // the article's headline: the body says it better
+	byline        bool             // credits the story's reporters
+	prev, next    *passageSentence // the sentences just before and after it, when retrieved
+}
+
+// link makes a and b neighbours when only the white space gap parts them:
+// within a paragraph, or across one blank line, as wire copy sets its
+// one-sentence paragraphs.
+func link(a, b *passageSentence, gap string) {
+	if a == nil || a == b || strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 2 {
+		return
+	}
+	if a.next == nil && b.prev == nil {
+		a.next, b.prev = b, a
+	}
+}
+
+// joinCredits joins a photo credit ("REUTERS/Jorge Silva") that the
+// splitter cut off after a caption's final date back to its caption, on the
+// same line: alone it is too short to quote, and it is the answer to "who
+// took the picture".
+func joinCredits(text string, spans []retrieval.Span) []retrieval.Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		t := text[sp.Start:sp.End]
+		if n := len(out); n > 0 && isPhotoCredit(t) && len(strings.Fields(t)) <= 6 &&
+			!strings.Contains(text[out[n-1].End:sp.Start], "\n") {
+			out[n-1].End = sp.End
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// isHeadline reports whether a sentence is the article's headline: its
+// title, without the full stop of a sentence of the body.
+func isHeadline(text, title string) bool {
+	if title == "" || strings.Join(strings.Fields(text), " ") != title {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?\"”’'", r)
 }
 
 // collectSentences splits the passages into sentences, dropping the
 // repeats that overlapping chunks produce.
 func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSentence {
-	seen := make(map[string]bool)
+	seen := make(map[string]*passageSentence)
 	var out []*passageSentence
 	for rank, p := range passages {
-		for _, sp := range retrieval.SplitSentences(p.Text) {
+		var prev *passageSentence // the sentence before, in this passage
+		prevEnd := 0
+		for _, sp := range joinCredits(p.Text, retrieval.SplitSentences(p.Text)) {
 			start, end := trimSentence(p.Text, sp.Start, sp.End)
 			if start >= end {
 				continue
@@ -338,12 +474,16 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 			text := p.Text[start:end]
 			offKey := p.Source + "\x00" + strconv.Itoa(p.Start+start)
 			textKey := p.Source + "\x00" + text
-			if seen[offKey] || seen[textKey] {
+			gap := p.Text[prevEnd:start]
+			prevEnd = end
+			if s := cmp.Or(seen[offKey], seen[textKey]); s != nil {
+				link(prev, s, gap)
+				prev = s
 				continue
 			}
-			seen[offKey], seen[textKey] = true, true
 			toks := splitWords(text)
 			if sentenceWords(toks) < 3 {
+				prev = nil
 				continue // a stray label, not a sentence
 			}
 			s := &passageSentence{
@@ -353,10 +493,11 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 					p.FirstLine + retrieval.LineAt(p.Text, start) - 1,
 					p.FirstLine + retrieval.LineAt(p.Text, end-1) - 1,
 				},
-				rank:    rank,
-				terms:   make(map[string]bool),
-				toks:    toks,
-				caption: isPhotoCredit(text),
+				rank:     rank,
+				terms:    make(map[string]bool),
+				toks:     toks,
+				caption:  isPhotoCredit(text),
+				headline: isHeadline(text, p.Title),
 			}
 			// The words as split here too, so that glued words
 			// ("capitalKabul") give their terms.
@@ -368,7 +509,25 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 			for _, t := range slices.Concat(e.terms.Terms(text), e.terms.Terms(words.String())) {
 				s.terms[t] = true
 			}
+			seen[offKey], seen[textKey] = s, s
+			link(prev, s, gap)
+			prev = s
 			out = append(out, s)
+		}
+	}
+	// The surnames each article gives in full somewhere: "Sarkozy" alone
+	// is then a person, where "Kandahar" is not.
+	surnames := make(map[string]map[string]bool)
+	for _, s := range out {
+		if surnames[s.source] == nil {
+			surnames[s.source] = make(map[string]bool)
+		}
+		s.fullNames = surnames[s.source]
+		s.byline = isByline(s.text, s.toks)
+		for _, n := range namesIn(s.text, s.toks) {
+			if n.full() {
+				s.fullNames[n.surname(s.toks)] = true
+			}
 		}
 	}
 	return out
@@ -420,9 +579,15 @@ func isPhotoCredit(text string) bool {
 type scoredSentence struct {
 	s        *passageSentence
 	score    float64
-	coverage float64  // share of the question's term weight it holds
-	matched  int      // question terms it holds itself, not by its article
-	values   []string // the figures or dates it gives near the question's terms
+	coverage float64 // share of the question's term weight it holds
+	core     float64 // the same, or the share of the terms outside the question's setting, if more
+	held     []bool  // the question's terms outside its setting that it holds itself
+	matched  int     // question terms it holds itself, not by its article
+	// aroundMatched counts the further terms the sentences before and
+	// after it hold, and the names its article holds.
+	aroundMatched int
+	holdsFocus    bool     // holds the noun or verb the question is about
+	values        []string // the figures or dates it gives near the question's terms
 }
 
 // score ranks the sentences for q, best first. ok is false when the
@@ -430,18 +595,38 @@ type scoredSentence struct {
 func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
 	// credit[i][j]: how well sentence i holds term j, from 0 to 1.
 	credit := make([][]float64, len(sents))
+	// lend[i][j]: the credit sentence i lends its neighbours for term j;
+	// none for a term it denies ("there was no tsunami threat").
+	lend := make([][]float64, len(sents))
 	docBest := make(map[string][]float64) // source -> best credit per term
 	for i, s := range sents {
 		credit[i] = make([]float64, len(q.terms))
+		lend[i] = make([]float64, len(q.terms))
 		best := docBest[s.source]
 		if best == nil {
 			best = make([]float64, len(q.terms))
 			docBest[s.source] = best
 		}
+		headcount := q.kind == kindNumber && isHeadcount(s.toks)
+		denied := deniesVerb(q, s)
+		if denied && q.kind != kindAny {
+			// Who decided, when, how many: not a decision not taken.
+			credit[i] = make([]float64, len(q.terms))
+			continue
+		}
 		for j, t := range q.terms {
 			c := e.termCredit(s, t)
+			if j == q.verb && denied {
+				c = 0 // "no decision" is not a decision
+			}
+			if headcount && t.head && isPeopleNoun(t.stem) {
+				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
+			}
 			credit[i][j] = c
 			best[j] = max(best[j], c)
+			if c > 0 && !denies(s, t) {
+				lend[i][j] = c
+			}
 		}
 	}
 
@@ -491,25 +676,51 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			}
 		}
 	}
+	focus := q.focus()
+	index := make(map[*passageSentence]int, len(sents))
+	for i, s := range sents {
+		index[s] = i
+	}
 	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
 		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) {
 			continue
 		}
-		c := &scoredSentence{s: s}
-		var got float64
-		for j := range q.terms {
-			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j])
+		c := &scoredSentence{s: s, held: make([]bool, len(q.terms))}
+		var got, core, coreTotal float64
+		for j, t := range q.terms {
+			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
+				c.held[j] = t.weight == 1
+				c.holdsFocus = c.holdsFocus || t.head || j == focus || j == q.verb
+			} else if max(around(index, s.prev, lend, j), around(index, s.next, lend, j)) >= e.opt.SynonymCredit ||
+				t.name && docBest[s.source][j] >= e.opt.SynonymCredit {
+				c.aroundMatched++ // "Acme" for "Revenue climbed 15 percent" in a story on Acme
+			}
+			if t.weight == 1 {
+				coreTotal += idf[j]
+				core += idf[j] * min(1, credit[i][j]/e.opt.SynonymCredit)
 			}
 		}
 		c.coverage = got / total
+		c.core = c.coverage
+		if coreTotal > 0 {
+			c.core = max(c.coverage, core/coreTotal)
+		}
 		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank)
-		spots, near, values := answerEvidence(q, s, idf, total)
+		spots, near, values, weak := answerEvidence(q, s, idf, total)
 		if !spots && (q.kind == kindNumber || q.kind == kindDate) {
 			// "How many" and "when" are answered by a figure or a date:
 			// a sentence without one is about the topic, not the answer.
+			continue
+		}
+		if q.verb >= 0 && !e.assertsVerb(q, s) &&
+			(q.kind == kindDate || q.kind == kindNumber && q.passive && !isPresenceVerb(q.terms[q.verb].stem)) {
+			// The date of "when did France decide" is the date of the
+			// decision: a date elsewhere, or of a decision not taken,
+			// does not answer. Likewise the figure of "how many were
+			// wounded" must count the wounded.
 			continue
 		}
 		if spots {
@@ -517,11 +728,18 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			// the question's terms surround it; and only in full in a
 			// sentence on the question's topic: a date in a sentence
 			// about something else answers nothing.
-			c.score += e.opt.TypeWeight * (0.5 + 0.5*near) * min(1, c.coverage/onTopic)
+			w := e.opt.TypeWeight * (0.5 + 0.5*near) * min(1, c.coverage/onTopic)
+			if weak {
+				w /= 2 // a role or a surname, not who holds it
+			}
+			c.score += w
 			c.values = values
 		}
-		if s.caption {
+		if s.caption && !q.photo {
 			c.score *= captionWeight
+		}
+		if s.headline {
+			c.score *= headlineWeight
 		}
 		cands = append(cands, c)
 	}
@@ -529,12 +747,35 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		return nil, false
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
-	// One shared word is no evidence: the best sentence must hold two of
-	// the question's terms (when two are in the passages at all).
-	if cands[0].matched < min(2, present) {
+	// One shared word is no evidence: a sentence must hold two of the
+	// question's terms (when two are in the passages at all), or the noun
+	// or verb the question is about when the sentences around it or its
+	// article hold the others: "NATO talks are underway. Bernier is among
+	// the 26 ministers taking part."
+	// When the sentences with such evidence score well below the best,
+	// the question is about something the passages do not hold.
+	top := cands[0].score
+	cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool {
+		return c.matched < min(2, present) && !(c.holdsFocus && c.matched+c.aroundMatched >= 2)
+	})
+	if len(cands) == 0 || cands[0].score < e.opt.RelativeScore*top {
 		return nil, false
 	}
 	return cands, true
+}
+
+// neighbourCredit is the credit for a question term that is not in a
+// sentence but in the sentence before or after it in its paragraph: "NATO
+// talks are underway in Brussels. Canada's minister is among the 26
+// ministers taking part."
+const neighbourCredit = 0.4
+
+// around returns the credit of term j in s, a neighbour, or 0 for none.
+func around(index map[*passageSentence]int, s *passageSentence, credit [][]float64, j int) float64 {
+	if s == nil {
+		return 0
+	}
+	return credit[index[s]][j]
 }
 
 // holdsRelation reports whether a sentence whose credits per term are
@@ -559,7 +800,7 @@ func (e *Extractive) holdsRelation(q questionInfo, credit []float64) bool {
 // a neighbouring word, as in "peacekeepingmission"), SynonymCredit for a
 // synonym, 0 otherwise.
 func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
-	if s.terms[t.stem] || gluedIn(s.lower, t.prefix, t.name) {
+	if s.holds(t.stem) || gluedIn(s.lower, t.prefix, t.name) {
 		return 1
 	}
 	for _, f := range t.forms {
@@ -568,11 +809,31 @@ func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 		}
 	}
 	for _, o := range t.syn {
-		if s.terms[o] || gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
+		if s.holds(o) || !strings.Contains(o, " ") && gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
 			return e.opt.SynonymCredit
 		}
 	}
+	if s.caption && isPictureWord(t.stem) {
+		return 1 // a caption is about its picture
+	}
+	if t.role && slices.ContainsFunc(s.toks, func(tk textWord) bool { return isPersonTitle(tk.lower) }) {
+		return e.opt.SynonymCredit // "which official": the spokesperson
+	}
 	return 0
+}
+
+// holds reports whether s holds the stem, or every stem of a phrase ("prime
+// minist").
+func (s *passageSentence) holds(stem string) bool {
+	if !strings.Contains(stem, " ") {
+		return s.terms[stem]
+	}
+	for _, p := range strings.Fields(stem) {
+		if !s.terms[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // gluedIn reports whether stem occurs inside text. Wire copy loses spaces
@@ -592,14 +853,23 @@ func tokenMatches(lower string, t qterm) bool {
 		return true
 	}
 	related := func(o string) bool {
-		return lower == o || len(o) >= 4 && strings.HasPrefix(lower, strings.TrimSuffix(o, "i"))
+		for _, p := range strings.Fields(o) { // any word of a phrase
+			if lower == p || len(p) >= 4 && strings.HasPrefix(lower, strings.TrimSuffix(p, "i")) {
+				return true
+			}
+		}
+		return false
 	}
-	return slices.ContainsFunc(t.forms, related) || slices.ContainsFunc(t.syn, related)
+	return related(t.stem) || slices.ContainsFunc(t.forms, related) || slices.ContainsFunc(t.syn, related)
 }
 
 // captionWeight scales the score of a photo caption: it is seldom the
 // answer, but its names and dates look like one.
 const captionWeight = 0.8
+
+// headlineWeight scales the score of a headline: it holds the words of the
+// story's main sentence, which says the same with who and when.
+const headlineWeight = 0.8
 
 // onTopic is the term coverage from which a sentence is on the
 // question's topic.
@@ -614,34 +884,51 @@ const nearWords = 5
 // weight (idf, summing to total) found within a few words of one of them.
 // values are the figures or dates with question terms nearby, normalised
 // ("1,000" -> "1000", "next February" -> "february").
-func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total float64) (spots bool, near float64, values []string) {
+func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total float64) (spots bool, near float64, values []string, weak bool) {
 	if q.kind == kindAny {
-		return false, 0, nil
+		return false, 0, nil, false
 	}
-	found := findKind(q.kind, s)
+	found := findKind(q, s)
 	if q.money && !mentionsMoney(s.lower) {
 		found = nil // "how much does it cost" is not answered by a head count
 	}
 	if len(found) == 0 {
-		return false, 0, nil
+		return false, 0, nil, false
 	}
+	weak = true
 	// matched[i]: the question terms word i stands for.
 	matched := make([][]int, len(s.toks))
 	for i, tk := range s.toks {
 		for j, t := range q.terms {
-			if idf[j] > 0 && tokenMatches(tk.lower, t) {
+			if idf[j] > 0 && (tokenMatches(tk.lower, t) || t.head && isPeopleNoun(t.stem) && i > 0 && isHeadcount(s.toks[i-1:i+1])) {
 				matched[i] = append(matched[i], j)
 			}
 		}
 	}
+	focus := q.focus()
+	if focus >= 0 && idf[focus] == 0 {
+		focus = -1
+	}
 	for _, f := range found {
-		if q.kind == kindNumber && countsOther(s.toks, matched, f.tok) ||
+		if q.kind == kindNumber && (countsOther(s.toks, matched, f.tok) || qualifiedOther(s.toks, matched, f.tok)) ||
 			q.kind == kindPerson && servesOther(s.toks, matched, f.tok) {
 			continue
 		}
 		spots = true
 		seen := make(map[int]bool)
 		var w float64
+		of := total
+		focused := true
+		if focus >= 0 {
+			// The focus counts twice, and from anywhere in the spot's
+			// clause: "NATO talks are underway at the organization's
+			// headquarters in Brussels". A spot away from it is weak.
+			of += idf[focus]
+			if focused = sameClause(s, matched, f.tok, focus); focused {
+				w += idf[focus]
+			}
+		}
+		weak = weak && (f.weak || !focused)
 		for i := max(0, f.tok-nearWords); i <= min(len(s.toks)-1, f.tok+nearWords); i++ {
 			if i == f.tok {
 				continue
@@ -656,670 +943,10 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 		if w == 0 {
 			continue
 		}
-		near = max(near, w/total)
+		near = max(near, min(1, w/of))
 		if f.value != "" && !slices.Contains(values, f.value) {
 			values = append(values, f.value)
 		}
 	}
-	return spots, near, values
-}
-
-// mentionsMoney reports whether a lower-cased sentence speaks of money.
-func mentionsMoney(lower string) bool {
-	return strings.ContainsAny(lower, "$€£") || strings.Contains(lower, "dollar") ||
-		strings.Contains(lower, "euro") || strings.Contains(lower, "pound") || strings.Contains(lower, " yen")
-}
-
-// asksHowMuch reports whether the question asks "how much".
-func asksHowMuch(toks []textWord) bool {
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].lower == "how" && toks[i+1].lower == "much" {
-			return true
-		}
-	}
-	return false
-}
-
-// isMoneyWord reports question words that ask for an amount of money.
-func isMoneyWord(w string) bool {
-	switch w {
-	case "cost", "costs", "costing", "spend", "spent", "spending", "price", "budget", "pay",
-		"paid", "worth", "money", "dollars", "funding", "fund", "expensive":
-		return true
-	}
-	return false
-}
-
-// countsOther reports whether the figure at word i counts something the
-// question does not name: "2,500 Canadian troops" when it asks about
-// French ones.
-func countsOther(toks []textWord, matched [][]int, i int) bool {
-	for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
-		w := toks[k]
-		if w.upper && w.letters >= 2 && monthName(w) == "" && len(matched[k]) == 0 {
-			return true // "2,500 Canadian troops", "43,000-strong NATO-led force"
-		}
-	}
-	return false
-}
-
-// servesOther reports whether the person at word i is of a country the
-// question does not name: "French Defence Minister Herve Morin" when it
-// asks who represented Canada.
-func servesOther(toks []textWord, matched [][]int, i int) bool {
-	for k := max(0, i-3); k <= i; k++ {
-		if isNationality(toks[k].lower) && len(matched[k]) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// isNationality reports the words that tie a person or a figure to a
-// country.
-func isNationality(w string) bool {
-	switch w {
-	case "canadian", "french", "british", "german", "american", "afghan", "dutch", "russian",
-		"chinese", "italian", "spanish", "polish", "australian", "pakistani", "iranian",
-		"iraqi", "israeli", "japanese", "indian", "turkish", "ukrainian", "danish",
-		"norwegian", "swedish", "belgian", "romanian", "lithuanian", "european":
-		return true
-	}
-	return false
-}
-
-// answerKind is what a question asks for.
-type answerKind int
-
-const (
-	kindAny answerKind = iota
-	kindPerson
-	kindNumber
-	kindDate
-	kindPlace
-	kindReason
-)
-
-func (k answerKind) String() string {
-	return [...]string{"any", "person", "number", "date", "place", "reason"}[k]
-}
-
-// questionInfo is a question reduced to what it asks for and its key terms.
-type questionInfo struct {
-	kind  answerKind
-	money bool // a number question about money ("how much does it cost")
-	terms []qterm
-}
-
-// qterm is a key term of a question.
-type qterm struct {
-	stem   string   // as retrieval.Terms gives it
-	prefix string   // the stem as it begins the written word ("februari" -> "februar")
-	forms  []string // stems of its irregular forms
-	syn    []string // stems of synonyms
-	name   bool     // from a proper noun: the passages must hold it
-	head   bool     // the noun the question asks about: the passages must hold it or a synonym
-	// complement is set on the words of the head's "of" phrase ("the
-	// president of Afghanistan"): a sentence must hold one of them with
-	// the head to answer.
-	complement bool
-	weight     float64 // 1, or contextWeight for the setting of the question ("in Afghanistan")
-}
-
-// contextWeight is the weight of the question's terms that only set the
-// scene ("What number of troops does France have in Afghanistan?"): the
-// answer must be about France; Afghanistan is where most sentences are.
-const contextWeight = 0.6
-
-func (e *Extractive) parseQuestion(text string) questionInfo {
-	toks := splitWords(text)
-	q := questionInfo{kind: questionKind(toks)}
-	q.money = asksHowMuch(toks) && slices.ContainsFunc(toks, func(w textWord) bool { return isMoneyWord(w.lower) })
-	head, of := headNoun(toks)
-	complement := make([]bool, len(toks)) // the words of "of Toronto"
-	if of >= 0 {
-		for k := of; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
-			complement[k] = true
-		}
-	}
-	index := make(map[string]int) // stem -> position in q.terms
-	context := setting(toks)
-	for i, tk := range toks {
-		if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) {
-			continue
-		}
-		name := isName(toks, i)
-		weight := 1.0
-		if context[i] {
-			weight = contextWeight
-		}
-		for _, st := range e.terms.Terms(tk.text) {
-			j, ok := index[st]
-			if !ok {
-				j = len(q.terms)
-				index[st] = j
-				q.terms = append(q.terms, qterm{
-					stem: st, prefix: strings.TrimSuffix(st, "i"),
-					forms: e.forms[st], syn: e.synonyms[st], weight: weight,
-				})
-			}
-			q.terms[j].weight = max(q.terms[j].weight, weight)
-			q.terms[j].name = q.terms[j].name || name
-			q.terms[j].head = q.terms[j].head || i == head
-			q.terms[j].complement = q.terms[j].complement || complement[i]
-		}
-	}
-	return q
-}
-
-// setting marks the words of the question's place and time phrases: "in
-// southern Afghanistan", "in Kandahar", "according to the 2009 report". Such
-// a phrase ends with the question, at a word that ends a noun phrase, or
-// after a name ("in Kandahar end").
-func setting(toks []textWord) []bool {
-	marks := make([]bool, len(toks))
-	for i := 0; i < len(toks); i++ {
-		switch toks[i].lower {
-		case "in", "at", "on", "during", "near", "inside", "within", "across", "since", "according":
-		default:
-			continue
-		}
-		for k := i + 1; k < len(toks); k++ {
-			w := toks[k]
-			if w.lower == "to" && toks[i].lower == "according" {
-				continue
-			}
-			if endsNounPhrase(w.lower) || questionWord(w.lower) && w.lower != "the" && w.lower != "a" && w.lower != "an" {
-				break
-			}
-			if k > i+1 && !w.upper && toks[k-1].upper {
-				break
-			}
-			marks[k] = true
-			i = k
-		}
-	}
-	return marks
-}
-
-// headNoun returns the index in toks of the noun the question asks about
-// ("the population of Toronto", "how many soldiers", "who is the NATO
-// spokesperson"), or -1 when it has none that the passages must hold: a
-// marker ("what year"), a vague noun ("what is France's position"), or a
-// noun that only names the kind of answer ("which official spoke", "what
-// danger did he see"), which the text need not spell out. of is the index
-// of the first word of its "of" complement ("of Toronto"), or -1.
-func headNoun(toks []textWord) (head, of int) {
-	head = -1
-	for i, tk := range toks {
-		next := ""
-		if i+1 < len(toks) {
-			next = toks[i+1].lower
-		}
-		switch {
-		case tk.lower == "how" && (next == "many" || next == "much"):
-			head = lastOfPhrase(toks, i+2)
-		case tk.lower == "how" && (next == "large" || next == "big" || next == "strong") && i+2 < len(toks) && isCopula(toks[i+2].lower):
-			head = lastOfPhrase(toks, i+3)
-		case (tk.lower == "what" || tk.lower == "which" || tk.lower == "who") && isCopula(next):
-			if i+2 < len(toks) && isParticiple(toks[i+2].lower) {
-				return -1, -1 // "who is credited with", "what is expected": a verb
-			}
-			head = lastOfPhrase(toks, i+2)
-		case tk.lower == "name" || tk.lower == "identify":
-			head = lastOfPhrase(toks, i+1)
-		case tk.lower == "what" || tk.lower == "which" || tk.lower == "who" || tk.lower == "how":
-			return -1, -1
-		default:
-			continue
-		}
-		break
-	}
-	if head < 0 || markerWord(toks[head].lower) || vagueNoun(toks[head].lower) || toks[head].letters < 2 {
-		return -1, -1
-	}
-	of = -1
-	if head+2 < len(toks) && toks[head+1].lower == "of" {
-		of = head + 2
-		for of < len(toks)-1 && isDeterminer(toks[of].lower) {
-			of++
-		}
-	}
-	return head, of
-}
-
-// lastOfPhrase returns the last word of the noun phrase starting at
-// toks[i], or -1 when none starts there.
-func lastOfPhrase(toks []textWord, i int) int {
-	last := -1
-	for k := i; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
-		switch w := toks[k]; {
-		case w.letters+w.digits < 2, isDeterminer(w.lower):
-		default:
-			last = k
-		}
-	}
-	return last
-}
-
-// isParticiple guesses whether w is a verb form ("credited", "leading")
-// rather than a noun; nouns in -ing/-ed that questions ask about are rare.
-func isParticiple(w string) bool {
-	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
-}
-
-func isDeterminer(w string) bool {
-	return w == "the" || w == "a" || w == "an"
-}
-
-func isCopula(w string) bool {
-	return w == "is" || w == "are" || w == "was" || w == "were"
-}
-
-// vagueNoun reports nouns a question may ask about that the coverage
-// seldom spells out ("France's position", "the latest").
-func vagueNoun(w string) bool {
-	switch w {
-	case "position", "positions", "view", "views", "stance", "role", "plan", "plans",
-		"reaction", "response", "status", "situation", "opinion", "latest", "news",
-		"story", "issue", "problem", "point", "thing", "things", "deal", "outcome",
-		"result", "idea", "message", "goal", "aim", "policy", "difference", "state":
-		return true
-	}
-	return false
-}
-
-// endsNounPhrase reports whether w ends the noun phrase a question asks
-// about: a preposition, an auxiliary or a wh-word.
-func endsNounPhrase(w string) bool {
-	switch w {
-	case "of", "in", "on", "at", "to", "for", "by", "with", "about", "from", "like", "as",
-		"and", "or", "that", "who", "whom", "which", "what", "when", "where", "why", "how",
-		"is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have",
-		"had", "do", "does", "did", "might", "may", "must", "according", "since", "during",
-		"per", "after", "before", "under", "over", "into", "than", "be", "been", "there":
-		return true
-	}
-	return false
-}
-
-// isName reports whether toks[i] is a proper noun the coverage must
-// mention for the question to be answerable: a capitalised word inside the
-// question, or an acronym anywhere. Short acronyms (PM, US) are too often
-// spelled out in the text to be required, as are titles (Mr, Dr).
-func isName(toks []textWord, i int) bool {
-	tk := toks[i]
-	if !tk.upper || tk.letters < 3 || isHonorific(tk.lower) || answerNoun(tk.lower) != kindAny {
-		return false
-	}
-	if i == 0 {
-		return tk.allCaps
-	}
-	return true
-}
-
-func isHonorific(w string) bool {
-	switch w {
-	case "mr", "mrs", "ms", "dr", "sir", "gen", "lt", "col", "sgt", "prof", "rev", "st":
-		return true
-	}
-	return false
-}
-
-// questionWord reports whether w only shapes the question and says nothing
-// about its subject.
-func questionWord(w string) bool {
-	switch w {
-	case "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "whereabouts",
-		"many", "much", "name", "according", "tell", "me", "us", "please", "list", "identify",
-		"give", "describe", "explain", "does", "did", "do", "is", "are", "was", "were", "will",
-		"would", "can", "could", "should", "has", "have", "had", "the", "a", "an", "of", "in",
-		"on", "at", "to", "for", "by", "with", "about", "from", "as", "and", "or", "that",
-		"this", "these", "those", "there", "it", "its", "be", "been", "being", "so", "far",
-		"exactly", "currently", "now", "say", "says", "said", "happen", "happened":
-		return true
-	}
-	return false
-}
-
-// markerWord reports whether w only names the kind of answer wanted
-// ("what year", "which city", "the number of") and so need not occur in
-// the passages.
-func markerWord(w string) bool {
-	switch w {
-	case "number", "amount", "count", "total", "figure", "percentage", "numerous", "long",
-		"year", "date", "day", "month", "time", "week", "place", "location", "venue", "site",
-		"city", "country", "town", "region", "province", "reason", "reasons", "cause",
-		"purpose", "motive", "next", "last", "upcoming", "previous":
-		return true
-	}
-	return false
-}
-
-// answerNoun returns what a question asks for when it names it with w
-// ("which official", "what year", "the size of").
-func answerNoun(w string) answerKind {
-	switch w {
-	case "official", "officials", "minister", "person", "people", "leader", "spokesperson",
-		"spokesman", "spokeswoman", "diplomat", "president", "chancellor", "secretary",
-		"politician", "reporter", "journalist", "man", "woman", "commander", "ambassador",
-		"author", "boss", "chief", "head", "cabinet", "representative", "envoy", "negotiator",
-		"lawmaker", "general":
-		return kindPerson
-	case "city", "country", "place", "town", "region", "province", "capital", "location",
-		"venue", "area", "site":
-		return kindPlace
-	case "year", "date", "day", "month", "time", "deadline", "week":
-		return kindDate
-	case "number", "amount", "size", "count", "total", "figure", "percentage", "strength",
-		"population", "large", "big", "long", "strong", "numerous":
-		return kindNumber
-	case "reason", "reasons", "cause", "purpose", "motive", "why":
-		return kindReason
-	}
-	return kindAny
-}
-
-// questionKind finds what the question asks for: the first wh-word
-// decides, and "what"/"which"/"name" look at the noun that follows.
-func questionKind(toks []textWord) answerKind {
-	for i, tk := range toks {
-		switch tk.lower {
-		case "who", "whom", "whose":
-			return kindPerson
-		case "when":
-			return kindDate
-		case "where", "whereabouts":
-			return kindPlace
-		case "why":
-			return kindReason
-		case "how":
-			if i+1 < len(toks) {
-				switch toks[i+1].lower {
-				case "many", "much", "large", "big", "strong", "long", "far", "few", "numerous", "old", "often":
-					return kindNumber
-				case "soon", "late", "early":
-					return kindDate
-				}
-			}
-			return kindAny
-		case "what", "which", "name", "identify":
-			// The noun phrase right after: "what year", "which Canadian
-			// defence minister", "what is the size"; "what did X say"
-			// names no kind.
-			k := i + 1
-			if k < len(toks) && isCopula(toks[k].lower) {
-				k++
-			}
-			for ; k < min(len(toks), i+7) && !endsNounPhrase(toks[k].lower); k++ {
-				if kind := answerNoun(toks[k].lower); kind != kindAny {
-					return kind
-				}
-			}
-			return kindAny
-		}
-	}
-	// No wh-word ("Tell me the size of ..."): the first answer noun decides.
-	for _, tk := range toks {
-		if k := answerNoun(tk.lower); k != kindAny {
-			return k
-		}
-	}
-	return kindAny
-}
-
-// textWord is a word or number of a text.
-type textWord struct {
-	text    string
-	lower   string
-	letters int
-	digits  int
-	upper   bool // starts with a capital
-	allCaps bool // two or more letters, all capitals
-}
-
-// splitWords splits text into words and numbers. Hyphens and apostrophes
-// split words ("2,700-strong", "Canada's"), and so does a capital after
-// three small letters, where wire copy lost a space ("capitalKabul"); a
-// comma or point between digits stays inside the number ("2,500", "3.5").
-func splitWords(text string) []textWord {
-	var toks []textWord
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := text[start:end]
-		t := textWord{text: w, lower: strings.ToLower(w), allCaps: true}
-		for i, r := range w {
-			switch {
-			case unicode.IsLetter(r):
-				t.letters++
-				if i == 0 {
-					t.upper = unicode.IsUpper(r)
-				}
-				if !unicode.IsUpper(r) {
-					t.allCaps = false
-				}
-			case unicode.IsDigit(r):
-				t.digits++
-			}
-		}
-		t.allCaps = t.allCaps && t.letters >= 2
-		toks = append(toks, t)
-		start = -1
-	}
-	prevDigit, lowerRun := false, 0
-	for i, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if lowerRun >= 3 && unicode.IsUpper(r) {
-				flush(i) // a lost space: "capitalKabul", "theNATO", but not "MacKay"
-			}
-			if start < 0 {
-				start = i
-			}
-			prevDigit = unicode.IsDigit(r)
-			if unicode.IsLower(r) {
-				lowerRun++
-			} else {
-				lowerRun = 0
-			}
-			continue
-		case (r == ',' || r == '.') && prevDigit && start >= 0:
-			next, _ := utf8.DecodeRuneInString(text[i+1:])
-			if unicode.IsDigit(next) {
-				continue
-			}
-		}
-		prevDigit, lowerRun = false, 0
-		flush(i)
-	}
-	flush(len(text))
-	return toks
-}
-
-// answerSpot is one thing of the kind a question asks for, at token tok.
-type answerSpot struct {
-	tok   int
-	value string // normalised figure or date; "" when not comparable
-}
-
-// findKind finds in s what a question of kind k asks for.
-func findKind(k answerKind, s *passageSentence) []answerSpot {
-	switch k {
-	case kindPerson:
-		return findPeople(s.toks)
-	case kindNumber:
-		return findNumbers(s.toks)
-	case kindDate:
-		return findDates(s.toks)
-	case kindPlace:
-		return findPlaces(s)
-	case kindReason:
-		return findReasons(s.toks)
-	}
-	return nil
-}
-
-func findPeople(toks []textWord) []answerSpot {
-	var out []answerSpot
-	for i, tk := range toks {
-		if isPersonTitle(tk.lower) {
-			out = append(out, answerSpot{tok: i})
-			continue
-		}
-		// Two capitalised words inside a sentence: "James Appathurai".
-		if i > 0 && i+1 < len(toks) && isProperWord(tk) && isProperWord(toks[i+1]) {
-			out = append(out, answerSpot{tok: i})
-		}
-	}
-	return out
-}
-
-func isProperWord(tk textWord) bool {
-	return tk.upper && !tk.allCaps && tk.letters >= 2 && monthName(tk) == "" && !isWeekday(tk.lower)
-}
-
-func isPersonTitle(w string) bool {
-	switch w {
-	case "minister", "ministers", "spokesperson", "spokesman", "spokeswoman", "president",
-		"chancellor", "secretary", "official", "officials", "diplomat", "diplomats", "boss",
-		"chief", "leader", "leaders", "commander", "ambassador", "premier", "king", "queen",
-		"senator", "mayor", "governor":
-		return true
-	}
-	return false
-}
-
-func findNumbers(toks []textWord) []answerSpot {
-	var out []answerSpot
-	for i, tk := range toks {
-		switch {
-		case tk.digits > 0 && tk.letters == 0:
-			if isYearWord(tk) || i > 0 && (monthName(toks[i-1]) != "" || i > 1 && monthName(toks[i-2]) != "" && toks[i-1].digits > 0) {
-				continue // a date, not a figure
-			}
-			out = append(out, answerSpot{tok: i, value: strings.NewReplacer(",", "").Replace(tk.text)})
-		case isNumberWord(tk.lower):
-			out = append(out, answerSpot{tok: i, value: tk.lower})
-		}
-	}
-	return out
-}
-
-func isYearWord(tk textWord) bool {
-	if len(tk.text) != 4 || tk.digits != 4 {
-		return false
-	}
-	y, err := strconv.Atoi(tk.text)
-	return err == nil && y >= 1900 && y <= 2099
-}
-
-func isNumberWord(w string) bool {
-	switch w {
-	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-		"twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
-		"thousand", "thousands", "million", "millions", "dozen", "dozens", "half", "double":
-		return true
-	}
-	return false
-}
-
-func findDates(toks []textWord) []answerSpot {
-	var out []answerSpot
-	for i, tk := range toks {
-		switch {
-		case isYearWord(tk):
-			out = append(out, answerSpot{tok: i, value: tk.text})
-		case monthName(tk) != "":
-			out = append(out, answerSpot{tok: i, value: monthName(tk)})
-		case isWeekday(tk.lower):
-			// Wire stories date every remark by weekday; it seldom answers "when".
-			out = append(out, answerSpot{tok: i})
-		case isRelativeDate(tk.lower):
-			out = append(out, answerSpot{tok: i})
-		}
-	}
-	return out
-}
-
-// monthName returns the month a capitalised word names, also when a missing
-// space glued it to the next word ("Februaryunless").
-func monthName(tk textWord) string {
-	if !tk.upper {
-		return ""
-	}
-	for _, m := range [...]string{"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"} {
-		if strings.HasPrefix(tk.lower, m) || len(tk.lower) == 3 && tk.lower == m[:3] && m != "may" {
-			return m
-		}
-	}
-	if tk.lower == "sept" {
-		return "september"
-	}
-	return ""
-}
-
-func isWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
-}
-
-func isRelativeDate(w string) bool {
-	switch w {
-	case "yesterday", "today", "tomorrow", "tonight", "weeks", "months", "years", "spring",
-		"summer", "autumn", "fall", "winter", "deadline", "schedule", "future", "soon", "shortly":
-		return true
-	}
-	return false
-}
-
-func findPlaces(s *passageSentence) []answerSpot {
-	var out []answerSpot
-	toks := s.toks
-	if len(toks) > 1 && toks[0].allCaps && strings.Contains(s.text[:min(len(s.text), 40)], "(") {
-		out = append(out, answerSpot{tok: 0}) // dateline: "VILNIUS (Reuters) -"
-	}
-	for i, tk := range toks {
-		if !isPlacePreposition(tk.lower) {
-			continue
-		}
-		// "in Kandahar", "in the capital Kabul", "at an April summit in
-		// Bucharest": a capitalised word after a few small ones.
-		for k := i + 1; k < min(len(toks), i+4); k++ {
-			if isProperWord(toks[k]) || toks[k].allCaps && toks[k].letters > 3 {
-				out = append(out, answerSpot{tok: k})
-				break
-			}
-			if toks[k].upper || toks[k].digits > 0 || isPlacePreposition(toks[k].lower) {
-				break
-			}
-		}
-	}
-	return out
-}
-
-func isPlacePreposition(w string) bool {
-	switch w {
-	case "in", "at", "from", "near", "to", "outside", "inside", "into", "across", "around":
-		return true
-	}
-	return false
-}
-
-func findReasons(toks []textWord) []answerSpot {
-	var out []answerSpot
-	for i, tk := range toks {
-		switch tk.lower {
-		case "because", "since", "due", "reason", "so", "too", "must", "need", "needs", "needed",
-			"requirements", "burden", "security", "interest", "order", "unless", "if":
-			out = append(out, answerSpot{tok: i})
-		}
-	}
-	return out
+	return spots, near, values, weak
 }
