@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // Discord's limits, in characters (Unicode code points, which is how
@@ -101,8 +103,8 @@ func FormatSources(a Answer) string {
 			b.WriteString(" - " + t)
 		}
 		b.WriteString("\n")
-		for _, line := range strings.Split(strings.TrimSpace(p.Text), "\n") {
-			if line = strings.TrimSpace(strings.ReplaceAll(line, "\u2029", " ")); line != "" {
+		for _, line := range strings.Split(strings.TrimSpace(retrieval.DisplayText(p.Text)), "\n") {
+			if line = strings.TrimSpace(line); line != "" {
 				b.WriteString("    " + line + "\n")
 			}
 		}

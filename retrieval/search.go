@@ -135,6 +135,17 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 	return out, nil
 }
 
+// DisplayText returns a passage's text for people to read: the block
+// separators (U+2029) that HTML extraction leaves between paragraphs on one
+// line become spaces, and those before a line break disappear.
+func DisplayText(text string) string {
+	if !strings.ContainsRune(text, '\u2029') {
+		return text
+	}
+	text = strings.ReplaceAll(text, "\u2029\n", "\n")
+	return strings.ReplaceAll(text, "\u2029", " ")
+}
+
 // queryTerms are the keyword terms of a query, plus each pair of adjacent
 // words run together: wire copy often loses the space between words at
 // line ends ("peacekeepingmission"), and the joined pair finds it.

@@ -60,7 +60,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 	if *asJSON {
 		hits := make([]searchHit, 0, len(res))
 		for _, r := range res {
-			h := searchHit{Source: r.Source, Title: r.Title, Lines: [2]int{r.FirstLine, r.LastLine}, Score: r.Score, Text: r.Text}
+			h := searchHit{Source: r.Source, Title: r.Title, Lines: [2]int{r.FirstLine, r.LastLine}, Score: r.Score, Text: retrieval.DisplayText(r.Text)}
 			if !r.Date.IsZero() {
 				h.Date = r.Date.Format(time.DateOnly)
 			}
@@ -76,7 +76,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 	}
 	for i, r := range res {
 		fmt.Fprintf(a.stdout, "%d. %.4f  %s:%d-%d  %s\n", i+1, r.Score, r.Source, r.FirstLine, r.LastLine, r.Title)
-		for _, line := range strings.Split(wrap(strings.Join(strings.Fields(r.Text), " "), 96), "\n") {
+		for _, line := range strings.Split(wrap(strings.Join(strings.Fields(retrieval.DisplayText(r.Text)), " "), 96), "\n") {
 			fmt.Fprintf(a.stdout, "   %s\n", line)
 		}
 		fmt.Fprintln(a.stdout)
