@@ -86,7 +86,9 @@ type app struct {
 // flags declares the options every command takes.
 func (a *app) flags(synopsis string) (*flag.FlagSet, *commonFlags) {
 	fs := flag.NewFlagSet("newsbot "+a.name, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	// parse prints usage itself: to stdout when asked for, to stderr
+	// after a mistake.
+	fs.SetOutput(io.Discard)
 	c := &commonFlags{}
 	fs.StringVar(&c.config, "config", "", "config `FILE` (default config.yaml when present)")
 	fs.StringVar(&c.corpus, "corpus", "", "folder of articles (default from config, else seeds)")
@@ -111,6 +113,8 @@ func (a *app) parse(fs *flag.FlagSet, c *commonFlags, args []string) ([]string, 
 				fs.Usage()
 				return nil, err
 			}
+			fs.SetOutput(a.stderr)
+			fs.Usage()
 			return nil, usageError{err.Error()}
 		}
 		args = fs.Args()
