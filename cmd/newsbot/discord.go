@@ -24,6 +24,7 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	a.log.Info("starting the Discord bot", "corpus", a.cfg.Corpus, "answers", a.modeLine())
 
 	// The index runs one sync at a time, whether from the watcher or /reindex.
 	reindex := func(ctx context.Context) (retrieval.SyncReport, error) {
@@ -65,7 +66,7 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 		ChannelBurst:    d.ChannelRate.Burst,
 		Reindex:         reindex,
 		Stats:           ix.Stats,
-		Mode:            a.modeLine(),
+		Mode:            b.Mode(),
 		MaxTurns:        a.cfg.Conversation.Turns,
 		Logger:          a.log,
 	}).Run(ctx)
