@@ -1,0 +1,167 @@
+package retrieval
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// LoadOptions bounds what the loader accepts.
+type LoadOptions struct {
+	MaxBytes int64 // files larger than this are skipped; 0 means DefaultMaxBytes
+}
+
+// DefaultMaxBytes is the default size limit of one article file.
+const DefaultMaxBytes = 10 << 20
+
+// CorpusFile is a candidate article found in the corpus.
+type CorpusFile struct {
+	Source  string // slash-separated path relative to the corpus root
+	Size    int64
+	ModTime time.Time
+}
+
+// SkipError is the warning ListCorpus gives for a file or directory it will
+// not index. Its message names the path and the reason, e.g.
+// `skipping photo.jpg: unsupported file type ".jpg"`.
+type SkipError struct {
+	Source string // slash-separated path relative to the corpus root; directories end in "/"
+	Reason string
+	Err    error // the underlying error, if any
+}
+
+func (e *SkipError) Error() string { return "skipping " + e.Source + ": " + e.Reason }
+
+func (e *SkipError) Unwrap() error { return e.Err }
+
+// ListCorpus walks root recursively and returns the article files it may
+// index, sorted by Source. Files it will not index (unsupported extension,
+// oversize, unreadable) are reported in warnings, one error per file naming
+// it; hidden files and directories (.git, .newsbot) are ignored silently.
+// It fails only when root itself cannot be read.
+func ListCorpus(root string, opt LoadOptions) (files []CorpusFile, warnings []error, err error) {
+	limit := opt.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	// A root that is itself a symbolic link is walked where it points.
+	top, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", root, err)
+	}
+	if info, err := os.Stat(top); err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", root, err)
+	} else if !info.IsDir() {
+		return nil, nil, fmt.Errorf("reading %s: not a directory", root)
+	}
+	skip := func(source, reason string, cause error) {
+		warnings = append(warnings, &SkipError{Source: source, Reason: reason, Err: cause})
+	}
+	err = filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
+		if p == top {
+			return err
+		}
+		rel, relErr := filepath.Rel(top, p)
+		if relErr != nil {
+			return relErr
+		}
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if err != nil { // a directory that cannot be listed
+			skip(rel+"/", errReason(err), err)
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := os.Stat(p) // follows a symbolic link to what it names
+		switch {
+		case err != nil && d.Type()&fs.ModeSymlink != 0:
+			skip(rel, "broken symbolic link", err)
+			return nil
+		case err != nil:
+			skip(rel, errReason(err), err)
+			return nil
+		case info.IsDir():
+			skip(rel+"/", "symbolic link to a directory, not followed", nil)
+			return nil
+		case !info.Mode().IsRegular():
+			skip(rel, "not a regular file", nil)
+			return nil
+		}
+		if ext := filepath.Ext(d.Name()); !supportedExt(ext) {
+			if ext == "" {
+				skip(rel, "unsupported file type (no extension)", nil)
+			} else {
+				skip(rel, fmt.Sprintf("unsupported file type %q", ext), nil)
+			}
+			return nil
+		}
+		if info.Size() > limit {
+			size, max := byteSize(info.Size()), byteSize(limit)
+			if size == max {
+				size, max = strconv.FormatInt(info.Size(), 10)+" B", strconv.FormatInt(limit, 10)+" B"
+			}
+			skip(rel, size+" exceeds the "+max+" limit", nil)
+			return nil
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			skip(rel, errReason(err), err)
+			return nil
+		}
+		f.Close()
+		files = append(files, CorpusFile{Source: rel, Size: info.Size(), ModTime: info.ModTime()})
+		return nil
+	})
+	if err != nil {
+		return nil, warnings, fmt.Errorf("reading %s: %w", root, err)
+	}
+	slices.SortFunc(files, func(a, b CorpusFile) int { return strings.Compare(a.Source, b.Source) })
+	return files, warnings, nil
+}
+
+// supportedExt reports whether a file extension names a format ParseArticle reads.
+func supportedExt(ext string) bool {
+	switch strings.ToLower(ext) {
+	case ".txt", ".md", ".markdown", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// errReason is the short reason of a file system error, without the path
+// that the warning already names.
+func errReason(err error) string {
+	if errors.Is(err, fs.ErrPermission) {
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// byteSize formats a size for people: "512 B", "3.5 KB", "12.0 MB".
+func byteSize(n int64) string {
+	switch {
+	case n < 1<<10:
+		return strconv.FormatInt(n, 10) + " B"
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	default:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+}
