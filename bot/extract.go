@@ -467,7 +467,8 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 		var prev *passageSentence // the sentence before, in this passage
 		prevEnd := 0
 		for _, sp := range joinCredits(p.Text, retrieval.SplitSentences(p.Text)) {
-			start, end := trimSentence(p.Text, sp.Start, sp.End)
+			// SplitSentences trims its spans, and joinCredits joins trimmed ones.
+			start, end := sp.Start, sp.End
 			if start >= end {
 				continue
 			}
@@ -533,23 +534,6 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 	return out
 }
 
-func trimSentence(text string, start, end int) (int, int) {
-	for start < end {
-		r, n := utf8.DecodeRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= n
-	}
-	return start, end
-}
 
 func sentenceWords(toks []textWord) int {
 	n := 0
