@@ -534,7 +534,6 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 	return out
 }
 
-
 func sentenceWords(toks []textWord) int {
 	n := 0
 	for _, t := range toks {
