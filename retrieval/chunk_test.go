@@ -252,21 +252,11 @@ func ExampleChunkArticle() {
 	// 2008-02-22-troops.txt#1 lines 4-4: The U.S. Defense Secretary said he would help. Mr. Bernier welcomed that.
 }
 
-// loaderSotu returns the scale corpus beside the checkout, or skips.
-func loaderSotu(b *testing.B) string {
-	b.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpora", "sotu")
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("scale corpus not found at %s: %v", dir, err)
-	}
-	return dir
-}
-
 // BenchmarkChunkArticle parses and chunks one long State of the Union
 // address (one 50 KB paragraph line per address).
 func BenchmarkChunkArticle(b *testing.B) {
 	const name = "1946_harry_s_truman_d.txt" // the longest address, 180 KB
-	data, err := os.ReadFile(filepath.Join(loaderSotu(b), name))
+	data, err := os.ReadFile(filepath.Join(sotuCorpus(b), name))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -283,7 +273,7 @@ func BenchmarkChunkArticle(b *testing.B) {
 // BenchmarkLoadCorpus lists, reads, parses and chunks the whole scale
 // corpus (233 files, 10.7 MB), which a full index does before embedding.
 func BenchmarkLoadCorpus(b *testing.B) {
-	dir := loaderSotu(b)
+	dir := sotuCorpus(b)
 	chunks := 0
 	for b.Loop() {
 		files, _, err := ListCorpus(dir, LoadOptions{})

@@ -110,17 +110,11 @@ func readSeedsForTerms(t testing.TB) string {
 	return b.String()
 }
 
-// sotuDir is the public State of the Union corpus used for benchmarks.
-const sotuDir = "../../shared/corpora/sotu"
-
 // readSotu returns the texts of the sotu corpus, skipping the benchmark when
 // it is absent.
 func readSotu(b *testing.B) []string {
 	b.Helper()
-	paths, _ := filepath.Glob(filepath.Join(sotuDir, "*.txt"))
-	if len(paths) == 0 {
-		b.Skipf("corpus %s not found (relative to the retrieval package); skipping", sotuDir)
-	}
+	paths, _ := filepath.Glob(filepath.Join(sotuCorpus(b), "*.txt"))
 	texts := make([]string, 0, len(paths))
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
