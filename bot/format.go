@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -83,30 +84,45 @@ func FormatAnswer(a Answer) string {
 	return b.String()
 }
 
-// FormatSources renders for a terminal the passages behind a: each cited
-// quote with its location, then every retrieved passage in full, so a
-// reader can check the answer against its context.
+// FormatSources renders for a terminal the passages behind a: each
+// citation with the whole retrieved passage its quote comes from, so a
+// reader can check the quote in its context. An answer that cites nothing
+// (a refusal) shows what was retrieved instead.
 func FormatSources(a Answer) string {
 	var b strings.Builder
-	for _, c := range a.Citations {
-		fmt.Fprintf(&b, "%s\n    %q\n", citationLine(c, false), oneLine(c.Quote))
-	}
-	if len(a.Passages) > 0 {
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("Passages retrieved:\n")
-	}
-	for i, p := range a.Passages {
-		fmt.Fprintf(&b, "\n(%d) %s:%d-%d", i+1, p.Source, p.FirstLine, p.LastLine)
-		if t := oneLine(p.Title); t != "" {
-			b.WriteString(" - " + t)
-		}
-		b.WriteString("\n")
+	shown := make(map[string]bool)
+	passage := func(p retrieval.Result) {
 		for _, line := range strings.Split(strings.TrimSpace(retrieval.DisplayText(p.Text)), "\n") {
 			if line = strings.TrimSpace(line); line != "" {
 				b.WriteString("    " + line + "\n")
 			}
+		}
+	}
+	for _, c := range a.Citations {
+		fmt.Fprintf(&b, "%s\n", citationLine(c, false))
+		i := slices.IndexFunc(a.Passages, func(p retrieval.Result) bool {
+			return p.Source == c.Source && p.FirstLine <= c.Lines[0] && c.Lines[1] <= p.LastLine
+		})
+		switch {
+		case i < 0:
+			fmt.Fprintf(&b, "    %s\n", oneLine(c.Quote))
+		case shown[a.Passages[i].ID]:
+			fmt.Fprintf(&b, "    (in the passage above) %s\n", oneLine(c.Quote))
+		default:
+			shown[a.Passages[i].ID] = true
+			passage(a.Passages[i])
+		}
+		b.WriteString("\n")
+	}
+	if len(a.Citations) == 0 {
+		for _, p := range a.Passages {
+			fmt.Fprintf(&b, "%s:%d-%d", p.Source, p.FirstLine, p.LastLine)
+			if t := oneLine(p.Title); t != "" {
+				b.WriteString(" - " + t)
+			}
+			b.WriteString("\n")
+			passage(p)
+			b.WriteString("\n")
 		}
 	}
 	if b.Len() == 0 {
@@ -233,7 +249,9 @@ func citationLabel(c Citation) string {
 // in backticks and the title is made inert (no markdown, no pings).
 func citationLine(c Citation, discord bool) string {
 	label := citationLabel(c)
-	title := oneLine(c.Title)
+	// Titles taken from a first sentence can be long; a source line
+	// should stay one line on a terminal.
+	title := shortTitle(oneLine(c.Title), 80)
 	if discord {
 		label = "`" + strings.ReplaceAll(label, "`", "'") + "`"
 		title = escapeMentions(escapeMarkdown(truncateRunes(title, 100)))
@@ -277,6 +295,18 @@ func truncateRunes(s string, n int) string {
 		cut = cut[:len(cut)-1]
 	}
 	return cut + "…"
+}
+
+// shortTitle cuts title to at most n characters at a word boundary.
+func shortTitle(title string, n int) string {
+	if runeLen(title) <= n {
+		return title
+	}
+	cut := strings.TrimSuffix(truncateRunes(title, n), "…")
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-–—") + "…"
 }
 
 // runeOffset is the byte offset of the n-th rune of s (len(s) if s is

@@ -72,6 +72,11 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 		in = plainLines{sc}
 	}
 	defer in.Close()
+	// A signal (SIGTERM, or Ctrl-C while an answer is being worked out)
+	// cancels ctx; closing the line reader ends a ReadLine waiting on the
+	// terminal so the REPL exits instead of hanging.
+	stop := context.AfterFunc(ctx, func() { in.Close() })
+	defer stop()
 	// The banner goes to the terminal, or to stderr when the REPL is fed by
 	// a pipe, so that piped output holds only answers.
 	banner := a.stdout
