@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 func TestBotFallsBackToExtractiveWhenTheModelFails(t *testing.T) {
@@ -123,4 +125,28 @@ func readLines(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(string(data), "\n")
+}
+
+func TestExtractiveNamesFromTheFileName(t *testing.T) {
+	// Archives often name a file for its speaker: the speaker's name in
+	// the question is then evidence, though the text never says it.
+	text := "I now respectfully recall your attention to what may be called compensated emancipation. If the plan shall be adopted, it is assumed that emancipation will follow, at least in several of the States."
+	p := retrieval.Result{Chunk: retrieval.Chunk{ID: "x#0", Source: "1862_abraham_lincoln_r.txt", Title: "Annual message", FirstLine: 1, LastLine: 1, Text: text}}
+	ext := NewExtractive(ExtractiveOptions{})
+	cases := []struct {
+		question string
+		refused  bool
+	}{
+		{"What did Lincoln say about emancipation?", false},
+		{"What did Jefferson say about emancipation?", true},
+	}
+	for _, c := range cases {
+		a, err := ext.Answer(context.Background(), Request{Question: c.question, Passages: []retrieval.Result{p}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused != c.refused {
+			t.Errorf("Answer(%q) refused = %v, want %v: %q", c.question, a.Refused, c.refused, a.Text)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"math"
+	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -413,6 +414,7 @@ type passageSentence struct {
 	toks          []textWord
 	caption       bool             // a photo caption or credit: rarely the answer
 	fullNames     map[string]bool  // surnames its article gives in full, shared by its sentences
+	fileNames     map[string]bool  // stems of its file's name ("1862_abraham_lincoln"), shared
 	headline      bool             // the article's headline: the body says it better
 	byline        bool             // credits the story's reporters
 	prev, next    *passageSentence // the sentences just before and after it, when retrieved
@@ -463,7 +465,11 @@ func isHeadline(text, title string) bool {
 func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSentence {
 	seen := make(map[string]*passageSentence)
 	var out []*passageSentence
+	files := make(map[string]map[string]bool)
 	for rank, p := range passages {
+		if files[p.Source] == nil {
+			files[p.Source] = fileNameStems(p.Source)
+		}
 		var prev *passageSentence // the sentence before, in this passage
 		prevEnd := 0
 		for _, sp := range joinCredits(p.Text, retrieval.SplitSentences(p.Text)) {
@@ -494,11 +500,12 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 					p.FirstLine + retrieval.LineAt(p.Text, start) - 1,
 					p.FirstLine + retrieval.LineAt(p.Text, end-1) - 1,
 				},
-				rank:     rank,
-				terms:    make(map[string]bool),
-				toks:     toks,
-				caption:  isPhotoCredit(text),
-				headline: isHeadline(text, p.Title),
+				rank:      rank,
+				fileNames: files[p.Source],
+				terms:     make(map[string]bool),
+				toks:      toks,
+				caption:   isPhotoCredit(text),
+				headline:  isHeadline(text, p.Title),
 			}
 			// The words as split here too, so that glued words
 			// ("capitalKabul") give their terms.
@@ -786,6 +793,9 @@ func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 	if s.holds(t.stem) || gluedIn(s.lower, t.prefix, t.name) {
 		return 1
 	}
+	if t.name && s.fileNames[t.stem] {
+		return 1 // a file named for its speaker or subject: every sentence is theirs
+	}
 	for _, f := range t.forms {
 		if s.terms[f] {
 			return 1
@@ -803,6 +813,19 @@ func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 		return e.opt.SynonymCredit // "which official": the spokesperson
 	}
 	return 0
+}
+
+// fileNameStems returns the stems of the words of a file's base name,
+// which archives often name for the speaker or subject
+// ("1862_abraham_lincoln_r.txt", "2008-02-22-harper-troops.txt").
+func fileNameStems(source string) map[string]bool {
+	base := path.Base(source)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	out := make(map[string]bool)
+	for _, t := range retrieval.Terms(strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(base)) {
+		out[t] = true
+	}
+	return out
 }
 
 // holds reports whether s holds the stem, or every stem of a phrase ("prime
