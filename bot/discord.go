@@ -80,7 +80,6 @@ type Discord struct {
 
 	runID  string // keeps Sources buttons of earlier runs from matching
 	nextID atomic.Uint64
-	self   string // the bot's user ID, set before the session opens
 
 	mu         sync.Mutex
 	closing    bool
@@ -151,14 +150,8 @@ func (d *Discord) Run(ctx context.Context) error {
 		s.Client = &c
 	}
 
-	// Checking the token over REST first turns a bad token into a clear
-	// error instead of a gateway that closes on us.
-	me, err := s.User("@me", discordgo.WithContext(ctx))
-	if err != nil {
-		return connectError(err)
-	}
-	d.self = me.ID
-
+	// The bot learns who it is from READY: no REST call before the
+	// gateway, whose close code 4004 reports a rejected token.
 	// Answers in flight outlive ctx (graceful shutdown) until cancelWork.
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
@@ -177,6 +170,10 @@ func (d *Discord) Run(ctx context.Context) error {
 	s.State.RLock()
 	ready := s.State.Ready
 	s.State.RUnlock()
+	var me discordgo.User
+	if ready.User != nil {
+		me = *ready.User
+	}
 	appID := me.ID
 	if ready.Application != nil && ready.Application.ID != "" {
 		appID = ready.Application.ID
@@ -305,7 +302,8 @@ func (d *Discord) onMessage(ctx context.Context, s *discordgo.Session, m *discor
 		return
 	}
 	defer d.inflight.Done()
-	if m.Author == nil || m.Author.ID == d.self || m.Author.Bot || m.WebhookID != "" {
+	self := selfID(s)
+	if m.Author == nil || m.Author.ID == self || m.Author.Bot || m.WebhookID != "" {
 		return
 	}
 	if !d.allowedPlace(s, m.GuildID, m.ChannelID) {
@@ -315,7 +313,7 @@ func (d *Discord) onMessage(ctx context.Context, s *discordgo.Session, m *discor
 	if !ok {
 		return
 	}
-	d.answerMessage(ctx, s, m, stripMention(m.Content, d.self), conv, fresh)
+	d.answerMessage(ctx, s, m, stripMention(m.Content, self), conv, fresh)
 }
 
 // conversationFor finds the conversation m continues, or starts one when
@@ -332,7 +330,7 @@ func (d *Discord) conversationFor(s *discordgo.Session, m *discordgo.Message) (c
 	if m.GuildID == "" {
 		return d.convs.getOrPut("dm:"+m.ChannelID, d.newConversation), false, true
 	}
-	if !mentions(m, d.self) {
+	if !mentions(m, selfID(s)) {
 		return nil, false, false
 	}
 	if d.isThread(s, m.ChannelID) {
@@ -342,6 +340,17 @@ func (d *Discord) conversationFor(s *discordgo.Session, m *discordgo.Message) (c
 }
 
 func (d *Discord) newConversation() *Conversation { return NewConversation(d.opt.MaxTurns) }
+
+// selfID is the bot's user ID, as READY gave it. It is read from the
+// session's state, which discordgo fills before any handler runs.
+func selfID(s *discordgo.Session) string {
+	s.State.RLock()
+	defer s.State.RUnlock()
+	if s.State.User == nil {
+		return ""
+	}
+	return s.State.User.ID
+}
 
 func mentions(m *discordgo.Message, self string) bool {
 	return slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u != nil && u.ID == self })

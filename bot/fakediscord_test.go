@@ -16,7 +16,7 @@ import (
 
 // fakeDiscord is a Discord served by httptest that speaks enough of the
 // real REST API and gateway protocol (v9, JSON) for discordgo: the gateway
-// URL, /users/@me, the routes the bot uses, and a websocket gateway that
+// URL, the routes the bot uses, and a websocket gateway that
 // says HELLO, takes IDENTIFY or RESUME, sends READY or RESUMED, ACKs
 // heartbeats and pushes events on demand. Every REST request is recorded;
 // any route it does not know fails the test.
@@ -26,19 +26,18 @@ type fakeDiscord struct {
 
 	appID, botID, token string
 
-	mu          sync.Mutex
-	reqs        []fakeRequest
-	failOnce    map[string]int // "METHOD path" -> status to answer once
-	rejectToken bool           // 401 on /users/@me
-	closeCode   int            // close the gateway with this code instead of READY
-	conn        *fakeConn      // current, ready gateway connection
-	identifies  int
-	resumes     int
-	seq         int64
-	sessionID   string
-	nextID      int64
-	originals   map[string]string // interaction token -> @original message ID
-	gateways    sync.WaitGroup
+	mu         sync.Mutex
+	reqs       []fakeRequest
+	failOnce   map[string]int // "METHOD path" -> status to answer once
+	closeCode  int            // close the gateway with this code instead of READY
+	conn       *fakeConn      // current, ready gateway connection
+	identifies int
+	resumes    int
+	seq        int64
+	sessionID  string
+	nextID     int64
+	originals  map[string]string // interaction token -> @original message ID
+	gateways   sync.WaitGroup
 }
 
 type fakeRequest struct {
@@ -83,7 +82,6 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 	mux.HandleFunc("GET /{$}", f.serveGateway)
 	mux.HandleFunc("GET /api/v9/gateway", f.rest(f.gatewayURL))
 	mux.HandleFunc("GET /api/v9/gateway/bot", f.rest(f.gatewayURL))
-	mux.HandleFunc("GET /api/v9/users/@me", f.rest(f.usersMe))
 	mux.HandleFunc("PUT /api/v9/applications/{app}/commands", f.rest(f.commands))
 	mux.HandleFunc("PUT /api/v9/applications/{app}/guilds/{guild}/commands", f.rest(f.commands))
 	mux.HandleFunc("POST /api/v9/channels/{ch}/messages", f.rest(f.createMessage))
@@ -187,16 +185,6 @@ func (f *fakeDiscord) gatewayURL(*http.Request, []byte) (int, any) {
 
 func (f *fakeDiscord) botUser() map[string]any {
 	return map[string]any{"id": f.botID, "username": "newsbot", "discriminator": "0", "bot": true}
-}
-
-func (f *fakeDiscord) usersMe(*http.Request, []byte) (int, any) {
-	f.mu.Lock()
-	reject := f.rejectToken
-	f.mu.Unlock()
-	if reject {
-		return http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0}
-	}
-	return http.StatusOK, f.botUser()
 }
 
 func (f *fakeDiscord) commands(r *http.Request, body []byte) (int, any) {
