@@ -352,8 +352,14 @@ func selfID(s *discordgo.Session) string {
 	return s.State.User.ID
 }
 
+// mentions reports whether m mentions the bot, in its mentions list or,
+// should a client leave that out, in its text.
 func mentions(m *discordgo.Message, self string) bool {
-	return slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u != nil && u.ID == self })
+	if self == "" {
+		return false
+	}
+	return slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u != nil && u.ID == self }) ||
+		strings.Contains(m.Content, "<@"+self+">") || strings.Contains(m.Content, "<@!"+self+">")
 }
 
 // stripMention removes the bot's mentions from a question.

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"golang.org/x/time/rate"
 
 	"github.com/newsbot/newsbot/retrieval"
@@ -286,6 +287,9 @@ func TestDiscord(t *testing.T) {
 		f.mu.Lock()
 		askAnswerID = f.originals["itoken-i-ask"]
 		f.mu.Unlock()
+		// The bot files the answer under its conversation once Discord has
+		// answered the edit; a reply can only continue it after that.
+		eventually(t, "the /ask answer's conversation", func() bool { _, ok := r.d.convs.get("msg:" + askAnswerID); return ok })
 		if order := routesOf(f, "/api/v9/interactions/i-ask/", patch); !slices.Equal(order, []string{"callback", "patch"}) {
 			t.Errorf("request order = %v, want callback before patch", order)
 		}
@@ -810,4 +814,28 @@ func ExampleDiscord_Run() {
 	d := NewDiscord(b, DiscordOptions{Token: "" /* normally os.Getenv("DISCORD_TOKEN") */})
 	fmt.Println(d.Run(context.Background()))
 	// Output: discord: no bot token; set DISCORD_TOKEN
+}
+
+func TestMentions(t *testing.T) {
+	bot := &discordgo.User{ID: "42"}
+	cases := []struct {
+		name string
+		m    discordgo.Message
+		want bool
+	}{
+		{"listed", discordgo.Message{Content: "<@42> hi", Mentions: []*discordgo.User{bot}}, true},
+		{"text only", discordgo.Message{Content: "<@42> hi"}, true},
+		{"nickname form", discordgo.Message{Content: "<@!42> hi"}, true},
+		{"someone else", discordgo.Message{Content: "<@7> hi", Mentions: []*discordgo.User{{ID: "7"}}}, false},
+		{"prefix of another ID", discordgo.Message{Content: "<@421> hi"}, false},
+		{"none", discordgo.Message{Content: "hi"}, false},
+	}
+	for _, c := range cases {
+		if got := mentions(&c.m, "42"); got != c.want {
+			t.Errorf("%s: mentions(%q) = %v, want %v", c.name, c.m.Content, got, c.want)
+		}
+	}
+	if mentions(&discordgo.Message{Content: "<@> hi"}, "") {
+		t.Errorf("mentions with no known self = true, want false")
+	}
 }
