@@ -188,11 +188,11 @@ func (ix *Index) Sync(ctx context.Context, corpus string, progress func(done, to
 	}
 
 	// Decide what to do with every file: read and hash it (cheap next to
-	// embedding) and compare with the stored segment.
+	// embedding) and compare with the stored segment. The bytes are not
+	// kept: a worker reads a changed file again, so memory stays bounded
+	// by the files in flight rather than the corpus.
 	type job struct {
 		file CorpusFile
-		data []byte
-		hash string
 		prev *segment
 	}
 	var jobs []*job
@@ -209,14 +209,12 @@ func (ix *Index) Sync(ctx context.Context, corpus string, progress func(done, to
 			rep.Skipped = append(rep.Skipped, fmt.Errorf("skipping %s: %w", f.Source, err))
 			continue
 		}
-		sum := sha256.Sum256(data)
-		h := hex.EncodeToString(sum[:])
 		prev := ix.segs[f.Source]
-		if prev != nil && prev.Hash == h && ix.current(prev) {
+		if prev != nil && prev.Hash == contentHash(data) && ix.current(prev) {
 			rep.Unchanged++
 			continue
 		}
-		jobs = append(jobs, &job{file: f, data: data, hash: h, prev: prev})
+		jobs = append(jobs, &job{file: f, prev: prev})
 	}
 
 	segDir := filepath.Join(ix.dir, "segments")
@@ -236,7 +234,7 @@ func (ix *Index) Sync(ctx context.Context, corpus string, progress func(done, to
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				seg, err := ix.build(ctx, j.file, j.data, j.hash)
+				seg, err := ix.build(ctx, corpus, j.file)
 				if err == nil && seg != nil {
 					err = writeSegment(segDir, seg)
 					if err != nil {
@@ -311,6 +309,12 @@ feed:
 	return rep, ctx.Err()
 }
 
+// contentHash identifies a file's content.
+func contentHash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
 // fileGone reports whether source has left the corpus (as opposed to
 // being skipped this time, e.g. for being unreadable).
 func (ix *Index) fileGone(corpus, source string) bool {
@@ -342,7 +346,12 @@ func (e skipError) Is(target error) bool {
 }
 
 // build parses, chunks, analyses and embeds one file.
-func (ix *Index) build(ctx context.Context, f CorpusFile, data []byte, hash string) (*segment, error) {
+func (ix *Index) build(ctx context.Context, corpus string, f CorpusFile) (*segment, error) {
+	data, err := os.ReadFile(filepath.Join(corpus, filepath.FromSlash(f.Source)))
+	if err != nil {
+		return nil, skipError{fmt.Errorf("skipping %s: %w", f.Source, err)}
+	}
+	hash := contentHash(data)
 	a, err := ParseArticle(f.Source, data)
 	if err != nil {
 		return nil, skipError{fmt.Errorf("skipping %w", err)} // err names the file
