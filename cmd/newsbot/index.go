@@ -134,6 +134,9 @@ func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retr
 	if err != nil {
 		return rep, fmt.Errorf("indexing %s: %w", a.cfg.Corpus, err)
 	}
+	if rep.Articles == 0 {
+		fmt.Fprintf(a.stderr, "warning: %s holds no articles (.txt, .md or .html files)\n", a.cfg.Corpus)
+	}
 	if !verbose && rep.Changed() {
 		fmt.Fprintf(a.stderr, "indexed %s: %d added, %d updated, %d removed (%d articles)\n",
 			a.cfg.Corpus, len(rep.Added), len(rep.Updated), len(rep.Removed), rep.Articles)

@@ -285,3 +285,13 @@ func TestEvalCommand(t *testing.T) {
 		t.Errorf("eval with an impossible threshold = %v, want an error naming MRR", err)
 	}
 }
+
+func TestEmptyCorpusWarns(t *testing.T) {
+	out, stderr, err := newsbot(t, "", "ask", "--corpus", t.TempDir(), "--index", filepath.Join(t.TempDir(), "ix"), "Who won?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "holds no articles") || !strings.Contains(out, "doesn't say") {
+		t.Errorf("stdout %q, stderr %q; want a refusal and a warning about the empty corpus", out, stderr)
+	}
+}
