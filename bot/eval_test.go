@@ -620,15 +620,18 @@ func TestEvalSotu(t *testing.T) {
 // its questions check that what works on the seeds generalises.
 var heldoutDir = filepath.Join("testdata", "eval", "heldout")
 
-// heldoutThresholds are the least the offline bot reaches on heldout.yaml.
+// heldoutThresholds are the least the offline bot reaches on heldout.yaml
+// (measured: recall@5 1, MRR 0.958, source cited 1, fact hits 1, refusal
+// accuracy 0.98, citation precision 1), a little below so that a new
+// question does not fail the build before it is looked at.
 func heldoutThresholds() EvalThresholds {
 	return EvalThresholds{
-		MinRecall5:           0,
-		MinMRR:               0,
-		MinSourceCited:       0,
-		MinFactHits:          0,
-		MinRefusalAccuracy:   0,
-		MinCitationPrecision: 0,
+		MinRecall5:           0.95,
+		MinMRR:               0.9,
+		MinSourceCited:       0.95,
+		MinFactHits:          0.95,
+		MinRefusalAccuracy:   0.95,
+		MinCitationPrecision: 0.9,
 	}
 }
 

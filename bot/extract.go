@@ -475,6 +475,12 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 		for _, sp := range joinCredits(p.Text, retrieval.SplitSentences(p.Text)) {
 			// SplitSentences trims its spans, and joinCredits joins trimmed ones.
 			start, end := sp.Start, sp.End
+			// A markdown heading is quoted without its marks ("# "),
+			// which are markup, not words; it is a headline.
+			heading := strings.HasPrefix(p.Text[start:end], "#")
+			if heading {
+				start = end - len(strings.TrimLeft(p.Text[start:end], "# \t"))
+			}
 			if start >= end {
 				continue
 			}
@@ -505,7 +511,7 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 				terms:     make(map[string]bool),
 				toks:      toks,
 				caption:   isPhotoCredit(text),
-				headline:  isHeadline(text, p.Title),
+				headline:  heading || isHeadline(text, p.Title),
 			}
 			// The words as split here too, so that glued words
 			// ("capitalKabul") give their terms.
@@ -678,8 +684,16 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		}
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms))}
 		var got, core, coreTotal float64
+		// A sentence holding what was asked ("what raise") in an article
+		// holding the rest ("the dockworkers") draws on its article as on
+		// its neighbours.
+		holdsAsked := q.asked >= 0 && credit[i][q.asked] >= e.opt.SynonymCredit
+		docCredit := e.opt.DocCredit
+		if holdsAsked {
+			docCredit = max(docCredit, neighbourCredit)
+		}
 		for j, t := range q.terms {
-			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
+			got += idf[j] * max(credit[i][j], docCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
 				c.held[j] = t.weight == 1
@@ -693,7 +707,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 				core += idf[j] * min(1, credit[i][j]/e.opt.SynonymCredit)
 			}
 		}
-		if q.asked >= 0 && c.held[q.asked] || q.asked >= 0 && credit[i][q.asked] >= e.opt.SynonymCredit {
+		if holdsAsked {
 			// "The deal includes a 14 percent wage increase" in the
 			// story on the dockworkers: what was asked, about them.
 			c.holdsFocus = true
@@ -856,6 +870,9 @@ func abbreviates(acronym string, toks []textWord) bool {
 		for j < len(toks) && k < len(acronym) {
 			tk := toks[j]
 			if j > i && (tk.lower == "of" || tk.lower == "and" || tk.lower == "for" || tk.lower == "the") {
+				if tk.lower[0] == acronym[k] {
+					k++ // "BoC": the small word has its letter
+				}
 				j++
 				continue
 			}
