@@ -475,6 +475,12 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 		for _, sp := range joinCredits(p.Text, retrieval.SplitSentences(p.Text)) {
 			// SplitSentences trims its spans, and joinCredits joins trimmed ones.
 			start, end := sp.Start, sp.End
+			// A markdown heading is quoted without its marks ("# "),
+			// which are markup, not words; it is a headline.
+			heading := strings.HasPrefix(p.Text[start:end], "#")
+			if heading {
+				start = end - len(strings.TrimLeft(p.Text[start:end], "# \t"))
+			}
 			if start >= end {
 				continue
 			}
@@ -505,7 +511,7 @@ func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSen
 				terms:     make(map[string]bool),
 				toks:      toks,
 				caption:   isPhotoCredit(text),
-				headline:  isHeadline(text, p.Title),
+				headline:  heading || isHeadline(text, p.Title),
 			}
 			// The words as split here too, so that glued words
 			// ("capitalKabul") give their terms.
@@ -636,7 +642,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 				direct = true
 			}
 		}
-		if t.name && !direct || t.head && df == 0 {
+		if (t.name || t.figure) && !direct || (t.head || t.title && !t.role) && df == 0 {
 			return nil, false
 		}
 		if df > 0 {
@@ -661,7 +667,7 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 	for src, best := range docBest {
 		coherent[src] = true
 		for j, t := range q.terms {
-			if t.name && t.weight == 1 && best[j] < e.opt.SynonymCredit {
+			if (t.name || t.title && !t.role) && t.weight == 1 && best[j] < e.opt.SynonymCredit {
 				coherent[src] = false
 			}
 		}
@@ -678,8 +684,16 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 		}
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms))}
 		var got, core, coreTotal float64
+		// A sentence holding what was asked ("what raise") in an article
+		// holding the rest ("the dockworkers") draws on its article as on
+		// its neighbours.
+		holdsAsked := q.asked >= 0 && credit[i][q.asked] >= e.opt.SynonymCredit
+		docCredit := e.opt.DocCredit
+		if holdsAsked {
+			docCredit = max(docCredit, neighbourCredit)
+		}
 		for j, t := range q.terms {
-			got += idf[j] * max(credit[i][j], e.opt.DocCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
+			got += idf[j] * max(credit[i][j], docCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.matched++
 				c.held[j] = t.weight == 1
@@ -691,6 +705,16 @@ func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredS
 			if t.weight == 1 {
 				coreTotal += idf[j]
 				core += idf[j] * min(1, credit[i][j]/e.opt.SynonymCredit)
+			}
+		}
+		if holdsAsked {
+			// "The deal includes a 14 percent wage increase" in the
+			// story on the dockworkers: what was asked, about them.
+			c.holdsFocus = true
+			for j, t := range q.terms {
+				if credit[i][j] < e.opt.SynonymCredit && t.weight == 1 && docBest[s.source][j] >= e.opt.SynonymCredit {
+					c.aroundMatched++
+				}
 			}
 		}
 		c.coverage = got / total
@@ -806,6 +830,24 @@ func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 			return e.opt.SynonymCredit
 		}
 	}
+	if t.acronym && abbreviates(t.stem, s.toks) {
+		return 1 // "NDP": the New Democratic Party
+	}
+	if t.amount && mentionsMoney(s.lower) && len(findNumbers(s.toks)) > 0 {
+		return e.opt.SynonymCredit // "a C$600 million bridge" is what it costs
+	}
+	if t.when && slices.ContainsFunc(findDates(s.toks), func(a answerSpot) bool { return a.value != "" }) {
+		return e.opt.SynonymCredit // "construction in 2026" is when it starts
+	}
+	if !t.name && len(t.stem) > derivedLen {
+		// A word of the same family, shorter: "oppos" (opposed) for
+		// "opposit" (opposition), "elect" for "elector".
+		for st := range s.terms {
+			if len(st) >= derivedLen && len(st) < len(t.stem) && strings.HasPrefix(t.stem, st) {
+				return e.opt.SynonymCredit
+			}
+		}
+	}
 	if s.caption && isPictureWord(t.stem) {
 		return 1 // a caption is about its picture
 	}
@@ -813,6 +855,37 @@ func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
 		return e.opt.SynonymCredit // "which official": the spokesperson
 	}
 	return 0
+}
+
+// derivedLen is the least length of a stem that begins a longer one of
+// the same family: shorter ones ("con", "pres") begin unrelated words.
+const derivedLen = 5
+
+// abbreviates reports whether acronym (lower-cased, "ndp") is the
+// initials of a run of capitalised words of toks ("New Democratic Party"),
+// skipping the small words inside it ("Bank of Canada" for "boc").
+func abbreviates(acronym string, toks []textWord) bool {
+	for i := range toks {
+		k, j := 0, i
+		for j < len(toks) && k < len(acronym) {
+			tk := toks[j]
+			if j > i && (tk.lower == "of" || tk.lower == "and" || tk.lower == "for" || tk.lower == "the") {
+				if tk.lower[0] == acronym[k] {
+					k++ // "BoC": the small word has its letter
+				}
+				j++
+				continue
+			}
+			if !tk.upper || tk.lower[0] != acronym[k] {
+				break
+			}
+			k, j = k+1, j+1
+		}
+		if k == len(acronym) && j-i > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // fileNameStems returns the stems of the words of a file's base name,

@@ -130,6 +130,9 @@ func isFigureQualifier(w string) bool {
 func countsOther(toks []textWord, matched [][]int, i int) bool {
 	for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
 		w := toks[k]
+		if !w.upper && strings.HasSuffix(w.lower, "ed") {
+			return false // "18,347 filled Rogers Place": a verb, then its object
+		}
 		if w.upper && w.letters >= 2 && monthName(w) == "" && len(matched[k]) == 0 {
 			return true // "2,500 Canadian troops", "43,000-strong NATO-led force"
 		}

@@ -57,6 +57,45 @@ func synonymGroups() [][]string {
 		{"pullout", "withdrawal", "withdraw", "pull"},
 		{"cabinet", "minister"},
 		{"programme", "program", "show"},
+		// The verbs and nouns of everyday news: a user asks with one
+		// word, the story uses another.
+		{"start", "begin", "launch", "commence", "kick off", "get under way"},
+		{"open", "opening", "launch", "inaugurate"},
+		{"end", "finish", "conclude", "close", "wrap up"},
+		{"raise", "increase", "hike", "rise", "gain", "boost", "jump", "climb"},
+		{"cut", "reduce", "lower", "decrease", "drop", "decline", "slash", "fall"},
+		{"cost", "price", "spend", "spending", "worth", "expense", "bill"},
+		{"oppose", "opposition", "opponent", "opponents", "critic", "critics", "objector"},
+		{"win", "won", "beat", "defeat", "victory", "triumph"},
+		{"lose", "loss", "defeat", "beaten"},
+		{"die", "death", "dead", "kill", "killed", "fatal", "fatality", "toll"},
+		{"hurt", "injure", "injured", "injury", "injuries", "wound", "wounded"},
+		{"arrest", "detain", "detention", "custody", "charged"},
+		{"say", "said", "tell", "state", "announce", "comment"},
+		{"buy", "acquire", "acquisition", "purchase", "takeover"},
+		{"sell", "sale", "sold", "divest"},
+		{"sales", "revenue", "turnover"},
+		{"profit", "earnings", "income"},
+		{"court", "judge", "judges", "justice", "justices", "tribunal"},
+		{"ruling", "decision", "verdict", "judgment", "judgement"},
+		{"fan", "fans", "crowd", "spectator", "audience", "attendance"},
+		{"goalie", "goaltender", "keeper"},
+		{"electricity", "power"},
+		{"factory", "plant", "facility", "mill"},
+		{"hire", "employ", "hiring", "jobs"},
+		{"wage", "wages", "pay", "salary", "salaries", "compensation"},
+		{"strike", "walkout", "stoppage"},
+		{"deal", "agreement", "contract", "accord", "pact"},
+		{"storm", "hurricane", "cyclone", "typhoon"},
+		{"flood", "floods", "flooding", "deluge", "inundation"},
+		{"rain", "rainfall", "downpour"},
+		{"child", "children", "kid", "kids"},
+		{"hospital", "hospitalized", "hospitalised"},
+		{"company", "firm", "business"},
+		{"seat", "seats", "riding", "ridings", "constituency"},
+		{"party", "parties"},
+		{"share", "stock"},
+		{"mayor", "mayoral"},
 	}
 }
 
@@ -108,6 +147,20 @@ func (e *Extractive) stemGroups(groups [][]string) map[string][]string {
 				if o != s && !slices.Contains(syn[s], o) {
 					syn[s] = append(syn[s], o)
 				}
+			}
+		}
+	}
+	return syn
+}
+
+// synonymsOf returns the stems that may stand for stem: its synonyms and
+// those of its other forms ("paid" is "pay", and so "wage").
+func (e *Extractive) synonymsOf(stem string) []string {
+	syn := slices.Clone(e.synonyms[stem])
+	for _, f := range e.forms[stem] {
+		for _, o := range e.synonyms[f] {
+			if o != stem && !slices.Contains(syn, o) {
+				syn = append(syn, o)
 			}
 		}
 	}
@@ -216,6 +269,17 @@ func isMoneyWord(w string) bool {
 	return false
 }
 
+// isCostWord reports the words of "how much" questions that a sum of
+// money answers by itself ("how much will the bridge cost"); "paid" is
+// not one, since who is paid matters.
+func isCostWord(w string) bool {
+	switch w {
+	case "cost", "costs", "costing", "price", "priced", "worth", "spend", "spent", "spending", "budget", "expensive":
+		return true
+	}
+	return false
+}
+
 // answerKind is what a question asks for.
 type answerKind int
 
@@ -246,8 +310,12 @@ type questionInfo struct {
 	// ("had not decided") describe it.
 	verb                   int
 	passive, past, negated bool
-	words                  map[string]bool // its words, lower-cased: a name it holds is not the answer
-	terms                  []qterm
+	// asked is the index in terms of the noun right after "what" or
+	// "which" ("what raise did the dockworkers get"), or -1: a sentence
+	// holding it, in an article holding the rest, is on the question.
+	asked int
+	words map[string]bool // its words, lower-cased: a name it holds is not the answer
+	terms []qterm
 }
 
 // qterm is a key term of a question.
@@ -264,6 +332,22 @@ type qterm struct {
 	complement bool
 	weight     float64 // 1, or contextWeight for the setting of the question ("in Afghanistan")
 	role       bool    // names the kind of person asked for ("which official"): any title stands for it
+	// title is set on an office the question is about ("what did the
+	// premier say"): like a name, the answering article must hold it, or
+	// a synonym; a premier's words are not anyone's.
+	title bool
+	// figure is set on a year or number the question states ("in 2018"):
+	// the passages must hold it as written.
+	figure bool
+	// acronym is set on a word written in capitals ("NDP"): the words
+	// it abbreviates ("New Democratic Party") stand for it.
+	acronym bool
+	// amount is set on a word of "how much ... cost" ("cost", "pay"): a
+	// sum of money stands for it.
+	amount bool
+	// when is set on the verb of "when ... start" ("start", "open"): a
+	// date stands for it, since it is what the date is of.
+	when bool
 }
 
 // lightWeight is the weight of a verb that says little ("go", "take"):
@@ -305,6 +389,8 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 		}
 	}
 	q.verb, q.passive, q.past = -1, passive, past
+	q.asked = -1
+	asked := askedNoun(toks)
 	q.negated = verb >= 0 && negatedAt(toks, verb)
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
@@ -341,22 +427,47 @@ func (e *Extractive) parseQuestion(text string) questionInfo {
 				}
 				q.terms = append(q.terms, qterm{
 					stem: st, prefix: prefix,
-					forms: e.forms[st], syn: e.synonyms[st], weight: weight,
+					forms: e.forms[st], syn: e.synonymsOf(st), weight: weight,
 				})
 			}
 			q.terms[j].weight = max(q.terms[j].weight, weight)
 			q.terms[j].name = q.terms[j].name || name
 			q.terms[j].role = q.terms[j].role || n == 1 && i != head && q.kind == kindPerson && answerNoun(tk.lower) == kindPerson
+			q.terms[j].title = q.terms[j].title || slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return isOfficeTitle(w.lower) })
+			q.terms[j].figure = q.terms[j].figure || n == 1 && tk.digits > 0 && tk.letters == 0
+			q.terms[j].acronym = q.terms[j].acronym || n == 1 && tk.allCaps && tk.letters >= 2 && tk.letters <= 6
+			q.terms[j].amount = q.terms[j].amount || n == 1 && q.money && isCostWord(tk.lower)
+			q.terms[j].when = q.terms[j].when || n == 1 && q.kind == kindDate && isEventVerb(tk.lower)
 			for k := i - n + 1; k <= i; k++ {
 				q.terms[j].head = q.terms[j].head || k == head
 				q.terms[j].complement = q.terms[j].complement || complement[k]
 				if k == verb && q.verb < 0 {
 					q.verb = j
 				}
+				if k == asked && q.asked < 0 {
+					q.asked = j
+				}
 			}
 		}
 	}
 	return q
+}
+
+// askedNoun returns the index of the noun of "what raise did", "which
+// bridge will": a single word between "what" or "which" and the
+// auxiliary; -1 for none.
+func askedNoun(toks []textWord) int {
+	for i := 0; i+2 < len(toks); i++ {
+		if w := toks[i].lower; w != "what" && w != "which" {
+			continue
+		}
+		n := toks[i+1]
+		if isAuxiliary(toks[i+2].lower) && !isAuxiliary(n.lower) && !questionWord(n.lower) && !markerWord(n.lower) && n.letters >= 3 {
+			return i + 1
+		}
+		return -1
+	}
+	return -1
 }
 
 // predicate finds the main verb of a question, the word that says what
@@ -447,6 +558,33 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 
 // isQuantifier reports words that end a question's subject and verb:
 // "cost each year".
+// isOfficeTitle reports the titles of offices a question may ask about
+// ("the premier", "the mayor"): one held by nobody in the coverage means
+// the coverage does not hold the answer.
+func isOfficeTitle(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "premier", "mayor", "president", "minister", "chancellor", "governor", "senator",
+		"king", "queen", "ambassador", "commander", "councillor", "councilor", "coach", "pope",
+		"prince", "princes", "sheriff", "judge", "ceo", "spokesperson", "spokesman", "spokeswoman":
+		return true
+	}
+	return false
+}
+
+// isEventVerb reports the verbs of "when" questions whose answer is the
+// date itself: "when will construction start" is answered by
+// "construction in 2026".
+func isEventVerb(w string) bool {
+	switch w {
+	case "start", "starts", "started", "begin", "begins", "began", "open", "opens", "opened",
+		"launch", "launches", "launched", "end", "ends", "ended", "finish", "finishes", "finished",
+		"close", "closes", "closed", "conclude", "concludes", "concluded", "happen", "happens",
+		"occur", "occurs", "occurred", "resume", "resumes", "resumed":
+		return true
+	}
+	return false
+}
+
 // isLeadVerb reports verbs that ask for the leader of something: "who
 // leads", "who heads", "who runs".
 func isLeadVerb(w string) bool {

@@ -667,3 +667,107 @@ func TestExtractiveOtherStories(t *testing.T) {
 		}
 	}
 }
+
+// The answerer must generalise to news it was not tuned on: paraphrases
+// ("raise" for "increase"), word families ("opposition", "opponents"), a
+// sum for "how much ... cost", an office nobody in the coverage holds.
+func TestExtractiveHeldout(t *testing.T) {
+	b := offlineBot(t, heldoutDir)
+	tests := []struct {
+		question string
+		want     string // in the answer; "" for a refusal
+	}{
+		{"What raise did the dockworkers get?", "14 percent wage increase"},
+		{"When will construction of the bridge start?", "construction would begin in 2026"},
+		{"Who led the opposition to the bridge?", "Lisa Blackburn"},
+		{"How much will the bridge cost?", "C$600 million"},
+		{"Who leads the NDP in Saskatchewan?", "Carla Beck"},
+		{"How many fans attended the game?", "18,347"},
+		{"What did the premier say about the strike?", ""},
+		{"What did the prime minister say about the rent ruling?", ""},
+		{"Who won the Saskatchewan Party leadership race in 2018?", ""},
+		{"How much is Maplefield's chief executive paid?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a, err := b.Ask(t.Context(), NewConversation(4), tt.question, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && !a.Refused:
+				t.Errorf("Ask(%q) = %q, want a refusal", tt.question, a.Text)
+			case tt.want != "" && !strings.Contains(a.Text, tt.want):
+				t.Errorf("Ask(%q) = %q, want it to contain %q", tt.question, a.Text, tt.want)
+			}
+		})
+	}
+}
+
+// A markdown heading is a headline: quoted without its marks, and not
+// beside a sentence of its body.
+func TestExtractiveMarkdownHeading(t *testing.T) {
+	b := offlineBot(t, heldoutDir)
+	q := "How did council vote on the bridge?"
+	a, err := b.Ask(t.Context(), NewConversation(4), q, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "voted 11-5") {
+		t.Errorf("Ask(%q) = %q, want it to contain %q", q, a.Text, "voted 11-5")
+	}
+	for _, c := range a.Citations {
+		if strings.HasPrefix(c.Quote, "#") || c.Quote == "City council approves new harbour bridge" {
+			t.Errorf("Ask(%q) quotes the heading %q, want the body only", q, c.Quote)
+		}
+	}
+	e := NewExtractive(ExtractiveOptions{})
+	sents := e.collectSentences([]retrieval.Result{{Chunk: retrieval.Chunk{Source: "a.md", Text: "## Bridge approved in vote\n\nThe council voted 11-5.", FirstLine: 1}}})
+	if len(sents) == 0 || sents[0].text != "Bridge approved in vote" || !sents[0].headline {
+		t.Errorf("collectSentences(heading) = %v, want the headline %q without its marks", sents, "Bridge approved in vote")
+	}
+}
+
+func TestAbbreviates(t *testing.T) {
+	tests := []struct {
+		acronym, text string
+		want          bool
+	}{
+		{"ndp", "The New Democratic Party won 27 seats.", true},
+		{"boc", "The Bank of Canada held rates.", true},
+		{"ndp", "The new democratic party won.", false},
+		{"ndp", "New Brunswick and Nova Scotia.", false},
+		{"nato", "NATO met in Brussels.", false},
+	}
+	for _, tt := range tests {
+		if got := abbreviates(tt.acronym, splitWords(tt.text)); got != tt.want {
+			t.Errorf("abbreviates(%q, %q) = %v, want %v", tt.acronym, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestTermCreditDerived(t *testing.T) {
+	e := NewExtractive(ExtractiveOptions{})
+	tests := []struct {
+		question, text string
+		want           float64
+	}{
+		{"Who led the opposition?", "Councillors opposed the plan.", e.opt.SynonymCredit},
+		{"Who led the opposition?", "Opponents argued the cost would double.", e.opt.SynonymCredit},
+		{"Who led the opposition?", "The council voted 11-5.", 0},
+		{"What was the raise?", "A 14 percent wage increase.", e.opt.SynonymCredit},
+	}
+	for _, tt := range tests {
+		q := e.parseQuestion(tt.question)
+		s := e.collectSentences([]retrieval.Result{{Chunk: retrieval.Chunk{Source: "a.txt", Text: tt.text, FirstLine: 1}}})[0]
+		var got float64
+		for _, term := range q.terms {
+			if term.stem == "opposit" || term.stem == "rais" {
+				got = e.termCredit(s, term)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("termCredit(%q, %q) = %v, want %v", tt.question, tt.text, got, tt.want)
+		}
+	}
+}
