@@ -309,10 +309,12 @@ func TestDiscord(t *testing.T) {
 			t.Errorf("conversation history = %+v, want the /ask question then the follow-up", h)
 		}
 		reply := f.requests("POST", "/api/v9/channels/c-ask/messages")[0]
-		// The answer to the follow-up continues the same conversation.
-		if c2, ok := r.d.convs.get("msg:" + reply.RespID); !ok || c2 != conv {
-			t.Errorf("follow-up answer %q is not in the conversation", reply.RespID)
-		}
+		// The answer to the follow-up continues the same conversation (filed
+		// once Discord has answered the post).
+		eventually(t, "the follow-up answer filed in the conversation", func() bool {
+			c2, ok := r.d.convs.get("msg:" + reply.RespID)
+			return ok && c2 == conv
+		})
 	})
 
 	t.Run("mass mentions never ping", func(t *testing.T) {
