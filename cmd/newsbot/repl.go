@@ -126,7 +126,17 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 		case strings.HasPrefix(line, "/"):
 			fmt.Fprintf(a.stdout, "Unknown command %s; try /help.\n", strings.Fields(line)[0])
 		default:
-			ans, err := b.Ask(ctx, conv, line, nil)
+			// A model's answer is shown as it is written, on a terminal;
+			// the checked answer then follows (see printAnswer).
+			var streamed strings.Builder
+			var onToken func(string)
+			if interactive && b.Mode() == bot.ModeLLM {
+				onToken = func(tok string) {
+					streamed.WriteString(tok)
+					fmt.Fprint(a.stdout, tok)
+				}
+			}
+			ans, err := b.Ask(ctx, conv, line, onToken)
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil
@@ -135,8 +145,7 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintln(a.stdout, "Sorry, something went wrong answering that; see the log.")
 				continue
 			}
-			// A blank line after each answer keeps piped output easy to split.
-			fmt.Fprintf(a.stdout, "%s\n\n", bot.FormatAnswer(ans))
+			printAnswer(a.stdout, ans, streamed.String())
 		}
 	}
 }
@@ -144,4 +153,22 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 func isTerminalReader(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && isTerminal(f)
+}
+
+// printAnswer prints ans after the text already streamed of it, if any,
+// and a blank line, which keeps piped output easy to split. When the
+// checked answer says what was streamed, only its sources follow; when it
+// differs (markers renumbered or dropped, or the model failed and the
+// coverage is quoted instead), the whole checked answer is printed.
+func printAnswer(w io.Writer, ans bot.Answer, streamed string) {
+	out := bot.FormatAnswer(ans)
+	text := strings.TrimSpace(ans.Text)
+	switch {
+	case streamed == "":
+		fmt.Fprintf(w, "%s\n\n", out)
+	case strings.TrimSpace(streamed) == text:
+		fmt.Fprintf(w, "%s\n\n", strings.TrimPrefix(out, text))
+	default:
+		fmt.Fprintf(w, "\n\n%s\n\n", out)
+	}
 }

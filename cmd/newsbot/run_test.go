@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/bot"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -293,5 +295,21 @@ func TestEmptyCorpusWarns(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "holds no articles") || !strings.Contains(out, "doesn't say") {
 		t.Errorf("stdout %q, stderr %q; want a refusal and a warning about the empty corpus", out, stderr)
+	}
+}
+
+func TestPrintAnswerAfterStreaming(t *testing.T) {
+	ans := bot.Answer{Text: "Appathurai speaks for NATO. [1]", Citations: []bot.Citation{{N: 1, Source: "000.txt", Title: "T", Lines: [2]int{3, 3}}}}
+	cases := []struct{ name, streamed, want string }{
+		{"not streamed", "", "Appathurai speaks for NATO. [1]\n\n[1] 000.txt:3 - T\n\n"},
+		{"streamed as checked", "Appathurai speaks for NATO. [1]", "\n\n[1] 000.txt:3 - T\n\n"},
+		{"streamed otherwise", "Appathurai speaks for NATO. [4]", "\n\nAppathurai speaks for NATO. [1]\n\n[1] 000.txt:3 - T\n\n"},
+	}
+	for _, c := range cases {
+		var b strings.Builder
+		printAnswer(&b, ans, c.streamed)
+		if b.String() != c.want {
+			t.Errorf("%s: printed %q, want %q", c.name, b.String(), c.want)
+		}
 	}
 }
