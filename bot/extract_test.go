@@ -28,28 +28,6 @@ func seedPassages(t testing.TB, question string) []retrieval.Result {
 	return res
 }
 
-// seedChunks parses and chunks the seed articles.
-func seedChunks(t testing.TB) []retrieval.Chunk {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("Glob(%q) = %v, %v; want the seed articles", seedDir, paths, err)
-	}
-	var chunks []retrieval.Chunk
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := retrieval.ParseArticle(filepath.Base(p), data)
-		if err != nil {
-			t.Fatalf("ParseArticle(%q) error: %v", p, err)
-		}
-		chunks = append(chunks, retrieval.ChunkArticle(a, retrieval.DefaultChunkOptions())...)
-	}
-	return chunks
-}
-
 // ask answers question over the seed passages with the default options.
 func ask(t testing.TB, e *Extractive, question string) Answer {
 	t.Helper()

@@ -101,8 +101,9 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 }
 
 // sync brings the index up to date with the corpus, showing progress on a
-// terminal and warnings for skipped files. quiet suppresses the summary
-// line when nothing changed.
+// terminal and warnings for skipped files. Unless verbose (the caller
+// prints the full report itself), a sync that changed something says so
+// in one line on stderr.
 func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retrieval.SyncReport, error) {
 	if st, err := os.Stat(a.cfg.Corpus); err != nil || !st.IsDir() {
 		return retrieval.SyncReport{}, fmt.Errorf("corpus folder %q not found: pass --corpus DIR or set corpus in the config", a.cfg.Corpus)
