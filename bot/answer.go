@@ -12,14 +12,12 @@ const (
 	ModeLLM        = "llm"
 )
 
-// Citation points a [N] marker of an answer at the lines of a source file.
-type Citation struct {
-	N      int    `json:"n"`
-	Source string `json:"source"` // path relative to the corpus root
-	Title  string `json:"title"`
-	Lines  [2]int `json:"lines"` // first and last line, 1-based
-	Quote  string `json:"quote"` // verbatim text of Source at Lines
-}
+// RefusalText is the answer, verbatim, to a question the coverage does
+// not answer.
+const RefusalText = "The coverage doesn't say."
+
+// NoCitationNote is the Answer.Note of an answer that cites nothing.
+const NoCitationNote = "This answer cites no source; treat it with care."
 
 // Answer is a cited answer to one question.
 type Answer struct {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode"
 
@@ -186,91 +184,4 @@ func isQuestionWord(w string) bool {
 		return true
 	}
 	return false
-}
-
-// verify checks each citation's quote against its source file. A quote
-// found on other lines gets its lines corrected; one not found at all is
-// flagged in the answer's note and logged.
-func (b *Bot) verify(a *Answer) {
-	if b.corpus == "" {
-		return
-	}
-	files := make(map[string][]string)
-	for i := range a.Citations {
-		c := &a.Citations[i]
-		lines, ok := files[c.Source]
-		if !ok {
-			data, err := os.ReadFile(filepath.Join(b.corpus, filepath.FromSlash(c.Source)))
-			if err != nil {
-				b.log.Warn("checking a quote", "source", c.Source, "err", err)
-			}
-			lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-			files[c.Source] = lines
-		}
-		if first, last, ok := locate(lines, c.Quote, c.Lines[0]); ok {
-			c.Lines = [2]int{first, last}
-			continue
-		}
-		b.log.Warn("quote not found in its source", "source", c.Source, "lines", c.Lines, "quote", c.Quote)
-		if a.Note == "" {
-			a.Note = fmt.Sprintf("Citation [%d] could not be checked against %s.", c.N, c.Source)
-		}
-	}
-}
-
-// locate finds quote in lines (white space folded, so a quote may span
-// lines) preferring the match nearest line near, and returns its first
-// and last line numbers.
-func locate(lines []string, quote string, near int) (first, last int, ok bool) {
-	q := strings.Join(strings.Fields(quote), " ")
-	if q == "" {
-		return 0, 0, false
-	}
-	var text strings.Builder
-	starts := make([]int, 0, len(lines)) // offset in text where each line starts
-	for _, l := range lines {
-		starts = append(starts, text.Len())
-		if f := strings.Fields(l); len(f) > 0 {
-			text.WriteString(strings.Join(f, " "))
-			text.WriteByte(' ')
-		}
-	}
-	t := text.String()
-	best := -1
-	for off := 0; ; {
-		i := strings.Index(t[off:], q)
-		if i < 0 {
-			break
-		}
-		i += off
-		if best < 0 || abs(lineOf(starts, i)-near) < abs(lineOf(starts, best)-near) {
-			best = i
-		}
-		off = i + 1
-	}
-	if best < 0 {
-		return 0, 0, false
-	}
-	return lineOf(starts, best), lineOf(starts, best+len(q)-1), true
-}
-
-// lineOf returns the 1-based line holding offset off.
-func lineOf(starts []int, off int) int {
-	lo, hi := 0, len(starts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo + 1
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/extractive"
 	"github.com/newsbot/newsbot/retrieval"
 )
 
@@ -25,7 +26,7 @@ func ExampleBot_Ask() {
 	if _, err := ix.Sync(context.Background(), "../seeds", nil); err != nil {
 		log.Fatal(err)
 	}
-	b := bot.New(ix, bot.NewExtractive(bot.ExtractiveOptions{}), bot.Options{Corpus: "../seeds"})
+	b := bot.New(ix, extractive.New(extractive.Options{}), bot.Options{Corpus: "../seeds"})
 
 	a, err := b.Ask(context.Background(), nil, "Who is the NATO spokesperson?", nil)
 	if err != nil {

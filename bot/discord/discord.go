@@ -1,4 +1,7 @@
-package bot
+// Package discord is the Discord front end: it answers mentions, DMs,
+// replies, threads and the /ask command through a bot.Bot, and formats
+// answers within Discord's limits with the coverage's text made inert.
+package discord
 
 import (
 	"container/list"
@@ -13,6 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/newsbot/newsbot/bot"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
@@ -35,9 +40,9 @@ const (
 	sourcesButtonIDPre = "newsbot:sources:"
 )
 
-// DiscordOptions configure a Discord front end. Zero values pick the
+// Options configure a Discord front end. Zero values pick the
 // defaults given.
-type DiscordOptions struct {
+type Options struct {
 	Token string // bot token, with or without the "Bot " prefix; never logged
 
 	GuildIDs        []string // register the slash commands in these guilds (instant); empty: globally
@@ -67,14 +72,14 @@ type DiscordOptions struct {
 
 // Discord serves the Bot in Discord: mentions, DMs, replies and threads
 // continuing a conversation, and the /ask and /reindex slash commands.
-type Discord struct {
-	bot *Bot
-	opt DiscordOptions
+type Bot struct {
+	bot *bot.Bot
+	opt Options
 	log *slog.Logger
 
-	convs    *lru[*Conversation] // "msg:<bot message>", "chan:<thread>", "dm:<channel>"
-	threads  *lru[string]        // threads the bot started -> parent channel
-	answers  *lru[*Answer]       // Sources button key -> answer
+	convs    *lru[*bot.Conversation] // "msg:<bot message>", "chan:<thread>", "dm:<channel>"
+	threads  *lru[string]            // threads the bot started -> parent channel
+	answers  *lru[*bot.Answer]       // Sources button key -> answer
 	users    *lru[*rate.Limiter]
 	channels *lru[*rate.Limiter]
 
@@ -88,8 +93,8 @@ type Discord struct {
 	reindexing atomic.Bool
 }
 
-// NewDiscord returns a Discord front end for b. Run connects it.
-func NewDiscord(b *Bot, opt DiscordOptions) *Discord {
+// New returns a Discord front end for b. Run connects it.
+func New(b *bot.Bot, opt Options) *Bot {
 	if opt.UserRate == 0 {
 		opt.UserRate = rate.Every(10 * time.Second)
 	}
@@ -115,9 +120,9 @@ func NewDiscord(b *Bot, opt DiscordOptions) *Discord {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
 	n := opt.MaxConversations
-	return &Discord{
+	return &Bot{
 		bot: b, opt: opt, log: opt.Logger,
-		convs: newLRU[*Conversation](n), threads: newLRU[string](n), answers: newLRU[*Answer](n),
+		convs: newLRU[*bot.Conversation](n), threads: newLRU[string](n), answers: newLRU[*bot.Answer](n),
 		users: newLRU[*rate.Limiter](n), channels: newLRU[*rate.Limiter](n),
 		runID: strconv.FormatInt(time.Now().UnixNano(), 36),
 	}
@@ -127,7 +132,7 @@ func NewDiscord(b *Bot, opt DiscordOptions) *Discord {
 // ctx is done; then it stops taking questions, waits (boundedly) for the
 // answers in flight, closes the session and returns nil. A missing or
 // rejected token is one clear error.
-func (d *Discord) Run(ctx context.Context) error {
+func (d *Bot) Run(ctx context.Context) error {
 	token := strings.TrimSpace(d.opt.Token)
 	if token == "" {
 		return errors.New("discord: no bot token; set DISCORD_TOKEN")
@@ -212,7 +217,7 @@ func connectError(err error) error {
 
 // shutdown stops taking questions, waits for the answers in flight (at
 // most ShutdownTimeout, then cancels them) and closes the session.
-func (d *Discord) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) {
+func (d *Bot) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) {
 	d.mu.Lock()
 	d.closing = true
 	d.mu.Unlock()
@@ -238,7 +243,7 @@ func (d *Discord) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) 
 }
 
 // begin registers an event in flight; false once shutting down.
-func (d *Discord) begin() bool {
+func (d *Bot) begin() bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.closing {
@@ -248,13 +253,13 @@ func (d *Discord) begin() bool {
 	return true
 }
 
-func (d *Discord) isClosing() bool {
+func (d *Bot) isClosing() bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.closing
 }
 
-func (d *Discord) registerCommands(ctx context.Context, s *discordgo.Session, appID string) {
+func (d *Bot) registerCommands(ctx context.Context, s *discordgo.Session, appID string) {
 	manage := int64(discordgo.PermissionManageGuild)
 	reindex := &discordgo.ApplicationCommand{
 		Name:        "reindex",
@@ -296,7 +301,7 @@ func (d *Discord) registerCommands(ctx context.Context, s *discordgo.Session, ap
 
 // onMessage answers mentions, DMs, replies to the bot's answers and
 // messages in the threads it started.
-func (d *Discord) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) {
+func (d *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message) {
 	defer d.handled.Add(1)
 	if !d.begin() {
 		return
@@ -318,7 +323,7 @@ func (d *Discord) onMessage(ctx context.Context, s *discordgo.Session, m *discor
 
 // conversationFor finds the conversation m continues, or starts one when
 // m is a new question; ok is false when m is not for the bot.
-func (d *Discord) conversationFor(s *discordgo.Session, m *discordgo.Message) (conv *Conversation, fresh, ok bool) {
+func (d *Bot) conversationFor(s *discordgo.Session, m *discordgo.Message) (conv *bot.Conversation, fresh, ok bool) {
 	if ref := m.MessageReference; ref != nil && ref.MessageID != "" {
 		if c, found := d.convs.get("msg:" + ref.MessageID); found {
 			return c, false, true
@@ -339,7 +344,7 @@ func (d *Discord) conversationFor(s *discordgo.Session, m *discordgo.Message) (c
 	return d.newConversation(), true, true
 }
 
-func (d *Discord) newConversation() *Conversation { return NewConversation(d.opt.MaxTurns) }
+func (d *Bot) newConversation() *bot.Conversation { return bot.NewConversation(d.opt.MaxTurns) }
 
 // selfID is the bot's user ID, as READY gave it. It is read from the
 // session's state, which discordgo fills before any handler runs.
@@ -370,7 +375,7 @@ func stripMention(content, self string) string {
 }
 
 // allowedPlace applies the guild and channel allow-lists.
-func (d *Discord) allowedPlace(s *discordgo.Session, guildID, channelID string) bool {
+func (d *Bot) allowedPlace(s *discordgo.Session, guildID, channelID string) bool {
 	if len(d.opt.AllowedGuilds) > 0 && !slices.Contains(d.opt.AllowedGuilds, guildID) {
 		return false
 	}
@@ -382,7 +387,7 @@ func (d *Discord) allowedPlace(s *discordgo.Session, guildID, channelID string) 
 }
 
 // parentOf returns the parent channel of a thread, or "".
-func (d *Discord) parentOf(s *discordgo.Session, channelID string) string {
+func (d *Bot) parentOf(s *discordgo.Session, channelID string) string {
 	if p, ok := d.threads.get(channelID); ok {
 		return p
 	}
@@ -392,12 +397,12 @@ func (d *Discord) parentOf(s *discordgo.Session, channelID string) string {
 	return ""
 }
 
-func (d *Discord) isThread(s *discordgo.Session, channelID string) bool {
+func (d *Bot) isThread(s *discordgo.Session, channelID string) bool {
 	return d.parentOf(s, channelID) != ""
 }
 
 // allow applies the per-user and per-channel rate limits.
-func (d *Discord) allow(user, channel string) bool {
+func (d *Bot) allow(user, channel string) bool {
 	u := d.users.getOrPut(user, func() *rate.Limiter { return rate.NewLimiter(d.opt.UserRate, d.opt.UserBurst) })
 	if !u.Allow() {
 		return false
@@ -412,7 +417,7 @@ func noMentions() *discordgo.MessageAllowedMentions {
 
 // answerMessage answers a question asked in a message, replying to it (or
 // in a new thread), with typing shown and streamed text edited in.
-func (d *Discord) answerMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message, question string, conv *Conversation, fresh bool) {
+func (d *Bot) answerMessage(ctx context.Context, s *discordgo.Session, m *discordgo.Message, question string, conv *bot.Conversation, fresh bool) {
 	target := m.ChannelID
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: new(bool)}
 	if !d.allow(m.Author.ID, m.ChannelID) {
@@ -468,7 +473,7 @@ func (d *Discord) answerMessage(ctx context.Context, s *discordgo.Session, m *di
 	}
 	d.log.Info("discord answered", "channel", target, "citations", len(a.Citations), "refused", a.Refused, "mode", a.Mode, "took", time.Since(start).Round(time.Millisecond))
 
-	contents := FormatDiscordAnswer(a)
+	contents := FormatAnswer(a)
 	button := d.sourcesButton(a)
 	for i, c := range contents {
 		var comps []discordgo.MessageComponent
@@ -501,7 +506,7 @@ func threadName(question string) string {
 	return name
 }
 
-func (d *Discord) send(ctx context.Context, s *discordgo.Session, channel, content string, ref *discordgo.MessageReference, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
+func (d *Bot) send(ctx context.Context, s *discordgo.Session, channel, content string, ref *discordgo.MessageReference, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
 	msg, err := s.ChannelMessageSendComplex(channel, &discordgo.MessageSend{
 		Content: content, Reference: ref, Components: comps, AllowedMentions: noMentions(),
 	}, discordgo.WithContext(ctx))
@@ -511,7 +516,7 @@ func (d *Discord) send(ctx context.Context, s *discordgo.Session, channel, conte
 	return msg, err
 }
 
-func (d *Discord) edit(ctx context.Context, s *discordgo.Session, channel, id, content string, comps []discordgo.MessageComponent) {
+func (d *Bot) edit(ctx context.Context, s *discordgo.Session, channel, id, content string, comps []discordgo.MessageComponent) {
 	e := &discordgo.MessageEdit{ID: id, Channel: channel, Content: &content, AllowedMentions: noMentions()}
 	if comps != nil {
 		e.Components = &comps
@@ -523,7 +528,7 @@ func (d *Discord) edit(ctx context.Context, s *discordgo.Session, channel, id, c
 
 // typing shows the bot typing in channel until the returned func is
 // called; Discord shows it for about 10 s per request.
-func (d *Discord) typing(ctx context.Context, s *discordgo.Session, channel string) func() {
+func (d *Bot) typing(ctx context.Context, s *discordgo.Session, channel string) func() {
 	if err := s.ChannelTyping(channel, discordgo.WithContext(ctx)); err != nil {
 		d.log.Debug("discord: typing indicator failed", "channel", channel, "err", err)
 	}
@@ -561,7 +566,7 @@ type stream struct {
 	done  chan struct{}
 }
 
-func (d *Discord) startStream(flush func(text string)) *stream {
+func (d *Bot) startStream(flush func(text string)) *stream {
 	st := &stream{quit: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(st.done)
@@ -601,8 +606,8 @@ func (st *stream) stop() {
 
 // sourcesButton stores a for the Sources view and returns the button row
 // that shows it, or nil when a cites nothing.
-func (d *Discord) sourcesButton(a Answer) []discordgo.MessageComponent {
-	if a.Refused || len(citedCitations(a)) == 0 {
+func (d *Bot) sourcesButton(a bot.Answer) []discordgo.MessageComponent {
+	if a.Refused || len(a.Cited()) == 0 {
 		return nil
 	}
 	key := d.runID + "-" + strconv.FormatUint(d.nextID.Add(1), 36)
@@ -613,7 +618,7 @@ func (d *Discord) sourcesButton(a Answer) []discordgo.MessageComponent {
 }
 
 // onInteraction serves /ask, /reindex and the Sources button.
-func (d *Discord) onInteraction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+func (d *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
 	defer d.handled.Add(1)
 	if !d.begin() {
 		return
@@ -651,7 +656,7 @@ func interactionUser(i *discordgo.Interaction) string {
 }
 
 // respond answers an interaction at once with a short message.
-func (d *Discord) respond(s *discordgo.Session, i *discordgo.Interaction, content string, ephemeral bool) {
+func (d *Bot) respond(s *discordgo.Session, i *discordgo.Interaction, content string, ephemeral bool) {
 	data := &discordgo.InteractionResponseData{Content: content, AllowedMentions: noMentions()}
 	if ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
@@ -664,7 +669,7 @@ func (d *Discord) respond(s *discordgo.Session, i *discordgo.Interaction, conten
 
 // deferResponse acknowledges an interaction within Discord's 3 s; the
 // answer then replaces @original.
-func (d *Discord) deferResponse(s *discordgo.Session, i *discordgo.Interaction, ephemeral bool) error {
+func (d *Bot) deferResponse(s *discordgo.Session, i *discordgo.Interaction, ephemeral bool) error {
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	if ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
@@ -676,7 +681,7 @@ func (d *Discord) deferResponse(s *discordgo.Session, i *discordgo.Interaction, 
 	return err
 }
 
-func (d *Discord) editOriginal(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, content string, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
+func (d *Bot) editOriginal(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, content string, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
 	e := &discordgo.WebhookEdit{Content: &content, AllowedMentions: noMentions()}
 	if comps != nil {
 		e.Components = &comps
@@ -688,7 +693,7 @@ func (d *Discord) editOriginal(ctx context.Context, s *discordgo.Session, i *dis
 	return msg, err
 }
 
-func (d *Discord) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
+func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	var question string
 	for _, o := range data.Options {
 		if v, ok := o.Value.(string); ok && o.Name == "question" {
@@ -722,7 +727,7 @@ func (d *Discord) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.
 		return
 	}
 	d.log.Info("discord answered", "channel", i.ChannelID, "citations", len(a.Citations), "refused", a.Refused, "mode", a.Mode, "took", time.Since(start).Round(time.Millisecond))
-	contents := FormatDiscordAnswer(a)
+	contents := FormatAnswer(a)
 	button := d.sourcesButton(a)
 	for n, c := range contents {
 		var comps []discordgo.MessageComponent
@@ -751,7 +756,7 @@ func (d *Discord) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.
 
 // mayReindex: Manage Server (or Administrator) in the guild, or the
 // configured role.
-func (d *Discord) mayReindex(i *discordgo.Interaction) bool {
+func (d *Bot) mayReindex(i *discordgo.Interaction) bool {
 	if i.Member == nil {
 		return false
 	}
@@ -761,7 +766,7 @@ func (d *Discord) mayReindex(i *discordgo.Interaction) bool {
 	return d.opt.ReindexRoleID != "" && slices.Contains(i.Member.Roles, d.opt.ReindexRoleID)
 }
 
-func (d *Discord) onReindex(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+func (d *Bot) onReindex(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
 	user := interactionUser(i)
 	switch {
 	case !d.mayReindex(i):
@@ -801,13 +806,13 @@ func reindexSummary(r retrieval.SyncReport) string {
 }
 
 // onSources shows the quoted passages of an answer, to the clicker only.
-func (d *Discord) onSources(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, key string) {
+func (d *Bot) onSources(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, key string) {
 	a, ok := d.answers.get(key)
 	if !ok {
 		d.respond(s, i, msgSourcesGone, true)
 		return
 	}
-	for n, m := range FormatDiscordSources(*a) {
+	for n, m := range FormatSources(*a) {
 		var err error
 		if n == 0 {
 			err = s.InteractionRespond(i, &discordgo.InteractionResponse{
@@ -830,7 +835,7 @@ func (d *Discord) onSources(ctx context.Context, s *discordgo.Session, i *discor
 	}
 }
 
-func toEmbeds(es []DiscordEmbed) []*discordgo.MessageEmbed {
+func toEmbeds(es []Embed) []*discordgo.MessageEmbed {
 	var out []*discordgo.MessageEmbed
 	for _, e := range es {
 		me := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: e.Title, Description: e.Description}

@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"bytes"
@@ -15,6 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/bottest"
+	"github.com/newsbot/newsbot/bot/extractive"
+
 	"github.com/bwmarrin/discordgo"
 	"golang.org/x/time/rate"
 
@@ -24,7 +28,7 @@ import (
 // newTestBot returns the Bot the Discord tests ask: the default offline
 // bot, with the real index of the seed articles and the extractive
 // answerer.
-func newTestBot(t *testing.T) *Bot {
+func newTestBot(t *testing.T) *bot.Bot {
 	t.Helper()
 	return offlineBot(t, seedDir)
 }
@@ -34,15 +38,15 @@ func newTestBot(t *testing.T) *Bot {
 // Questions containing "hold" wait for release; "explode" fails; "at
 // length" get an answer too long for one Discord message.
 type streamingAnswerer struct {
-	inner   Answerer
+	inner   bot.Answerer
 	pause   time.Duration
 	held    chan string
 	release chan struct{}
 }
 
-func (s *streamingAnswerer) Answer(ctx context.Context, req Request) (Answer, error) {
+func (s *streamingAnswerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, error) {
 	if strings.Contains(req.Question, "explode") {
-		return Answer{}, errors.New("model exploded (test)")
+		return bot.Answer{}, errors.New("model exploded (test)")
 	}
 	if strings.Contains(req.Question, "hold") {
 		s.held <- req.Question
@@ -87,20 +91,20 @@ func (s *syncBuffer) String() string {
 
 // running is a Discord front end connected to a fake.
 type running struct {
-	d      *Discord
+	d      *Bot
 	log    *syncBuffer
 	cancel context.CancelFunc
 	errc   chan error
 }
 
 // startDiscord runs a Discord for b against f until the test ends.
-func startDiscord(t *testing.T, f *fakeDiscord, b *Bot, opt DiscordOptions) *running {
+func startDiscord(t *testing.T, f *fakeDiscord, b *bot.Bot, opt Options) *running {
 	t.Helper()
 	logs := &syncBuffer{}
 	opt.Token = "test-token"
 	opt.Transport = f.transport()
 	opt.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	r := &running{d: NewDiscord(b, opt), log: logs, errc: make(chan error, 1)}
+	r := &running{d: New(b, opt), log: logs, errc: make(chan error, 1)}
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	go func() { r.errc <- r.d.Run(ctx) }()
@@ -166,12 +170,12 @@ func TestDiscord(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
 	var reindexCalls sync.Map
-	r := startDiscord(t, f, newTestBot(t), DiscordOptions{
+	r := startDiscord(t, f, newTestBot(t), Options{
 		GuildIDs:      []string{"g1"},
 		ReindexRoleID: "role-reindexers",
 		UserRate:      rate.Every(time.Hour), UserBurst: 3,
 		ChannelRate: rate.Every(time.Hour), ChannelBurst: 4,
-		Mode:  ModeExtractive,
+		Mode:  bot.ModeExtractive,
 		Stats: func() retrieval.Stats { return retrieval.Stats{Articles: 3, Chunks: 48, Embedder: "builtin:test"} },
 		Reindex: func(ctx context.Context) (retrieval.SyncReport, error) {
 			reindexCalls.Store(time.Now(), true)
@@ -234,7 +238,7 @@ func TestDiscord(t *testing.T) {
 		if cb["type"] != 4.0 || data["flags"] != 64.0 || len(embeds) == 0 {
 			t.Fatalf("sources callback = %v, want type 4, ephemeral, embeds", cb)
 		}
-		seed, err := os.ReadFile("../seeds/002_6b9d529eae85757d.txt")
+		seed, err := os.ReadFile(seedDir + "/002_6b9d529eae85757d.txt")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -532,10 +536,9 @@ func findCustomID(body map[string]any) string {
 func TestDiscordThreads(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
-	b := newTestBot(t)
-	sa := &streamingAnswerer{inner: b.primary, pause: 20 * time.Millisecond, held: make(chan string, 1), release: make(chan struct{})}
-	b.primary = sa
-	r := startDiscord(t, f, b, DiscordOptions{
+	sa := &streamingAnswerer{inner: extractive.New(extractive.Options{}), pause: 20 * time.Millisecond, held: make(chan string, 1), release: make(chan struct{})}
+	b := bot.New(bottest.Index(t, seedDir), sa, bot.Options{Corpus: seedDir})
+	r := startDiscord(t, f, b, Options{
 		Threads:         true,
 		AllowedGuilds:   []string{"g1"},
 		AllowedChannels: []string{"c-threads"},
@@ -741,7 +744,7 @@ func TestDiscordConnectErrors(t *testing.T) {
 				tc.setup(f)
 			}
 			logs := &syncBuffer{}
-			d := NewDiscord(newTestBot(t), DiscordOptions{
+			d := New(newTestBot(t), Options{
 				Token: tc.token, Transport: f.transport(),
 				Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 			})
@@ -777,13 +780,13 @@ func TestDiscordAnswersNewArticle(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ix := openIndex(t, corpus)
+	ix := bottest.Index(t, corpus)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go ix.Watch(ctx, corpus, 100*time.Millisecond, nil)
-	b := New(ix, NewExtractive(ExtractiveOptions{}), Options{Corpus: corpus})
+	b := bot.New(ix, extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
 	f := newFakeDiscord(t)
-	startDiscord(t, f, b, DiscordOptions{UserRate: rate.Inf, ChannelRate: rate.Inf})
+	startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf})
 
 	const article = "Icebreaker reaches pole\n\nOSLO (Reuters) - The Norwegian icebreaker Fridtjof Sverdrup reached the North Pole on Sunday after a voyage of 19 days, its captain said.\n"
 	time.Sleep(200 * time.Millisecond) // let the watcher start
@@ -811,9 +814,9 @@ func TestDiscordAnswersNewArticle(t *testing.T) {
 	}
 }
 
-func ExampleDiscord_Run() {
-	var b *Bot // normally New(index, NewExtractive(ExtractiveOptions{}), Options{})
-	d := NewDiscord(b, DiscordOptions{Token: "" /* normally os.Getenv("DISCORD_TOKEN") */})
+func ExampleBot_Run() {
+	var b *bot.Bot // normally New(index, extractive.New(extractive.Options{}), Options{})
+	d := New(b, Options{Token: "" /* normally os.Getenv("DISCORD_TOKEN") */})
 	fmt.Println(d.Run(context.Background()))
 	// Output: discord: no bot token; set DISCORD_TOKEN
 }

@@ -1,12 +1,11 @@
-package bot
+package discord
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/bot"
 )
 
 // Discord's limits, in characters (Unicode code points, which is how
@@ -23,31 +22,31 @@ const (
 	discordMaxEmbeds      = 10   // embeds per message
 )
 
-// DiscordMessage is one Discord message of formatted output, within
+// Message is one Discord message of formatted output, within
 // Discord's limits. It holds no discordgo types so that formatting is
 // testable on its own.
-type DiscordMessage struct {
+type Message struct {
 	Content string
-	Embeds  []DiscordEmbed
+	Embeds  []Embed
 }
 
-// DiscordEmbed is a rich embed of a DiscordMessage.
-type DiscordEmbed struct {
+// Embed is a rich embed of a Message.
+type Embed struct {
 	Title       string
 	Description string
-	Fields      []DiscordField
+	Fields      []Field
 	Footer      string
 }
 
-// DiscordField is a name/value field of a DiscordEmbed.
-type DiscordField struct {
+// Field is a name/value field of a Embed.
+type Field struct {
 	Name   string
 	Value  string
 	Inline bool
 }
 
 // size is what the embed counts against the 6,000 characters of a message.
-func (e DiscordEmbed) size() int {
+func (e Embed) size() int {
 	n := runeLen(e.Title) + runeLen(e.Description) + runeLen(e.Footer)
 	for _, f := range e.Fields {
 		n += runeLen(f.Name) + runeLen(f.Value)
@@ -55,98 +54,22 @@ func (e DiscordEmbed) size() int {
 	return n
 }
 
-// FormatAnswer renders a for a terminal: the answer text with its [n]
-// markers, a blank line, one line per citation
-// ("[1] file.txt:5-6 - Title", once per marker number) and the note, if
-// any. A refusal is just its text.
-func FormatAnswer(a Answer) string {
-	var b strings.Builder
-	b.WriteString(strings.TrimSpace(a.Text))
-	if a.Refused {
-		return b.String()
-	}
-	if len(a.Citations) > 0 {
-		b.WriteString("\n")
-		seen := map[int]bool{}
-		for _, c := range a.Citations {
-			if seen[c.N] {
-				continue
-			}
-			seen[c.N] = true
-			b.WriteString("\n")
-			b.WriteString(citationLine(c, false))
-		}
-	}
-	if note := strings.TrimSpace(a.Note); note != "" {
-		b.WriteString("\n\n")
-		b.WriteString(note)
-	}
-	return b.String()
-}
-
-// FormatSources renders for a terminal the passages behind a: each
-// citation with the whole retrieved passage its quote comes from, so a
-// reader can check the quote in its context. An answer that cites nothing
-// (a refusal) shows what was retrieved instead.
-func FormatSources(a Answer) string {
-	var b strings.Builder
-	shown := make(map[string]bool)
-	passage := func(p retrieval.Result) {
-		for _, line := range strings.Split(strings.TrimSpace(retrieval.DisplayText(p.Text)), "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				b.WriteString("    " + line + "\n")
-			}
-		}
-	}
-	for _, c := range a.Citations {
-		fmt.Fprintf(&b, "%s\n", citationLine(c, false))
-		i := slices.IndexFunc(a.Passages, func(p retrieval.Result) bool {
-			return p.Source == c.Source && p.FirstLine <= c.Lines[0] && c.Lines[1] <= p.LastLine
-		})
-		switch {
-		case i < 0:
-			fmt.Fprintf(&b, "    %s\n", oneLine(c.Quote))
-		case shown[a.Passages[i].ID]:
-			fmt.Fprintf(&b, "    (in the passage above) %s\n", oneLine(c.Quote))
-		default:
-			shown[a.Passages[i].ID] = true
-			passage(a.Passages[i])
-		}
-		b.WriteString("\n")
-	}
-	if len(a.Citations) == 0 {
-		for _, p := range a.Passages {
-			fmt.Fprintf(&b, "%s:%d-%d", p.Source, p.FirstLine, p.LastLine)
-			if t := oneLine(p.Title); t != "" {
-				b.WriteString(" - " + t)
-			}
-			b.WriteString("\n")
-			passage(p)
-			b.WriteString("\n")
-		}
-	}
-	if b.Len() == 0 {
-		return "No passages behind this answer."
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-// FormatDiscordAnswer renders a as the contents of one or more Discord
+// FormatAnswer renders a as the contents of one or more Discord
 // messages: the answer text, split at paragraph or sentence boundaries
 // where it exceeds a message, then a compact "Sources" block of the
 // citations the text actually cites, then the note. A refusal is just its
 // text.
-func FormatDiscordAnswer(a Answer) []string {
+func FormatAnswer(a bot.Answer) []string {
 	text := escapeMentions(strings.TrimSpace(a.Text))
 	if text == "" {
 		text = "(no answer)"
 	}
 	var tail []string
 	if !a.Refused {
-		if cited := citedCitations(a); len(cited) > 0 {
+		if cited := a.Cited(); len(cited) > 0 {
 			tail = append(tail, "**Sources**")
 			for _, c := range cited {
-				tail = append(tail, citationLine(c, true))
+				tail = append(tail, citationLine(c))
 			}
 		}
 		if note := oneLine(a.Note); note != "" {
@@ -166,22 +89,22 @@ func FormatDiscordAnswer(a Answer) []string {
 	return append(msgs, splitMessage(block, discordMaxContent)...)
 }
 
-// FormatDiscordSources renders the "Sources" view of a: one embed per
+// FormatSources renders the "Sources" view of a: one embed per
 // cited source quoting its passage, packed into as few messages as
 // Discord's embed limits allow.
-func FormatDiscordSources(a Answer) []DiscordMessage {
-	cited := citedCitations(a)
+func FormatSources(a bot.Answer) []Message {
+	cited := a.Cited()
 	if len(cited) == 0 {
-		return []DiscordMessage{{Content: "This answer has no sources to show."}}
+		return []Message{{Content: "This answer has no sources to show."}}
 	}
-	var msgs []DiscordMessage
-	var cur DiscordMessage
+	var msgs []Message
+	var cur Message
 	total := 0
 	for _, c := range cited {
 		e := sourceEmbed(c)
 		if len(cur.Embeds) == discordMaxEmbeds || (len(cur.Embeds) > 0 && total+e.size() > discordMaxEmbedsTotal) {
 			msgs = append(msgs, cur)
-			cur, total = DiscordMessage{}, 0
+			cur, total = Message{}, 0
 		}
 		cur.Embeds = append(cur.Embeds, e)
 		total += e.size()
@@ -191,16 +114,16 @@ func FormatDiscordSources(a Answer) []DiscordMessage {
 
 // sourceEmbed shows one citation: its marker and title, the quoted
 // passage as a block quote, and where it is.
-func sourceEmbed(c Citation) DiscordEmbed {
+func sourceEmbed(c bot.Citation) Embed {
 	title := oneLine(c.Title)
 	if title == "" {
 		title = c.Source
 	}
-	e := DiscordEmbed{
+	e := Embed{
 		Title: truncateRunes(fmt.Sprintf("[%d] %s", c.N, escapeMentions(title)), discordMaxEmbedTitle),
-		Fields: []DiscordField{{
+		Fields: []Field{{
 			Name:   "Source",
-			Value:  truncateRunes("`"+strings.ReplaceAll(citationLabel(c), "`", "'")+"`", discordMaxFieldValue),
+			Value:  truncateRunes("`"+strings.ReplaceAll(c.Label(), "`", "'")+"`", discordMaxFieldValue),
 			Inline: true,
 		}},
 	}
@@ -217,45 +140,11 @@ func sourceEmbed(c Citation) DiscordEmbed {
 	return e
 }
 
-// citedCitations returns the citations whose [n] marker occurs in the
-// answer text, once per marker, in the order given.
-func citedCitations(a Answer) []Citation {
-	var out []Citation
-	seen := map[int]bool{}
-	for _, c := range a.Citations {
-		if seen[c.N] || !strings.Contains(a.Text, fmt.Sprintf("[%d]", c.N)) {
-			continue
-		}
-		seen[c.N] = true
-		out = append(out, c)
-	}
-	return out
-}
-
-// citationLabel is "file.txt:5-6", or "file.txt:5" for a single line.
-func citationLabel(c Citation) string {
-	first, last := c.Lines[0], c.Lines[1]
-	switch {
-	case first <= 0:
-		return c.Source
-	case last <= first:
-		return fmt.Sprintf("%s:%d", c.Source, first)
-	default:
-		return fmt.Sprintf("%s:%d-%d", c.Source, first, last)
-	}
-}
-
-// citationLine is "[1] file.txt:5-6 - Title"; for Discord the location is
-// in backticks and the title is made inert (no markdown, no pings).
-func citationLine(c Citation, discord bool) string {
-	label := citationLabel(c)
-	// Titles taken from a first sentence can be long; a source line
-	// should stay one line on a terminal.
-	title := shortTitle(oneLine(c.Title), 80)
-	if discord {
-		label = "`" + strings.ReplaceAll(label, "`", "'") + "`"
-		title = escapeMentions(escapeMarkdown(truncateRunes(title, 100)))
-	}
+// citationLine is "[1] `file.txt:5-6` - Title": the location in
+// backticks and the title made inert (no markdown, no pings).
+func citationLine(c bot.Citation) string {
+	label := "`" + strings.ReplaceAll(c.Label(), "`", "'") + "`"
+	title := escapeMentions(escapeMarkdown(truncateRunes(c.ShortTitle(), 100)))
 	line := fmt.Sprintf("[%d] %s", c.N, label)
 	if title != "" {
 		line += " - " + title
@@ -295,18 +184,6 @@ func truncateRunes(s string, n int) string {
 		cut = cut[:len(cut)-1]
 	}
 	return cut + "…"
-}
-
-// shortTitle cuts title to at most n characters at a word boundary.
-func shortTitle(title string, n int) string {
-	if runeLen(title) <= n {
-		return title
-	}
-	cut := strings.TrimSuffix(truncateRunes(title, n), "…")
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:-–—") + "…"
 }
 
 // runeOffset is the byte offset of the n-th rune of s (len(s) if s is

@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"fmt"
@@ -6,12 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/bottest"
 )
 
 // natoCitation is a real citation of the seeds, the running example.
-func natoCitation(n int) Citation {
-	return Citation{
+func natoCitation(n int) bot.Citation {
+	return bot.Citation{
 		N:      n,
 		Source: "002_6b9d529eae85757d.txt",
 		Title:  "NATO boss wants Canada to extend Afghan tour: reports",
@@ -44,13 +45,13 @@ func longAnswer(n int) string {
 
 func formatCases() []struct {
 	name string
-	a    Answer
+	a    bot.Answer
 } {
-	three := []Citation{natoCitation(1), natoCitation(2), natoCitation(3)}
+	three := []bot.Citation{natoCitation(1), natoCitation(2), natoCitation(3)}
 	three[1].Source, three[1].Lines = "001_b7e1029fb9729208.txt", [2]int{3, 3}
 	three[2].Source, three[2].Lines = "000_7b664699113ac3fb.txt", [2]int{1, 4}
 
-	var many []Citation
+	var many []bot.Citation
 	var manyText strings.Builder
 	for i := 1; i <= 12; i++ {
 		c := natoCitation(i)
@@ -71,49 +72,49 @@ func formatCases() []struct {
 
 	return []struct {
 		name string
-		a    Answer
+		a    bot.Answer
 	}{
-		{"simple", Answer{
+		{"simple", bot.Answer{
 			Text:      "NATO's new secretary-general wanted Canada to extend its mission [1]. Ottawa said it would not change its mind [2].",
-			Citations: []Citation{natoCitation(1), {N: 2, Source: "002_6b9d529eae85757d.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports", Lines: [2]int{9, 9}, Quote: "Canadian Foreign Minister Lawrence Cannon quickly reiterated that Ottawa would not change its mind."}},
+			Citations: []bot.Citation{natoCitation(1), {N: 2, Source: "002_6b9d529eae85757d.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports", Lines: [2]int{9, 9}, Quote: "Canadian Foreign Minister Lawrence Cannon quickly reiterated that Ottawa would not change its mind."}},
 		}},
-		{"note", Answer{
+		{"note", bot.Answer{
 			Text:      "Canada asked NATO for 1,000 extra troops [1].",
-			Citations: []Citation{natoCitation(1)},
+			Citations: []bot.Citation{natoCitation(1)},
 			Note:      "The language model is unavailable, so this answer quotes the coverage directly.",
 		}},
-		{"refusal", Answer{
+		{"refusal", bot.Answer{
 			Text:    "The coverage does not say what Canada's budget for 2010 was.",
 			Refused: true,
 			Note:    "Only the coverage is searched.",
 		}},
-		{"uncited_and_duplicate", Answer{
+		{"uncited_and_duplicate", bot.Answer{
 			Text:      "Only the first source is cited [1].",
-			Citations: []Citation{natoCitation(1), natoCitation(1), natoCitation(3)},
+			Citations: []bot.Citation{natoCitation(1), natoCitation(1), natoCitation(3)},
 		}},
-		{"long_paragraphs", Answer{Text: longAnswer(60), Citations: three}},
-		{"no_boundaries", Answer{
+		{"long_paragraphs", bot.Answer{Text: longAnswer(60), Citations: three}},
+		{"no_boundaries", bot.Answer{
 			Text:      strings.Repeat("a", 1993) + "[12]" + strings.Repeat("b", 600),
-			Citations: []Citation{natoCitation(12)},
+			Citations: []bot.Citation{natoCitation(12)},
 		}},
-		{"code_block", Answer{Text: code, Citations: []Citation{natoCitation(1)}}},
-		{"unicode_fits", Answer{
+		{"code_block", bot.Answer{Text: code, Citations: []bot.Citation{natoCitation(1)}}},
+		{"unicode_fits", bot.Answer{
 			Text:      strings.Repeat("Évolution à Québec. ", 90) + "[1]",
-			Citations: []Citation{natoCitation(1)},
+			Citations: []bot.Citation{natoCitation(1)},
 		}},
-		{"unicode_split", Answer{
+		{"unicode_split", bot.Answer{
 			Text:      strings.Repeat("Soldats 🇨🇦 à Kandahar — “déjà vu”. ", 80) + "[1]",
-			Citations: []Citation{natoCitation(1)},
+			Citations: []bot.Citation{natoCitation(1)},
 		}},
-		{"mentions_markdown", Answer{
+		{"mentions_markdown", bot.Answer{
 			Text: "@everyone NATO wants more troops [1]. @here <@123> too.",
-			Citations: []Citation{{
+			Citations: []bot.Citation{{
 				N: 1, Source: "news/`odd`.txt", Title: "*Breaking* _news_ [click](http://x.example) @everyone",
 				Lines: [2]int{2, 3}, Quote: "**Bold** claim by @everyone\n\n> not a quote ~~struck~~ <@&42>",
 			}},
 		}},
-		{"many_sources", Answer{Text: manyText.String(), Citations: many}},
-		{"sources_own_message", Answer{
+		{"many_sources", bot.Answer{Text: manyText.String(), Citations: many}},
+		{"sources_own_message", bot.Answer{
 			Text:      strings.Repeat("Troops stay. ", 150) + "[1] [2] [3]",
 			Citations: three,
 			Note:      "Answered from the coverage only.",
@@ -122,15 +123,15 @@ func formatCases() []struct {
 }
 
 // renderFormats is the golden text of all three renderings of a.
-func renderFormats(a Answer) string {
+func renderFormats(a bot.Answer) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "== FormatAnswer ==\n%s\n", FormatAnswer(a))
-	msgs := FormatDiscordAnswer(a)
+	fmt.Fprintf(&b, "== FormatAnswer ==\n%s\n", bot.FormatAnswer(a))
+	msgs := FormatAnswer(a)
 	fmt.Fprintf(&b, "== FormatDiscordAnswer: %d message(s) ==\n", len(msgs))
 	for i, m := range msgs {
 		fmt.Fprintf(&b, "-- message %d (%d chars) --\n%s\n", i+1, runeLen(m), m)
 	}
-	srcs := FormatDiscordSources(a)
+	srcs := FormatSources(a)
 	fmt.Fprintf(&b, "== FormatDiscordSources: %d message(s) ==\n", len(srcs))
 	for i, m := range srcs {
 		fmt.Fprintf(&b, "-- message %d --\n", i+1)
@@ -151,7 +152,7 @@ func TestFormatGolden(t *testing.T) {
 	for _, tc := range formatCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			got := renderFormats(tc.a)
-			checkGolden(t, "format/"+tc.name+".golden", got)
+			bottest.Golden(t, tc.name+".golden", got, *update)
 		})
 	}
 }
@@ -162,7 +163,7 @@ func TestFormatGolden(t *testing.T) {
 func TestFormatDiscordLimits(t *testing.T) {
 	for _, tc := range formatCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			msgs := FormatDiscordAnswer(tc.a)
+			msgs := FormatAnswer(tc.a)
 			checkContentMessages(t, msgs)
 
 			tailLines := 0
@@ -184,7 +185,7 @@ func TestFormatDiscordLimits(t *testing.T) {
 				}
 			}
 
-			srcs := FormatDiscordSources(tc.a)
+			srcs := FormatSources(tc.a)
 			seen := map[string]int{}
 			for i, m := range srcs {
 				if runeLen(m.Content) > discordMaxContent {
@@ -206,7 +207,7 @@ func TestFormatDiscordLimits(t *testing.T) {
 					t.Errorf("sources message %d is empty", i+1)
 				}
 			}
-			for _, c := range citedCitations(tc.a) {
+			for _, c := range tc.a.Cited() {
 				if got := seen[fmt.Sprintf("[%d]", c.N)]; got != 1 {
 					t.Errorf("sources view shows [%d] %d times, want 1", c.N, got)
 				}
@@ -239,7 +240,7 @@ func checkContentMessages(t *testing.T, msgs []string) {
 	}
 }
 
-func checkEmbed(t *testing.T, e DiscordEmbed) {
+func checkEmbed(t *testing.T, e Embed) {
 	t.Helper()
 	for _, c := range []struct {
 		what   string
@@ -298,22 +299,6 @@ func TestSplitMessage(t *testing.T) {
 	}
 }
 
-func TestCitationLabel(t *testing.T) {
-	for _, tc := range []struct {
-		lines [2]int
-		want  string
-	}{
-		{[2]int{5, 6}, "a.txt:5-6"},
-		{[2]int{5, 5}, "a.txt:5"},
-		{[2]int{7, 3}, "a.txt:7"},
-		{[2]int{0, 0}, "a.txt"},
-	} {
-		if got := citationLabel(Citation{Source: "a.txt", Lines: tc.lines}); got != tc.want {
-			t.Errorf("citationLabel(lines %v) = %q, want %q", tc.lines, got, tc.want)
-		}
-	}
-}
-
 func TestDiscordPartial(t *testing.T) {
 	for _, tc := range []struct {
 		text string
@@ -331,24 +316,9 @@ func TestDiscordPartial(t *testing.T) {
 }
 
 func ExampleFormatAnswer() {
-	fmt.Println(FormatAnswer(Answer{
-		Text: "Canada will leave Kandahar in 2011 unless NATO sends troops [1].",
-		Citations: []Citation{{
-			N: 1, Source: "002_6b9d529eae85757d.txt",
-			Title: "NATO boss wants Canada to extend Afghan tour: reports",
-			Lines: [2]int{5, 6},
-		}},
-	}))
-	// Output:
-	// Canada will leave Kandahar in 2011 unless NATO sends troops [1].
-	//
-	// [1] 002_6b9d529eae85757d.txt:5-6 - NATO boss wants Canada to extend Afghan tour: reports
-}
-
-func ExampleFormatDiscordAnswer() {
-	for _, m := range FormatDiscordAnswer(Answer{
+	for _, m := range FormatAnswer(bot.Answer{
 		Text:      "Ottawa would not change its mind [1].",
-		Citations: []Citation{{N: 1, Source: "002_6b9d529eae85757d.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports", Lines: [2]int{9, 9}}},
+		Citations: []bot.Citation{{N: 1, Source: "002_6b9d529eae85757d.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports", Lines: [2]int{9, 9}}},
 	}) {
 		fmt.Println(m)
 	}
@@ -357,30 +327,4 @@ func ExampleFormatDiscordAnswer() {
 	//
 	// **Sources**
 	// [1] `002_6b9d529eae85757d.txt:9` - NATO boss wants Canada to extend Afghan tour: reports
-}
-
-func TestFormatSources(t *testing.T) {
-	p := retrieval.Result{Chunk: retrieval.Chunk{ID: "a.txt#0", Source: "a.txt", Title: "Ferries", FirstLine: 1, LastLine: 3,
-		Text: "Ferry strike ends\n\nWorkers went back on Monday.\u2029The strike lasted two weeks."}}
-	a := Answer{
-		Text: "Workers went back on Monday. [1] The strike lasted two weeks. [2]",
-		Citations: []Citation{
-			{N: 1, Source: "a.txt", Title: "Ferries", Lines: [2]int{3, 3}, Quote: "Workers went back on Monday."},
-			{N: 2, Source: "a.txt", Title: "Ferries", Lines: [2]int{3, 3}, Quote: "The strike lasted two weeks."},
-		},
-		Passages: []retrieval.Result{p},
-	}
-	got := FormatSources(a)
-	for _, want := range []string{"[1] a.txt:3 - Ferries", "    Workers went back on Monday. The strike lasted two weeks.", "[2] a.txt:3 - Ferries\n    (in the passage above) The strike lasted two weeks."} {
-		if !strings.Contains(got, want) {
-			t.Errorf("FormatSources() =\n%s\nwant it to contain %q", got, want)
-		}
-	}
-	refusal := FormatSources(Answer{Text: RefusalText, Refused: true, Passages: []retrieval.Result{p}})
-	if !strings.Contains(refusal, "a.txt:1-3 - Ferries") {
-		t.Errorf("FormatSources(refusal) = %q, want the retrieved passage", refusal)
-	}
-	if got := FormatSources(Answer{}); got != "No passages behind this answer." {
-		t.Errorf("FormatSources(empty) = %q", got)
-	}
 }

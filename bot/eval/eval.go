@@ -1,4 +1,6 @@
-package bot
+// Package eval scores a bot on a set of questions: retrieval recall and
+// MRR, citation precision, fact hits and refusal accuracy.
+package eval
 
 import (
 	"bytes"
@@ -12,12 +14,14 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/newsbot/newsbot/bot"
+
 	"go.yaml.in/yaml/v3"
 )
 
-// EvalCase is one question of an evaluation set and what a good answer to
+// Case is one question of an evaluation set and what a good answer to
 // it must show.
-type EvalCase struct {
+type Case struct {
 	Question string   `yaml:"question"`
 	Sources  []string `yaml:"sources"` // files that answer it, relative to the corpus root; any of them counts
 	Facts    []string `yaml:"facts"`   // strings a correct answer contains
@@ -25,12 +29,12 @@ type EvalCase struct {
 	Line     int      `yaml:"-"`       // line of the case in its file, 0 when not read from one
 }
 
-// ReadEvalCases reads a list of {question, sources, facts, refuse} in YAML
+// ReadCases reads a list of {question, sources, facts, refuse} in YAML
 // or JSON. It is strict, because a misspelt key would otherwise silently
 // drop what a case checks: unknown keys, an answerable case without
 // sources and a case to refuse with sources or facts are errors naming
 // their line.
-func ReadEvalCases(r io.Reader) ([]EvalCase, error) {
+func ReadCases(r io.Reader) ([]Case, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading eval cases: %w", err)
@@ -50,7 +54,7 @@ func ReadEvalCases(r io.Reader) ([]EvalCase, error) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	var cases []EvalCase
+	var cases []Case
 	if err := dec.Decode(&cases); err != nil {
 		var te *yaml.TypeError
 		if errors.As(err, &te) {
@@ -88,21 +92,21 @@ func ReadEvalCases(r io.Reader) ([]EvalCase, error) {
 	return cases, nil
 }
 
-// ReadEvalFile reads the eval cases in the file at name.
-func ReadEvalFile(name string) ([]EvalCase, error) {
+// ReadFile reads the eval cases in the file at name.
+func ReadFile(name string) ([]Case, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	cases, err := ReadEvalCases(f)
+	cases, err := ReadCases(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return cases, nil
 }
 
-func (c *EvalCase) validate() error {
+func (c *Case) validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("line %d: "+format, append([]any{c.Line}, args...)...))
@@ -135,13 +139,13 @@ func (c *EvalCase) validate() error {
 
 // Asker answers one question; *Bot is one.
 type Asker interface {
-	Ask(ctx context.Context, conv *Conversation, question string, onToken func(string)) (Answer, error)
+	Ask(ctx context.Context, conv *bot.Conversation, question string, onToken func(string)) (bot.Answer, error)
 }
 
-// EvalResult is how one case was answered.
-type EvalResult struct {
-	Case   EvalCase
-	Answer Answer
+// Result is how one case was answered.
+type Result struct {
+	Case   Case
+	Answer bot.Answer
 	Err    error // Ask failed; the case then counts as wrong everywhere
 
 	// Rank is the 1-based position in Answer.Passages of the first passage
@@ -156,10 +160,10 @@ type EvalResult struct {
 
 // RecallAt reports whether an expected source was among the first k
 // passages retrieved.
-func (r EvalResult) RecallAt(k int) bool { return r.Rank > 0 && r.Rank <= k }
+func (r Result) RecallAt(k int) bool { return r.Rank > 0 && r.Rank <= k }
 
 // ReciprocalRank is 1/Rank, or 0 when no expected source was retrieved.
-func (r EvalResult) ReciprocalRank() float64 {
+func (r Result) ReciprocalRank() float64 {
 	if r.Rank == 0 {
 		return 0
 	}
@@ -168,7 +172,7 @@ func (r EvalResult) ReciprocalRank() float64 {
 
 // CitationPrecision is the share of citations that cite an expected
 // source; ok is false when the answer cites nothing.
-func (r EvalResult) CitationPrecision() (p float64, ok bool) {
+func (r Result) CitationPrecision() (p float64, ok bool) {
 	if r.Cited == 0 {
 		return 0, false
 	}
@@ -176,19 +180,19 @@ func (r EvalResult) CitationPrecision() (p float64, ok bool) {
 }
 
 // RefusalCorrect reports whether the bot refused exactly when it should.
-func (r EvalResult) RefusalCorrect() bool {
+func (r Result) RefusalCorrect() bool {
 	return r.Err == nil && r.Answer.Refused == r.Case.Refuse
 }
 
-// EvalRate is a mean over Of items: hits, or summed reciprocal ranks, in Sum.
+// Rate is a mean over Of items: hits, or summed reciprocal ranks, in Sum.
 // Of == 0 means there was nothing to measure, which is not the same as 0.
-type EvalRate struct {
+type Rate struct {
 	Sum float64
 	Of  int
 }
 
 // Value is Sum/Of, or 0 when nothing was measured.
-func (r EvalRate) Value() float64 {
+func (r Rate) Value() float64 {
 	if r.Of == 0 {
 		return 0
 	}
@@ -196,64 +200,64 @@ func (r EvalRate) Value() float64 {
 }
 
 // Measured reports whether the rate has anything behind it.
-func (r EvalRate) Measured() bool { return r.Of > 0 }
+func (r Rate) Measured() bool { return r.Of > 0 }
 
-func (r *EvalRate) add(hit bool) {
+func (r *Rate) add(hit bool) {
 	r.Of++
 	if hit {
 		r.Sum++
 	}
 }
 
-// EvalTotals summarise an evaluation. Retrieval, facts, citations and
+// Totals summarise an evaluation. Retrieval, facts, citations and
 // sources are measured over the answerable cases; refusal over all.
-type EvalTotals struct {
+type Totals struct {
 	Questions  int
 	Answerable int
 	Errors     int // questions whose Ask failed
 
-	Recall1           EvalRate // an expected source ranked first
-	Recall5           EvalRate // an expected source in the top 5
-	MRR               EvalRate // mean reciprocal rank of the first expected source
-	CitationPrecision EvalRate // micro: citations of expected sources over all citations
-	FactHits          EvalRate // expected facts found over expected facts
-	SourceCited       EvalRate // answers citing an expected source
-	RefusalAccuracy   EvalRate // refused exactly when they should, over all cases
+	Recall1           Rate // an expected source ranked first
+	Recall5           Rate // an expected source in the top 5
+	MRR               Rate // mean reciprocal rank of the first expected source
+	CitationPrecision Rate // micro: citations of expected sources over all citations
+	FactHits          Rate // expected facts found over expected facts
+	SourceCited       Rate // answers citing an expected source
+	RefusalAccuracy   Rate // refused exactly when they should, over all cases
 
 	WronglyRefused       int // answerable cases refused
 	AnsweredUnanswerable int // unanswerable cases answered
 }
 
-// EvalReport is the outcome of RunEval.
-type EvalReport struct {
-	Results []EvalResult
-	Totals  EvalTotals
+// Report is the outcome of Run.
+type Report struct {
+	Results []Result
+	Totals  Totals
 }
 
-// RunEval asks every case, each as a one-off question, and scores the
+// Run asks every case, each as a one-off question, and scores the
 // answers. A failed question is recorded in its result, not returned, so
 // that one failure does not hide the rest; once ctx is done the remaining
 // cases are recorded as failed without being asked.
-func RunEval(ctx context.Context, asker Asker, cases []EvalCase) EvalReport {
-	results := make([]EvalResult, len(cases))
+func Run(ctx context.Context, asker Asker, cases []Case) Report {
+	results := make([]Result, len(cases))
 	for i, c := range cases {
 		if err := ctx.Err(); err != nil {
-			results[i] = EvalResult{Case: c, Err: err}
+			results[i] = Result{Case: c, Err: err}
 			continue
 		}
 		a, err := asker.Ask(ctx, nil, c.Question, nil)
 		if err != nil {
-			results[i] = EvalResult{Case: c, Err: err}
+			results[i] = Result{Case: c, Err: err}
 			continue
 		}
 		results[i] = scoreCase(c, a)
 	}
-	return EvalReport{Results: results, Totals: summarise(results)}
+	return Report{Results: results, Totals: summarise(results)}
 }
 
 // scoreCase measures answer a against case c.
-func scoreCase(c EvalCase, a Answer) EvalResult {
-	r := EvalResult{Case: c, Answer: a}
+func scoreCase(c Case, a bot.Answer) Result {
+	r := Result{Case: c, Answer: a}
 	want := make(map[string]bool, len(c.Sources))
 	for _, s := range c.Sources {
 		want[normSource(s)] = true
@@ -282,8 +286,8 @@ func scoreCase(c EvalCase, a Answer) EvalResult {
 	return r
 }
 
-func summarise(results []EvalResult) EvalTotals {
-	var t EvalTotals
+func summarise(results []Result) Totals {
+	var t Totals
 	for _, r := range results {
 		t.Questions++
 		if r.Err != nil {
@@ -387,9 +391,9 @@ func containsFact(text, fact string) bool {
 	}
 }
 
-// EvalThresholds are the lowest acceptable totals; a zero threshold is not
+// Thresholds are the lowest acceptable totals; a zero threshold is not
 // checked.
-type EvalThresholds struct {
+type Thresholds struct {
 	MinRecall5           float64
 	MinMRR               float64
 	MinSourceCited       float64
@@ -402,12 +406,12 @@ type EvalThresholds struct {
 // questions that failed to run. A total with nothing behind it (no
 // citations at all, no answerable cases) is not checked: other totals
 // already fail for the cause.
-func (rep EvalReport) Check(th EvalThresholds) error {
+func (rep Report) Check(th Thresholds) error {
 	t := rep.Totals
 	var problems []string
 	for _, m := range []struct {
 		name string
-		rate EvalRate
+		rate Rate
 		min  float64
 	}{
 		{"recall@5", t.Recall5, th.MinRecall5},
@@ -432,7 +436,7 @@ func (rep EvalReport) Check(th EvalThresholds) error {
 
 // WriteText writes a table of the questions, what went wrong with each,
 // and the totals.
-func (rep EvalReport) WriteText(w io.Writer) error {
+func (rep Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\trank\tcited\tfacts\tsource\trefusal\tquestion")
 	for i, r := range rep.Results {
@@ -503,7 +507,7 @@ func (rep EvalReport) WriteText(w io.Writer) error {
 	return tw.Flush()
 }
 
-func refusalWord(r EvalResult) string {
+func refusalWord(r Result) string {
 	switch {
 	case r.Err != nil:
 		return "error"
@@ -516,14 +520,14 @@ func refusalWord(r EvalResult) string {
 	}
 }
 
-func fraction(r EvalRate) string {
+func fraction(r Rate) string {
 	if !r.Measured() {
 		return "n/a"
 	}
 	return fmt.Sprintf("%.3f (%g/%d)", r.Value(), r.Sum, r.Of)
 }
 
-func mean(r EvalRate) string {
+func mean(r Rate) string {
 	if !r.Measured() {
 		return "n/a"
 	}

@@ -1,4 +1,4 @@
-package bot
+package eval
 
 import (
 	"bytes"
@@ -10,6 +10,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/bottest"
 
 	"github.com/newsbot/newsbot/retrieval"
 )
@@ -24,17 +27,17 @@ func evalPassages(sources ...string) []retrieval.Result {
 }
 
 // evalCitations returns citations [1], [2]... of sources.
-func evalCitations(sources ...string) []Citation {
-	out := make([]Citation, len(sources))
+func evalCitations(sources ...string) []bot.Citation {
+	out := make([]bot.Citation, len(sources))
 	for i, s := range sources {
-		out[i] = Citation{N: i + 1, Source: s, Lines: [2]int{1, 1}}
+		out[i] = bot.Citation{N: i + 1, Source: s, Lines: [2]int{1, 1}}
 	}
 	return out
 }
 
 // evalReply is what cannedAsker answers to one question.
 type evalReply struct {
-	answer Answer
+	answer bot.Answer
 	err    error
 }
 
@@ -45,11 +48,11 @@ type cannedAsker struct {
 	asked   []string
 }
 
-func (c *cannedAsker) Ask(ctx context.Context, conv *Conversation, q string, onToken func(string)) (Answer, error) {
+func (c *cannedAsker) Ask(ctx context.Context, conv *bot.Conversation, q string, onToken func(string)) (bot.Answer, error) {
 	c.asked = append(c.asked, q)
 	r, ok := c.replies[q]
 	if !ok {
-		return Answer{}, fmt.Errorf("no canned answer for %q", q)
+		return bot.Answer{}, fmt.Errorf("no canned answer for %q", q)
 	}
 	return r.answer, r.err
 }
@@ -75,7 +78,7 @@ func TestEvalRank(t *testing.T) {
 		{"same name in another folder", []string{"news/a.txt"}, []string{"old/a.txt", "a.txt"}, 0, false, false, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := scoreCase(EvalCase{Question: "q", Sources: tt.want}, Answer{Passages: evalPassages(tt.passages...)})
+			r := scoreCase(Case{Question: "q", Sources: tt.want}, bot.Answer{Passages: evalPassages(tt.passages...)})
 			if r.Rank != tt.rank {
 				t.Errorf("Rank = %d, want %d", r.Rank, tt.rank)
 			}
@@ -109,7 +112,7 @@ func TestEvalCitations(t *testing.T) {
 		{"relative paths", []string{"./a.txt"}, []string{"a.txt"}, 1, 1, true, 1, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			r := scoreCase(EvalCase{Question: "q", Sources: tt.want}, Answer{Citations: evalCitations(tt.cited...)})
+			r := scoreCase(Case{Question: "q", Sources: tt.want}, bot.Answer{Citations: evalCitations(tt.cited...)})
 			if r.Cited != tt.n || r.CitedExpected != tt.expected {
 				t.Errorf("Cited, CitedExpected = %d, %d, want %d, %d", r.Cited, r.CitedExpected, tt.n, tt.expected)
 			}
@@ -151,7 +154,7 @@ func TestEvalFacts(t *testing.T) {
 		{"Brussels, Belgium", "Vilnius", false},
 		{"anything", " ", false},
 	} {
-		r := scoreCase(EvalCase{Question: "q", Sources: []string{"a.txt"}, Facts: []string{tt.fact}}, Answer{Text: tt.text})
+		r := scoreCase(Case{Question: "q", Sources: []string{"a.txt"}, Facts: []string{tt.fact}}, bot.Answer{Text: tt.text})
 		if got := r.FactsHit == 1; got != tt.want {
 			t.Errorf("fact %q in %q = %v, want %v", tt.fact, tt.text, got, tt.want)
 		}
@@ -162,8 +165,8 @@ func TestEvalFacts(t *testing.T) {
 }
 
 // evalCases is a small set covering every outcome the totals count.
-func evalCases() ([]EvalCase, *cannedAsker) {
-	cases := []EvalCase{
+func evalCases() ([]Case, *cannedAsker) {
+	cases := []Case{
 		{Question: "Who spoke to Canada AM?", Sources: []string{"000.txt"}, Facts: []string{"Appathurai", "1,000"}},
 		{Question: "How many extra troops?", Sources: []string{"000.txt", "001.txt"}, Facts: []string{"1,000"}},
 		{Question: "Where is French force based?", Sources: []string{"001.txt"}, Facts: []string{"Kabul"}},
@@ -174,60 +177,60 @@ func evalCases() ([]EvalCase, *cannedAsker) {
 	}
 	asker := &cannedAsker{replies: map[string]evalReply{
 		// rank 1, both facts, citations all expected
-		"Who spoke to Canada AM?": {answer: Answer{
+		"Who spoke to Canada AM?": {answer: bot.Answer{
 			Text:      "NATO spokesperson James Appathurai hopes for the 1000 troops [1].",
 			Citations: evalCitations("000.txt"),
 			Passages:  evalPassages("000.txt", "001.txt"),
 		}},
 		// rank 2, fact found, one of two citations expected
-		"How many extra troops?": {answer: Answer{
+		"How many extra troops?": {answer: bot.Answer{
 			Text:      "An extra 1,000 troops [1][2].",
 			Citations: evalCitations("002.txt", "001.txt"),
 			Passages:  evalPassages("002.txt", "001.txt", "000.txt"),
 		}},
 		// wrongly refused, source retrieved at rank 3
-		"Where is French force based?": {answer: Answer{
+		"Where is French force based?": {answer: bot.Answer{
 			Text:     "The coverage does not say.",
 			Refused:  true,
 			Passages: evalPassages("000.txt", "002.txt", "001.txt"),
 		}},
 		"How many Canadians died?": {err: errors.New("model unavailable")},
-		"What is the population of Toronto?": {answer: Answer{
+		"What is the population of Toronto?": {answer: bot.Answer{
 			Text:     "The coverage does not say.",
 			Refused:  true,
 			Passages: evalPassages("000.txt"),
 		}},
 		// answered an unanswerable question, with a citation
-		"Who is president of Afghanistan?": {answer: Answer{
+		"Who is president of Afghanistan?": {answer: bot.Answer{
 			Text:      "President Nicolas Sarkozy [1].",
 			Citations: evalCitations("000.txt"),
 			Passages:  evalPassages("000.txt"),
 		}},
-		"What did Germany pledge?": {answer: Answer{Text: "The coverage does not say.", Refused: true}},
+		"What did Germany pledge?": {answer: bot.Answer{Text: "The coverage does not say.", Refused: true}},
 	}}
 	return cases, asker
 }
 
-func TestRunEvalTotals(t *testing.T) {
+func TestRunTotals(t *testing.T) {
 	cases, asker := evalCases()
-	rep := RunEval(t.Context(), asker, cases)
+	rep := Run(t.Context(), asker, cases)
 	if len(rep.Results) != len(cases) {
-		t.Fatalf("RunEval returned %d results, want %d", len(rep.Results), len(cases))
+		t.Fatalf("Run returned %d results, want %d", len(rep.Results), len(cases))
 	}
 	if !reflect.DeepEqual(asker.asked, questionsOf(cases)) {
 		t.Errorf("asked %q, want %q", asker.asked, questionsOf(cases))
 	}
-	want := EvalTotals{
+	want := Totals{
 		Questions:            7,
 		Answerable:           4,
 		Errors:               1,
-		Recall1:              EvalRate{1, 4},
-		Recall5:              EvalRate{3, 4},
-		MRR:                  EvalRate{1 + 0.5 + 1.0/3, 4},
-		CitationPrecision:    EvalRate{2, 3},
-		FactHits:             EvalRate{3, 5},
-		SourceCited:          EvalRate{2, 4},
-		RefusalAccuracy:      EvalRate{4, 7},
+		Recall1:              Rate{1, 4},
+		Recall5:              Rate{3, 4},
+		MRR:                  Rate{1 + 0.5 + 1.0/3, 4},
+		CitationPrecision:    Rate{2, 3},
+		FactHits:             Rate{3, 5},
+		SourceCited:          Rate{2, 4},
+		RefusalAccuracy:      Rate{4, 7},
 		WronglyRefused:       1,
 		AnsweredUnanswerable: 1,
 	}
@@ -242,7 +245,7 @@ func TestRunEvalTotals(t *testing.T) {
 	}
 }
 
-func questionsOf(cases []EvalCase) []string {
+func questionsOf(cases []Case) []string {
 	var qs []string
 	for _, c := range cases {
 		qs = append(qs, c.Question)
@@ -250,11 +253,11 @@ func questionsOf(cases []EvalCase) []string {
 	return qs
 }
 
-func TestRunEvalCancelled(t *testing.T) {
+func TestRunCancelled(t *testing.T) {
 	cases, asker := evalCases()
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	rep := RunEval(ctx, asker, cases)
+	rep := Run(ctx, asker, cases)
 	if len(asker.asked) != 0 {
 		t.Errorf("asked %q after cancellation, want nothing", asker.asked)
 	}
@@ -266,20 +269,20 @@ func TestRunEvalCancelled(t *testing.T) {
 	if rep.Totals.Errors != len(cases) || rep.Totals.RefusalAccuracy.Sum != 0 {
 		t.Errorf("Totals.Errors, RefusalAccuracy = %d, %v, want %d, none correct", rep.Totals.Errors, rep.Totals.RefusalAccuracy, len(cases))
 	}
-	if err := rep.Check(EvalThresholds{}); err == nil || !strings.Contains(err.Error(), "7 of 7 questions failed") {
+	if err := rep.Check(Thresholds{}); err == nil || !strings.Contains(err.Error(), "7 of 7 questions failed") {
 		t.Errorf("Check() = %v, want it to report the failed questions", err)
 	}
 }
 
 func TestEvalRate(t *testing.T) {
 	for _, tt := range []struct {
-		r        EvalRate
+		r        Rate
 		value    float64
 		measured bool
 	}{
-		{EvalRate{3, 4}, 0.75, true},
-		{EvalRate{0, 4}, 0, true},
-		{EvalRate{0, 0}, 0, false},
+		{Rate{3, 4}, 0.75, true},
+		{Rate{0, 4}, 0, true},
+		{Rate{0, 0}, 0, false},
 	} {
 		if got := tt.r.Value(); got != tt.value {
 			t.Errorf("%+v.Value() = %v, want %v", tt.r, got, tt.value)
@@ -291,28 +294,28 @@ func TestEvalRate(t *testing.T) {
 }
 
 func TestEvalCheck(t *testing.T) {
-	rep := EvalReport{Totals: EvalTotals{
+	rep := Report{Totals: Totals{
 		Questions:         10,
 		Answerable:        8,
-		Recall5:           EvalRate{6, 8},  // 0.75
-		MRR:               EvalRate{4, 8},  // 0.5
-		SourceCited:       EvalRate{8, 8},  // 1
-		FactHits:          EvalRate{9, 12}, // 0.75
-		RefusalAccuracy:   EvalRate{9, 10}, // 0.9
-		CitationPrecision: EvalRate{0, 0},  // nothing cited: not measured
+		Recall5:           Rate{6, 8},  // 0.75
+		MRR:               Rate{4, 8},  // 0.5
+		SourceCited:       Rate{8, 8},  // 1
+		FactHits:          Rate{9, 12}, // 0.75
+		RefusalAccuracy:   Rate{9, 10}, // 0.9
+		CitationPrecision: Rate{0, 0},  // nothing cited: not measured
 	}}
 	for _, tt := range []struct {
 		name string
-		th   EvalThresholds
+		th   Thresholds
 		want []string // parts of the error; nil for no error
 	}{
-		{"no thresholds", EvalThresholds{}, nil},
-		{"all met, equal counts", EvalThresholds{MinRecall5: 0.75, MinMRR: 0.5, MinSourceCited: 1, MinFactHits: 0.75, MinRefusalAccuracy: 0.9}, nil},
-		{"recall", EvalThresholds{MinRecall5: 0.8}, []string{"recall@5 0.750 < 0.800"}},
-		{"mrr", EvalThresholds{MinMRR: 0.6}, []string{"MRR 0.500 < 0.600"}},
-		{"facts and refusal", EvalThresholds{MinFactHits: 0.8, MinRefusalAccuracy: 0.95, MinSourceCited: 0.9},
+		{"no thresholds", Thresholds{}, nil},
+		{"all met, equal counts", Thresholds{MinRecall5: 0.75, MinMRR: 0.5, MinSourceCited: 1, MinFactHits: 0.75, MinRefusalAccuracy: 0.9}, nil},
+		{"recall", Thresholds{MinRecall5: 0.8}, []string{"recall@5 0.750 < 0.800"}},
+		{"mrr", Thresholds{MinMRR: 0.6}, []string{"MRR 0.500 < 0.600"}},
+		{"facts and refusal", Thresholds{MinFactHits: 0.8, MinRefusalAccuracy: 0.95, MinSourceCited: 0.9},
 			[]string{"fact hits 0.750 < 0.800", "refusal accuracy 0.900 < 0.950"}},
-		{"unmeasured precision is not checked", EvalThresholds{MinCitationPrecision: 0.9}, nil},
+		{"unmeasured precision is not checked", Thresholds{MinCitationPrecision: 0.9}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := rep.Check(tt.th)
@@ -336,14 +339,14 @@ func TestEvalCheck(t *testing.T) {
 		})
 	}
 	measured := rep
-	measured.Totals.CitationPrecision = EvalRate{5, 10}
-	if err := measured.Check(EvalThresholds{MinCitationPrecision: 0.9}); err == nil || !strings.Contains(err.Error(), "citation precision 0.500 < 0.900") {
+	measured.Totals.CitationPrecision = Rate{5, 10}
+	if err := measured.Check(Thresholds{MinCitationPrecision: 0.9}); err == nil || !strings.Contains(err.Error(), "citation precision 0.500 < 0.900") {
 		t.Errorf("Check(MinCitationPrecision 0.9) = %v, want citation precision below threshold", err)
 	}
 }
 
-func TestReadEvalCases(t *testing.T) {
-	want := []EvalCase{
+func TestReadCases(t *testing.T) {
+	want := []Case{
 		{Question: "How many extra troops?", Sources: []string{"000.txt", "001.txt"}, Facts: []string{"1,000"}, Line: 2},
 		{Question: "What is the population of Toronto?", Refuse: true, Line: 5},
 	}
@@ -363,9 +366,9 @@ func TestReadEvalCases(t *testing.T) {
 ]`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadEvalCases(strings.NewReader(tt.in))
+			got, err := ReadCases(strings.NewReader(tt.in))
 			if err != nil {
-				t.Fatalf("ReadEvalCases() error = %v", err)
+				t.Fatalf("ReadCases() error = %v", err)
 			}
 			if tt.name == "json" { // lines differ; the rest must not
 				for i := range got {
@@ -373,13 +376,13 @@ func TestReadEvalCases(t *testing.T) {
 				}
 			}
 			if !reflect.DeepEqual(got, want) {
-				t.Errorf("ReadEvalCases() = %+v\nwant %+v", got, want)
+				t.Errorf("ReadCases() = %+v\nwant %+v", got, want)
 			}
 		})
 	}
 }
 
-func TestReadEvalCasesErrors(t *testing.T) {
+func TestReadCasesErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, in string
 		want     []string
@@ -405,13 +408,13 @@ func TestReadEvalCasesErrors(t *testing.T) {
 		{"two documents", "- question: q\n  sources: [a.txt]\n---\n- question: r\n  sources: [b.txt]\n", []string{"more than one YAML document"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadEvalCases(strings.NewReader(tt.in))
+			got, err := ReadCases(strings.NewReader(tt.in))
 			if err == nil {
-				t.Fatalf("ReadEvalCases(%q) = %+v, want an error with %q", tt.in, got, tt.want)
+				t.Fatalf("ReadCases(%q) = %+v, want an error with %q", tt.in, got, tt.want)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), w) {
-					t.Errorf("ReadEvalCases(%q) error = %q, want it to contain %q", tt.in, err, w)
+					t.Errorf("ReadCases(%q) error = %q, want it to contain %q", tt.in, err, w)
 				}
 			}
 		})
@@ -428,55 +431,33 @@ func TestReadEvalFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("- question: q\n  source: [a.txt]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if cases, err := ReadEvalFile(good); err != nil || len(cases) != 1 {
+	if cases, err := ReadFile(good); err != nil || len(cases) != 1 {
 		t.Errorf("ReadEvalFile(good) = %+v, %v, want one case", cases, err)
 	}
-	if _, err := ReadEvalFile(bad); err == nil || !strings.HasPrefix(err.Error(), bad+": ") || !strings.Contains(err.Error(), "line 2") {
+	if _, err := ReadFile(bad); err == nil || !strings.HasPrefix(err.Error(), bad+": ") || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("ReadEvalFile(bad) error = %v, want it to start with the path and name line 2", err)
 	}
 	missing := filepath.Join(dir, "missing.yaml")
-	if _, err := ReadEvalFile(missing); !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), missing) {
+	if _, err := ReadFile(missing); !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), missing) {
 		t.Errorf("ReadEvalFile(missing) error = %v, want a not-exist error naming the file", err)
 	}
 }
 
 func TestEvalReportWriteText(t *testing.T) {
 	cases, asker := evalCases()
-	rep := RunEval(t.Context(), asker, cases)
+	rep := Run(t.Context(), asker, cases)
 	var buf bytes.Buffer
 	if err := rep.WriteText(&buf); err != nil {
 		t.Fatalf("WriteText() error = %v", err)
 	}
-	evalGolden(t, "report.txt", buf.Bytes())
+	bottest.Golden(t, "golden/report.txt", buf.String(), *update)
 
 	var empty bytes.Buffer
-	if err := (EvalReport{}).WriteText(&empty); err != nil {
+	if err := (Report{}).WriteText(&empty); err != nil {
 		t.Fatalf("WriteText() of an empty report error = %v", err)
 	}
 	if !strings.Contains(empty.String(), "recall@5") || !strings.Contains(empty.String(), "n/a") {
 		t.Errorf("WriteText() of an empty report = %q, want totals marked n/a", empty.String())
-	}
-}
-
-// evalGolden compares got with testdata/eval/golden/name, rewriting the
-// file instead under -update.
-func evalGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	file := filepath.Join("testdata", "eval", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("reading golden file (run with -update to create it): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run with -update if the change is intended)\ngot:\n%s\nwant:\n%s", file, got, want)
 	}
 }
 
@@ -488,12 +469,12 @@ func TestEvalSets(t *testing.T) {
 		file, corpus         string
 		min, minUnanswerable int
 	}{
-		{"seeds.yaml", filepath.Join("..", "seeds"), 30, 7},
+		{"seeds.yaml", seedDir, 30, 7},
 		{"sotu.yaml", sotuDir, 15, 2},
 		{"heldout.yaml", heldoutDir, 40, 8},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
-			cases, err := ReadEvalFile(filepath.Join("testdata", "eval", tt.file))
+			cases, err := ReadFile(filepath.Join("testdata", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -546,8 +527,8 @@ func TestEvalSets(t *testing.T) {
 // with the built-in embedder and the extractive answerer: the targets of
 // the offline default. A refusal accuracy of 1 means every unanswerable
 // question is refused and no answerable one.
-func seedThresholds() EvalThresholds {
-	return EvalThresholds{
+func seedThresholds() Thresholds {
+	return Thresholds{
 		MinRecall5:           0.9,
 		MinMRR:               0.7,
 		MinSourceCited:       0.95,
@@ -558,12 +539,12 @@ func seedThresholds() EvalThresholds {
 }
 
 func TestEvalSeeds(t *testing.T) {
-	cases, err := ReadEvalFile(filepath.Join("testdata", "eval", "seeds.yaml"))
+	cases, err := ReadFile(filepath.Join("testdata", "seeds.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newEvalBot(t, filepath.Join("..", "seeds"))
-	rep := RunEval(t.Context(), b, cases)
+	b := newEvalBot(t, seedDir)
+	rep := Run(t.Context(), b, cases)
 	var buf bytes.Buffer
 	if err := rep.WriteText(&buf); err != nil {
 		t.Fatal(err)
@@ -576,13 +557,13 @@ func TestEvalSeeds(t *testing.T) {
 
 // sotuDir is the State of the Union corpus, which lives beside the
 // checkout and is not copied into it.
-var sotuDir = filepath.Join("..", "..", "shared", "corpora", "sotu")
+var sotuDir = filepath.Join("..", "..", "..", "shared", "corpora", "sotu")
 
 // sotuThresholds are the least the offline bot reaches on sotu.yaml. The
 // aim for recall@5 is 0.8; the search, not the answerer, sets it, and an
 // answer can cite only what was retrieved (12 of 18 questions).
-func sotuThresholds() EvalThresholds {
-	return EvalThresholds{
+func sotuThresholds() Thresholds {
+	return Thresholds{
 		MinRecall5:           0.65,
 		MinMRR:               0.4,
 		MinSourceCited:       0.65,
@@ -598,11 +579,11 @@ func TestEvalSotu(t *testing.T) {
 	if _, err := os.Stat(sotuDir); errors.Is(err, os.ErrNotExist) {
 		t.Skipf("corpus %s is absent", sotuDir)
 	}
-	cases, err := ReadEvalFile(filepath.Join("testdata", "eval", "sotu.yaml"))
+	cases, err := ReadFile(filepath.Join("testdata", "sotu.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := RunEval(t.Context(), newEvalBot(t, sotuDir), cases)
+	rep := Run(t.Context(), newEvalBot(t, sotuDir), cases)
 	var buf bytes.Buffer
 	if err := rep.WriteText(&buf); err != nil {
 		t.Fatal(err)
@@ -618,14 +599,14 @@ func TestEvalSotu(t *testing.T) {
 
 // heldoutDir is a small corpus of news the answerer was not tuned on:
 // its questions check that what works on the seeds generalises.
-var heldoutDir = filepath.Join("testdata", "eval", "heldout")
+var heldoutDir = filepath.Join("testdata", "heldout")
 
 // heldoutThresholds are the least the offline bot reaches on heldout.yaml
 // (measured: recall@5 1, MRR 0.958, source cited 1, fact hits 1, refusal
 // accuracy 0.98, citation precision 1), a little below so that a new
 // question does not fail the build before it is looked at.
-func heldoutThresholds() EvalThresholds {
-	return EvalThresholds{
+func heldoutThresholds() Thresholds {
+	return Thresholds{
 		MinRecall5:           0.95,
 		MinMRR:               0.9,
 		MinSourceCited:       0.95,
@@ -636,11 +617,11 @@ func heldoutThresholds() EvalThresholds {
 }
 
 func TestEvalHeldout(t *testing.T) {
-	cases, err := ReadEvalFile(filepath.Join("testdata", "eval", "heldout.yaml"))
+	cases, err := ReadFile(filepath.Join("testdata", "heldout.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := RunEval(t.Context(), newEvalBot(t, heldoutDir), cases)
+	rep := Run(t.Context(), newEvalBot(t, heldoutDir), cases)
 	var buf bytes.Buffer
 	if err := rep.WriteText(&buf); err != nil {
 		t.Fatal(err)
@@ -653,13 +634,13 @@ func TestEvalHeldout(t *testing.T) {
 
 // newEvalBot returns the real bot over corpus: the built-in embedder, a
 // fresh index in a temporary directory, the extractive answerer.
-func newEvalBot(t *testing.T, corpus string) *Bot {
+func newEvalBot(t *testing.T, corpus string) *bot.Bot {
 	t.Helper()
 	return offlineBot(t, corpus)
 }
 
-func ExampleRunEval() {
-	cases, err := ReadEvalCases(strings.NewReader(`
+func ExampleRun() {
+	cases, err := ReadCases(strings.NewReader(`
 - question: Which alliance official spoke to a morning TV show?
   sources: [000_7b664699113ac3fb.txt]
   facts: [Appathurai]
@@ -672,16 +653,16 @@ func ExampleRunEval() {
 	}
 	// In use the asker is the *Bot; here it replays known answers.
 	asker := &cannedAsker{replies: map[string]evalReply{
-		"Which alliance official spoke to a morning TV show?": {answer: Answer{
+		"Which alliance official spoke to a morning TV show?": {answer: bot.Answer{
 			Text:      "NATO spokesperson James Appathurai spoke to CTV's Canada AM [1].",
 			Citations: evalCitations("000_7b664699113ac3fb.txt"),
 			Passages:  evalPassages("001_b7e1029fb9729208.txt", "000_7b664699113ac3fb.txt"),
 		}},
-		"What is the population of Toronto?": {answer: Answer{Text: "The coverage does not say.", Refused: true}},
+		"What is the population of Toronto?": {answer: bot.Answer{Text: "The coverage does not say.", Refused: true}},
 	}}
-	rep := RunEval(context.Background(), asker, cases)
+	rep := Run(context.Background(), asker, cases)
 	rep.WriteText(os.Stdout)
-	fmt.Println(rep.Check(EvalThresholds{MinRecall5: 0.9, MinMRR: 0.9}))
+	fmt.Println(rep.Check(Thresholds{MinRecall5: 0.9, MinMRR: 0.9}))
 	// Output:
 	// #  rank  cited  facts  source  refusal  question
 	// 1  2     1/1    1/1    yes     ok       Which alliance official spoke to a morning TV show?

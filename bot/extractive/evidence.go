@@ -1,4 +1,4 @@
-package bot
+package extractive
 
 // This file finds in a sentence what a question asks for: people,
 // figures, dates, places and spans of time, and whether it states or
@@ -169,7 +169,7 @@ func isNationality(w string) bool {
 // it holds it (or a synonym), not negated ("had taken no decision"), and,
 // when the question asks about the past, not as a prospect ("will make a
 // final decision").
-func (e *Extractive) assertsVerb(q questionInfo, s *passageSentence) bool {
+func (e *Answerer) assertsVerb(q questionInfo, s *passageSentence) bool {
 	t := q.terms[q.verb]
 	if e.termCredit(s, t) < e.opt.SynonymCredit {
 		return false

@@ -1,4 +1,8 @@
-package bot
+// Package extractive answers offline, without a model: it picks the one to
+// three sentences of the retrieved passages that hold what the question
+// asks for, quotes them verbatim with citations, and refuses when the
+// evidence is too weak.
+package extractive
 
 import (
 	"cmp"
@@ -13,12 +17,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsbot/newsbot/bot"
+
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// ExtractiveOptions tune the extractive answerer. A zero field takes its
-// default from DefaultExtractiveOptions.
-type ExtractiveOptions struct {
+// Options tune the extractive answerer. A zero field takes its
+// default from DefaultOptions.
+type Options struct {
 	// MaxSentences is the most sentences quoted in one answer.
 	MaxSentences int
 	// MinCoverage is the share of the question's key terms that must occur
@@ -50,10 +56,10 @@ type ExtractiveOptions struct {
 	DocCredit float64
 }
 
-// DefaultExtractiveOptions returns the defaults, calibrated on the seed
+// DefaultOptions returns the defaults, calibrated on the seed
 // questions of extract_test.go.
-func DefaultExtractiveOptions() ExtractiveOptions {
-	return ExtractiveOptions{
+func DefaultOptions() Options {
+	return Options{
 		MaxSentences:     3,
 		MinCoverage:      0.5,
 		MinScore:         0.45,
@@ -70,16 +76,16 @@ func DefaultExtractiveOptions() ExtractiveOptions {
 // cited, the sentences of the passages that best answer the question. It
 // never writes a fact of its own, so it can only be wrong by choosing the
 // wrong sentence; it refuses when no sentence is good enough.
-type Extractive struct {
-	opt      ExtractiveOptions
+type Answerer struct {
+	opt      Options
 	terms    *retrieval.Analyzer // caches stems: sentences repeat across questions
 	forms    map[string][]string // stem -> stems of other forms of the word (send: sent)
 	synonyms map[string][]string // stem -> stems that may stand for it
 }
 
-// NewExtractive returns an extractive answerer.
-func NewExtractive(opt ExtractiveOptions) *Extractive {
-	def := DefaultExtractiveOptions()
+// New returns an extractive answerer.
+func New(opt Options) *Answerer {
+	def := DefaultOptions()
 	if opt.MaxSentences <= 0 {
 		opt.MaxSentences = def.MaxSentences
 	}
@@ -100,7 +106,7 @@ func NewExtractive(opt ExtractiveOptions) *Extractive {
 			*f.v = f.d
 		}
 	}
-	e := &Extractive{opt: opt, terms: retrieval.NewAnalyzer()}
+	e := &Answerer{opt: opt, terms: retrieval.NewAnalyzer()}
 	e.forms = e.stemGroups(irregularForms())
 	e.synonyms = e.stemGroups(synonymGroups())
 	return e
@@ -108,9 +114,9 @@ func NewExtractive(opt ExtractiveOptions) *Extractive {
 
 // Answer quotes the sentences of req.Passages that answer the question, or
 // refuses. It uses the standalone rewrite of the question when there is one.
-func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
+func (e *Answerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, error) {
 	if err := ctx.Err(); err != nil {
-		return Answer{}, err
+		return bot.Answer{}, err
 	}
 	q := req.Standalone
 	if strings.TrimSpace(q) == "" {
@@ -118,7 +124,7 @@ func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
 	}
 	a := e.answer(q, req.Passages)
 	a.Question = req.Question
-	a.Mode = ModeExtractive
+	a.Mode = bot.ModeExtractive
 	a.Passages = req.Passages
 	if req.OnToken != nil {
 		req.OnToken(a.Text)
@@ -126,12 +132,12 @@ func (e *Extractive) Answer(ctx context.Context, req Request) (Answer, error) {
 	return a, nil
 }
 
-func refusedAnswer() Answer {
-	return Answer{Text: RefusalText, Refused: true, Citations: []Citation{}}
+func refusedAnswer() bot.Answer {
+	return bot.Answer{Text: bot.RefusalText, Refused: true, Citations: []bot.Citation{}}
 }
 
 // answer is Answer without its bookkeeping.
-func (e *Extractive) answer(question string, passages []retrieval.Result) Answer {
+func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answer {
 	q := e.parseQuestion(question)
 	sents := e.collectSentences(passages)
 	if len(q.terms) == 0 || len(sents) == 0 {
@@ -167,7 +173,7 @@ func (e *Extractive) answer(question string, passages []retrieval.Result) Answer
 // a surname ("Sarkozy"), it adds the sentence of the same article that
 // gives the name in full; when the question asks who wrote the story, the
 // article's byline.
-func (e *Extractive) namePerson(q questionInfo, chosen []*scoredSentence, sents []*passageSentence) []*scoredSentence {
+func (e *Answerer) namePerson(q questionInfo, chosen []*scoredSentence, sents []*passageSentence) []*scoredSentence {
 	best := chosen[0].s
 	if q.author {
 		if b := byline(best, sents); b != nil && b != best {
@@ -306,7 +312,7 @@ func dropHeadlines(chosen []*scoredSentence) []*scoredSentence {
 // disagreement returns a candidate of another article that gives a
 // different figure, date or place than the best one for the same question,
 // or nil.
-func (e *Extractive) disagreement(q questionInfo, cands []*scoredSentence) *scoredSentence {
+func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scoredSentence {
 	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPlace {
 		return nil
 	}
@@ -363,15 +369,15 @@ func disjointValues(a, b []string) bool {
 }
 
 // quoteAnswer formats the chosen sentences as a cited answer.
-func quoteAnswer(cs []*scoredSentence, differ bool) Answer {
-	a := Answer{Citations: make([]Citation, 0, len(cs))}
+func quoteAnswer(cs []*scoredSentence, differ bool) bot.Answer {
+	a := bot.Answer{Citations: make([]bot.Citation, 0, len(cs))}
 	var b strings.Builder
 	if differ {
 		b.WriteString("The sources differ. ")
 	}
 	for i, c := range cs {
 		n := i + 1
-		a.Citations = append(a.Citations, Citation{
+		a.Citations = append(a.Citations, bot.Citation{
 			N: n, Source: c.s.source, Title: c.s.title, Lines: c.s.lines, Quote: c.s.text,
 		})
 		if i > 0 {
@@ -462,7 +468,7 @@ func isHeadline(text, title string) bool {
 
 // collectSentences splits the passages into sentences, dropping the
 // repeats that overlapping chunks produce.
-func (e *Extractive) collectSentences(passages []retrieval.Result) []*passageSentence {
+func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSentence {
 	seen := make(map[string]*passageSentence)
 	var out []*passageSentence
 	files := make(map[string]map[string]bool)
@@ -588,7 +594,7 @@ type scoredSentence struct {
 
 // score ranks the sentences for q, best first. ok is false when the
 // passages lack the question's names or too many of its terms.
-func (e *Extractive) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
+func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
 	// credit[i][j]: how well sentence i holds term j, from 0 to 1.
 	credit := make([][]float64, len(sents))
 	// lend[i][j]: the credit sentence i lends its neighbours for term j;
@@ -796,7 +802,7 @@ func around(index map[*passageSentence]int, s *passageSentence, credit [][]float
 // credit holds the head noun of the question together with its "of"
 // complement, when it has one: "President Nicolas Sarkozy" does not answer
 // "Who is the president of Afghanistan?".
-func (e *Extractive) holdsRelation(q questionInfo, credit []float64) bool {
+func (e *Answerer) holdsRelation(q questionInfo, credit []float64) bool {
 	head, complement, hasComplement := false, false, false
 	for j, t := range q.terms {
 		switch {
@@ -813,7 +819,7 @@ func (e *Extractive) holdsRelation(q questionInfo, credit []float64) bool {
 // termCredit says how well s holds t: 1 for the term itself (also glued to
 // a neighbouring word, as in "peacekeepingmission"), SynonymCredit for a
 // synonym, 0 otherwise.
-func (e *Extractive) termCredit(s *passageSentence, t qterm) float64 {
+func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 	if s.holds(t.stem) || gluedIn(s.lower, t.prefix, t.name) {
 		return 1
 	}

@@ -1,4 +1,4 @@
-package bot
+package extractive
 
 import (
 	"context"
@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/bottest"
+
 	"github.com/newsbot/newsbot/retrieval"
 )
 
@@ -21,7 +24,7 @@ import (
 // It uses the real hybrid search over a fresh index of the seeds.
 func seedPassages(t testing.TB, question string) []retrieval.Result {
 	t.Helper()
-	res, err := openIndex(t, seedDir).Search(context.Background(), question, retrieval.SearchOptions{K: DefaultK})
+	res, err := bottest.Index(t, seedDir).Search(context.Background(), question, retrieval.SearchOptions{K: bot.DefaultK})
 	if err != nil {
 		t.Fatalf("Search(%q): %v", question, err)
 	}
@@ -29,9 +32,9 @@ func seedPassages(t testing.TB, question string) []retrieval.Result {
 }
 
 // ask answers question over the seed passages with the default options.
-func ask(t testing.TB, e *Extractive, question string) Answer {
+func ask(t testing.TB, e *Answerer, question string) bot.Answer {
 	t.Helper()
-	a, err := e.Answer(context.Background(), Request{Question: question, Standalone: question, Passages: seedPassages(t, question)})
+	a, err := e.Answer(context.Background(), bot.Request{Question: question, Standalone: question, Passages: seedPassages(t, question)})
 	if err != nil {
 		t.Fatalf("Answer(%q) error: %v", question, err)
 	}
@@ -42,10 +45,10 @@ func ask(t testing.TB, e *Extractive, question string) Answer {
 // to three citations numbered 1.. in the order of their markers, each
 // quoting its source file verbatim at the lines it names, with no sentence
 // quoted twice.
-func checkCitations(t *testing.T, a Answer) {
+func checkCitations(t *testing.T, a bot.Answer) {
 	t.Helper()
-	if a.Mode != ModeExtractive {
-		t.Errorf("Answer(%q).Mode = %q, want %q", a.Question, a.Mode, ModeExtractive)
+	if a.Mode != bot.ModeExtractive {
+		t.Errorf("Answer(%q).Mode = %q, want %q", a.Question, a.Mode, bot.ModeExtractive)
 	}
 	if len(a.Citations) < 1 || len(a.Citations) > 3 {
 		t.Fatalf("Answer(%q) has %d citations, want 1 to 3: %s", a.Question, len(a.Citations), a.Text)
@@ -165,7 +168,7 @@ func answerCases() []answerCase {
 }
 
 func TestExtractiveAnswers(t *testing.T) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	for _, tt := range answerCases() {
 		t.Run(tt.question, func(t *testing.T) {
 			a := ask(t, e, tt.question)
@@ -224,23 +227,23 @@ func refusalCases() []string {
 }
 
 func TestExtractiveRefuses(t *testing.T) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	for _, q := range refusalCases() {
 		t.Run(q, func(t *testing.T) {
 			a := ask(t, e, q)
-			if !a.Refused || a.Text != RefusalText || len(a.Citations) != 0 {
+			if !a.Refused || a.Text != bot.RefusalText || len(a.Citations) != 0 {
 				t.Errorf("Answer(%q) = %q (refused %v, %d citations), want the refusal %q with no citations",
-					q, a.Text, a.Refused, len(a.Citations), RefusalText)
+					q, a.Text, a.Refused, len(a.Citations), bot.RefusalText)
 			}
-			if a.Mode != ModeExtractive {
-				t.Errorf("Answer(%q).Mode = %q, want %q", q, a.Mode, ModeExtractive)
+			if a.Mode != bot.ModeExtractive {
+				t.Errorf("Answer(%q).Mode = %q, want %q", q, a.Mode, bot.ModeExtractive)
 			}
 		})
 	}
 }
 
 func TestExtractiveDisagreement(t *testing.T) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	tests := []struct {
 		question string
 		want     [2][]string // per side: one of these figures or dates
@@ -263,7 +266,7 @@ func TestExtractiveDisagreement(t *testing.T) {
 				t.Errorf("Answer(%q) cites %s twice, want two different sources", tt.question, a.Citations[0].Source)
 			}
 			// Each side is quoted, in either order.
-			holds := func(c Citation, side []string) bool {
+			holds := func(c bot.Citation, side []string) bool {
 				return slices.ContainsFunc(side, func(w string) bool { return strings.Contains(c.Quote, w) })
 			}
 			c0, c1 := a.Citations[0], a.Citations[1]
@@ -276,7 +279,7 @@ func TestExtractiveDisagreement(t *testing.T) {
 
 // Sources that agree, or a single source, are not reported as differing.
 func TestExtractiveAgreementIsNotDisagreement(t *testing.T) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	for _, q := range []string{
 		"How many soldiers has Canada lost?",
 		"When is the next NATO summit?",
@@ -364,10 +367,10 @@ func TestExtractiveNamesPeople(t *testing.T) {
 			[]string{"Sarkozy will take the final decision on the deployment in April, officials said.", "Reporting by David Ljunggren; editing by Rob Wilson"},
 		},
 	}
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := e.Answer(context.Background(), Request{Question: tt.question, Passages: tt.passages})
+			a, err := e.Answer(context.Background(), bot.Request{Question: tt.question, Passages: tt.passages})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -385,7 +388,7 @@ func TestExtractiveNamesPeople(t *testing.T) {
 // The headline is not quoted beside the body sentence that says the same.
 func TestExtractiveHeadline(t *testing.T) {
 	const q = "Who wants Canada to extend its mission in Afghanistan?"
-	a := ask(t, NewExtractive(ExtractiveOptions{}), q)
+	a := ask(t, New(Options{}), q)
 	checkCitations(t, a)
 	for _, c := range a.Citations {
 		if c.Source == reuters2009 && c.Lines[0] == 1 {
@@ -400,13 +403,13 @@ func TestExtractiveHeadline(t *testing.T) {
 func TestExtractiveOptions(t *testing.T) {
 	const q = "When will Canada's combat mission in Kandahar end?"
 	t.Run("MaxSentences", func(t *testing.T) {
-		a := ask(t, NewExtractive(ExtractiveOptions{MaxSentences: 1, DisagreeCoverage: 2}), q)
+		a := ask(t, New(Options{MaxSentences: 1, DisagreeCoverage: 2}), q)
 		if a.Refused || len(a.Citations) != 1 {
 			t.Errorf("with MaxSentences 1, Answer(%q) has %d citations (refused %v), want 1", q, len(a.Citations), a.Refused)
 		}
 	})
 	t.Run("MinScore", func(t *testing.T) {
-		a := ask(t, NewExtractive(ExtractiveOptions{MinScore: 100}), q)
+		a := ask(t, New(Options{MinScore: 100}), q)
 		if !a.Refused {
 			t.Errorf("with MinScore 100, Answer(%q) = %q, want a refusal", q, a.Text)
 		}
@@ -414,15 +417,15 @@ func TestExtractiveOptions(t *testing.T) {
 	t.Run("MinCoverage", func(t *testing.T) {
 		// A third of its terms (army, morale, pay) are in the passages.
 		const half = "What did the army say about morale and pay?"
-		if a := ask(t, NewExtractive(ExtractiveOptions{}), half); !a.Refused {
+		if a := ask(t, New(Options{}), half); !a.Refused {
 			t.Errorf("Answer(%q) = %q, want a refusal", half, a.Text)
 		}
-		if a := ask(t, NewExtractive(ExtractiveOptions{MinCoverage: 0.3, MinScore: 0.01}), half); a.Refused {
+		if a := ask(t, New(Options{MinCoverage: 0.3, MinScore: 0.01}), half); a.Refused {
 			t.Errorf("with MinCoverage 0.3, Answer(%q) refused, want an answer", half)
 		}
 	})
 	t.Run("DisagreeCoverage", func(t *testing.T) {
-		a := ask(t, NewExtractive(ExtractiveOptions{DisagreeCoverage: 2}), q)
+		a := ask(t, New(Options{DisagreeCoverage: 2}), q)
 		if strings.Contains(a.Text, "differ") {
 			t.Errorf("with DisagreeCoverage 2, Answer(%q) = %q, want no disagreement", q, a.Text)
 		}
@@ -430,11 +433,11 @@ func TestExtractiveOptions(t *testing.T) {
 }
 
 func TestExtractiveRequest(t *testing.T) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	passages := seedPassages(t, "How many soldiers has Canada lost?")
 
 	t.Run("standalone question wins", func(t *testing.T) {
-		req := Request{Question: "And how many has it lost?", Standalone: "How many soldiers has Canada lost?", Passages: passages}
+		req := bot.Request{Question: "And how many has it lost?", Standalone: "How many soldiers has Canada lost?", Passages: passages}
 		a, err := e.Answer(context.Background(), req)
 		if err != nil || a.Refused || !strings.Contains(a.Text, "127") {
 			t.Errorf("Answer(standalone %q) = %q, %v; want 127 soldiers", req.Standalone, a.Text, err)
@@ -448,14 +451,14 @@ func TestExtractiveRequest(t *testing.T) {
 	})
 	t.Run("streams the answer", func(t *testing.T) {
 		var streamed strings.Builder
-		req := Request{Question: "How many soldiers has Canada lost?", Passages: passages, OnToken: func(s string) { streamed.WriteString(s) }}
+		req := bot.Request{Question: "How many soldiers has Canada lost?", Passages: passages, OnToken: func(s string) { streamed.WriteString(s) }}
 		a, err := e.Answer(context.Background(), req)
 		if err != nil || streamed.String() != a.Text {
 			t.Errorf("streamed %q, %v; want the answer %q", streamed.String(), err, a.Text)
 		}
 	})
 	t.Run("no passages", func(t *testing.T) {
-		a, err := e.Answer(context.Background(), Request{Question: "How many soldiers has Canada lost?"})
+		a, err := e.Answer(context.Background(), bot.Request{Question: "How many soldiers has Canada lost?"})
 		if err != nil || !a.Refused {
 			t.Errorf("Answer(no passages) = %q, %v; want a refusal", a.Text, err)
 		}
@@ -463,7 +466,7 @@ func TestExtractiveRequest(t *testing.T) {
 	t.Run("cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		_, err := e.Answer(ctx, Request{Question: "How many soldiers has Canada lost?", Passages: passages})
+		_, err := e.Answer(ctx, bot.Request{Question: "How many soldiers has Canada lost?", Passages: passages})
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("Answer(cancelled) error = %v, want %v", err, context.Canceled)
 		}
@@ -480,7 +483,7 @@ func TestExtractiveRequest(t *testing.T) {
 			o.FirstLine += strings.Count(first.Text[:spans[1].Start], "\n")
 			doubled = append([]retrieval.Result{o}, doubled...)
 		}
-		a, err := e.Answer(context.Background(), Request{Question: "How many soldiers has Canada lost?", Passages: doubled})
+		a, err := e.Answer(context.Background(), bot.Request{Question: "How many soldiers has Canada lost?", Passages: doubled})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -494,7 +497,7 @@ func TestExtractiveRequest(t *testing.T) {
 				ID: src + "#0", Source: src, FirstLine: 1, LastLine: 1, End: len(text), Text: text,
 			}})
 		}
-		a, err := e.Answer(context.Background(), Request{Question: "How many soldiers has Canada lost?", Passages: twice})
+		a, err := e.Answer(context.Background(), bot.Request{Question: "How many soldiers has Canada lost?", Passages: twice})
 		if err != nil || len(a.Citations) != 1 || a.Citations[0].Source != "a.txt" {
 			t.Errorf("Answer(same sentence in a.txt and b.txt) = %+v, %v; want one citation of a.txt", a.Citations, err)
 		}
@@ -513,13 +516,13 @@ func TestExtractiveLines(t *testing.T) {
 		ID: "a.txt#1", Source: "a.txt", N: 1, Start: 300, End: 300 + len(text),
 		FirstLine: 10, LastLine: 13, Text: text,
 	}}
-	a, err := NewExtractive(ExtractiveOptions{}).Answer(context.Background(), Request{
+	a, err := New(Options{}).Answer(context.Background(), bot.Request{
 		Question: "How many soldiers has Canada lost?", Passages: []retrieval.Result{p},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Citation{N: 1, Source: "a.txt", Lines: [2]int{11, 13}, Quote: "Officials said Canada has lost 127 soldiers in\n" +
+	want := bot.Citation{N: 1, Source: "a.txt", Lines: [2]int{11, 13}, Quote: "Officials said Canada has lost 127 soldiers in\n" +
 		"Afghanistan since 2002, more than any other ally in the south of the\ncountry."}
 	if len(a.Citations) != 1 || a.Citations[0] != want {
 		t.Fatalf("Answer().Citations = %+v, want [%+v]", a.Citations, want)
@@ -530,7 +533,7 @@ func TestExtractiveLines(t *testing.T) {
 }
 
 func TestExtractiveGolden(t *testing.T) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	for _, tt := range []struct{ name, question string }{
 		{"who", "Who is the NATO spokesperson?"},
 		{"how_many", "How many soldiers has Canada lost?"},
@@ -544,7 +547,7 @@ func TestExtractiveGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			path := filepath.Join("testdata", "extract", tt.name+".json")
+			path := filepath.Join("testdata", tt.name+".json")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)
@@ -564,15 +567,15 @@ func TestExtractiveGolden(t *testing.T) {
 	}
 }
 
-func ExampleExtractive() {
+func ExampleAnswerer() {
 	text := "Canada has lost 127 soldiers so far since first sending troops to Afghanistan in late 2002.\n" +
 		"Senior military officials say the army is worn out and will need at least 18 months to recover once the mission ends."
 	passage := retrieval.Result{Chunk: retrieval.Chunk{
 		ID: "002.txt#0", Source: "002.txt", Title: "NATO boss wants Canada to extend Afghan tour",
 		FirstLine: 19, LastLine: 20, End: len(text), Text: text,
 	}}
-	e := NewExtractive(DefaultExtractiveOptions())
-	a, err := e.Answer(context.Background(), Request{
+	e := New(DefaultOptions())
+	a, err := e.Answer(context.Background(), bot.Request{
 		Question: "How many soldiers has Canada lost?",
 		Passages: []retrieval.Result{passage},
 	})
@@ -589,9 +592,9 @@ func ExampleExtractive() {
 }
 
 func BenchmarkExtractive(b *testing.B) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	const q = "When will Canada's combat mission in Kandahar end?"
-	req := Request{Question: q, Passages: seedPassages(b, q)}
+	req := bot.Request{Question: q, Passages: seedPassages(b, q)}
 	ctx := context.Background()
 	for b.Loop() {
 		if _, err := e.Answer(ctx, req); err != nil {
@@ -603,7 +606,7 @@ func BenchmarkExtractive(b *testing.B) {
 // The answerer is tuned on the seeds; these wire stories, written for this
 // test, check that what it does holds for other stories and questions.
 func TestExtractiveOtherStories(t *testing.T) {
-	b := offlineBot(t, filepath.Join("testdata", "extract", "wire"))
+	b := offlineBot(t, filepath.Join("testdata", "wire"))
 	tests := []struct {
 		question string
 		want     string // "" for a refusal
@@ -668,7 +671,7 @@ func TestExtractiveHeldout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			a, err := b.Ask(t.Context(), NewConversation(4), tt.question, nil)
+			a, err := b.Ask(t.Context(), bot.NewConversation(4), tt.question, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -687,7 +690,7 @@ func TestExtractiveHeldout(t *testing.T) {
 func TestExtractiveMarkdownHeading(t *testing.T) {
 	b := offlineBot(t, heldoutDir)
 	q := "How did council vote on the bridge?"
-	a, err := b.Ask(t.Context(), NewConversation(4), q, nil)
+	a, err := b.Ask(t.Context(), bot.NewConversation(4), q, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -699,7 +702,7 @@ func TestExtractiveMarkdownHeading(t *testing.T) {
 			t.Errorf("Ask(%q) quotes the heading %q, want the body only", q, c.Quote)
 		}
 	}
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	sents := e.collectSentences([]retrieval.Result{{Chunk: retrieval.Chunk{Source: "a.md", Text: "## Bridge approved in vote\n\nThe council voted 11-5.", FirstLine: 1}}})
 	if len(sents) == 0 || sents[0].text != "Bridge approved in vote" || !sents[0].headline {
 		t.Errorf("collectSentences(heading) = %v, want the headline %q without its marks", sents, "Bridge approved in vote")
@@ -725,7 +728,7 @@ func TestAbbreviates(t *testing.T) {
 }
 
 func TestTermCreditDerived(t *testing.T) {
-	e := NewExtractive(ExtractiveOptions{})
+	e := New(Options{})
 	tests := []struct {
 		question, text string
 		want           float64
@@ -746,6 +749,30 @@ func TestTermCreditDerived(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("termCredit(%q, %q) = %v, want %v", tt.question, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestExtractiveNamesFromTheFileName(t *testing.T) {
+	// Archives often name a file for its speaker: the speaker's name in
+	// the question is then evidence, though the text never says it.
+	text := "I now respectfully recall your attention to what may be called compensated emancipation. If the plan shall be adopted, it is assumed that emancipation will follow, at least in several of the States."
+	p := retrieval.Result{Chunk: retrieval.Chunk{ID: "x#0", Source: "1862_abraham_lincoln_r.txt", Title: "Annual message", FirstLine: 1, LastLine: 1, Text: text}}
+	ext := New(Options{})
+	cases := []struct {
+		question string
+		refused  bool
+	}{
+		{"What did Lincoln say about emancipation?", false},
+		{"What did Jefferson say about emancipation?", true},
+	}
+	for _, c := range cases {
+		a, err := ext.Answer(context.Background(), bot.Request{Question: c.question, Passages: []retrieval.Result{p}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused != c.refused {
+			t.Errorf("Answer(%q) refused = %v, want %v: %q", c.question, a.Refused, c.refused, a.Text)
 		}
 	}
 }

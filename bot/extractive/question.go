@@ -1,4 +1,4 @@
-package bot
+package extractive
 
 // This file reads a question: what it asks for, its key terms and
 // the verb its answer must state.
@@ -127,7 +127,7 @@ func irregularForms() [][]string {
 
 // stemGroups maps the stem of every word of groups to the stems of the
 // other words of its group.
-func (e *Extractive) stemGroups(groups [][]string) map[string][]string {
+func (e *Answerer) stemGroups(groups [][]string) map[string][]string {
 	syn := make(map[string][]string)
 	for _, g := range groups {
 		var stems []string
@@ -155,7 +155,7 @@ func (e *Extractive) stemGroups(groups [][]string) map[string][]string {
 
 // synonymsOf returns the stems that may stand for stem: its synonyms and
 // those of its other forms ("paid" is "pay", and so "wage").
-func (e *Extractive) synonymsOf(stem string) []string {
+func (e *Answerer) synonymsOf(stem string) []string {
 	syn := slices.Clone(e.synonyms[stem])
 	for _, f := range e.forms[stem] {
 		for _, o := range e.synonyms[f] {
@@ -359,7 +359,7 @@ const lightWeight = 0.3
 // answer must be about France; Afghanistan is where most sentences are.
 const contextWeight = 0.6
 
-func (e *Extractive) parseQuestion(text string) questionInfo {
+func (e *Answerer) parseQuestion(text string) questionInfo {
 	toks := splitWords(text)
 	q := questionInfo{kind: questionKind(toks), words: make(map[string]bool)}
 	q.money = asksHowMuch(toks) && slices.ContainsFunc(toks, func(w textWord) bool { return isMoneyWord(w.lower) })
@@ -699,7 +699,7 @@ func isPresenceVerb(w string) bool {
 // phraseAt returns the stems of the phrase of synonymGroups that starts at
 // toks[i] ("head of government", "last word"), as one term, and how many
 // words it takes; n is 0 when none starts there.
-func (e *Extractive) phraseAt(toks []textWord, i int) (stems []string, n int) {
+func (e *Answerer) phraseAt(toks []textWord, i int) (stems []string, n int) {
 	for n := min(4, len(toks)-i); n >= 2; n-- {
 		var b strings.Builder
 		for _, tk := range toks[i : i+n] {

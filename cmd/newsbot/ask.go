@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/extractive"
+	"github.com/newsbot/newsbot/bot/llm"
 	"github.com/newsbot/newsbot/retrieval"
 )
 
@@ -54,7 +56,7 @@ func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
 		ix.Close()
 		return nil, nil, err
 	}
-	ext := bot.NewExtractive(bot.ExtractiveOptions{})
+	ext := extractive.New(extractive.Options{})
 	opt := bot.Options{K: a.cfg.Search.K, Logger: a.log, Corpus: a.cfg.Corpus}
 	var primary bot.Answerer = ext
 	if l := a.cfg.LLM; l.Model != "" {
@@ -66,7 +68,7 @@ func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
 		if retries == 0 {
 			retries = -1 // LLMOptions reads 0 as "the default"
 		}
-		llm := bot.NewLLM(bot.NewChatClient(l.BaseURL, l.APIKey), bot.LLMOptions{
+		llm := llm.New(llm.NewChatClient(l.BaseURL, l.APIKey), llm.Options{
 			Model: l.Model, Temperature: float32(l.Temperature), MaxTokens: l.MaxTokens,
 			Timeout: l.Timeout, MaxRetries: retries, HistoryTurns: a.cfg.Conversation.Turns, Logger: a.log,
 		})

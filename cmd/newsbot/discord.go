@@ -5,7 +5,7 @@ import (
 	"errors"
 	"sync"
 
-	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/discord"
 	"github.com/newsbot/newsbot/retrieval"
 	"golang.org/x/time/rate"
 )
@@ -54,7 +54,7 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 			}
 		}()
 	}
-	err = bot.NewDiscord(b, bot.DiscordOptions{
+	err = discord.New(b, discord.Options{
 		Token:           d.Token,
 		GuildIDs:        d.GuildIDs,
 		AllowedGuilds:   d.AllowedGuilds,

@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/eval"
 )
 
 func cmdEval(ctx context.Context, a *app, args []string) error {
 	fs, c := a.flags("[--corpus DIR] [--index DIR] [threshold flags] FILE")
-	var th bot.EvalThresholds
+	var th eval.Thresholds
 	fs.Float64Var(&th.MinRecall5, "min-recall5", 0, "fail below this retrieval recall@5 (0-1)")
 	fs.Float64Var(&th.MinMRR, "min-mrr", 0, "fail below this mean reciprocal rank (0-1)")
 	fs.Float64Var(&th.MinSourceCited, "min-source-cited", 0, "fail below this share of answerable questions citing an expected source")
@@ -23,7 +23,7 @@ func cmdEval(ctx context.Context, a *app, args []string) error {
 	if len(pos) != 1 {
 		return usageError{"eval takes one FILE of questions"}
 	}
-	cases, err := bot.ReadEvalFile(pos[0])
+	cases, err := eval.ReadFile(pos[0])
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func cmdEval(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	rep := bot.RunEval(ctx, b, cases)
+	rep := eval.Run(ctx, b, cases)
 	if err := rep.WriteText(a.stdout); err != nil {
 		return err
 	}

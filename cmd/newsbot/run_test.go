@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/bottest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -115,24 +116,7 @@ func TestAskTextGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ask error: %v\n%s", err, stderr)
 	}
-	golden(t, "ask.golden", out)
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	bottest.Golden(t, "ask.golden", out, *update)
 }
 
 func TestIndexThenSearch(t *testing.T) {
@@ -270,7 +254,7 @@ func TestMalformedConfigNamesFileLineAndKey(t *testing.T) {
 }
 
 func TestEvalCommand(t *testing.T) {
-	set := filepath.Join("..", "..", "bot", "testdata", "eval", "seeds.yaml")
+	set := filepath.Join("..", "..", "bot", "eval", "testdata", "seeds.yaml")
 	args := append(append([]string{"eval"}, seedArgs(t)...), set)
 	out, stderr, err := newsbot(t, "", append(args, "--min-recall5", "0.9", "--min-source-cited", "0.9")...)
 	if err != nil {

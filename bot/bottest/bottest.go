@@ -1,0 +1,49 @@
+// Package bottest has what the tests of the bot packages share: a real
+// on-disk index of a corpus and golden files.
+package bottest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// Index builds a real, on-disk index of corpus in a temporary folder, as
+// `newsbot` does with its defaults.
+func Index(t testing.TB, corpus string) *retrieval.Index {
+	t.Helper()
+	ix, err := retrieval.Open(t.TempDir(), retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
+	if err != nil {
+		t.Fatalf("opening an index: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+		t.Fatalf("indexing %s: %v", corpus, err)
+	}
+	return ix
+}
+
+// Golden compares got with the file at testdata/name, rewriting the file
+// instead when update is set (each test package has an -update flag).
+func Golden(t testing.TB, name, got string, update bool) {
+	t.Helper()
+	path := filepath.Join("testdata", filepath.FromSlash(name))
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading golden file (run with -update to create it): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update if intended)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
