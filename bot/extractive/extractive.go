@@ -18,7 +18,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/bot"
-
 	"github.com/newsbot/newsbot/retrieval"
 )
 

@@ -14,7 +14,6 @@ import (
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/bottest"
-
 	"github.com/newsbot/newsbot/retrieval"
 )
 
