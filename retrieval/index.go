@@ -11,10 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	chromem "github.com/philippgille/chromem-go"
 )
@@ -75,7 +77,7 @@ type snapshot struct {
 	chunks   []Chunk
 	byID     map[string]int32
 	keywords *keywordIndex
-	articles int
+	articles []ArticleInfo // by source
 }
 
 // Open opens (creating if needed) the index stored in dir. Damaged segment
@@ -142,7 +144,23 @@ func (ix *Index) Close() error { return nil }
 // Stats describes the current snapshot.
 func (ix *Index) Stats() Stats {
 	s := ix.snap.Load()
-	return Stats{Articles: s.articles, Chunks: len(s.chunks), Embedder: ix.opt.Embedder.ID()}
+	return Stats{Articles: len(s.articles), Chunks: len(s.chunks), Embedder: ix.opt.Embedder.ID()}
+}
+
+// ArticleInfo describes one indexed article.
+type ArticleInfo struct {
+	Source   string    `json:"source"` // path relative to the corpus root
+	Title    string    `json:"title"`
+	Date     time.Time `json:"date,omitzero"`      // publication date, when known
+	Dateline string    `json:"dateline,omitempty"` // place of the dateline, if any
+	Agency   string    `json:"agency,omitempty"`   // the outlet named by the dateline, if any
+	Bylines  []string  `json:"bylines,omitempty"`
+	Passages int       `json:"passages"`
+}
+
+// Articles describes the articles of the current snapshot, by source.
+func (ix *Index) Articles() []ArticleInfo {
+	return slices.Clone(ix.snap.Load().articles)
 }
 
 // chunkingID names the chunking parameters and segment format a segment
@@ -377,8 +395,12 @@ func (ix *Index) build(ctx context.Context, corpus string, f CorpusFile) (*segme
 			return nil, fmt.Errorf("embedding %s: vectors of unequal or zero dimension", f.Source)
 		}
 	}
+	info := ArticleInfo{
+		Source: f.Source, Title: a.Title, Date: a.Date, Dateline: a.Dateline, Agency: a.Agency,
+		Bylines: a.Bylines, Passages: len(chunks),
+	}
 	s := &segment{
-		Version: segVersion, Source: f.Source, Hash: hash, Size: f.Size, ModTime: f.ModTime,
+		Info: info, Version: segVersion, Source: f.Source, Hash: hash, Size: f.Size, ModTime: f.ModTime,
 		Embedder: ix.opt.Embedder.ID(), Chunking: ix.chunkingID(), Dim: dim,
 		Chunks: chunks, Vectors: encodeVectors(vecs, dim),
 		TermIDs: make([][]uint32, len(chunks)), TermTFs: make([][]uint16, len(chunks)), DocLens: make([]int32, len(chunks)),
@@ -437,11 +459,12 @@ func (ix *Index) publish() error {
 	if err != nil {
 		return err
 	}
-	snap := &snapshot{coll: coll, chunks: make([]Chunk, 0, n), byID: make(map[string]int32, n), articles: len(sources)}
+	snap := &snapshot{coll: coll, chunks: make([]Chunk, 0, n), byID: make(map[string]int32, n), articles: make([]ArticleInfo, 0, len(sources))}
 	kb := newKeywordBuilder(n)
 	ctx := context.Background()
 	for _, src := range sources {
 		s := ix.segs[src]
+		snap.articles = append(snap.articles, s.Info)
 		base := int32(len(snap.chunks))
 		vecs := s.vectors()
 		for i, c := range s.Chunks {

@@ -424,3 +424,35 @@ func TestWatchPicksUpNewFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestArticles(t *testing.T) {
+	corpus := t.TempDir()
+	writeTree(t, corpus, map[string]string{
+		"a.txt":           storyA,
+		"2009-06-13-c.md": "---\ntitle: Storm warning\ndate: 2009-06-13\n---\n\nMIAMI (AP) - Forecasters warned of a hurricane approaching the coast of Florida.\n",
+	})
+	dir := t.TempDir()
+	ix := openTest(t, dir, nil)
+	if got := ix.Articles(); len(got) != 0 {
+		t.Errorf("Articles() of an empty index = %+v, want none", got)
+	}
+	mustSync(t, ix, corpus)
+	want := []ArticleInfo{
+		{Source: "2009-06-13-c.md", Title: "Storm warning", Date: time.Date(2009, 6, 13, 0, 0, 0, 0, time.UTC), Dateline: "MIAMI", Agency: "AP", Passages: 1},
+		{Source: "a.txt", Title: "Troops arrive", Dateline: "KABUL", Agency: "Reuters", Passages: 1},
+	}
+	check := func(ix *Index) {
+		t.Helper()
+		got := ix.Articles()
+		if len(got) != len(want) {
+			t.Fatalf("Articles() = %+v, want %+v", got, want)
+		}
+		for i := range want {
+			if g, w := fmt.Sprintf("%+v", got[i]), fmt.Sprintf("%+v", want[i]); g != w {
+				t.Errorf("Articles()[%d] = %s, want %s", i, g, w)
+			}
+		}
+	}
+	check(ix)
+	check(openTest(t, dir, nil)) // the description survives a reopen
+}

@@ -28,7 +28,7 @@ import (
 const (
 	segMagic   = "NEWSBOTSEG1\n"
 	segExt     = ".seg"
-	segVersion = 1
+	segVersion = 2 // 2: segments describe their article (ArticleInfo)
 )
 
 // segment is everything the index knows about one source file.
@@ -47,6 +47,7 @@ type segment struct {
 	TermIDs  [][]uint32
 	TermTFs  [][]uint16
 	DocLens  []int32 // keyword terms per chunk
+	Info     ArticleInfo
 }
 
 // vectors decodes the chunks' embeddings into one contiguous block, so
@@ -111,7 +112,7 @@ func readSegment(path string) (*segment, error) {
 	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&s); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", errCorrupt, filepath.Base(path), err)
 	}
-	if s.Version != segVersion || filepath.Base(path) != segmentName(s.Source) ||
+	if s.Version < 1 || s.Version > segVersion || filepath.Base(path) != segmentName(s.Source) ||
 		len(s.Vectors) != len(s.Chunks)*s.Dim*4 || len(s.TermIDs) != len(s.Chunks) ||
 		len(s.TermTFs) != len(s.Chunks) || len(s.DocLens) != len(s.Chunks) {
 		return nil, fmt.Errorf("%w: %s: inconsistent contents", errCorrupt, filepath.Base(path))
