@@ -75,11 +75,11 @@ type Bot struct {
 	opt Options
 	log *slog.Logger
 
-	convs    *lru[*bot.Conversation] // "msg:<bot message>", "chan:<thread>", "dm:<channel>"
-	threads  *lru[string]            // threads the bot started -> parent channel
-	answers  *lru[*bot.Answer]       // Sources button key -> answer
-	users    *lru[*rate.Limiter]
-	channels *lru[*rate.Limiter]
+	convs    *bot.LRU[*bot.Conversation] // "msg:<bot message>", "chan:<thread>", "dm:<channel>"
+	threads  *bot.LRU[string]            // threads the bot started -> parent channel
+	answers  *bot.LRU[*bot.Answer]       // Sources button key -> answer
+	users    *bot.LRU[*rate.Limiter]
+	channels *bot.LRU[*rate.Limiter]
 
 	runID  string // keeps Sources buttons of earlier runs from matching
 	nextID atomic.Uint64
@@ -120,8 +120,8 @@ func New(b *bot.Bot, opt Options) *Bot {
 	n := opt.MaxConversations
 	return &Bot{
 		bot: b, opt: opt, log: opt.Logger,
-		convs: newLRU[*bot.Conversation](n), threads: newLRU[string](n), answers: newLRU[*bot.Answer](n),
-		users: newLRU[*rate.Limiter](n), channels: newLRU[*rate.Limiter](n),
+		convs: bot.NewLRU[*bot.Conversation](n), threads: bot.NewLRU[string](n), answers: bot.NewLRU[*bot.Answer](n),
+		users: bot.NewLRU[*rate.Limiter](n), channels: bot.NewLRU[*rate.Limiter](n),
 		runID: strconv.FormatInt(time.Now().UnixNano(), 36),
 	}
 }

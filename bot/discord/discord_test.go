@@ -293,7 +293,7 @@ func TestDiscord(t *testing.T) {
 		f.mu.Unlock()
 		// The bot files the answer under its conversation once Discord has
 		// answered the edit; a reply can only continue it after that.
-		eventually(t, "the /ask answer's conversation", func() bool { _, ok := r.d.convs.get("msg:" + askAnswerID); return ok })
+		eventually(t, "the /ask answer's conversation", func() bool { _, ok := r.d.convs.Get("msg:" + askAnswerID); return ok })
 		if order := routesOf(f, "/api/v9/interactions/i-ask/", patch); !slices.Equal(order, []string{"callback", "patch"}) {
 			t.Errorf("request order = %v, want callback before patch", order)
 		}
@@ -304,7 +304,7 @@ func TestDiscord(t *testing.T) {
 		follow["message_reference"] = map[string]any{"message_id": askAnswerID, "channel_id": "c-ask"}
 		dispatch("MESSAGE_CREATE", follow)
 		eventually(t, "the follow-up answer", func() bool { return len(f.requests("POST", "/api/v9/channels/c-ask/messages")) > 0 })
-		conv, ok := r.d.convs.get("msg:" + askAnswerID)
+		conv, ok := r.d.convs.Get("msg:" + askAnswerID)
 		if !ok {
 			t.Fatalf("no conversation for the /ask answer %s", askAnswerID)
 		}
@@ -316,7 +316,7 @@ func TestDiscord(t *testing.T) {
 		// The answer to the follow-up continues the same conversation (filed
 		// once Discord has answered the post).
 		eventually(t, "the follow-up answer filed in the conversation", func() bool {
-			c2, ok := r.d.convs.get("msg:" + reply.RespID)
+			c2, ok := r.d.convs.Get("msg:" + reply.RespID)
 			return ok && c2 == conv
 		})
 	})
@@ -464,36 +464,6 @@ func TestDiscord(t *testing.T) {
 	})
 }
 
-func TestLRU(t *testing.T) {
-	c := newLRU[int](2)
-	c.put("a", 1)
-	c.put("b", 2)
-	c.get("a") // now b is the least recently used
-	c.put("c", 3)
-	for _, tc := range []struct {
-		key    string
-		want   int
-		wantOK bool
-	}{
-		{"a", 1, true},
-		{"b", 0, false},
-		{"c", 3, true},
-	} {
-		if got, ok := c.get(tc.key); got != tc.want || ok != tc.wantOK {
-			t.Errorf("get(%q) = %d, %v, want %d, %v", tc.key, got, ok, tc.want, tc.wantOK)
-		}
-	}
-	if got := c.getOrPut("d", func() int { return 4 }); got != 4 {
-		t.Errorf("getOrPut(new key) = %d, want 4", got)
-	}
-	if got := c.getOrPut("d", func() int { return 5 }); got != 4 {
-		t.Errorf("getOrPut(existing key) = %d, want 4", got)
-	}
-	if n := c.len(); n != 2 {
-		t.Errorf("len() = %d, want 2 (the bound)", n)
-	}
-}
-
 func countMap(m *sync.Map) int {
 	n := 0
 	m.Range(func(any, any) bool { n++; return true })
@@ -621,7 +591,7 @@ func TestDiscordThreads(t *testing.T) {
 			last := content(t, edits[len(edits)-1])
 			return len(f.requests("POST", "/api/v9/channels/m-t1/messages")) > before && strings.Contains(last, "Cannon") && strings.Contains(last, "**Sources**")
 		})
-		conv, ok := r.d.convs.get("chan:m-t1")
+		conv, ok := r.d.convs.Get("chan:m-t1")
 		if !ok {
 			t.Fatal("no conversation for the thread")
 		}

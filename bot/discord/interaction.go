@@ -22,7 +22,7 @@ func (d *Bot) sourcesButton(a bot.Answer) []discordgo.MessageComponent {
 		return nil
 	}
 	key := d.runID + "-" + strconv.FormatUint(d.nextID.Add(1), 36)
-	d.answers.put(key, &a)
+	d.answers.Put(key, &a)
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.Button{Label: "Sources", Style: discordgo.SecondaryButton, CustomID: sourcesButtonIDPre + key},
 	}}}
@@ -160,7 +160,7 @@ func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Inte
 			return
 		}
 		if msg != nil {
-			d.convs.put("msg:"+msg.ID, conv)
+			d.convs.Put("msg:"+msg.ID, conv)
 		}
 	}
 }
@@ -218,7 +218,7 @@ func reindexSummary(r retrieval.SyncReport) string {
 
 // onSources shows the quoted passages of an answer, to the clicker only.
 func (d *Bot) onSources(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, key string) {
-	a, ok := d.answers.get(key)
+	a, ok := d.answers.Get(key)
 	if !ok {
 		d.respond(s, i, msgSourcesGone, true)
 		return

@@ -38,21 +38,21 @@ func (d *Bot) onMessage(ctx context.Context, s *discordgo.Session, m *discordgo.
 // m is a new question; ok is false when m is not for the bot.
 func (d *Bot) conversationFor(s *discordgo.Session, m *discordgo.Message) (conv *bot.Conversation, fresh, ok bool) {
 	if ref := m.MessageReference; ref != nil && ref.MessageID != "" {
-		if c, found := d.convs.get("msg:" + ref.MessageID); found {
+		if c, found := d.convs.Get("msg:" + ref.MessageID); found {
 			return c, false, true
 		}
 	}
-	if _, own := d.threads.get(m.ChannelID); own {
-		return d.convs.getOrPut("chan:"+m.ChannelID, d.newConversation), false, true
+	if _, own := d.threads.Get(m.ChannelID); own {
+		return d.convs.GetOrPut("chan:"+m.ChannelID, d.newConversation), false, true
 	}
 	if m.GuildID == "" {
-		return d.convs.getOrPut("dm:"+m.ChannelID, d.newConversation), false, true
+		return d.convs.GetOrPut("dm:"+m.ChannelID, d.newConversation), false, true
 	}
 	if !mentions(m, selfID(s)) {
 		return nil, false, false
 	}
 	if d.isThread(s, m.ChannelID) {
-		return d.convs.getOrPut("chan:"+m.ChannelID, d.newConversation), false, true
+		return d.convs.GetOrPut("chan:"+m.ChannelID, d.newConversation), false, true
 	}
 	return d.newConversation(), true, true
 }
@@ -101,7 +101,7 @@ func (d *Bot) allowedPlace(s *discordgo.Session, guildID, channelID string) bool
 
 // parentOf returns the parent channel of a thread, or "".
 func (d *Bot) parentOf(s *discordgo.Session, channelID string) string {
-	if p, ok := d.threads.get(channelID); ok {
+	if p, ok := d.threads.Get(channelID); ok {
 		return p
 	}
 	if ch, err := s.State.Channel(channelID); err == nil && ch.IsThread() {
@@ -116,11 +116,11 @@ func (d *Bot) isThread(s *discordgo.Session, channelID string) bool {
 
 // allow applies the per-user and per-channel rate limits.
 func (d *Bot) allow(user, channel string) bool {
-	u := d.users.getOrPut(user, func() *rate.Limiter { return rate.NewLimiter(d.opt.UserRate, d.opt.UserBurst) })
+	u := d.users.GetOrPut(user, func() *rate.Limiter { return rate.NewLimiter(d.opt.UserRate, d.opt.UserBurst) })
 	if !u.Allow() {
 		return false
 	}
-	c := d.channels.getOrPut(channel, func() *rate.Limiter { return rate.NewLimiter(d.opt.ChannelRate, d.opt.ChannelBurst) })
+	c := d.channels.GetOrPut(channel, func() *rate.Limiter { return rate.NewLimiter(d.opt.ChannelRate, d.opt.ChannelBurst) })
 	return c.Allow()
 }
 
@@ -150,8 +150,8 @@ func (d *Bot) answerMessage(ctx context.Context, s *discordgo.Session, m *discor
 			d.log.Warn("discord: starting a thread failed; replying in the channel", "channel", m.ChannelID, "err", err)
 		} else {
 			target, ref = th.ID, nil
-			d.threads.put(th.ID, m.ChannelID)
-			d.convs.put("chan:"+th.ID, conv)
+			d.threads.Put(th.ID, m.ChannelID)
+			d.convs.Put("chan:"+th.ID, conv)
 		}
 	}
 	d.log.Info("discord question", "user", m.Author.ID, "channel", target, "chars", len(question), "follow_up", !fresh)
@@ -195,7 +195,7 @@ func (d *Bot) answerMessage(ctx context.Context, s *discordgo.Session, m *discor
 		}
 		if i == 0 && partialID != "" {
 			d.edit(ctx, s, target, partialID, c, comps)
-			d.convs.put("msg:"+partialID, conv)
+			d.convs.Put("msg:"+partialID, conv)
 			continue
 		}
 		r := ref
@@ -206,7 +206,7 @@ func (d *Bot) answerMessage(ctx context.Context, s *discordgo.Session, m *discor
 		if err != nil {
 			return
 		}
-		d.convs.put("msg:"+msg.ID, conv)
+		d.convs.Put("msg:"+msg.ID, conv)
 	}
 }
 

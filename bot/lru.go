@@ -1,14 +1,14 @@
-package discord
+package bot
 
 import (
 	"container/list"
 	"sync"
 )
 
-// lru is a small, safe-for-concurrent-use map that forgets its least
-// recently used entries beyond max, so that memory stays bounded however
-// many users, channels and conversations the bot sees.
-type lru[V any] struct {
+// LRU is a small, safe-for-concurrent-use map that forgets its least
+// recently used entries beyond its size, so that a front end's memory
+// stays bounded however many users, channels and conversations it sees.
+type LRU[V any] struct {
 	mu    sync.Mutex
 	max   int
 	order *list.List // of *lruEntry[V], most recent first
@@ -20,11 +20,13 @@ type lruEntry[V any] struct {
 	val V
 }
 
-func newLRU[V any](max int) *lru[V] {
-	return &lru[V]{max: max, order: list.New(), items: map[string]*list.Element{}}
+// NewLRU returns an empty LRU that keeps at most max entries.
+func NewLRU[V any](max int) *LRU[V] {
+	return &LRU[V]{max: max, order: list.New(), items: map[string]*list.Element{}}
 }
 
-func (c *lru[V]) get(key string) (V, bool) {
+// Get returns the value of key and marks it recently used.
+func (c *LRU[V]) Get(key string) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[key]; ok {
@@ -35,14 +37,15 @@ func (c *lru[V]) get(key string) (V, bool) {
 	return zero, false
 }
 
-func (c *lru[V]) put(key string, v V) {
+// Put stores v under key.
+func (c *LRU[V]) Put(key string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.putLocked(key, v)
 }
 
-// getOrPut returns the value of key, storing mk() first if there is none.
-func (c *lru[V]) getOrPut(key string, mk func() V) V {
+// GetOrPut returns the value of key, storing mk() first if there is none.
+func (c *LRU[V]) GetOrPut(key string, mk func() V) V {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[key]; ok {
@@ -54,7 +57,7 @@ func (c *lru[V]) getOrPut(key string, mk func() V) V {
 	return v
 }
 
-func (c *lru[V]) putLocked(key string, v V) {
+func (c *LRU[V]) putLocked(key string, v V) {
 	if e, ok := c.items[key]; ok {
 		e.Value.(*lruEntry[V]).val = v
 		c.order.MoveToFront(e)
@@ -68,7 +71,8 @@ func (c *lru[V]) putLocked(key string, v V) {
 	}
 }
 
-func (c *lru[V]) len() int {
+// Len returns the number of entries.
+func (c *LRU[V]) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.order.Len()
