@@ -53,9 +53,9 @@ func TestBotLLMAnswerIsVerifiedAndRenumbered(t *testing.T) {
 		t.Fatalf("citations = %+v, want one", a.Citations)
 	}
 	c := a.Citations[0]
-	first, last, ok := bot.Locate(readLines(t, seedDir+"/"+c.Source), c.Quote, c.Lines[0])
-	if !ok || first != c.Lines[0] || last != c.Lines[1] {
-		t.Errorf("citation %+v: quote found at %d-%d (%v), want at its lines", c, first, last, ok)
+	at, cols, ok := bot.Locate(readLines(t, seedDir+"/"+c.Source), c.Quote, c.Lines[0])
+	if !ok || at != c.Lines || cols != c.Columns {
+		t.Errorf("citation %+v: quote found at %v columns %v (%v), want at its lines and columns", c, at, cols, ok)
 	}
 }
 
@@ -101,4 +101,30 @@ func newFakeLLM(t *testing.T, opt llm.Options, replies ...llmtest.Reply) (*llm.A
 	opt.Model = "test-model"
 	opt.BaseBackoff = time.Millisecond
 	return llm.New(llm.NewOpenAIClient(srv.ClientConfig()), opt), srv
+}
+
+// Quotes are checked against the article's text, so a quote from an HTML
+// article (markup removed, entities decoded) is found at its line, with
+// the columns of the text shown for that line.
+func TestBotChecksQuotesOfHTMLArticles(t *testing.T) {
+	corpus := t.TempDir()
+	page := "<html><head><title>Ferry strike ends</title></head><body>\n<article><h1>Ferry strike ends</h1>\n" +
+		"<p>The strike began in May.</p><p>Workers at Smith &amp; Sons went back on Monday after a strike that lasted two weeks.</p>\n" +
+		"<p>The union said pay talks would resume in March.</p>\n</article></body></html>\n"
+	if err := os.WriteFile(corpus+"/ferry.html", []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	a, err := b.Ask(context.Background(), nil, "When did the workers at Smith & Sons go back?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Note != "" || len(a.Citations) == 0 {
+		t.Fatalf("answer %q, note %q, citations %+v; want a checked citation", a.Text, a.Note, a.Citations)
+	}
+	c := a.Citations[0]
+	const quote = "Workers at Smith & Sons went back on Monday after a strike that lasted two weeks."
+	if c.Quote != quote || c.Lines != [2]int{3, 3} || c.Columns != [2]int{26, 26 + len(quote) - 1} {
+		t.Errorf("citation %+v, want %q at line 3, columns 26-%d", c, quote, 26+len(quote)-1)
+	}
 }

@@ -2,9 +2,13 @@ package bot
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // Citation points a [N] marker of an answer at the lines of a source file.
@@ -13,21 +17,94 @@ type Citation struct {
 	Source string `json:"source"` // path relative to the corpus root
 	Title  string `json:"title"`
 	Lines  [2]int `json:"lines"` // first and last line, 1-based
-	Quote  string `json:"quote"` // verbatim text of Source at Lines
+	// Columns place the quote within its lines: the 1-based character
+	// column where it starts on the first line and where it ends on the
+	// last, so that a reader of a long line (a whole speech on one line)
+	// is shown the sentence. Zero when the quote was not checked.
+	Columns [2]int `json:"columns,omitzero"`
+	Quote   string `json:"quote"` // verbatim text of Source at Lines
 }
 
+// LongLine is the length, in characters, past which a line is more than
+// a screen: a citation's label then names the columns of its quote too.
+const LongLine = 1000
+
 // Label is where c points: "file.txt:5-6", or "file.txt:5" for a single
-// line.
+// line. When the quote ends past the first screen of a long line, the
+// columns are named too, as the GNU coding standards write them:
+// "file.txt:1.10234-10410", "file.txt:3.1500-4.20".
 func (c Citation) Label() string {
-	first, last := c.Lines[0], c.Lines[1]
+	switch {
+	case c.Lines[0] <= 0:
+		return c.Source
+	case max(c.Columns[0], c.Columns[1]) > LongLine:
+		return c.Source + ":" + c.Span()
+	case c.Lines[1] <= c.Lines[0]:
+		return fmt.Sprintf("%s:%d", c.Source, c.Lines[0])
+	default:
+		return fmt.Sprintf("%s:%d-%d", c.Source, c.Lines[0], c.Lines[1])
+	}
+}
+
+// Span is c's place in its file with the columns when they are known:
+// "5", "5-6", "5.10-80" (line 5, columns 10 to 80) or "5.10-6.20"; ""
+// when c names no line. ParseSpan reads it back.
+func (c Citation) Span() string {
+	first, last := c.Lines[0], max(c.Lines[1], c.Lines[0])
 	switch {
 	case first <= 0:
-		return c.Source
-	case last <= first:
-		return fmt.Sprintf("%s:%d", c.Source, first)
+		return ""
+	case c.Columns[0] <= 0 || c.Columns[1] <= 0:
+		if last == first {
+			return strconv.Itoa(first)
+		}
+		return fmt.Sprintf("%d-%d", first, last)
+	case last == first:
+		return fmt.Sprintf("%d.%d-%d", first, c.Columns[0], c.Columns[1])
 	default:
-		return fmt.Sprintf("%s:%d-%d", c.Source, first, last)
+		return fmt.Sprintf("%d.%d-%d.%d", first, c.Columns[0], last, c.Columns[1])
 	}
+}
+
+// ParseSpan reads what Span writes: lines, and columns when given (zero
+// otherwise).
+func ParseSpan(s string) (lines, columns [2]int, err error) {
+	bad := func() ([2]int, [2]int, error) {
+		return [2]int{}, [2]int{}, fmt.Errorf("bad span %q: want LINE, LINE-LINE, LINE.COL-COL or LINE.COL-LINE.COL", s)
+	}
+	num := func(s string) int {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 || s[0] == '+' {
+			return -1
+		}
+		return n
+	}
+	from, to, ranged := strings.Cut(s, "-")
+	fl, fc, hasCol := strings.Cut(from, ".")
+	lines[0] = num(fl)
+	switch {
+	case !ranged && !hasCol:
+		lines[1] = lines[0]
+	case !ranged:
+		return bad()
+	case !hasCol:
+		lines[1] = num(to)
+	default:
+		columns[0] = num(fc)
+		tl, tc, toCol := strings.Cut(to, ".")
+		if toCol {
+			lines[1], columns[1] = num(tl), num(tc)
+		} else {
+			lines[1], columns[1] = lines[0], num(tl)
+		}
+		if columns[0] < 0 || columns[1] < 0 {
+			return bad()
+		}
+	}
+	if lines[0] < 0 || lines[1] < lines[0] || lines[1] == lines[0] && columns[1] < columns[0] {
+		return bad()
+	}
+	return lines, columns, nil
 }
 
 // ShortTitle is the title of c's article on one line, cut at a word
@@ -52,8 +129,10 @@ func (a Answer) Cited() []Citation {
 	return out
 }
 
-// verify checks each citation's quote against its source file. A quote
-// found on other lines gets its lines corrected; one not found at all is
+// verify checks each citation's quote against the text of its article
+// (for a plain-text file, the file itself; line N of the text is line N of
+// the file, for every format). A quote found elsewhere gets its lines
+// corrected; every quote found gets its columns. One not found at all is
 // flagged in the answer's note and logged.
 func (b *Bot) verify(a *Answer) {
 	if b.corpus == "" {
@@ -64,15 +143,16 @@ func (b *Bot) verify(a *Answer) {
 		c := &a.Citations[i]
 		lines, ok := files[c.Source]
 		if !ok {
-			data, err := os.ReadFile(filepath.Join(b.corpus, filepath.FromSlash(c.Source)))
+			art, err := retrieval.ReadArticle(b.corpus, c.Source)
 			if err != nil {
 				b.log.Warn("checking a quote", "source", c.Source, "err", err)
+			} else {
+				lines = strings.Split(art.Text, "\n")
 			}
-			lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 			files[c.Source] = lines
 		}
-		if first, last, ok := locate(lines, c.Quote, c.Lines[0]); ok {
-			c.Lines = [2]int{first, last}
+		if at, cols, ok := locate(lines, c.Quote, c.Lines[0]); ok {
+			c.Lines, c.Columns = at, cols
 			continue
 		}
 		b.log.Warn("quote not found in its source", "source", c.Source, "lines", c.Lines, "quote", c.Quote)
@@ -82,54 +162,64 @@ func (b *Bot) verify(a *Answer) {
 	}
 }
 
-// locate finds quote in lines (white space folded, so a quote may span
-// lines) preferring the match nearest line near, and returns its first
-// and last line numbers.
-func locate(lines []string, quote string, near int) (first, last int, ok bool) {
+// locate finds quote in lines, white space folded so that a quote may
+// span lines, preferring the match nearest line near. It returns the
+// first and last line of the match (1-based) and its first and last
+// character columns (1-based, in runes) on those lines.
+func locate(lines []string, quote string, near int) (at, cols [2]int, ok bool) {
 	q := strings.Join(strings.Fields(quote), " ")
 	if q == "" {
-		return 0, 0, false
+		return at, cols, false
 	}
+	// The folded text is the words of every line joined by single spaces;
+	// each word remembers where it stands in lines.
+	type word struct{ folded, line, off int }
 	var text strings.Builder
-	starts := make([]int, 0, len(lines)) // offset in text where each line starts
-	for _, l := range lines {
-		starts = append(starts, text.Len())
-		if f := strings.Fields(l); len(f) > 0 {
-			text.WriteString(strings.Join(f, " "))
+	var words []word
+	for i, l := range lines {
+		for off := 0; off < len(l); {
+			r, size := utf8.DecodeRuneInString(l[off:])
+			if unicode.IsSpace(r) {
+				off += size
+				continue
+			}
+			end := off + strings.IndexFunc(l[off:], unicode.IsSpace)
+			if end < off {
+				end = len(l)
+			}
+			words = append(words, word{text.Len(), i, off})
+			text.WriteString(l[off:end])
 			text.WriteByte(' ')
+			off = end
 		}
 	}
 	t := text.String()
-	best := -1
+	// place maps an offset of the folded text, within a word, to a line
+	// index and a byte offset in that line.
+	place := func(o int) (line, off int) {
+		j := sort.Search(len(words), func(j int) bool { return words[j].folded > o }) - 1
+		return words[j].line, words[j].off + o - words[j].folded
+	}
+	best, bestLine := -1, 0
 	for off := 0; ; {
 		i := strings.Index(t[off:], q)
 		if i < 0 {
 			break
 		}
 		i += off
-		if best < 0 || abs(lineOf(starts, i)-near) < abs(lineOf(starts, best)-near) {
-			best = i
+		if line, _ := place(i); best < 0 || abs(line+1-near) < abs(bestLine+1-near) {
+			best, bestLine = i, line
 		}
 		off = i + 1
 	}
 	if best < 0 {
-		return 0, 0, false
+		return at, cols, false
 	}
-	return lineOf(starts, best), lineOf(starts, best+len(q)-1), true
-}
-
-// lineOf returns the 1-based line holding offset off.
-func lineOf(starts []int, off int) int {
-	lo, hi := 0, len(starts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo + 1
+	fl, fo := place(best)
+	ll, lo := place(best + len(q) - 1) // the quote's last byte, which ends its last rune
+	at = [2]int{fl + 1, ll + 1}
+	cols = [2]int{utf8.RuneCountInString(lines[fl][:fo]) + 1, utf8.RuneCountInString(lines[ll][:lo+1])}
+	return at, cols, true
 }
 
 func abs(x int) int {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -67,6 +70,23 @@ func ParseArticle(source string, data []byte) (*Article, error) {
 	}
 	describeText(a)
 	return a, nil
+}
+
+// ReadArticle reads and parses the article at source, a slash-separated
+// path relative to the corpus folder as the index names it. The file is
+// opened through os.OpenInRoot, so no source, whatever it holds ("..",
+// a symbolic link leading out), reads a file outside the corpus.
+func ReadArticle(corpus, source string) (*Article, error) {
+	f, err := os.OpenInRoot(corpus, filepath.FromSlash(source))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	return ParseArticle(source, data)
 }
 
 // decodeText turns file bytes into valid UTF-8 text with "\n" line ends,

@@ -40,11 +40,12 @@ type askJSON struct {
 	Refused   bool   `json:"refused"`
 	Mode      string `json:"mode"`
 	Citations []struct {
-		N      int    `json:"n"`
-		Source string `json:"source"`
-		Title  string `json:"title"`
-		Lines  [2]int `json:"lines"`
-		Quote  string `json:"quote"`
+		N       int    `json:"n"`
+		Source  string `json:"source"`
+		Title   string `json:"title"`
+		Lines   [2]int `json:"lines"`
+		Columns [2]int `json:"columns"`
+		Quote   string `json:"quote"`
 	} `json:"citations"`
 }
 
@@ -99,6 +100,10 @@ func TestAskJSON(t *testing.T) {
 				span := strings.Join(lines[cit.Lines[0]-1:cit.Lines[1]], "\n")
 				if !strings.Contains(span, cit.Quote) {
 					t.Errorf("quote %q is not verbatim at %s:%v", cit.Quote, cit.Source, cit.Lines)
+				}
+				if line := []rune(lines[cit.Lines[0]-1]); cit.Lines[0] == cit.Lines[1] &&
+					(cit.Columns[0] < 1 || cit.Columns[1] > len(line) || string(line[cit.Columns[0]-1:cit.Columns[1]]) != cit.Quote) {
+					t.Errorf("quote %q is not at columns %v of %s:%d", cit.Quote, cit.Columns, cit.Source, cit.Lines[0])
 				}
 				if !strings.Contains(got.Answer, fmt.Sprintf("[%d]", cit.N)) {
 					t.Errorf("citation [%d] has no marker in %q", cit.N, got.Answer)
