@@ -9,6 +9,7 @@ import (
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/extractive"
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/local"
 )
 
 // The offline bot: a real index of the seed articles and the extractive
@@ -19,7 +20,11 @@ func ExampleBot_Ask() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	ix, err := retrieval.Open(dir, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
+	st, err := local.Open(dir, local.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
 	if err != nil {
 		log.Fatal(err)
 	}

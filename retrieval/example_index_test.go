@@ -8,9 +8,10 @@ import (
 	"path/filepath"
 
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/local"
 )
 
-// An index is opened on a folder, synced with a corpus folder, and searched.
+// An index is kept in a store (here a folder), synced with a corpus folder, and searched.
 func ExampleIndex() {
 	tmp, err := os.MkdirTemp("", "newsbot-example")
 	if err != nil {
@@ -21,7 +22,11 @@ func ExampleIndex() {
 	os.MkdirAll(corpus, 0o755)
 	os.WriteFile(filepath.Join(corpus, "ferry.txt"), []byte("Ferry strike ends\n\nHALIFAX (CP) - Ferry workers returned to work on Monday after a two-week strike over pay.\n"), 0o644)
 
-	ix, err := retrieval.Open(filepath.Join(tmp, "index"), retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
+	st, err := local.Open(filepath.Join(tmp, "index"), local.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -37,102 +37,87 @@ type Result struct {
 // 0.67 at 0.5, 0.33 for vectors alone); a learned embedding deserves more.
 const DefaultVectorWeight = 0.25
 
-// Search returns the passages that best match query: the vector ranking
-// from chromem-go and the BM25 ranking over stemmed terms, fused, with
+// Search returns the passages that best match query: the store's nearest
+// vectors and its BM25 ranking over stemmed terms, fused, with
 // near-duplicate passages removed.
 func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([]Result, error) {
 	if opt.K <= 0 {
 		opt.K = 5
 	}
-	snap := ix.snap.Load()
-	n := len(snap.chunks)
-	if n == 0 || strings.TrimSpace(query) == "" {
+	if strings.TrimSpace(query) == "" {
 		return nil, nil
 	}
-	keep := opt.filter(snap)
-	depth := min(n, max(50, 8*opt.K))
-
 	vec, err := ix.opt.Embedder.Embed(ctx, []string{query})
 	if err != nil {
 		return nil, fmt.Errorf("embedding the query: %w", err)
 	}
-	// chromem-go errors when asked for more results than it holds, and its
-	// metadata filter only matches exact values, so a filtered search asks
-	// for everything and filters here.
-	vdepth := depth
-	if keep != nil {
-		vdepth = n
+	q := Query{
+		Model: ix.model, Vector: vec[0], Terms: queryTerms(ix.terms, query), Depth: max(50, 8*opt.K),
+		Filter: Filter{SourcePrefix: strings.TrimPrefix(opt.SourcePrefix, "./"), After: opt.After, Before: opt.Before},
 	}
-	vres, err := snap.coll.QueryEmbedding(ctx, vec[0], vdepth, nil, nil)
+	vhits, khits, err := ix.store.Search(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("vector search: %w", err)
+		return nil, fmt.Errorf("searching the index: %w", err)
 	}
-	type fused struct {
-		doc          int32
-		score        float64
-		vec, keyword float64
-	}
-	acc := make(map[int32]*fused)
-	get := func(doc int32) *fused {
-		f := acc[doc]
-		if f == nil {
-			f = &fused{doc: doc}
-			acc[doc] = f
+	return fuse(vhits, khits, ix.opt.VectorWeight, opt.K), nil
+}
+
+// fuse combines the two rankings into one: a convex combination of
+// max-normalised scores (weight w for the vectors), best first, without
+// near duplicates, at most k.
+func fuse(vhits, khits []Hit, w float64, k int) []Result {
+	acc := make(map[string]*Result, len(vhits)+len(khits))
+	get := func(h *Hit) *Result {
+		r := acc[h.ID]
+		if r == nil {
+			r = &Result{Chunk: h.Chunk}
+			acc[h.ID] = r
 		}
-		return f
+		return r
 	}
 	var maxVec, maxKey float64
-	rank := 0
-	for _, r := range vres {
-		doc := snap.byID[r.ID]
-		if keep != nil && !keep(doc) {
-			continue
-		}
-		f := get(doc)
-		f.vec = float64(r.Similarity)
-		maxVec = max(maxVec, f.vec)
-		if rank++; rank >= depth {
-			break
-		}
+	for i := range vhits {
+		get(&vhits[i]).VectorScore = vhits[i].Score
+		maxVec = max(maxVec, vhits[i].Score)
 	}
-	for _, s := range snap.keywords.search(queryTerms(ix.terms, query), depth, keep) {
-		f := get(s.doc)
-		f.keyword = s.score
-		maxKey = max(maxKey, s.score)
+	for i := range khits {
+		get(&khits[i]).KeywordScore = khits[i].Score
+		maxKey = max(maxKey, khits[i].Score)
 	}
-	w := ix.opt.VectorWeight
-	all := make([]*fused, 0, len(acc))
-	for _, f := range acc {
+	all := make([]*Result, 0, len(acc))
+	for _, r := range acc {
 		if maxVec > 0 {
-			f.score += w * max(f.vec, 0) / maxVec
+			r.Score += w * max(r.VectorScore, 0) / maxVec
 		}
 		if maxKey > 0 {
-			f.score += (1 - w) * f.keyword / maxKey
+			r.Score += (1 - w) * r.KeywordScore / maxKey
 		}
-		all = append(all, f)
+		all = append(all, r)
 	}
 	sort.Slice(all, func(i, j int) bool {
-		if all[i].score != all[j].score {
-			return all[i].score > all[j].score
+		a, b := all[i], all[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
 		}
-		return all[i].doc < all[j].doc
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.N < b.N
 	})
-
 	var out []Result
 	var kept []shingles
-	for _, f := range all {
-		c := snap.chunks[f.doc]
-		sh := newShingles(c.Text)
+	for _, r := range all {
+		sh := newShingles(r.Text)
 		if sh.nearDuplicateOf(kept) {
 			continue
 		}
 		kept = append(kept, sh)
-		out = append(out, Result{Chunk: c, Score: f.score, VectorScore: f.vec, KeywordScore: f.keyword})
-		if len(out) == opt.K {
+		out = append(out, *r)
+		if len(out) == k {
 			break
 		}
 	}
-	return out, nil
+	return out
 }
 
 // DisplayText returns a passage's text for people to read: the block
@@ -158,27 +143,6 @@ func queryTerms(an *Analyzer, query string) []string {
 		}
 	}
 	return terms
-}
-
-// filter returns the predicate for opt's filters, or nil when there are none.
-func (opt SearchOptions) filter(snap *snapshot) func(int32) bool {
-	if opt.SourcePrefix == "" && opt.After.IsZero() && opt.Before.IsZero() {
-		return nil
-	}
-	prefix := strings.TrimPrefix(opt.SourcePrefix, "./")
-	return func(doc int32) bool {
-		c := &snap.chunks[doc]
-		if !strings.HasPrefix(c.Source, prefix) {
-			return false
-		}
-		if !opt.After.IsZero() && (c.Date.IsZero() || c.Date.Before(opt.After)) {
-			return false
-		}
-		if !opt.Before.IsZero() && (c.Date.IsZero() || !c.Date.Before(opt.Before)) {
-			return false
-		}
-		return true
-	}
 }
 
 // shingles is the set of word 3-grams of a passage, for spotting near

@@ -1,176 +1,149 @@
 package retrieval
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/gob"
-	"encoding/hex"
-	"errors"
-	"fmt"
-	"hash/crc32"
-	"math"
-	"os"
-	"path/filepath"
-	"strings"
+	"context"
 	"time"
 )
 
-// The index persists one segment file per source article instead of using
-// chromem-go's NewPersistentDB, whose 32-bit file names collide, whose
-// writes are not atomic and whose one truncated file blocks the whole
-// database from opening. A segment is named by the SHA-256 of its source
-// path and holds the path itself, so names cannot collide unnoticed; it is
-// written to a temporary file, fsynced and renamed into place, so a crash
-// leaves either the old or the new segment; and it ends in a CRC-32C, so a
-// damaged segment is detected, dropped and re-indexed from its source.
+// The store seam. An Index does everything that does not depend on where
+// passages are kept: listing the corpus, deciding what changed, parsing,
+// chunking, analysing and embedding, fusing the two rankings of a search
+// and removing near duplicates. A Store keeps what that produces and runs
+// the two retrievals (nearest vectors and BM25) over it. Two live beside
+// this package: retrieval/local (files in a folder, the default) and
+// retrieval/postgres (Postgres with pgvector, shared by many processes).
 
+// Store is where an Index keeps its articles.
+type Store interface {
+	Writer
+	Reader
+	// Warnings returns the problems found when the store was opened
+	// (damaged files that will be rebuilt, for instance).
+	Warnings() []error
+	Close() error
+}
+
+// Writer is what a sync needs from a store. A sync calls Lock first and
+// the unlock function last; between them it calls Put, Touch and Remove
+// for each changed article and Commit once, even when it was cut short.
+type Writer interface {
+	// Lock excludes other writers, in this process and in others, until
+	// unlock is called. It fails with ErrLocked when another writer holds
+	// the store and wait is false.
+	Lock(ctx context.Context, wait bool) (unlock func(), err error)
+	// Manifest returns the state of every stored article.
+	Manifest(ctx context.Context) ([]FileState, error)
+	// Put stores an article, replacing any previous version of its
+	// source, so that a crash leaves either the old or the new version.
+	Put(ctx context.Context, a *Indexed) error
+	// Touch records a new size and modification time for an article
+	// whose content did not change.
+	Touch(ctx context.Context, st FileState) error
+	// Remove drops an article.
+	Remove(ctx context.Context, source string) error
+	// Commit makes what was put and removed since the last Commit
+	// visible to searches.
+	Commit(ctx context.Context) error
+}
+
+// Reader is what searches need from a store. Only the articles stored
+// with the given model (see Indexed) are ever seen: vectors of two
+// embedders are never mixed.
+type Reader interface {
+	// Search returns the passages nearest to q.Vector and the best by
+	// BM25 for q.Terms, up to q.Depth of each, best first.
+	Search(ctx context.Context, q Query) (vector, keyword []Hit, err error)
+	// Articles describes the stored articles, by source.
+	Articles(ctx context.Context, model string) ([]ArticleInfo, error)
+	// Counts returns how many articles and passages are stored.
+	Counts(ctx context.Context, model string) (articles, passages int, err error)
+	// Generation changes whenever a Commit (by any process) changed the
+	// store; it is cheap, so readers poll it.
+	Generation(ctx context.Context) (uint64, error)
+}
+
+// ErrLocked is returned by Writer.Lock when another writer holds the store.
+var ErrLocked = lockedError{}
+
+type lockedError struct{}
+
+func (lockedError) Error() string { return "the index is being updated by another process" }
+
+// FileState identifies the version of a source file an article was built
+// from, and how.
+type FileState struct {
+	Source  string
+	Hash    string // hex SHA-256 of the file's bytes
+	Size    int64
+	ModTime time.Time
+	Model   string // the embedder and chunking it was built with
+}
+
+// Indexed is one article as a sync built it: its passages, their vectors
+// and their keyword terms.
+type Indexed struct {
+	FileState
+	Info    ArticleInfo
+	Chunks  []Chunk
+	Dim     int
+	Vectors []float32 // len(Chunks)*Dim, L2-normalised rows
+	Vocab   []string  // distinct keyword terms of the article
+	TermIDs [][]uint32
+	TermTFs [][]uint16 // counts of TermIDs, per chunk
+	Lens    []int32    // keyword terms per chunk
+}
+
+// Vector returns chunk i's embedding.
+func (a *Indexed) Vector(i int) []float32 {
+	return a.Vectors[i*a.Dim : (i+1)*a.Dim : (i+1)*a.Dim]
+}
+
+// Query is one search as a store runs it.
+type Query struct {
+	Model  string
+	Vector []float32 // the query's embedding
+	Terms  []string  // its keyword terms, possibly repeated
+	Depth  int       // results wanted from each ranking
+	Filter Filter
+}
+
+// Filter narrows a search. The zero Filter keeps everything.
+type Filter struct {
+	SourcePrefix string
+	After        time.Time // dated on or after; undated passages are excluded when set
+	Before       time.Time // dated before; undated passages are excluded when set
+}
+
+// IsZero reports whether f keeps everything.
+func (f Filter) IsZero() bool {
+	return f.SourcePrefix == "" && f.After.IsZero() && f.Before.IsZero()
+}
+
+// Keep reports whether a passage of source dated date passes f.
+func (f Filter) Keep(source string, date time.Time) bool {
+	if len(source) < len(f.SourcePrefix) || source[:len(f.SourcePrefix)] != f.SourcePrefix {
+		return false
+	}
+	if !f.After.IsZero() && (date.IsZero() || date.Before(f.After)) {
+		return false
+	}
+	if !f.Before.IsZero() && (date.IsZero() || !date.Before(f.Before)) {
+		return false
+	}
+	return true
+}
+
+// Hit is one passage found by one ranking.
+type Hit struct {
+	Chunk
+	Score float64 // cosine similarity, or BM25
+}
+
+// BM25 parameters: the usual defaults, which suit news passages of a few
+// hundred words. Every store scores with them, the same way:
+// idf = ln(1 + (N-df+0.5)/(df+0.5)) over the model's passages, and
+// tf*(k1+1)/(tf + k1*(1-b+b*len/avglen)).
 const (
-	segMagic   = "NEWSBOTSEG1\n"
-	segExt     = ".seg"
-	segVersion = 2 // 2: segments describe their article (ArticleInfo)
+	BM25K1 = 1.2
+	BM25B  = 0.75
 )
-
-// segment is everything the index knows about one source file.
-type segment struct {
-	Version  int
-	Source   string
-	Hash     string // hex SHA-256 of the file's bytes
-	Size     int64
-	ModTime  time.Time
-	Embedder string // Embedder.ID that made Vectors
-	Chunking string // Index.chunkingID it was chunked with
-	Dim      int
-	Chunks   []Chunk
-	Vectors  []byte   // len(Chunks)*Dim little-endian float32s
-	Vocab    []string // distinct keyword terms of this source
-	TermIDs  [][]uint32
-	TermTFs  [][]uint16
-	DocLens  []int32 // keyword terms per chunk
-	Info     ArticleInfo
-}
-
-// vectors decodes the chunks' embeddings into one contiguous block, so
-// that a brute-force query walks memory in order.
-func (s *segment) vectors() [][]float32 {
-	flat := make([]float32, len(s.Vectors)/4)
-	for j := range flat {
-		flat[j] = math.Float32frombits(binary.LittleEndian.Uint32(s.Vectors[j*4:]))
-	}
-	out := make([][]float32, len(s.Chunks))
-	for i := range out {
-		out[i] = flat[i*s.Dim : (i+1)*s.Dim : (i+1)*s.Dim]
-	}
-	return out
-}
-
-func encodeVectors(vecs [][]float32, dim int) []byte {
-	b := make([]byte, 0, len(vecs)*dim*4)
-	for _, v := range vecs {
-		for _, f := range v {
-			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
-		}
-	}
-	return b
-}
-
-// segmentName returns the file name of source's segment.
-func segmentName(source string) string {
-	sum := sha256.Sum256([]byte(source))
-	return hex.EncodeToString(sum[:]) + segExt
-}
-
-// writeSegment stores s in dir atomically and durably.
-func writeSegment(dir string, s *segment) error {
-	var buf bytes.Buffer
-	buf.WriteString(segMagic)
-	if err := gob.NewEncoder(&buf).Encode(s); err != nil {
-		return fmt.Errorf("encoding segment of %s: %w", s.Source, err)
-	}
-	sum := crc32.Checksum(buf.Bytes()[len(segMagic):], crc32.MakeTable(crc32.Castagnoli))
-	buf.Write(binary.LittleEndian.AppendUint32(nil, sum))
-	return writeFileAtomic(filepath.Join(dir, segmentName(s.Source)), buf.Bytes())
-}
-
-// errCorrupt marks a segment file that cannot be trusted.
-var errCorrupt = errors.New("corrupt segment")
-
-// readSegment loads and verifies one segment file.
-func readSegment(path string) (*segment, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if len(data) < len(segMagic)+4 || string(data[:len(segMagic)]) != segMagic {
-		return nil, fmt.Errorf("%w: %s: bad header or truncated", errCorrupt, filepath.Base(path))
-	}
-	body := data[len(segMagic) : len(data)-4]
-	if crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, fmt.Errorf("%w: %s: checksum mismatch", errCorrupt, filepath.Base(path))
-	}
-	var s segment
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&s); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", errCorrupt, filepath.Base(path), err)
-	}
-	if s.Version < 1 || s.Version > segVersion || filepath.Base(path) != segmentName(s.Source) ||
-		len(s.Vectors) != len(s.Chunks)*s.Dim*4 || len(s.TermIDs) != len(s.Chunks) ||
-		len(s.TermTFs) != len(s.Chunks) || len(s.DocLens) != len(s.Chunks) {
-		return nil, fmt.Errorf("%w: %s: inconsistent contents", errCorrupt, filepath.Base(path))
-	}
-	return &s, nil
-}
-
-// writeFileAtomic replaces path with data so that a crash at any moment
-// leaves either the old file or the new one, never a torn mix.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-// syncDir makes a rename or removal in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	// Some platforms (Windows) cannot fsync a directory; the rename itself
-	// is still atomic there, so that error is not worth failing for.
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, os.ErrPermission) {
-		return err
-	}
-	return nil
-}
-
-// removeStaleTemps deletes temporary files left by a crash mid-write.
-func removeStaleTemps(dir string) {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") && strings.HasSuffix(e.Name(), ".tmp") {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}

@@ -17,10 +17,22 @@ import (
 // a Sync once the folder has been quiet for debounce (1s when <= 0), so a
 // burst of writes costs one reindex. onSync, when non-nil, receives every
 // sync's outcome. Watch returns nil when ctx is cancelled.
+//
+// Watch is the store's one writer while it runs: it waits for the writer
+// lock (another process may hold it) and keeps it until it returns, so
+// other processes reading the same store never race it.
 func (ix *Index) Watch(ctx context.Context, corpus string, debounce time.Duration, onSync func(SyncReport, error)) error {
 	if debounce <= 0 {
 		debounce = time.Second
 	}
+	unlock, err := ix.lock(ctx, true)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return fmt.Errorf("watching %s: %w", corpus, err)
+	}
+	defer unlock()
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", corpus, err)

@@ -9,13 +9,18 @@ import (
 	"testing"
 
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/local"
 )
 
 // Index builds a real, on-disk index of corpus in a temporary folder, as
 // `newsbot` does with its defaults.
 func Index(t testing.TB, corpus string) *retrieval.Index {
 	t.Helper()
-	ix, err := retrieval.Open(t.TempDir(), retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
+	st, err := local.Open(t.TempDir(), local.Options{})
+	if err != nil {
+		t.Fatalf("opening an index: %v", err)
+	}
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
 	if err != nil {
 		t.Fatalf("opening an index: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/local"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -84,7 +85,11 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err := retrieval.Open(a.cfg.Index, retrieval.Options{
+	st, err := a.openStore()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := retrieval.New(st, retrieval.Options{
 		Embedder:     emb,
 		Load:         retrieval.LoadOptions{MaxBytes: a.cfg.MaxFileBytes},
 		Chunk:        retrieval.ChunkOptions{TargetChars: a.cfg.Chunk.TargetChars, OverlapSentences: a.cfg.Chunk.OverlapSentences},
@@ -92,12 +97,18 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 		Logger:       a.log,
 	})
 	if err != nil {
+		st.Close()
 		return nil, err
 	}
 	for _, w := range ix.Warnings() {
 		fmt.Fprintf(a.stderr, "warning: %v\n", w)
 	}
 	return ix, nil
+}
+
+// openStore opens the store the index is kept in: a folder.
+func (a *app) openStore() (retrieval.Store, error) {
+	return local.Open(a.cfg.Index, local.Options{Logger: a.log})
 }
 
 // sync brings the index up to date with the corpus, showing progress on a
@@ -125,6 +136,13 @@ func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retr
 	rep, err := ix.Sync(ctx, a.cfg.Corpus, progress)
 	if bar != nil {
 		bar.Finish()
+	}
+	if errors.Is(err, retrieval.ErrLocked) && !verbose {
+		// Another process (`newsbot index --watch`) keeps the index up to
+		// date: answer from it as it is.
+		a.log.Debug("not reindexing: another process is", "index", a.cfg.Index)
+		st := ix.Stats()
+		return retrieval.SyncReport{Articles: st.Articles, Chunks: st.Chunks}, nil
 	}
 	if rep.Reembed != "" {
 		fmt.Fprintln(a.stderr, rep.Reembed)

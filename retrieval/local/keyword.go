@@ -1,15 +1,15 @@
-package retrieval
+package local
 
 import (
 	"math"
 	"sort"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
-// BM25 parameters: the usual defaults, which suit news passages of a few
-// hundred words.
 const (
-	bm25K1 = 1.2
-	bm25B  = 0.75
+	bm25K1 = retrieval.BM25K1
+	bm25B  = retrieval.BM25B
 )
 
 // posting is one chunk's count of a term.
@@ -116,30 +116,4 @@ func (ix *keywordIndex) search(query []string, n int, keep func(int32) bool) []s
 		out = out[:n]
 	}
 	return out
-}
-
-// termCounts turns a term sequence into a segment's vocabulary entries:
-// distinct local term IDs with their counts, adding new terms to vocab.
-func termCounts(terms []string, vocab map[string]uint32, list *[]string) (ids []uint32, tfs []uint16) {
-	counts := make(map[uint32]uint16, len(terms))
-	order := make([]uint32, 0, len(terms))
-	for _, t := range terms {
-		id, ok := vocab[t]
-		if !ok {
-			id = uint32(len(*list))
-			vocab[t] = id
-			*list = append(*list, t)
-		}
-		if counts[id] == 0 {
-			order = append(order, id)
-		}
-		if counts[id] < math.MaxUint16 {
-			counts[id]++
-		}
-	}
-	tfs = make([]uint16, len(order))
-	for i, id := range order {
-		tfs[i] = counts[id]
-	}
-	return order, tfs
 }

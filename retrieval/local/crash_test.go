@@ -1,4 +1,4 @@
-package retrieval
+package local
 
 import (
 	"context"
@@ -7,6 +7,9 @@ import (
 	"os/exec"
 	"testing"
 	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/storetest"
 )
 
 // TestKilledSyncLeavesAnIndexThatOpens kills a process in the middle of a
@@ -27,7 +30,7 @@ func TestKilledSyncLeavesAnIndexThatOpens(t *testing.T) {
 		for j := range 40 {
 			body += fmt.Sprintf("Sentence %d of the report adds detail %d. ", j, i*j)
 		}
-		writeTree(t, corpus, map[string]string{fmt.Sprintf("d%d/f%03d.txt", i%7, i): body + "\n"})
+		storetest.WriteTree(t, corpus, map[string]string{fmt.Sprintf("d%d/f%03d.txt", i%7, i): body + "\n"})
 	}
 	dir := t.TempDir()
 	for _, after := range []time.Duration{30 * time.Millisecond, 120 * time.Millisecond, 300 * time.Millisecond} {
@@ -40,17 +43,22 @@ func TestKilledSyncLeavesAnIndexThatOpens(t *testing.T) {
 		cmd.Process.Kill()
 		cmd.Wait()
 
-		ix, err := Open(dir, Options{Embedder: NewHashEmbedder(0)})
+		st, err := Open(dir, Options{})
 		if err != nil {
 			t.Fatalf("Open after a kill at %v: %v", after, err)
+		}
+		ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
+		if err != nil {
+			t.Fatal(err)
 		}
 		if w := ix.Warnings(); len(w) != 0 {
 			t.Errorf("Open after a kill at %v reported damage: %v", after, w)
 		}
 		t.Logf("killed after %v: %d of %d articles kept", after, ix.Stats().Articles, n)
+		ix.Close()
 	}
-	ix := openTest(t, dir, NewHashEmbedder(0))
-	rep := mustSync(t, ix, corpus)
+	ix := openTest(t, dir, retrieval.NewHashEmbedder(0))
+	rep := storetest.MustSync(t, ix, corpus)
 	if got := ix.Stats().Articles; got != n || rep.Unchanged+len(rep.Added) != n {
 		t.Errorf("after resuming: %d articles, report %d unchanged + %d added; want %d", got, rep.Unchanged, len(rep.Added), n)
 	}
@@ -58,7 +66,11 @@ func TestKilledSyncLeavesAnIndexThatOpens(t *testing.T) {
 
 // syncChild is the process that gets killed: it syncs until it is.
 func syncChild() {
-	ix, err := Open(os.Getenv("NEWSBOT_INDEX"), Options{Embedder: NewHashEmbedder(0)})
+	st, err := Open(os.Getenv("NEWSBOT_INDEX"), Options{})
+	if err != nil {
+		os.Exit(3)
+	}
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
 	if err != nil {
 		os.Exit(3)
 	}

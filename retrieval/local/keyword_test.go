@@ -1,8 +1,10 @@
-package retrieval
+package local
 
 import (
 	"math"
 	"testing"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 func TestKeywordBM25(t *testing.T) {
@@ -14,8 +16,8 @@ func TestKeywordBM25(t *testing.T) {
 	}
 	b := newKeywordBuilder(len(docs))
 	for i, terms := range docs {
-		s := &segment{Chunks: make([]Chunk, 1), TermIDs: make([][]uint32, 1), TermTFs: make([][]uint16, 1), DocLens: []int32{int32(len(terms))}}
-		s.TermIDs[0], s.TermTFs[0] = termCounts(terms, map[string]uint32{}, &s.Vocab)
+		s := &segment{Chunks: make([]retrieval.Chunk, 1), TermIDs: make([][]uint32, 1), TermTFs: make([][]uint16, 1), DocLens: []int32{int32(len(terms))}}
+		s.TermIDs[0], s.TermTFs[0] = localCounts(terms, &s.Vocab)
 		b.add(s, int32(i))
 	}
 	ix := b.build()
@@ -43,11 +45,21 @@ func TestKeywordBM25(t *testing.T) {
 	}
 }
 
-func TestTermCounts(t *testing.T) {
-	vocab := map[string]uint32{}
-	var list []string
-	ids, tfs := termCounts([]string{"a", "b", "a", "c", "a"}, vocab, &list)
-	if len(ids) != 3 || list[ids[0]] != "a" || tfs[0] != 3 || tfs[1] != 1 || tfs[2] != 1 {
-		t.Errorf("termCounts = %v %v (vocab %v), want a:3 b:1 c:1", ids, tfs, list)
+// localCounts gives a one-chunk segment's term IDs and counts.
+func localCounts(terms []string, vocab *[]string) ([]uint32, []uint16) {
+	ids := map[string]int{}
+	var tfs []uint16
+	var order []uint32
+	for _, t := range terms {
+		i, ok := ids[t]
+		if !ok {
+			i = len(*vocab)
+			ids[t] = i
+			*vocab = append(*vocab, t)
+			order = append(order, uint32(i))
+			tfs = append(tfs, 0)
+		}
+		tfs[i]++
 	}
+	return order, tfs
 }

@@ -1,4 +1,4 @@
-package retrieval
+package local
 
 import (
 	"context"
@@ -7,13 +7,15 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // sotuCorpus is the public-domain corpus used for scale benchmarks; it lives
 // beside the checkout and is never copied into the repository.
 func sotuCorpus(tb testing.TB) string {
 	tb.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpora", "sotu")
+	dir := filepath.Join("..", "..", "..", "shared", "corpora", "sotu")
 	if d := os.Getenv("NEWSBOT_SOTU"); d != "" {
 		dir = d
 	}
@@ -23,9 +25,13 @@ func sotuCorpus(tb testing.TB) string {
 	return dir
 }
 
-func benchIndex(b *testing.B, dir string) *Index {
+func benchIndex(b *testing.B, dir string) *retrieval.Index {
 	b.Helper()
-	ix, err := Open(dir, Options{Embedder: NewHashEmbedder(0)})
+	st, err := Open(dir, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -99,7 +105,7 @@ func BenchmarkSearch(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		start := time.Now()
-		if _, err := ix.Search(context.Background(), queries[i%len(queries)], SearchOptions{K: 5}); err != nil {
+		if _, err := ix.Search(context.Background(), queries[i%len(queries)], retrieval.SearchOptions{K: 5}); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))

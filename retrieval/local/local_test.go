@@ -1,0 +1,141 @@
+package local
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/storetest"
+)
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) func() retrieval.Store {
+		dir := t.TempDir()
+		return func() retrieval.Store {
+			st, err := Open(dir, Options{})
+			if err != nil {
+				t.Fatalf("Open(%s): %v", dir, err)
+			}
+			return st
+		}
+	})
+}
+
+// openTest opens an index in dir with the hash embedder.
+func openTest(t testing.TB, dir string, emb retrieval.Embedder) *retrieval.Index {
+	t.Helper()
+	if emb == nil {
+		emb = retrieval.NewHashEmbedder(256)
+	}
+	st, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open(%s) error: %v", dir, err)
+	}
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: emb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func TestDamagedSegmentIsRebuilt(t *testing.T) {
+	cases := []struct {
+		name   string
+		damage func(path string) error
+	}{
+		{"truncated", func(p string) error { return os.Truncate(p, 40) }},
+		{"empty", func(p string) error { return os.Truncate(p, 0) }},
+		{"flipped byte", func(p string) error {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			data[len(data)/2] ^= 0xff
+			return os.WriteFile(p, data, 0o644)
+		}},
+		{"garbage", func(p string) error { return os.WriteFile(p, []byte("not a segment"), 0o644) }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			corpus := storetest.CopySeeds(t)
+			dir := t.TempDir()
+			ix := openTest(t, dir, nil)
+			storetest.MustSync(t, ix, corpus)
+			seg := filepath.Join(dir, "segments", segmentName("001_b7e1029fb9729208.txt"))
+			if err := c.damage(seg); err != nil {
+				t.Fatal(err)
+			}
+			ix2 := openTest(t, dir, nil)
+			if len(ix2.Warnings()) != 1 {
+				t.Errorf("Warnings() = %v, want one", ix2.Warnings())
+			}
+			if got := ix2.Stats().Articles; got != 2 {
+				t.Errorf("articles after opening with a damaged segment = %d, want 2", got)
+			}
+			rep := storetest.MustSync(t, ix2, corpus)
+			if !slices.Equal(rep.Added, []string{"001_b7e1029fb9729208.txt"}) {
+				t.Errorf("Sync re-added %v, want [001_b7e1029fb9729208.txt]", rep.Added)
+			}
+			if got := storetest.Sources(t, ix2, "Vilnius MacKay", 1); len(got) == 0 || got[0] != "001_b7e1029fb9729208.txt" {
+				t.Errorf("Search(Vilnius MacKay) = %v, want 001 first", got)
+			}
+		})
+	}
+}
+
+func TestInterruptedSyncLeavesNoTemporaryFiles(t *testing.T) {
+	corpus := t.TempDir()
+	for i := range 40 {
+		storetest.WriteTree(t, corpus, map[string]string{fmt.Sprintf("f%02d.txt", i): fmt.Sprintf("Story %d\n\nReport number %d about the harbour.\n", i, i)})
+	}
+	dir := t.TempDir()
+	ix := openTest(t, dir, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	var once sync.Once
+	ix.Sync(ctx, corpus, func(done, total int) {
+		if done >= 10 {
+			once.Do(cancel)
+		}
+	})
+	// A crash mid-write leaves a temporary file behind.
+	storetest.WriteTree(t, filepath.Join(dir, "segments"), map[string]string{"." + segmentName("f39.txt") + ".123.tmp": "half a segm"})
+	ix2 := openTest(t, dir, nil)
+	if n := ix2.Stats().Articles; n < 10 {
+		t.Errorf("articles kept = %d, want at least 10", n)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "segments", ".*.tmp")); len(left) != 0 {
+		t.Errorf("temporary files left after reopen: %v", left)
+	}
+}
+
+func TestThousandsOfSourcesReopenWithoutLoss(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	const n = 2000
+	corpus := t.TempDir()
+	files := make(map[string]string, n)
+	for i := range n {
+		files[fmt.Sprintf("d%d/item-%04d.txt", i%10, i)] = fmt.Sprintf("Item %d\n\nCode word zq%04d appears once.\n", i, i)
+	}
+	storetest.WriteTree(t, corpus, files)
+	dir := t.TempDir()
+	ix := openTest(t, dir, nil)
+	storetest.MustSync(t, ix, corpus)
+	ix2 := openTest(t, dir, nil)
+	if got := ix2.Stats().Articles; got != n {
+		t.Fatalf("articles after reopen = %d, want %d", got, n)
+	}
+	for _, i := range []int{0, 1, 777, 1999} {
+		want := fmt.Sprintf("d%d/item-%04d.txt", i%10, i)
+		if got := storetest.Sources(t, ix2, fmt.Sprintf("zq%04d", i), 1); len(got) != 1 || got[0] != want {
+			t.Errorf("Search(zq%04d) = %v, want [%s]", i, got, want)
+		}
+	}
+}
