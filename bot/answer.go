@@ -28,6 +28,8 @@ type Answer struct {
 	Citations []Citation         `json:"citations"`
 	Note      string             `json:"note,omitempty"` // e.g. why the LLM was not used
 	Passages  []retrieval.Result `json:"-"`              // the evidence behind the answer
+
+	pages map[string][]int // page starts of the PDFs among Passages, for their labels
 }
 
 // Turn is one question and answer of a conversation.

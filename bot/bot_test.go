@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/newsbot/newsbot/bot/extractive"
 	"github.com/newsbot/newsbot/bot/llm"
 	"github.com/newsbot/newsbot/bot/llm/llmtest"
+	"github.com/newsbot/newsbot/retrieval/pdftest"
 )
 
 func TestBotFallsBackToExtractiveWhenTheModelFails(t *testing.T) {
@@ -126,5 +128,34 @@ func TestBotChecksQuotesOfHTMLArticles(t *testing.T) {
 	const quote = "Workers at Smith & Sons went back on Monday after a strike that lasted two weeks."
 	if c.Quote != quote || c.Lines != [2]int{3, 3} || c.Columns != [2]int{26, 26 + len(quote) - 1} {
 		t.Errorf("citation %+v, want %q at line 3, columns 26-%d", c, quote, 26+len(quote)-1)
+	}
+}
+
+func TestBotCitesPDFByPageAndLine(t *testing.T) {
+	dir := t.TempDir()
+	doc := pdftest.Doc{Pages: [][]string{
+		{"The city council met on Monday to discuss the harbour.", "Nothing was decided about the bridge."},
+		{"Harbour master Ingrid Solberg said the bridge will close", "for repairs in May 2009."},
+	}}
+	if err := os.WriteFile(filepath.Join(dir, "report.pdf"), doc.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(bottest.Index(t, dir), extractive.New(extractive.Options{}), bot.Options{Corpus: dir})
+	a, err := b.Ask(context.Background(), nil, "Who is the harbour master?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) == 0 {
+		t.Fatalf("answer %q cites nothing", a.Text)
+	}
+	c := a.Citations[0]
+	if c.Page != 2 || c.Lines != [2]int{1, 2} || c.Label() != "report.pdf:p2:1-2" {
+		t.Errorf("citation %+v (label %s), want report.pdf:p2:1-2", c, c.Label())
+	}
+	if a.Note != "" {
+		t.Errorf("note %q: the quote should check against the PDF's text", a.Note)
+	}
+	if src := bot.FormatSources(a); !strings.Contains(src, "[1] report.pdf:p2:1-2") || !strings.Contains(src, "Ingrid Solberg") {
+		t.Errorf("sources:\n%s\nwant the page citation and its passage", src)
 	}
 }

@@ -16,7 +16,8 @@ type Citation struct {
 	N      int    `json:"n"`
 	Source string `json:"source"` // path relative to the corpus root
 	Title  string `json:"title"`
-	Lines  [2]int `json:"lines"` // first and last line, 1-based
+	Page   int    `json:"page,omitempty"` // page of a PDF, 1-based; Lines are then lines of that page
+	Lines  [2]int `json:"lines"`          // first and last line, 1-based
 	// Columns place the quote within its lines: the 1-based character
 	// column where it starts on the first line and where it ends on the
 	// last, so that a reader of a long line (a whole speech on one line)
@@ -32,17 +33,22 @@ const LongLine = 1000
 // Label is where c points: "file.txt:5-6", or "file.txt:5" for a single
 // line. When the quote ends past the first screen of a long line, the
 // columns are named too, as the GNU coding standards write them:
-// "file.txt:1.10234-10410", "file.txt:3.1500-4.20".
+// "file.txt:1.10234-10410", "file.txt:3.1500-4.20". A PDF's citation
+// names the page: "report.pdf:p3:12-14".
 func (c Citation) Label() string {
+	src := c.Source
+	if c.Page > 0 {
+		src = fmt.Sprintf("%s:p%d", src, c.Page)
+	}
 	switch {
 	case c.Lines[0] <= 0:
-		return c.Source
+		return src
 	case max(c.Columns[0], c.Columns[1]) > LongLine:
-		return c.Source + ":" + c.Span()
+		return src + ":" + c.Span()
 	case c.Lines[1] <= c.Lines[0]:
-		return fmt.Sprintf("%s:%d", c.Source, c.Lines[0])
+		return fmt.Sprintf("%s:%d", src, c.Lines[0])
 	default:
-		return fmt.Sprintf("%s:%d-%d", c.Source, c.Lines[0], c.Lines[1])
+		return fmt.Sprintf("%s:%d-%d", src, c.Lines[0], c.Lines[1])
 	}
 }
 
@@ -138,26 +144,54 @@ func (b *Bot) verify(a *Answer) {
 	if b.corpus == "" {
 		return
 	}
-	files := make(map[string][]string)
+	type text struct {
+		lines []string
+		pages []int // a PDF's page starts
+	}
+	files := make(map[string]text)
+	read := func(source string) text {
+		f, ok := files[source]
+		if !ok {
+			art, err := retrieval.ReadArticle(b.corpus, source)
+			if err != nil {
+				b.log.Warn("checking a quote", "source", source, "err", err)
+			} else {
+				f = text{strings.Split(art.Text, "\n"), art.Pages}
+			}
+			files[source] = f
+		}
+		return f
+	}
+	// The passages of a PDF are labelled by page (FormatSources).
+	for _, p := range a.Passages {
+		if f := read(p.Source); f.pages != nil {
+			if a.pages == nil {
+				a.pages = make(map[string][]int)
+			}
+			a.pages[p.Source] = f.pages
+		}
+	}
 	for i := range a.Citations {
 		c := &a.Citations[i]
-		lines, ok := files[c.Source]
-		if !ok {
-			art, err := retrieval.ReadArticle(b.corpus, c.Source)
-			if err != nil {
-				b.log.Warn("checking a quote", "source", c.Source, "err", err)
-			} else {
-				lines = strings.Split(art.Text, "\n")
-			}
-			files[c.Source] = lines
-		}
-		if at, cols, ok := locate(lines, c.Quote, c.Lines[0]); ok {
+		f := read(c.Source)
+		if at, cols, ok := locate(f.lines, c.Quote, c.Lines[0]); ok {
 			c.Lines, c.Columns = at, cols
-			continue
+		} else {
+			b.log.Warn("quote not found in its source", "source", c.Source, "lines", c.Lines, "quote", c.Quote)
+			if a.Note == "" {
+				a.Note = fmt.Sprintf("Citation [%d] could not be checked against %s.", c.N, c.Source)
+			}
 		}
-		b.log.Warn("quote not found in its source", "source", c.Source, "lines", c.Lines, "quote", c.Quote)
-		if a.Note == "" {
-			a.Note = fmt.Sprintf("Citation [%d] could not be checked against %s.", c.N, c.Source)
+		if f.pages != nil {
+			// Lines of the text become a page and lines of that page; a
+			// quote running onto the next page is cited to the end of its
+			// first.
+			page, first := retrieval.PageLine(f.pages, c.Lines[0])
+			endPage, last := retrieval.PageLine(f.pages, c.Lines[1])
+			if endPage != page {
+				last, c.Columns[1] = f.pages[page]-f.pages[page-1], 0
+			}
+			c.Page, c.Lines = page, [2]int{first, last}
 		}
 	}
 }

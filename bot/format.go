@@ -55,7 +55,13 @@ func FormatSources(a Answer) string {
 	for _, c := range a.Citations {
 		fmt.Fprintf(&b, "%s\n", c.Line())
 		i := slices.IndexFunc(a.Passages, func(p retrieval.Result) bool {
-			return p.Source == c.Source && p.FirstLine <= c.Lines[0] && c.Lines[1] <= p.LastLine
+			if p.Source != c.Source {
+				return false
+			}
+			if c.Page > 0 { // lines of a page, not of the text: match the quote
+				return strings.Contains(oneLine(p.Text), oneLine(c.Quote))
+			}
+			return p.FirstLine <= c.Lines[0] && c.Lines[1] <= p.LastLine
 		})
 		switch {
 		case i < 0:
@@ -70,7 +76,7 @@ func FormatSources(a Answer) string {
 	}
 	if len(a.Citations) == 0 {
 		for _, p := range a.Passages {
-			fmt.Fprintf(&b, "%s:%d-%d", p.Source, p.FirstLine, p.LastLine)
+			b.WriteString(retrieval.PassageLabel(p.Source, a.pages[p.Source], p.FirstLine, p.LastLine))
 			if t := oneLine(p.Title); t != "" {
 				b.WriteString(" - " + t)
 			}

@@ -20,7 +20,9 @@ import (
 // Article is one file of the coverage, reduced to its text.
 //
 // Invariant relied on by citations: line N of Text (1-based, counting '\n')
-// is line N of the source file, for every format. Formats whose markup is
+// is line N of the source file, for every text format. A PDF has no lines
+// of its own: its Text is its text layer, one line per line of a page,
+// and Pages says where each page starts. Formats whose markup is
 // removed (HTML) keep their newlines so that the text of a paragraph stays on
 // the line where it stood in the file.
 //
@@ -38,7 +40,15 @@ type Article struct {
 	Bylines  []string  // byline lines ("Reporting by David Ljunggren ..."), if any
 	Date     time.Time // publication date when one is known, zero otherwise
 	Text     string    // full text, valid UTF-8
+	// Pages, for a PDF, is the line of Text each page starts at, so that a
+	// line can be cited as page and line (see PageLine); nil otherwise.
+	Pages []int
 }
+
+// loaderVersion changes when what ParseArticle makes of a file changes
+// (3: PDFs, titles from file names), so that the index rebuilds articles
+// read the old way.
+const loaderVersion = 3
 
 // Errors of ParseArticle, wrapped with the name of the file.
 var (
@@ -51,6 +61,18 @@ var (
 // binary content and empty text are errors naming the file.
 func ParseArticle(source string, data []byte) (*Article, error) {
 	ext := strings.ToLower(path.Ext(source))
+	if ext == ".pdf" {
+		a := &Article{Source: source}
+		created, err := parsePDF(a, data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", source, err)
+		}
+		describeText(a)
+		if a.Date.IsZero() {
+			a.Date = created
+		}
+		return a, nil
+	}
 	isHTML := ext == ".html" || ext == ".htm"
 	text, err := decodeText(data, isHTML)
 	if err != nil {

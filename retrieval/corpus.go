@@ -132,10 +132,13 @@ func ListCorpus(root string, opt LoadOptions) (files []CorpusFile, warnings []er
 	return files, warnings, nil
 }
 
+// SupportedKinds names the kinds of file the corpus may hold, for messages.
+const SupportedKinds = ".txt, .md, .html and .pdf files"
+
 // supportedExt reports whether a file extension names a format ParseArticle reads.
 func supportedExt(ext string) bool {
 	switch strings.ToLower(ext) {
-	case ".txt", ".md", ".markdown", ".html", ".htm":
+	case ".txt", ".md", ".markdown", ".html", ".htm", ".pdf":
 		return true
 	}
 	return false

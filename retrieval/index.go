@@ -76,7 +76,7 @@ func New(store Store, opt Options) (*Index, error) {
 		opt.VectorWeight = DefaultVectorWeight
 	}
 	ix := &Index{store: store, opt: opt, log: opt.Logger, terms: NewAnalyzer()}
-	ix.model = fmt.Sprintf("%s|chunks:%d/%d", opt.Embedder.ID(), opt.Chunk.TargetChars, opt.Chunk.OverlapSentences)
+	ix.model = fmt.Sprintf("%s|chunks:%d/%d/l%d", opt.Embedder.ID(), opt.Chunk.TargetChars, opt.Chunk.OverlapSentences, loaderVersion)
 	return ix, nil
 }
 
@@ -114,6 +114,7 @@ type ArticleInfo struct {
 	Agency   string    `json:"agency,omitempty"`   // the outlet named by the dateline, if any
 	Bylines  []string  `json:"bylines,omitempty"`
 	Passages int       `json:"passages"`
+	Pages    []int     `json:"pages,omitempty"` // a PDF's page starts (Article.Pages)
 }
 
 // Articles describes the indexed articles, by source.

@@ -57,7 +57,7 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 		rep.Reembed = fmt.Sprintf("the index was built with %s, now %s: re-embedding all articles", embedderOf(states[0].Model), ix.opt.Embedder.ID())
 		switch embedderOf(states[0].Model) {
 		case ix.opt.Embedder.ID():
-			rep.Reembed = "the chunking settings changed: re-indexing all articles"
+			rep.Reembed = "the way articles are read or chunked changed: re-indexing all articles"
 		case "":
 			rep.Reembed = "the index was made by an older newsbot: re-indexing all articles"
 		}
@@ -270,7 +270,7 @@ func (ix *Index) build(ctx context.Context, corpus string, f CorpusFile) (*Index
 		FileState: FileState{Source: f.Source, Hash: hash, Size: f.Size, ModTime: f.ModTime, Model: ix.model},
 		Info: ArticleInfo{
 			Source: f.Source, Title: art.Title, Date: art.Date, Dateline: art.Dateline, Agency: art.Agency,
-			Bylines: art.Bylines, Passages: len(chunks),
+			Bylines: art.Bylines, Passages: len(chunks), Pages: art.Pages,
 		},
 		Chunks: chunks, Dim: dim, Vectors: flat,
 		TermIDs: make([][]uint32, len(chunks)), TermTFs: make([][]uint16, len(chunks)), Lens: make([]int32, len(chunks)),

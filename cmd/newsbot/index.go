@@ -154,7 +154,7 @@ func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retr
 		return rep, fmt.Errorf("indexing %s: %w", a.cfg.Corpus, err)
 	}
 	if rep.Articles == 0 {
-		fmt.Fprintf(a.stderr, "warning: %s holds no articles (.txt, .md or .html files)\n", a.cfg.Corpus)
+		fmt.Fprintf(a.stderr, "warning: %s holds no articles (%s)\n", a.cfg.Corpus, retrieval.SupportedKinds)
 	}
 	if !verbose && rep.Changed() {
 		fmt.Fprintf(a.stderr, "indexed %s: %d added, %d updated, %d removed (%d articles)\n",

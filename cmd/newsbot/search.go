@@ -14,6 +14,7 @@ import (
 type searchHit struct {
 	Source string  `json:"source"`
 	Title  string  `json:"title"`
+	Page   int     `json:"page,omitempty"` // a PDF's page; lines are then lines of that page
 	Lines  [2]int  `json:"lines"`
 	Score  float64 `json:"score"`
 	Text   string  `json:"text"`
@@ -57,10 +58,26 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	pages := make(map[string][]int)
+	for _, info := range ix.Articles() {
+		if info.Pages != nil {
+			pages[info.Source] = info.Pages
+		}
+	}
 	if *asJSON {
 		hits := make([]searchHit, 0, len(res))
 		for _, r := range res {
 			h := searchHit{Source: r.Source, Title: r.Title, Lines: [2]int{r.FirstLine, r.LastLine}, Score: r.Score, Text: retrieval.DisplayText(r.Text)}
+			if p := pages[r.Source]; p != nil {
+				var last int
+				h.Page, h.Lines[0] = retrieval.PageLine(p, r.FirstLine)
+				if lp, l := retrieval.PageLine(p, r.LastLine); lp == h.Page {
+					last = l
+				} else {
+					last = p[h.Page] - p[h.Page-1] // to the end of the page it starts on
+				}
+				h.Lines[1] = last
+			}
 			if !r.Date.IsZero() {
 				h.Date = r.Date.Format(time.DateOnly)
 			}
@@ -75,7 +92,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	for i, r := range res {
-		fmt.Fprintf(a.stdout, "%d. %.4f  %s:%d-%d  %s\n", i+1, r.Score, r.Source, r.FirstLine, r.LastLine, r.Title)
+		fmt.Fprintf(a.stdout, "%d. %.4f  %s  %s\n", i+1, r.Score, retrieval.PassageLabel(r.Source, pages[r.Source], r.FirstLine, r.LastLine), r.Title)
 		for _, line := range strings.Split(wrap(strings.Join(strings.Fields(retrieval.DisplayText(r.Text)), " "), 96), "\n") {
 			fmt.Fprintf(a.stdout, "   %s\n", line)
 		}

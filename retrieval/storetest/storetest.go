@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/pdftest"
 )
 
 // Opener returns a fresh, empty store location and a function that opens
@@ -45,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"OneWriter", testOneWriter},
 		{"ReaderSeesWriter", testReaderSeesWriter},
 		{"Articles", testArticles},
+		{"PDFPages", testPDFPages},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.f(t, open) })
@@ -527,5 +529,42 @@ func testReaderSeesWriter(t *testing.T, open Opener) {
 	}
 	if got := reader.Stats().Articles; got != 4 {
 		t.Errorf("reader's Stats().Articles = %d, want 4", got)
+	}
+}
+
+// testPDFPages checks that a PDF is indexed with where its pages start, so
+// that its passages are cited by page, and that a scan is skipped.
+func testPDFPages(t *testing.T, open Opener) {
+	corpus := t.TempDir()
+	WriteTree(t, corpus, map[string]string{
+		"report.pdf": string(pdftest.Doc{Pages: [][]string{
+			{"The harbour bridge will close for repairs in May."},
+			{"Ferries will run every ten minutes instead."},
+		}}.Bytes()),
+		"scan.pdf": string(pdftest.Doc{Scanned: true, Pages: [][]string{{""}}}.Bytes()),
+	})
+	loc := open(t)
+	ix, err := retrieval.New(loc(), retrieval.Options{Embedder: retrieval.NewHashEmbedder(64), Chunk: retrieval.ChunkOptions{TargetChars: 40}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rep := MustSync(t, ix, corpus)
+	if len(rep.Added) != 1 || rep.Added[0] != "report.pdf" {
+		t.Errorf("added %v, want [report.pdf]", rep.Added)
+	}
+	if len(rep.Skipped) != 1 || !errors.Is(rep.Skipped[0], retrieval.ErrNoTextLayer) || !strings.Contains(rep.Skipped[0].Error(), "scan.pdf") {
+		t.Errorf("skipped %v, want scan.pdf for having no text layer", rep.Skipped)
+	}
+	res, err := ix.Search(context.Background(), "ferries", retrieval.SearchOptions{K: 1})
+	if err != nil || len(res) != 1 {
+		t.Fatalf("search: %v %v", res, err)
+	}
+	arts := ix.Articles()
+	if len(arts) != 1 || !slices.Equal(arts[0].Pages, []int{1, 2}) {
+		t.Fatalf("Articles() = %+v, want report.pdf with pages starting at lines 1 and 2", arts)
+	}
+	if got := retrieval.PassageLabel(res[0].Source, arts[0].Pages, res[0].FirstLine, res[0].LastLine); got != "report.pdf:p2:1" {
+		t.Errorf("ferries passage at %s, want report.pdf:p2:1", got)
 	}
 }
