@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -164,6 +165,9 @@ func (b *Bot) verify(a *Answer) {
 	}
 	// The passages of a PDF are labelled by page (FormatSources).
 	for _, p := range a.Passages {
+		if !strings.EqualFold(path.Ext(p.Source), ".pdf") {
+			continue
+		}
 		if f := read(p.Source); f.pages != nil {
 			if a.pages == nil {
 				a.pages = make(map[string][]int)
