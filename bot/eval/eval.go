@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -26,10 +27,19 @@ type Case struct {
 	Sources  []string `yaml:"sources"` // files that answer it, relative to the corpus root; any of them counts
 	Facts    []string `yaml:"facts"`   // strings a correct answer contains
 	Refuse   bool     `yaml:"refuse"`  // the coverage cannot answer it
-	Line     int      `yaml:"-"`       // line of the case in its file, 0 when not read from one
+	// Kind is the kind of question (see Kinds), "" for an ordinary one.
+	// For the coverage kinds every source must be cited, not just one.
+	Kind string `yaml:"kind"`
+	// Conflict is set when the coverage disagrees on what is asked: the
+	// answer must then surface every one of Values. When it is not set,
+	// the answer must not say that the sources differ.
+	Conflict bool     `yaml:"conflict"`
+	Values   []string `yaml:"values"`
+	Line     int      `yaml:"-"` // line of the case in its file, 0 when not read from one
 }
 
-// ReadCases reads a list of {question, sources, facts, refuse} in YAML
+// ReadCases reads a list of {question, sources, facts, refuse, kind,
+// conflict, values} in YAML
 // or JSON. It is strict, because a misspelt key would otherwise silently
 // drop what a case checks: unknown keys, an answerable case without
 // sources and a case to refuse with sources or facts are errors naming
@@ -134,6 +144,17 @@ func (c *Case) validate() error {
 			bad("empty fact")
 		}
 	}
+	if c.Kind != "" && !slices.Contains(Kinds, c.Kind) {
+		bad("unknown kind %q (want one of %s)", c.Kind, strings.Join(Kinds, ", "))
+	}
+	if len(c.Values) > 0 && !c.Conflict {
+		bad("values are the sides of a conflict: set conflict: true")
+	}
+	for _, v := range c.Values {
+		if strings.TrimSpace(v) == "" {
+			bad("empty value")
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -156,6 +177,12 @@ type Result struct {
 	SourceCited   bool     // an expected source is cited
 	FactsHit      int      // expected facts found in the answer text
 	FactsMissing  []string // expected facts not found
+	// AllSourcesCited is set when every expected source is cited, as a
+	// coverage question needs.
+	AllSourcesCited bool
+	SaysDiffer      bool     // the answer says the sources differ
+	ValuesHit       int      // values of a conflict found in the answer
+	ValuesMissing   []string // values of a conflict not found
 }
 
 // RecallAt reports whether an expected source was among the first k
@@ -226,6 +253,18 @@ type Totals struct {
 
 	WronglyRefused       int // answerable cases refused
 	AnsweredUnanswerable int // unanswerable cases answered
+
+	// Correct is the share of cases answered right (see Result.Correct).
+	Correct Rate
+	// FalseDiffer is the share of answers to questions the coverage
+	// agrees on that say the sources differ.
+	FalseDiffer Rate
+	// BothSides is the share of conflicts whose every value the answer
+	// surfaces.
+	BothSides Rate
+	// CoverageCited is the share of coverage questions whose answer cites
+	// every article it must draw on.
+	CoverageCited Rate
 }
 
 // Report is the outcome of Run.
@@ -283,6 +322,22 @@ func scoreCase(c Case, a bot.Answer) Result {
 			r.FactsMissing = append(r.FactsMissing, f)
 		}
 	}
+	cited := make(map[string]bool)
+	for _, ct := range a.Citations {
+		cited[normSource(ct.Source)] = true
+	}
+	r.AllSourcesCited = len(want) > 0
+	for s := range want {
+		r.AllSourcesCited = r.AllSourcesCited && cited[s]
+	}
+	r.SaysDiffer = !a.Refused && SaysDiffer(a.Text)
+	for _, v := range c.Values {
+		if containsFact(text, normText(v)) {
+			r.ValuesHit++
+		} else {
+			r.ValuesMissing = append(r.ValuesMissing, v)
+		}
+	}
 	return r
 }
 
@@ -313,6 +368,20 @@ func summarise(results []Result) Totals {
 		t.FactHits.Sum += float64(r.FactsHit)
 		t.FactHits.Of += len(r.Case.Facts)
 		t.SourceCited.add(r.SourceCited)
+	}
+	for _, r := range results {
+		t.Correct.add(r.Correct())
+		if r.Case.Refuse || r.Err != nil {
+			continue
+		}
+		if r.Case.Conflict {
+			t.BothSides.add(!r.Answer.Refused && len(r.ValuesMissing) == 0)
+		} else if !r.Answer.Refused {
+			t.FalseDiffer.add(r.SaysDiffer)
+		}
+		if IsCoverageKind(r.Case.Kind) {
+			t.CoverageCited.add(r.AllSourcesCited)
+		}
 	}
 	return t
 }
@@ -400,6 +469,13 @@ type Thresholds struct {
 	MinFactHits          float64
 	MinRefusalAccuracy   float64
 	MinCitationPrecision float64
+	MinCorrect           float64
+	MinBothSides         float64
+	MinCoverageCited     float64
+	// MaxFalseDiffer is the highest acceptable share of answers saying
+	// the sources differ where they agree; like the others, 0 is not
+	// checked (a tiny value allows none).
+	MaxFalseDiffer float64
 }
 
 // Check returns an error listing every total below its threshold, and the
@@ -420,10 +496,16 @@ func (rep Report) Check(th Thresholds) error {
 		{"fact hits", t.FactHits, th.MinFactHits},
 		{"refusal accuracy", t.RefusalAccuracy, th.MinRefusalAccuracy},
 		{"citation precision", t.CitationPrecision, th.MinCitationPrecision},
+		{"answered right", t.Correct, th.MinCorrect},
+		{"both sides of conflicts", t.BothSides, th.MinBothSides},
+		{"coverage questions citing every article", t.CoverageCited, th.MinCoverageCited},
 	} {
 		if m.min > 0 && m.rate.Measured() && m.rate.Value() < m.min {
 			problems = append(problems, fmt.Sprintf("%s %.3f < %.3f", m.name, m.rate.Value(), m.min))
 		}
+	}
+	if th.MaxFalseDiffer > 0 && t.FalseDiffer.Measured() && t.FalseDiffer.Value() > th.MaxFalseDiffer {
+		problems = append(problems, fmt.Sprintf("false \"sources differ\" %.3f > %.3f", t.FalseDiffer.Value(), th.MaxFalseDiffer))
 	}
 	if t.Errors > 0 {
 		problems = append(problems, fmt.Sprintf("%d of %d questions failed", t.Errors, t.Questions))
@@ -438,9 +520,13 @@ func (rep Report) Check(th Thresholds) error {
 // and the totals.
 func (rep Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "#\trank\tcited\tfacts\tsource\trefusal\tquestion")
+	fmt.Fprintln(tw, "#\trank\tcited\tfacts\tsource\trefusal\tright\tquestion")
 	for i, r := range rep.Results {
 		rank, cited, facts, source := "-", "-", "-", "-"
+		right := "no"
+		if r.Correct() {
+			right = "yes"
+		}
 		if !r.Case.Refuse && r.Err == nil {
 			rank = "miss"
 			if r.Rank > 0 {
@@ -453,7 +539,7 @@ func (rep Report) WriteText(w io.Writer) error {
 				source = "yes"
 			}
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, rank, cited, facts, source, refusalWord(r), clip(r.Case.Question, 72))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, rank, cited, facts, source, refusalWord(r), right, clip(r.Case.Question, 72))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -481,6 +567,15 @@ func (rep Report) WriteText(w io.Writer) error {
 			if !r.Answer.Refused && !r.SourceCited {
 				why = append(why, "cited none of the expected sources")
 			}
+			if !r.Answer.Refused && r.SourceCited && IsCoverageKind(r.Case.Kind) && !r.AllSourcesCited {
+				why = append(why, "cited only some of the articles")
+			}
+			if !r.Answer.Refused && len(r.ValuesMissing) > 0 {
+				why = append(why, "conflict: missing "+quoteAll(r.ValuesMissing))
+			}
+			if !r.Answer.Refused && !r.Case.Conflict && r.SaysDiffer {
+				why = append(why, "says the sources differ where they agree")
+			}
 		}
 		if len(why) > 0 {
 			notes = append(notes, fmt.Sprintf("  #%d: %s", i+1, strings.Join(why, "; ")))
@@ -501,6 +596,15 @@ func (rep Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(tw, "fact hits\t%s\n", fraction(t.FactHits))
 	fmt.Fprintf(tw, "source cited\t%s\n", fraction(t.SourceCited))
 	fmt.Fprintf(tw, "refusal accuracy\t%s\n", fraction(t.RefusalAccuracy))
+	fmt.Fprintf(tw, "answered right\t%s\n", fraction(t.Correct))
+	if slices.ContainsFunc(rep.Results, func(r Result) bool { return r.Case.Kind != "" }) {
+		for _, k := range rep.ByKind() {
+			fmt.Fprintf(tw, "  %s\t%s\n", k.Kind, fraction(k.Correct))
+		}
+	}
+	fmt.Fprintf(tw, "false \"sources differ\"\t%s\n", fraction(t.FalseDiffer))
+	fmt.Fprintf(tw, "both sides of conflicts\t%s\n", fraction(t.BothSides))
+	fmt.Fprintf(tw, "coverage citing all\t%s\n", fraction(t.CoverageCited))
 	fmt.Fprintf(tw, "wrongly refused\t%d\n", t.WronglyRefused)
 	fmt.Fprintf(tw, "answered unanswerable\t%d\n", t.AnsweredUnanswerable)
 	fmt.Fprintf(tw, "errors\t%d\n", t.Errors)

@@ -232,6 +232,8 @@ func TestRunTotals(t *testing.T) {
 		RefusalAccuracy:      Rate{4, 7},
 		WronglyRefused:       1,
 		AnsweredUnanswerable: 1,
+		Correct:              Rate{4, 7},
+		FalseDiffer:          Rate{0, 2},
 	}
 	if rep.Totals != want {
 		t.Errorf("Totals = %+v\nwant     %+v", rep.Totals, want)
@@ -387,6 +389,8 @@ func TestReadCasesErrors(t *testing.T) {
 		want     []string
 	}{
 		{"unknown key", "- question: q\n  sources: [a.txt]\n  sorces: [b.txt]\n", []string{"line 3", "sorces"}},
+		{"unknown kind", "- question: q\n  sources: [a.txt]\n  kind: yes-no\n", []string{"line 1", "unknown kind"}},
+		{"values without conflict", "- question: q\n  sources: [a.txt]\n  values: [1, 2]\n", []string{"line 1", "conflict"}},
 		{"unknown key in json", `[{"question": "q", "sources": ["a.txt"],` + "\n" + `"refused": true}]`, []string{"line 2", "refused"}},
 		{"refuse with sources", "- question: q\n  sources: [a.txt]\n  refuse: true\n", []string{"line 1: a question to refuse has no sources or facts"}},
 		{"refuse with facts", "- question: a\n  sources: [a.txt]\n- question: q\n  facts: [x]\n  refuse: true\n", []string{"line 3: a question to refuse"}},
@@ -663,20 +667,71 @@ func ExampleRun() {
 	rep.WriteText(os.Stdout)
 	fmt.Println(rep.Check(Thresholds{MinRecall5: 0.9, MinMRR: 0.9}))
 	// Output:
-	// #  rank  cited  facts  source  refusal  question
-	// 1  2     1/1    1/1    yes     ok       Which alliance official spoke to a morning TV show?
-	// 2  -     -      -      -       ok       What is the population of Toronto?
+	// #  rank  cited  facts  source  refusal  right  question
+	// 1  2     1/1    1/1    yes     ok       yes    Which alliance official spoke to a morning TV show?
+	// 2  -     -      -      -       ok       yes    What is the population of Toronto?
 	//
-	// questions              2 (1 answerable, 1 unanswerable)
-	// recall@1               0.000 (0/1)
-	// recall@5               1.000 (1/1)
-	// MRR                    0.500 (over 1)
-	// citation precision     1.000 (1/1)
-	// fact hits              1.000 (1/1)
-	// source cited           1.000 (1/1)
-	// refusal accuracy       1.000 (2/2)
-	// wrongly refused        0
-	// answered unanswerable  0
-	// errors                 0
+	// questions                2 (1 answerable, 1 unanswerable)
+	// recall@1                 0.000 (0/1)
+	// recall@5                 1.000 (1/1)
+	// MRR                      0.500 (over 1)
+	// citation precision       1.000 (1/1)
+	// fact hits                1.000 (1/1)
+	// source cited             1.000 (1/1)
+	// refusal accuracy         1.000 (2/2)
+	// answered right           1.000 (2/2)
+	// false "sources differ"   0.000 (0/1)
+	// both sides of conflicts  n/a
+	// coverage citing all      n/a
+	// wrongly refused          0
+	// answered unanswerable    0
+	// errors                   0
 	// eval below thresholds: MRR 0.500 < 0.900
+}
+
+func TestEvalConflictAndCoverage(t *testing.T) {
+	differ := "The sources differ. 2,500 troops [1]. A later report says otherwise: 2,700 [2]."
+	for _, tt := range []struct {
+		name                         string
+		c                            Case
+		text                         string
+		cited                        []string
+		right, says, allCited, sides bool
+	}{
+		{"conflict with both values", Case{Sources: []string{"a", "b"}, Facts: []string{"2,500"}, Conflict: true, Values: []string{"2,500", "2,700"}},
+			differ, []string{"a", "b"}, true, true, true, true},
+		{"conflict with one value", Case{Sources: []string{"a"}, Facts: []string{"2,500"}, Conflict: true, Values: []string{"2,500", "2,700"}},
+			"2,500 troops [1].", []string{"a"}, false, false, true, false},
+		{"false differ", Case{Sources: []string{"a"}, Facts: []string{"2,500"}},
+			differ, []string{"a"}, false, true, true, false},
+		{"coverage citing some", Case{Kind: "coverage-articles", Sources: []string{"a", "b"}, Facts: []string{"troops"}},
+			"troops [1]", []string{"a"}, false, false, false, false},
+		{"coverage citing all", Case{Kind: "coverage-articles", Sources: []string{"a", "b"}, Facts: []string{"troops"}},
+			"troops [1][2]", []string{"b", "a"}, true, false, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.c.Question = "q"
+			r := scoreCase(tt.c, bot.Answer{Text: tt.text, Citations: evalCitations(tt.cited...)})
+			if r.Correct() != tt.right || r.SaysDiffer != tt.says || r.AllSourcesCited != tt.allCited {
+				t.Errorf("Correct, SaysDiffer, AllSourcesCited = %v, %v, %v, want %v, %v, %v", r.Correct(), r.SaysDiffer, r.AllSourcesCited, tt.right, tt.says, tt.allCited)
+			}
+			if got := tt.c.Conflict && len(r.ValuesMissing) == 0; got != tt.sides {
+				t.Errorf("both sides = %v, want %v (missing %q)", got, tt.sides, r.ValuesMissing)
+			}
+		})
+	}
+}
+
+func TestSaysDiffer(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The sources differ. One says 2,500 [1].":        true,
+		"Another report says otherwise: 2,700 [2].":      true,
+		"The reports disagree on the number of troops.":  true,
+		"Canada has 2,500 troops [1].":                   false,
+		"Harper said the allies must differ in approach": false,
+	} {
+		if got := SaysDiffer(text); got != want {
+			t.Errorf("SaysDiffer(%q) = %v, want %v", text, got, want)
+		}
+	}
 }

@@ -16,6 +16,10 @@ func cmdEval(ctx context.Context, a *app, args []string) error {
 	fs.Float64Var(&th.MinFactHits, "min-facts", 0, "fail below this share of expected facts found in answers")
 	fs.Float64Var(&th.MinRefusalAccuracy, "min-refusal", 0, "fail below this refusal accuracy")
 	fs.Float64Var(&th.MinCitationPrecision, "min-precision", 0, "fail below this citation precision")
+	fs.Float64Var(&th.MinCorrect, "min-right", 0, "fail below this share of questions answered right")
+	fs.Float64Var(&th.MinBothSides, "min-both-sides", 0, "fail below this share of conflicts with every side surfaced")
+	fs.Float64Var(&th.MinCoverageCited, "min-coverage-cited", 0, "fail below this share of coverage questions citing every article")
+	fs.Float64Var(&th.MaxFalseDiffer, "max-false-differ", 0, "fail above this share of answers saying the sources differ where they agree")
 	pos, err := a.parse(fs, c, args)
 	if err != nil {
 		return err
