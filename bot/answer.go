@@ -46,6 +46,10 @@ type Request struct {
 	History    []Turn             // earlier turns, oldest first
 	Passages   []retrieval.Result // retrieved evidence, best first
 	OnToken    func(string)       // receives streamed text when non-nil
+	// Coverage is set for a question about the whole coverage (or a topic
+	// of it): the answer draws on its articles, and Passages holds the
+	// first passage of each.
+	Coverage *Coverage
 }
 
 // Answerer turns a question and its evidence into a cited answer.

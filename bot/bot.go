@@ -18,6 +18,8 @@ type Bot struct {
 	primary  Answerer // the LLM when one is configured, else the extractive answerer
 	fallback Answerer // extractive; nil when primary is already extractive
 	rewriter Rewriter // nil: heuristic rewriting
+	library  Library  // nil: questions about the whole coverage are searched like others
+	speller  Speller  // nil: no spelling correction
 	log      *slog.Logger
 	k        int
 	corpus   string
@@ -45,7 +47,12 @@ func New(s Searcher, primary Answerer, opt Options) *Bot {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, log: opt.Logger, k: opt.K, corpus: opt.Corpus}
+	b := &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, log: opt.Logger, k: opt.K, corpus: opt.Corpus}
+	// An index lists its articles and knows its words; another searcher
+	// may not.
+	b.library, _ = s.(Library)
+	b.speller, _ = s.(Speller)
+	return b
 }
 
 // Mode returns the mode of the primary answerer.
@@ -60,6 +67,29 @@ func (b *Bot) Mode() string {
 // question). onToken, when non-nil, receives streamed answer text.
 func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onToken func(string)) (Answer, error) {
 	question = strings.TrimSpace(question)
+	sp := spelling{sure: question, guess: question}
+	if b.speller != nil {
+		sp = spell(b.speller.Vocabulary(), question)
+	}
+	a, err := b.ask(ctx, conv, sp.sure, onToken)
+	fixes := sp.sureFixes
+	if err == nil && a.Refused && sp.guess != sp.sure {
+		// Words the coverage lacks may be misspelt after all.
+		if g, err := b.ask(ctx, conv, sp.guess, onToken); err == nil && !g.Refused {
+			a, fixes = g, sp.allFixes
+		}
+	}
+	if err != nil {
+		return Answer{}, err
+	}
+	return withSpelling(a, question, fixes, sp.suggest), nil
+}
+
+// ask answers question, as spelt, within conv.
+func (b *Bot) ask(ctx context.Context, conv *Conversation, question string, onToken func(string)) (Answer, error) {
+	if kind, topic := coverageQuestion(question); kind != CoverageNone && b.library != nil {
+		return b.askCoverage(ctx, conv, question, kind, topic, onToken)
+	}
 	var history []Turn
 	if conv != nil {
 		history = conv.History()
@@ -70,6 +100,16 @@ func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onTo
 		return Answer{}, fmt.Errorf("searching the coverage: %w", err)
 	}
 	req := Request{Question: question, Standalone: standalone, History: history, Passages: passages, OnToken: onToken}
+	a, err := b.answerWith(ctx, req)
+	if err != nil {
+		return Answer{}, err
+	}
+	return b.finish(conv, question, standalone, a), nil
+}
+
+// answerWith answers req with the primary answerer, falling back to the
+// extractive one when the primary fails.
+func (b *Bot) answerWith(ctx context.Context, req Request) (Answer, error) {
 	a, err := b.primary.Answer(ctx, req)
 	if err != nil {
 		if b.fallback == nil || ctx.Err() != nil {
@@ -83,10 +123,15 @@ func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onTo
 		}
 		a.Note = "The language model is unavailable, so this answer quotes the coverage directly."
 	}
-	a.Question = question
 	if a.Passages == nil {
-		a.Passages = passages
+		a.Passages = req.Passages
 	}
+	return a, nil
+}
+
+// finish checks a's citations and records the turn in conv.
+func (b *Bot) finish(conv *Conversation, question, standalone string, a Answer) Answer {
+	a.Question = question
 	if a.Citations == nil {
 		a.Citations = []Citation{}
 	}
@@ -94,7 +139,29 @@ func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onTo
 	if conv != nil {
 		conv.Add(Turn{Question: question, Standalone: standalone, Answer: a.Text}, &a)
 	}
-	return a, nil
+	return a
+}
+
+// withSpelling tells the reader how the question was read when its
+// spelling was corrected, and suggests the nearest names of the coverage
+// when a question it could not answer has a word the coverage lacks.
+func withSpelling(a Answer, asked string, fixes []correction, suggest []string) Answer {
+	a.Question = asked
+	if len(fixes) > 0 {
+		var parts []string
+		for _, f := range fixes {
+			parts = append(parts, fmt.Sprintf("%q as %q", f.from, f.to))
+		}
+		note := "Read " + strings.Join(parts, ", ") + "."
+		if a.Note != "" {
+			note += " " + a.Note
+		}
+		a.Note = note
+	}
+	if a.Refused && len(suggest) > 0 {
+		a.Text = strings.TrimSpace(a.Text) + " Did you mean " + strings.Join(suggest, " or ") + "?"
+	}
+	return a
 }
 
 // standalone rewrites a follow-up into a question that can be searched
@@ -118,6 +185,9 @@ func (b *Bot) standalone(ctx context.Context, history []Turn, question string) s
 // like a follow-up ("And ...", "What about ..."), or it leans on a pronoun
 // or is very short without naming anything of its own.
 func isFollowUp(question string) bool {
+	if kind, _ := coverageQuestion(question); kind != CoverageNone {
+		return false // about the whole coverage: nothing to carry over
+	}
 	q := strings.ToLower(strings.TrimSpace(question))
 	for _, s := range []string{"and ", "and,", "but ", "what about", "how about", "also", "then ", "so "} {
 		if strings.HasPrefix(q, s) {

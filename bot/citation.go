@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,9 @@ type Citation struct {
 	// is shown the sentence. Zero when the quote was not checked.
 	Columns [2]int `json:"columns,omitzero"`
 	Quote   string `json:"quote"` // verbatim text of Source at Lines
+	// Date is the publication date of Source, when known: readers weigh
+	// a report by its age, and two that differ are often a year apart.
+	Date time.Time `json:"date,omitzero"`
 }
 
 // LongLine is the length, in characters, past which a line is more than

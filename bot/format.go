@@ -97,6 +97,9 @@ func (c Citation) Line() string {
 	if title := c.ShortTitle(); title != "" {
 		line += " - " + title
 	}
+	if !c.Date.IsZero() {
+		line += " (" + DateLabel(c.Date) + ")"
+	}
 	return line
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -58,6 +59,9 @@ type Index struct {
 	lockMu sync.Mutex
 	locks  int    // nested holds of the store's writer lock
 	unlock func() // releases it
+
+	corpus atomic.Value // string: the folder last synced, which Library reads
+	vocabCache
 }
 
 // New returns an Index kept in store. The Index owns the store: Close

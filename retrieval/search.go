@@ -108,7 +108,7 @@ func fuse(vhits, khits []Hit, w float64, k int) []Result {
 	var kept []shingles
 	for _, r := range all {
 		sh := newShingles(r.Text)
-		if sh.nearDuplicateOf(kept) {
+		if i := sh.nearDuplicateOf(kept); i >= 0 && !differsInFact(r.Text, out[i].Text) {
 			continue
 		}
 		kept = append(kept, sh)
@@ -159,12 +159,13 @@ func newShingles(text string) shingles {
 	return s
 }
 
-// nearDuplicateOf reports whether most of s is already in one of others.
-func (s shingles) nearDuplicateOf(others []shingles) bool {
+// nearDuplicateOf returns the index of the first of others that holds
+// most of s, or -1.
+func (s shingles) nearDuplicateOf(others []shingles) int {
 	if len(s) == 0 {
-		return false
+		return -1
 	}
-	for _, o := range others {
+	for i, o := range others {
 		common := 0
 		for k := range s {
 			if _, ok := o[k]; ok {
@@ -174,6 +175,32 @@ func (s shingles) nearDuplicateOf(others []shingles) bool {
 		// Containment rather than Jaccard: a short passage wholly inside a
 		// longer copy is a duplicate even though the sets differ in size.
 		if float64(common) >= 0.8*float64(min(len(s), len(o))) {
+			return i
+		}
+	}
+	return -1
+}
+
+// differsInFact reports whether two near-duplicate passages differ in a
+// word that states a fact: a figure or a name ("Twelve" and "Twenty-one
+// workers", "chair Kenneth Moyo" and "chair Helen Okoye"). Such copies
+// are the two sides of a disagreement, which removing one would hide.
+func differsInFact(a, b string) bool {
+	count := func(s string) map[string]int {
+		m := make(map[string]int)
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			m[w]++
+		}
+		return m
+	}
+	ca, cb := count(a), count(b)
+	if len(ca) > len(cb) {
+		ca, cb = cb, ca
+	}
+	// Only words of the shorter that the longer lacks: a passage wholly
+	// inside a longer one (the overlap of neighbours) differs in nothing.
+	for w := range ca {
+		if r := []rune(w); cb[w] == 0 && (unicode.IsDigit(r[0]) || unicode.IsUpper(r[0])) {
 			return true
 		}
 	}

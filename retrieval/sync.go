@@ -35,6 +35,7 @@ func (ix *Index) Sync(ctx context.Context, corpus string, progress func(done, to
 func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, total int)) (SyncReport, error) {
 	ix.syncMu.Lock()
 	defer ix.syncMu.Unlock()
+	ix.corpus.Store(corpus)
 	var rep SyncReport
 	files, warns, err := ListCorpus(corpus, ix.opt.Load)
 	if err != nil {

@@ -121,7 +121,12 @@ func (e *Answerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, err
 	if strings.TrimSpace(q) == "" {
 		q = req.Question
 	}
-	a := e.answer(q, req.Passages)
+	var a bot.Answer
+	if req.Coverage != nil {
+		a = e.answerCoverage(req.Coverage)
+	} else {
+		a = e.answer(q, req.Passages)
+	}
 	a.Question = req.Question
 	a.Mode = bot.ModeExtractive
 	a.Passages = req.Passages
@@ -367,17 +372,23 @@ func disjointValues(a, b []string) bool {
 	return true
 }
 
-// quoteAnswer formats the chosen sentences as a cited answer.
+// quoteAnswer formats the chosen sentences as a cited answer. The two
+// sides of a disagreement are dated when their articles are, and the
+// second says whether it is the later or the earlier report: the age of
+// a report often explains the difference.
 func quoteAnswer(cs []*scoredSentence, differ bool) bot.Answer {
 	a := bot.Answer{Citations: make([]bot.Citation, 0, len(cs))}
 	var b strings.Builder
 	if differ {
 		b.WriteString("The sources differ. ")
+		if d := cs[0].s.date; !d.IsZero() && len(cs) > 1 && !cs[1].s.date.IsZero() && !d.Equal(cs[1].s.date) {
+			b.WriteString("A report of " + bot.DateLabel(d) + " says: ")
+		}
 	}
 	for i, c := range cs {
 		n := i + 1
 		a.Citations = append(a.Citations, bot.Citation{
-			N: n, Source: c.s.source, Title: c.s.title, Lines: c.s.lines, Quote: c.s.text,
+			N: n, Source: c.s.source, Title: c.s.title, Lines: c.s.lines, Quote: c.s.text, Date: c.s.date,
 		})
 		if i > 0 {
 			b.WriteString(" ")
@@ -395,17 +406,17 @@ func quoteAnswer(cs []*scoredSentence, differ bool) bot.Answer {
 }
 
 // otherReport introduces the second side of a disagreement, dated when the
-// two articles' dates are known and differ.
+// two articles' dates are known and differ, saying which is newer.
 func otherReport(first, other time.Time) string {
-	if !first.IsZero() && !other.IsZero() && !sameMonthOf(first, other) {
-		return "A report from " + other.Format("January 2006") + " says otherwise: "
+	switch {
+	case first.IsZero() || other.IsZero() || first.Equal(other):
+		return "Another report says otherwise: "
+	case other.After(first):
+		return "A later report, of " + bot.DateLabel(other) + ", says otherwise: "
 	}
-	return "Another report says otherwise: "
+	return "An earlier report, of " + bot.DateLabel(other) + ", says otherwise: "
 }
 
-func sameMonthOf(a, b time.Time) bool {
-	return a.Year() == b.Year() && a.Month() == b.Month()
-}
 
 // passageSentence is one distinct sentence of the passages.
 type passageSentence struct {
@@ -668,11 +679,21 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	// answered by Harper in one article and Rasmussen in another. Names of
 	// the setting ("in Kandahar") are spared: a passage of the article may
 	// hold them without having been retrieved.
+	// Likewise a year or number the question states ("the 2021
+	// festival", "season 4") must be the article's: in its text, or the
+	// year of its date.
+	dated := make(map[string]time.Time)
+	for _, s := range sents {
+		dated[s.source] = s.date
+	}
 	coherent := make(map[string]bool)
 	for src, best := range docBest {
 		coherent[src] = true
 		for j, t := range q.terms {
 			if (t.name || t.title && !t.role) && t.weight == 1 && best[j] < e.opt.SynonymCredit {
+				coherent[src] = false
+			}
+			if t.figure && best[j] < 1 && !(len(t.stem) == 4 && !dated[src].IsZero() && strconv.Itoa(dated[src].Year()) == t.stem) {
 				coherent[src] = false
 			}
 		}
@@ -766,6 +787,11 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		return nil, false
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	if q.whoVerb && q.verb >= 0 && slices.ContainsFunc(cands, func(c *scoredSentence) bool { return e.assertsVerb(q, c.s) }) {
+		// "Who directed X?" is answered by a sentence that says who
+		// directed, not by one that names X and other people.
+		cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !e.assertsVerb(q, c.s) })
+	}
 	// One shared word is no evidence: a sentence must hold two of the
 	// question's terms (when two are in the passages at all), or the noun
 	// or verb the question is about when the sentences around it or its

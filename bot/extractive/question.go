@@ -6,6 +6,8 @@ package extractive
 import (
 	"slices"
 	"strings"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // synonymGroups are words a question may use for a word of the coverage.
@@ -315,6 +317,9 @@ type questionInfo struct {
 	// holding it, in an article holding the rest, is on the question.
 	asked int
 	words map[string]bool // its words, lower-cased: a name it holds is not the answer
+	// whoVerb is set for "who VERB ...?" ("who directed X"): the answer
+	// must say who did it.
+	whoVerb bool
 	terms []qterm
 }
 
@@ -389,6 +394,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		}
 	}
 	q.verb, q.passive, q.past = -1, passive, past
+	q.whoVerb = verb == 1 && toks[0].lower == "who"
 	q.asked = -1
 	asked := askedNoun(toks)
 	q.negated = verb >= 0 && negatedAt(toks, verb)
@@ -784,6 +790,9 @@ func headNoun(toks []textWord) (head, of int) {
 			continue
 		}
 		break
+	}
+	if head > 0 && len(retrieval.Terms(toks[head].text)) == 0 && toks[head-1].end == toks[head].start-1 {
+		head-- // "runner-up": the particle of a compound is no noun
 	}
 	if head < 0 || markerWord(toks[head].lower) || vagueNoun(toks[head].lower) || toks[head].letters < 2 {
 		return -1, -1

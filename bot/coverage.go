@@ -1,0 +1,283 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// CoverageKind is what a question about the whole coverage asks for.
+type CoverageKind int
+
+// The kinds of questions about the whole coverage.
+const (
+	CoverageNone     CoverageKind = iota
+	CoverageSummary               // "Summarize the coverage."
+	CoverageArticles              // "What articles are in the coverage?"
+	CoverageDates                 // "When was each article published?"
+	CoverageOutlets               // "Which outlets reported these stories?"
+	CoverageQuoted                // "Who is quoted in these articles?"
+	CoverageDisagree              // "What do the sources disagree about?"
+	CoverageTimeline              // "Give me a timeline of the strike."
+)
+
+func (k CoverageKind) String() string {
+	return [...]string{"none", "summary", "articles", "dates", "outlets", "quoted", "disagree", "timeline"}[k]
+}
+
+// Coverage is a question about the whole coverage, or a topic of it,
+// with the articles it draws on: an answer to it reads every article, not
+// the top passages of a search.
+type Coverage struct {
+	Kind  CoverageKind
+	Topic string // what the question narrows the coverage to; "" for all of it
+	// Articles are the articles to draw on, oldest first (undated last),
+	// each with all its passages.
+	Articles []retrieval.ArticlePassages
+}
+
+// Library lists the articles of the coverage with their passages;
+// *retrieval.Index is one.
+type Library interface {
+	Library() []retrieval.ArticlePassages
+}
+
+// Articles returns the articles of the coverage, oldest first, or nil
+// when the bot's searcher cannot list them.
+func (b *Bot) Articles() []retrieval.ArticleInfo {
+	if b.library == nil {
+		return nil
+	}
+	var out []retrieval.ArticleInfo
+	for _, a := range SortArticles(b.library.Library()) {
+		out = append(out, a.Info)
+	}
+	return out
+}
+
+// SortArticles orders articles oldest first, the undated last, by source
+// among equals.
+func SortArticles(as []retrieval.ArticlePassages) []retrieval.ArticlePassages {
+	slices.SortStableFunc(as, func(a, b retrieval.ArticlePassages) int {
+		da, db := a.Info.Date, b.Info.Date
+		switch {
+		case da.IsZero() != db.IsZero():
+			if da.IsZero() {
+				return 1
+			}
+			return -1
+		case !da.Equal(db):
+			return da.Compare(db)
+		}
+		return strings.Compare(a.Info.Source, b.Info.Source)
+	})
+	return as
+}
+
+// coverageQuestion recognises a question about the whole coverage and
+// returns its kind and the topic it narrows to ("the Riverton fire"). The
+// cues are the words people use to talk about a body of articles and
+// what they ask of it, a closed set like the question words.
+func coverageQuestion(question string) (CoverageKind, string) {
+	words := questionWords(question)
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if slices.Contains(words, w) {
+				return true
+			}
+		}
+		return false
+	}
+	prefix := func(p string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, p) })
+	}
+	about := has("coverage", "articles", "stories", "sources", "reports", "outlets", "pieces", "documents", "these", "all", "each", "they", "corpus", "collection", "news")
+	var kind CoverageKind
+	switch {
+	case prefix("summar") || has("overview", "recap", "gist", "digest") || phrase(words, "what", "is", "the", "coverage", "about") ||
+		phrase(words, "what", "are", "the", "articles", "about") || phrase(words, "what", "are", "these", "articles", "about") ||
+		phrase(words, "what", "are", "the", "stories", "about") || phrase(words, "what", "are", "these", "stories", "about"):
+		kind = CoverageSummary
+	case prefix("timeline") || prefix("chronolog") || phrase(words, "sequence", "of", "events") || phrase(words, "what", "happened", "when"):
+		kind = CoverageTimeline
+	case (prefix("disagree") || prefix("differ") || prefix("contradict") || prefix("conflict") || prefix("inconsisten") || prefix("discrepan")) && about:
+		kind = CoverageDisagree
+	case (has("quoted", "quotes", "quote") || phrase(words, "who", "said", "what") || phrase(words, "who", "speaks") || phrase(words, "who", "spoke")) &&
+		!has("saying", "that", "as") && (words[0] == "who" || has("people", "whose", "list", "which")):
+		kind = CoverageQuoted
+	case has("outlets", "outlet", "agencies", "agency", "publications", "newspapers", "media", "publishers") && (has("which", "what", "list", "who")):
+		kind = CoverageOutlets
+	case (has("published", "dated", "written", "dates", "date") && has("each", "every", "these", "articles", "stories", "all")) && !has("how", "why"):
+		kind = CoverageDates
+	case (has("articles", "stories", "documents", "files", "pieces") || has("sources") && !has("say", "says", "said")) &&
+		(has("which", "what", "list", "many", "show") && (has("are", "have", "there", "list", "show", "in", "many"))) &&
+		!has("say", "says", "said", "report", "reported", "mention", "mentions", "about"):
+		kind = CoverageArticles
+	default:
+		return CoverageNone, ""
+	}
+	return kind, coverageTopic(words)
+}
+
+// phrase reports whether words holds seq, word after word.
+func phrase(words []string, seq ...string) bool {
+	for i := 0; i+len(seq) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(seq)], seq) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionWords splits a question into lower-cased words.
+func questionWords(question string) []string {
+	return strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127 && r != '’' && r != '“' && r != '”')
+	})
+}
+
+// coverageTopic is what is left of a coverage question once the words
+// that ask it are gone: "the Riverton fire" of "Who is quoted about the
+// Riverton fire?".
+func coverageTopic(words []string) string {
+	var topic []string
+	for _, w := range words {
+		if coverageWord(w) || isQuestionWord(w) || len(retrieval.Terms(w)) == 0 {
+			continue
+		}
+		topic = append(topic, w)
+	}
+	return strings.Join(topic, " ")
+}
+
+// coverageWord reports the words that ask about the coverage rather than
+// name a topic of it.
+func coverageWord(w string) bool {
+	for _, p := range []string{"summar", "overview", "recap", "gist", "digest", "timeline", "chronolog", "disagree", "differ",
+		"contradict", "conflict", "inconsisten", "discrepan", "quot", "outlet", "agenc", "publication", "newspaper", "publisher"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	switch w {
+	case "coverage", "article", "articles", "story", "stories", "source", "sources", "report", "reports", "pieces", "piece",
+		"documents", "document", "files", "these", "all", "each", "every", "they", "them", "corpus", "collection", "news",
+		"give", "me", "list", "show", "tell", "please", "about", "on", "over", "people", "person", "speaks", "spoke",
+		"published", "dated", "written", "dates", "date", "sequence", "events", "happened", "media", "there", "have",
+		"you", "in", "of", "the", "a", "an", "brief", "briefly", "short", "key", "main", "points", "say", "said",
+		"whose", "which", "many", "one", "ones", "regarding", "concerning", "around", "for", "by", "whom",
+		"reported", "reporting", "covered", "cover", "covering", "carried", "wrote", "write":
+		return true
+	}
+	return false
+}
+
+// askCoverage answers a question about the whole coverage, or a topic of
+// it, from every article concerned.
+func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question string, kind CoverageKind, topic string, onToken func(string)) (Answer, error) {
+	all := b.library.Library()
+	articles := all
+	if topic != "" {
+		var err error
+		articles, err = b.topicArticles(ctx, all, topic)
+		if err != nil {
+			return Answer{}, err
+		}
+	}
+	articles = SortArticles(articles)
+	req := Request{
+		Question: question, Standalone: question, OnToken: onToken,
+		Coverage: &Coverage{Kind: kind, Topic: topic, Articles: articles},
+	}
+	for _, a := range articles {
+		if len(a.Passages) > 0 {
+			req.Passages = append(req.Passages, retrieval.Result{Chunk: a.Passages[0]})
+		}
+	}
+	if len(articles) == 0 {
+		a := Answer{Text: RefusalText, Refused: true, Mode: b.Mode(), Citations: []Citation{}}
+		return b.finish(conv, question, question, a), nil
+	}
+	a, err := b.answerWith(ctx, req)
+	if err != nil {
+		return Answer{}, err
+	}
+	return b.finish(conv, question, question, a), nil
+}
+
+// topicArticles returns the articles of all that a search for topic finds
+// with a passage scoring at least half the best one's.
+func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string) ([]retrieval.ArticlePassages, error) {
+	res, err := b.search.Search(ctx, topic, retrieval.SearchOptions{K: max(4*b.k, 30)})
+	if err != nil {
+		return nil, fmt.Errorf("searching the coverage: %w", err)
+	}
+	if len(res) == 0 {
+		return nil, nil
+	}
+	keep := make(map[string]bool)
+	for _, r := range res {
+		if r.Score >= topicShare*res[0].Score {
+			keep[r.Source] = true
+		}
+	}
+	var out []retrieval.ArticlePassages
+	for _, a := range all {
+		if keep[a.Info.Source] {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// topicShare is the share of the best passage's score a passage needs for
+// its article to be on a coverage question's topic.
+const topicShare = 0.5
+
+// FormatArticles renders the list of articles for a terminal: one line
+// each with its date, outlet, title, file and bylines.
+func FormatArticles(infos []retrieval.ArticleInfo) string {
+	if len(infos) == 0 {
+		return "The coverage holds no articles."
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d articles:\n", len(infos))
+	for _, a := range infos {
+		b.WriteString(ArticleLine(a))
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// ArticleLine describes one article on a line: "2009-07-23 Reuters
+// (OTTAWA) - NATO boss wants Canada to extend Afghan tour (002.txt; by
+// David Ljunggren)".
+func ArticleLine(a retrieval.ArticleInfo) string {
+	var b strings.Builder
+	b.WriteString(DateLabel(a.Date))
+	if a.Agency != "" {
+		b.WriteString(" " + a.Agency)
+	}
+	if a.Dateline != "" {
+		b.WriteString(" (" + a.Dateline + ")")
+	}
+	b.WriteString(" - " + shortTitle(oneLine(a.Title), 90) + " (" + a.Source)
+	if len(a.Bylines) > 0 {
+		b.WriteString("; " + shortTitle(oneLine(strings.Join(a.Bylines, "; ")), 80))
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// DateLabel is a date as a reader sees it next to a source, "2009-07-23",
+// or "undated".
+func DateLabel(d time.Time) string {
+	if d.IsZero() {
+		return "undated"
+	}
+	return d.Format(time.DateOnly)
+}

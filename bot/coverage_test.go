@@ -1,0 +1,66 @@
+package bot
+
+import (
+	"testing"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+func TestCoverageQuestion(t *testing.T) {
+	for _, tt := range []struct {
+		q     string
+		kind  CoverageKind
+		topic string
+	}{
+		{"Summarize the coverage.", CoverageSummary, ""},
+		{"summarize the coverage", CoverageSummary, ""},
+		{"What is the coverage about?", CoverageSummary, ""},
+		{"Give me an overview of the Riverton fire.", CoverageSummary, "riverton fire"},
+		{"What articles are in the coverage?", CoverageArticles, ""},
+		{"Which articles do you have?", CoverageArticles, ""},
+		{"List the stories.", CoverageArticles, ""},
+		{"When was each article published?", CoverageDates, ""},
+		{"When were these stories published?", CoverageDates, ""},
+		{"Which outlets reported these stories?", CoverageOutlets, ""},
+		{"Who is quoted in these articles?", CoverageQuoted, ""},
+		{"Who is quoted about the Riverton fire?", CoverageQuoted, "riverton fire"},
+		{"What do the sources disagree about?", CoverageDisagree, ""},
+		{"Where do the reports differ on the strike?", CoverageDisagree, "strike"},
+		{"Give me a timeline of the Halvorsen fire.", CoverageTimeline, "halvorsen fire"},
+		// Questions about one thing are not about the whole coverage.
+		{"Who is quoted as saying the fine was too small?", CoverageNone, ""},
+		{"What did the articles say about Rasmussen?", CoverageNone, ""},
+		{"Who wants Canada to extend its mission in Afghanistan?", CoverageNone, ""},
+		{"How many soldiers does Canada have in Kandahar?", CoverageNone, ""},
+		{"When was the vote?", CoverageNone, ""},
+		{"Which source says France will send troops?", CoverageNone, ""},
+	} {
+		kind, topic := coverageQuestion(tt.q)
+		if kind != tt.kind || topic != tt.topic {
+			t.Errorf("coverageQuestion(%q) = %v, %q, want %v, %q", tt.q, kind, topic, tt.kind, tt.topic)
+		}
+	}
+}
+
+func TestSpell(t *testing.T) {
+	v := retrieval.NewVocabulary("NATO spokesperson James Appathurai said. Prime Minister Stephen Harper said. Halvorsen was fined. Goaltender Stuart Skinner made saves.")
+	for _, tt := range []struct {
+		q, sure, guess string
+		suggest        []string
+	}{
+		{"who is Apathurai", "who is Appathurai", "who is Appathurai", nil},
+		{"Wat did Harpr say", "What did Harper say", "What did Harper say", nil},
+		{"How much was Halvorson fined?", "How much was Halvorsen fined?", "How much was Halvorsen fined?", nil},
+		// A lowercase word the coverage lacks is likely right: only a guess.
+		{"who is appathuray", "who is appathuray", "who is appathurai", nil},
+		{"When will construction start?", "When will construction start?", "When will construction start?", nil},
+		// Too far to change unasked: a suggestion.
+		{"What did Apthuraiy say?", "What did Apthuraiy say?", "What did Apthuraiy say?", []string{"Appathurai"}},
+		{"Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", nil},
+	} {
+		sp := spell(v, tt.q)
+		if sp.sure != tt.sure || sp.guess != tt.guess || len(sp.suggest) != len(tt.suggest) || len(tt.suggest) > 0 && sp.suggest[0] != tt.suggest[0] {
+			t.Errorf("spell(%q) = %q, %q, %q; want %q, %q, %q", tt.q, sp.sure, sp.guess, sp.suggest, tt.sure, tt.guess, tt.suggest)
+		}
+	}
+}

@@ -1,0 +1,244 @@
+package extractive
+
+// This file answers questions about the whole coverage: a summary by
+// article, the list of articles, their dates and outlets, who is quoted,
+// what the articles disagree about and a timeline. Every line quotes a
+// sentence of an article and cites it.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// maxListed is the most articles a coverage answer lists one by one; a
+// list of hundreds helps nobody, and `newsbot articles` shows them all.
+const maxListed = 25
+
+// coverageArticle is an article of a coverage question, split into its
+// sentences.
+type coverageArticle struct {
+	info  retrieval.ArticleInfo
+	sents []*passageSentence // in order, headline and byline included
+}
+
+// citer numbers the sentences an answer cites, once each.
+type citer struct {
+	cites []bot.Citation
+	seen  map[*passageSentence]int
+}
+
+func (c *citer) cite(s *passageSentence) string {
+	if c.seen == nil {
+		c.seen = make(map[*passageSentence]int)
+	}
+	n, ok := c.seen[s]
+	if !ok {
+		n = len(c.cites) + 1
+		c.seen[s] = n
+		c.cites = append(c.cites, bot.Citation{N: n, Source: s.source, Title: s.title, Lines: s.lines, Quote: s.text, Date: s.date})
+	}
+	return "[" + strconv.Itoa(n) + "]"
+}
+
+// answerCoverage answers a question about the whole coverage.
+func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
+	articles := make([]coverageArticle, 0, len(cov.Articles))
+	for _, a := range cov.Articles {
+		res := make([]retrieval.Result, len(a.Passages))
+		for i, p := range a.Passages {
+			res[i] = retrieval.Result{Chunk: p}
+		}
+		sents := e.collectSentences(res)
+		slices.SortStableFunc(sents, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
+		articles = append(articles, coverageArticle{info: a.Info, sents: sents})
+	}
+	var c citer
+	var text string
+	switch cov.Kind {
+	case bot.CoverageSummary:
+		text = summary(articles, &c)
+	case bot.CoverageArticles:
+		text = articleList(articles, &c, "The coverage holds "+countArticles(len(articles))+":", articleEntry)
+	case bot.CoverageDates:
+		text = articleList(articles, &c, "Publication dates, oldest first:", dateEntry)
+	case bot.CoverageOutlets:
+		text = outlets(articles, &c)
+	case bot.CoverageQuoted:
+		text = e.quoted(articles, &c)
+	case bot.CoverageDisagree:
+		text = e.disagreements(articles, &c)
+	case bot.CoverageTimeline:
+		text = timeline(articles, &c)
+	}
+	if text == "" {
+		return refusedAnswer()
+	}
+	return bot.Answer{Text: text, Citations: c.cites}
+}
+
+func countArticles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return strconv.Itoa(n) + " articles"
+}
+
+// lede returns the first sentence of an article's body: not its
+// headline, byline, dateline alone or a caption.
+func lede(a coverageArticle) *passageSentence {
+	for _, s := range a.sents {
+		if !s.headline && !s.byline && !s.caption && sentenceWords(s.toks) >= 6 {
+			return s
+		}
+	}
+	if len(a.sents) > 0 {
+		return a.sents[0]
+	}
+	return nil
+}
+
+// describe is how an answer names an article: its date and outlet.
+func describe(info retrieval.ArticleInfo) string {
+	d := bot.DateLabel(info.Date)
+	if info.Agency != "" {
+		d += ", " + info.Agency
+	}
+	return d
+}
+
+// quote is a sentence as prose: the line breaks of the file folded.
+func quote(s *passageSentence) string {
+	return strings.Join(strings.Fields(s.text), " ")
+}
+
+// listed cuts a list of articles to maxListed, and says how many more
+// there are.
+func listed(articles []coverageArticle) ([]coverageArticle, string) {
+	if len(articles) <= maxListed {
+		return articles, ""
+	}
+	return articles[:maxListed], fmt.Sprintf("\n… and %d more (`newsbot articles` lists them all).", len(articles)-maxListed)
+}
+
+// summary is what the coverage is about, article by article: each
+// article's lede, oldest first.
+func summary(articles []coverageArticle, c *citer) string {
+	var b strings.Builder
+	b.WriteString("The coverage holds " + countArticles(len(articles)))
+	var first, last string
+	for _, a := range articles {
+		if !a.info.Date.IsZero() {
+			if first == "" {
+				first = bot.DateLabel(a.info.Date)
+			}
+			last = bot.DateLabel(a.info.Date)
+		}
+	}
+	if first != "" && first != last {
+		b.WriteString(", from " + first + " to " + last)
+	}
+	b.WriteString(". By article, oldest first:")
+	shown, more := listed(articles)
+	for _, a := range shown {
+		s := lede(a)
+		if s == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "\n- %s (%s): %s %s", oneLineTitle(a.info.Title), describe(a.info), quote(s), c.cite(s))
+	}
+	b.WriteString(more)
+	return b.String()
+}
+
+func oneLineTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if r := []rune(t); len(r) > 100 {
+		t = string(r[:99]) + "…"
+	}
+	return t
+}
+
+// articleList lists the articles, one line each, cited by their ledes.
+func articleList(articles []coverageArticle, c *citer, head string, entry func(coverageArticle) string) string {
+	var b strings.Builder
+	b.WriteString(head)
+	shown, more := listed(articles)
+	for _, a := range shown {
+		s := lede(a)
+		if s == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "\n- %s %s", entry(a), c.cite(s))
+	}
+	b.WriteString(more)
+	return b.String()
+}
+
+// articleEntry describes an article: title, date, outlet, byline, file.
+func articleEntry(a coverageArticle) string {
+	s := oneLineTitle(a.info.Title) + " (" + describe(a.info)
+	if a.info.Dateline != "" {
+		s += ", " + a.info.Dateline
+	}
+	if len(a.info.Bylines) > 0 {
+		s += ", " + strings.Join(strings.Fields(strings.Join(a.info.Bylines, "; ")), " ")
+	}
+	return s + "; " + a.info.Source + ")"
+}
+
+// dateEntry gives an article's publication date first.
+func dateEntry(a coverageArticle) string {
+	return bot.DateLabel(a.info.Date) + ": " + oneLineTitle(a.info.Title) + " (" + a.info.Source + ")"
+}
+
+// outlets groups the articles by the outlet their dateline names.
+func outlets(articles []coverageArticle, c *citer) string {
+	var order []string
+	by := make(map[string][]coverageArticle)
+	for _, a := range articles {
+		o := a.info.Agency
+		if o == "" {
+			o = "outlet not named"
+		}
+		if by[o] == nil {
+			order = append(order, o)
+		}
+		by[o] = append(by[o], a)
+	}
+	var b strings.Builder
+	b.WriteString("The articles by outlet:")
+	for _, o := range order {
+		fmt.Fprintf(&b, "\n- %s:", o)
+		for i, a := range by[o] {
+			if s := lede(a); s != nil {
+				if i > 0 {
+					b.WriteString(";")
+				}
+				fmt.Fprintf(&b, " %s (%s) %s", oneLineTitle(a.info.Title), bot.DateLabel(a.info.Date), c.cite(s))
+			}
+		}
+	}
+	return b.String()
+}
+
+// timeline lists the articles oldest first, each by its lede: what
+// happened, as the coverage reported it.
+func timeline(articles []coverageArticle, c *citer) string {
+	var b strings.Builder
+	b.WriteString("As the coverage reported it, oldest first:")
+	shown, more := listed(articles)
+	for _, a := range shown {
+		s := lede(a)
+		if s == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "\n- %s: %s %s", describe(a.info), quote(s), c.cite(s))
+	}
+	b.WriteString(more)
+	return b.String()
+}

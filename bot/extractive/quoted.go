@@ -1,0 +1,245 @@
+package extractive
+
+// This file finds who the coverage quotes, and what they said.
+
+import (
+	"fmt"
+	"strings"
+)
+
+// maxQuotesEach is the most sentences quoted for one person.
+const maxQuotesEach = 2
+
+// speaker is a person the coverage quotes.
+type speaker struct {
+	name  string             // in full when an article gives it
+	key   string             // surname, lower-cased
+	said  []*passageSentence // what they said, in the order found
+	quote bool               // some of it in quotation marks
+}
+
+// quoted lists the people the articles quote, each with what they said.
+func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
+	var people []*speaker
+	byKey := make(map[string]*speaker)
+	for _, a := range articles {
+		full := fullNames(a.sents)
+		last := "" // the speaker a "he said" refers to
+		for _, s := range a.sents {
+			if s.headline || s.byline || s.caption {
+				continue
+			}
+			for _, who := range speakersIn(s, last) {
+				last = who
+				name := who
+				if f := full[who]; f != "" {
+					name = f
+				}
+				p := byKey[who]
+				if p == nil {
+					p = &speaker{name: name, key: who}
+					byKey[who] = p
+					people = append(people, p)
+				}
+				if len(strings.Fields(name)) > len(strings.Fields(p.name)) {
+					p.name = name
+				}
+				if !containsSentence(p.said, s) {
+					p.said = append(p.said, s)
+					p.quote = p.quote || hasQuotation(s.text)
+				}
+			}
+		}
+	}
+	if len(people) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "The coverage quotes %d %s:", len(people), plural(len(people), "person", "people"))
+	for _, p := range people {
+		fmt.Fprintf(&b, "\n- %s:", p.name)
+		n := 0
+		// Their words in quotation marks first: what they said, not a
+		// paraphrase of it.
+		for _, want := range []bool{true, false} {
+			for _, s := range p.said {
+				if n < maxQuotesEach && hasQuotation(s.text) == want {
+					fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
+					n++
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func containsSentence(list []*passageSentence, s *passageSentence) bool {
+	for _, o := range list {
+		if o == s || o.text == s.text {
+			return true
+		}
+	}
+	return false
+}
+
+// hasQuotation reports whether text holds words in quotation marks.
+func hasQuotation(text string) bool {
+	return strings.ContainsAny(text, "\"“”")
+}
+
+// fullNames maps each surname an article gives in full to the full name
+// ("appathurai" -> "James Appathurai").
+func fullNames(sents []*passageSentence) map[string]string {
+	out := make(map[string]string)
+	for _, s := range sents {
+		for _, n := range namesIn(s.text, s.toks) {
+			if !n.full() {
+				continue
+			}
+			sn := n.surname(s.toks)
+			if _, ok := out[sn]; !ok {
+				out[sn] = s.text[s.toks[n.first].start:s.toks[n.last].end]
+			}
+		}
+	}
+	return out
+}
+
+// speakersIn returns the surnames, lower-cased, of the people s quotes or
+// reports as saying something: "Appathurai said", "Harper has said",
+// "Judge Miriam Solberg of the provincial court said", "said Gareth Pryce",
+// "quoted Rasmussen as saying"; "he said" is last, the speaker before.
+func speakersIn(s *passageSentence, last string) []string {
+	toks := s.toks
+	var out []string
+	add := func(who string) {
+		for _, o := range out {
+			if o == who {
+				return
+			}
+		}
+		out = append(out, who)
+	}
+	names := namesIn(s.text, toks)
+	for _, n := range names {
+		if isWeekday(toks[n.last].lower) || monthName(toks[n.last]) != "" {
+			continue
+		}
+		if (n.speaker || reportsAfter(toks, n.last)) && (n.full() || s.fullNames[n.surname(toks)]) {
+			add(n.surname(toks))
+		}
+	}
+	for k, tk := range toks {
+		if !isReportingVerb(tk.lower) && tk.lower != "quoted" && tk.lower != "according" {
+			continue
+		}
+		// "said Foreign Minister Lawrence Cannon", "quoted Rasmussen as
+		// saying", "according to Fire Chief Dana Okafor".
+		for _, n := range names {
+			if n.first > k && n.first <= k+5 && !n.speaker && titlesBetween(toks, k, n.first) && (tk.lower != "quoted" || quotedAs(toks, n.last)) &&
+				(n.full() || s.fullNames[n.surname(toks)]) && !subjectOfClause(s.text, toks, n.last) {
+				add(n.surname(toks))
+				break
+			}
+		}
+		if last != "" && k+1 < len(toks) && (tk.lower == "quoted" || k > 0) {
+			// "he said", "quoted him as saying": the speaker before.
+			prev, next := "", toks[min(k+1, len(toks)-1)].lower
+			if k > 0 {
+				prev = toks[k-1].lower
+			}
+			if isPronoun(prev) && tk.lower != "quoted" || tk.lower == "quoted" && isPronoun(next) {
+				add(last)
+			}
+		}
+	}
+	if len(out) == 0 && last != "" && isOnlyQuote(s.text) {
+		// A paragraph that is only a quotation continues the speaker
+		// before it: wire copy sets each quoted sentence apart.
+		add(last)
+	}
+	return out
+}
+
+// subjectOfClause reports whether a verb follows the name ending at last,
+// which makes it the subject of what was said ("said Sarkozy has
+// signalled") rather than the one saying it ("said Gareth Pryce, the
+// union's president").
+func subjectOfClause(text string, toks []textWord, last int) bool {
+	if last+1 >= len(toks) || strings.ContainsAny(text[toks[last].end:toks[last+1].start], ",;:") {
+		return false
+	}
+	next := toks[last+1]
+	if next.upper {
+		return false
+	}
+	switch next.lower {
+	case "as", "of", "in", "on", "at", "to", "during", "after", "before", "from", "for", "who", "when", "while", "with", "and":
+		return false
+	}
+	return true
+}
+
+// titlesBetween reports whether only the words of a title ("Foreign
+// Minister", "the union's president") stand between a reporting verb at
+// k and the name starting at first: "said Foreign Minister Lawrence
+// Cannon", not "said on Thursday France".
+func titlesBetween(toks []textWord, k, first int) bool {
+	for _, t := range toks[k+1 : first] {
+		if !t.upper && !isDeterminer(t.lower) {
+			return false
+		}
+		if isWeekday(t.lower) || monthName(t) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isOnlyQuote reports whether text is wholly in quotation marks.
+func isOnlyQuote(text string) bool {
+	t := strings.TrimSpace(text)
+	return (strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“")) && (strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "”"))
+}
+
+// quotedAs reports whether "as saying" follows a name after "quoted".
+func quotedAs(toks []textWord, last int) bool {
+	return last+2 < len(toks) && toks[last+1].lower == "as" && toks[last+2].lower == "saying"
+}
+
+// reportsAfter reports whether a reporting verb follows the name ending
+// at last: after an auxiliary ("has said"), or after the appositive that
+// places the speaker ("of the provincial court said", ", president of
+// Local 88, said").
+func reportsAfter(toks []textWord, last int) bool {
+	k := last + 1
+	if k < len(toks) && isAuxiliary(toks[k].lower) {
+		k++
+	}
+	if k < len(toks) && isReportingVerb(toks[k].lower) {
+		return true
+	}
+	if last+1 < len(toks) && toks[last+1].lower == "of" {
+		for j := last + 2; j < min(len(toks), last+9); j++ {
+			if isReportingVerb(toks[j].lower) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "him", "her", "they", "them":
+		return true
+	}
+	return false
+}

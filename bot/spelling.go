@@ -1,0 +1,185 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// Speller gives the vocabulary of the coverage, against which misspelt
+// question words are corrected; *retrieval.Index is one.
+type Speller interface {
+	Vocabulary() *retrieval.Vocabulary
+}
+
+// correction is one word of a question read as another.
+type correction struct {
+	from, to string
+}
+
+// spelling is how a question reads with its misspellings corrected.
+type spelling struct {
+	sure      string       // the question with the corrections sure enough to make unasked
+	sureFixes []correction // what those changed
+	guess     string       // the question with every correction, worth a try when the sure one is not answered
+	allFixes  []correction
+	suggest   []string // nearest words of the coverage for unknown names it dared not change
+}
+
+// Levels of confidence in a correction.
+const (
+	noFix = iota
+	suggestFix
+	guessFix
+	sureFix
+)
+
+// spell corrects the words of question that the coverage does not hold
+// but holds a word close to: names first ("Apathurai" is "Appathurai",
+// "Harpr" is "Harper"), since names are what questions get wrong and no
+// dictionary knows them. A lowercase word the coverage lacks may be
+// rightly spelt ("start" is no misspelt "Stuart"), so its correction is
+// only a guess.
+func spell(v *retrieval.Vocabulary, question string) spelling {
+	sp := spelling{sure: question, guess: question}
+	if v == nil {
+		return sp
+	}
+	var sure, guess strings.Builder
+	last := 0
+	first := true
+	for i := 0; i < len(question); {
+		r, size := utf8.DecodeRuneInString(question[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(question) {
+			r, size := utf8.DecodeRuneInString(question[j:])
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' {
+				break
+			}
+			j += size
+		}
+		word := question[i:j]
+		to, level := correctWord(v, word, first)
+		first = false
+		i = j
+		if level == noFix {
+			continue
+		}
+		to = matchCase(to, word)
+		if level == suggestFix {
+			sp.suggest = append(sp.suggest, to)
+			continue
+		}
+		guess.WriteString(question[last:i-len(word)] + to)
+		sp.allFixes = append(sp.allFixes, correction{word, to})
+		if level == sureFix {
+			sure.WriteString(question[last:i-len(word)] + to)
+			sp.sureFixes = append(sp.sureFixes, correction{word, to})
+		} else {
+			sure.WriteString(question[last:i])
+		}
+		last = i
+	}
+	if len(sp.allFixes) > 0 {
+		sp.sure = sure.String() + question[last:]
+		sp.guess = guess.String() + question[last:]
+	}
+	return sp
+}
+
+// correctWord returns the word of the coverage that word is a misspelling
+// of, and how sure the correction is.
+func correctWord(v *retrieval.Vocabulary, word string, first bool) (string, int) {
+	lower := strings.ToLower(word)
+	n := utf8.RuneCountInString(lower)
+	if strings.ContainsAny(lower, "'’") || v.Count(lower) > 0 || isQuestionWord(lower) {
+		return "", noFix
+	}
+	if len(retrieval.Terms(lower)) == 0 {
+		return "", noFix // a function word ("these"), which the coverage may just not use
+	}
+	if n <= 4 {
+		// Short words: only a question word mistyped at the start
+		// ("wat", "whta"), which shapes the whole question.
+		if !first {
+			return "", noFix
+		}
+		for _, q := range []string{"who", "what", "when", "where", "why", "how", "which"} {
+			if editClose(lower, q) {
+				return q, sureFix
+			}
+		}
+		return "", noFix
+	}
+	// A word whose stem the coverage holds ("extends") is known.
+	if v.HasForm(lower) {
+		return "", noFix
+	}
+	capital := !first && unicode.IsUpper([]rune(word)[0])
+	maxDist := 1
+	if n >= 7 && capital {
+		maxDist = 2 // a long name: "Apathurai"
+	}
+	for _, c := range v.Nearest(lower, maxDist) {
+		switch {
+		case capital:
+			return c, sureFix // a word asked as a name: "Price" for "Pryce"
+		case n >= 6 && (v.IsName(c) || v.Count(c) >= 2 && editClose(lower, c)):
+			return c, guessFix // "apathurai", "busses"
+		}
+	}
+	if far := v.Nearest(lower, maxDist+1); len(far) > 0 && capital {
+		return far[0], suggestFix
+	}
+	return "", noFix
+}
+
+// editClose reports whether a and b are one edit apart.
+func editClose(a, b string) bool {
+	if a == b {
+		return false
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == len(rb) {
+		diff := -1
+		for i := range ra {
+			if ra[i] != rb[i] {
+				if diff >= 0 {
+					// Two differences: a transposition of neighbours only.
+					return i == diff+1 && ra[diff] == rb[i] && ra[i] == rb[diff] && string(ra[i+1:]) == string(rb[i+1:])
+				}
+				diff = i
+			}
+		}
+		return true
+	}
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) != 1 {
+		return false
+	}
+	for i := range rb {
+		if string(rb[:i])+string(rb[i+1:]) == string(ra) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchCase writes to in the case of the word it corrects: capitalised
+// when that was, else as the coverage writes it when it is a name.
+func matchCase(to, word string) string {
+	r, _ := utf8.DecodeRuneInString(word)
+	if unicode.IsUpper(r) {
+		t, size := utf8.DecodeRuneInString(to)
+		return string(unicode.ToUpper(t)) + to[size:]
+	}
+	return to
+}
