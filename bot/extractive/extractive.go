@@ -417,7 +417,6 @@ func otherReport(first, other time.Time) string {
 	return "An earlier report, of " + bot.DateLabel(other) + ", says otherwise: "
 }
 
-
 // passageSentence is one distinct sentence of the passages.
 type passageSentence struct {
 	source, title string

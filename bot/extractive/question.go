@@ -320,7 +320,7 @@ type questionInfo struct {
 	// whoVerb is set for "who VERB ...?" ("who directed X"): the answer
 	// must say who did it.
 	whoVerb bool
-	terms []qterm
+	terms   []qterm
 }
 
 // qterm is a key term of a question.
