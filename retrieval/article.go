@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -95,16 +92,11 @@ func ParseArticle(source string, data []byte) (*Article, error) {
 }
 
 // ReadArticle reads and parses the article at source, a slash-separated
-// path relative to the corpus folder as the index names it. The file is
-// opened through os.OpenInRoot, so no source, whatever it holds ("..",
-// a symbolic link leading out), reads a file outside the corpus.
+// path relative to the corpus folder as the index names it, the way a sync
+// reads it (ReadCorpusFile): no source, whatever it holds ("..", a
+// symbolic link leading out), reads a file outside the corpus.
 func ReadArticle(corpus, source string) (*Article, error) {
-	f, err := os.OpenInRoot(corpus, filepath.FromSlash(source))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
+	data, err := ReadCorpusFile(corpus, source)
 	if err != nil {
 		return nil, err
 	}

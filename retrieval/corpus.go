@@ -45,6 +45,13 @@ func (e *SkipError) Unwrap() error { return e.Err }
 // oversize, unreadable) are reported in warnings, one error per file naming
 // it; hidden files and directories (.git, .newsbot) are ignored silently.
 // It fails only when root itself cannot be read.
+//
+// A symbolic link to a file is indexed under its own name only when the
+// file it resolves to lies inside root and outside its hidden folders: a
+// shared or contributed folder must not be able to publish /etc/passwd or
+// a config file to everyone who can ask the bot. Links to directories are
+// never followed (their files inside root are indexed where they are),
+// so a link loop cannot trap the walk.
 func ListCorpus(root string, opt LoadOptions) (files []CorpusFile, warnings []error, err error) {
 	limit := opt.MaxBytes
 	if limit <= 0 {
@@ -85,11 +92,14 @@ func ListCorpus(root string, opt LoadOptions) (files []CorpusFile, warnings []er
 		if d.IsDir() {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if _, reason, err := resolveLink(top, p); reason != "" {
+				skip(rel, reason, err)
+				return nil
+			}
+		}
 		info, err := os.Stat(p) // follows a symbolic link to what it names
 		switch {
-		case err != nil && d.Type()&fs.ModeSymlink != 0:
-			skip(rel, "broken symbolic link", err)
-			return nil
 		case err != nil:
 			skip(rel, errReason(err), err)
 			return nil
@@ -132,8 +142,103 @@ func ListCorpus(root string, opt LoadOptions) (files []CorpusFile, warnings []er
 	return files, warnings, nil
 }
 
+// resolveLink resolves the symbolic link at p, found under the resolved
+// corpus root top, to a slash-separated path relative to top. A link that
+// cannot be followed, leaves top or ends in a hidden file or folder gets
+// the reason it is skipped.
+func resolveLink(top, p string) (real, reason string, err error) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		// A loop or a target that cannot be read says why; a target
+		// that is missing is the usual case.
+		if _, serr := os.Stat(p); serr != nil && !errors.Is(serr, fs.ErrNotExist) {
+			return "", errReason(serr), serr
+		}
+		return "", "broken symbolic link", err
+	}
+	return inside(top, target)
+}
+
+// inside gives the slash-separated path of the resolved path target
+// relative to top, or the reason it is not an article of the corpus.
+func inside(top, target string) (rel, reason string, err error) {
+	rel, err = filepath.Rel(top, target)
+	if err != nil || !filepath.IsLocal(rel) && rel != "." {
+		return "", "symbolic link leads outside the corpus", nil
+	}
+	rel = filepath.ToSlash(rel)
+	if hiddenPath(rel) {
+		return "", "symbolic link to a hidden file or folder", nil
+	}
+	return rel, "", nil
+}
+
+// hiddenPath reports whether a slash-separated relative path has a part
+// starting with a dot, as .git and .newsbot do.
+func hiddenPath(rel string) bool {
+	for _, part := range strings.Split(rel, "/") {
+		if strings.HasPrefix(part, ".") && part != "." {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadCorpusFile reads the article source (a slash-separated path relative
+// to the corpus root) the way the index does: symbolic links are followed
+// only while they stay inside the root, even if the file was replaced by
+// a link after it was listed.
+func ReadCorpusFile(corpus, source string) ([]byte, error) {
+	c, err := openCorpus(corpus)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	return c.ReadFile(source)
+}
+
+// corpusDir reads the files of a corpus.
+type corpusDir struct {
+	top  string   // the root with symbolic links resolved
+	root *os.Root // refuses any path that leaves top
+}
+
+func openCorpus(corpus string) (*corpusDir, error) {
+	top, err := filepath.EvalSymlinks(corpus)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(top)
+	if err != nil {
+		return nil, err
+	}
+	return &corpusDir{top: top, root: root}, nil
+}
+
+func (c *corpusDir) Close() error { return c.root.Close() }
+
+// ReadFile reads source. Its symbolic links are resolved first, so that an
+// absolute link within the corpus works too (os.Root refuses those); the
+// read itself goes through os.Root, so a link swapped in after the check
+// still cannot leave the corpus.
+func (c *corpusDir) ReadFile(source string) ([]byte, error) {
+	name := filepath.FromSlash(source)
+	if !filepath.IsLocal(name) {
+		return nil, &fs.PathError{Op: "read", Path: source, Err: fs.ErrInvalid}
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(c.top, name))
+	if err != nil {
+		return nil, err
+	}
+	real, reason, _ := inside(c.top, target)
+	if reason != "" {
+		return nil, &fs.PathError{Op: "read", Path: source, Err: errors.New(reason)}
+	}
+	return c.root.ReadFile(filepath.FromSlash(real))
+}
 // SupportedKinds names the kinds of file the corpus may hold, for messages.
 const SupportedKinds = ".txt, .md, .html and .pdf files"
+
 
 // supportedExt reports whether a file extension names a format ParseArticle reads.
 func supportedExt(ext string) bool {
@@ -153,6 +258,10 @@ func errReason(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
 	}
 	return err.Error()
 }

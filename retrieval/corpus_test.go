@@ -158,3 +158,83 @@ func TestListCorpusRootErrors(t *testing.T) {
 		t.Errorf("ListCorpus(empty dir) = %v, %v, %v; want nothing", files, warns, err)
 	}
 }
+
+// TestListCorpusSymlinks checks that a link is listed only when the file
+// it resolves to is an ordinary article of the corpus: a link that leaves
+// the corpus (absolute, relative or through another link) or ends in a
+// hidden file is skipped with one warning, and directory links, loops
+// included, are not followed.
+func TestListCorpusSymlinks(t *testing.T) {
+	base := t.TempDir()
+	corpus, outside := filepath.Join(base, "corpus"), filepath.Join(base, "outside")
+	writeTree(t, corpus, map[string]string{"a.txt": "a", "sub/b.txt": "b", ".secret.txt": "token hunter2"})
+	writeTree(t, outside, map[string]string{"passwd.txt": "root:x:0:0:hunter2:/root:/bin/bash\n"})
+	links := map[string]string{
+		"passwd.txt":       filepath.Join(outside, "passwd.txt"),
+		"rel.txt":          "../outside/passwd.txt",
+		"chain-out.txt":    "rel.txt",
+		"sub/up.txt":       "../../outside/passwd.txt",
+		"hidden.txt":       ".secret.txt",
+		"inside.txt":       "a.txt",
+		"abs-inside.txt":   filepath.Join(corpus, "sub", "b.txt"),
+		"chain-inside.txt": "inside.txt",
+		"outdir":           outside,
+		"loop":             ".",
+		"sub/parent":       "..",
+		"self.txt":         "self.txt",
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, filepath.Join(corpus, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, warns, err := ListCorpus(corpus, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Source)
+	}
+	want := []string{"a.txt", "abs-inside.txt", "chain-inside.txt", "inside.txt", "sub/b.txt"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sources = %q, want %q", got, want)
+	}
+	wantWarns := []string{
+		"skipping chain-out.txt: symbolic link leads outside the corpus",
+		"skipping hidden.txt: symbolic link to a hidden file or folder",
+		"skipping loop/: symbolic link to a directory, not followed",
+		"skipping outdir: symbolic link leads outside the corpus",
+		"skipping passwd.txt: symbolic link leads outside the corpus",
+		"skipping rel.txt: symbolic link leads outside the corpus",
+		"skipping self.txt: too many levels of symbolic links",
+		"skipping sub/parent/: symbolic link to a directory, not followed",
+		"skipping sub/up.txt: symbolic link leads outside the corpus",
+	}
+	if got := warningTexts(warns); !slices.Equal(got, wantWarns) {
+		t.Errorf("warnings =\n%q\nwant\n%q", got, wantWarns)
+	}
+
+}
+
+// TestReadCorpusFileSwappedLink replaces an article by a link out of the
+// corpus after it was listed, as an attacker racing the indexer would:
+// reading it must fail rather than follow the link.
+func TestReadCorpusFileSwappedLink(t *testing.T) {
+	base := t.TempDir()
+	corpus, outside := filepath.Join(base, "corpus"), filepath.Join(base, "outside")
+	writeTree(t, corpus, map[string]string{"a.txt": "article", "sub/b.txt": "b"})
+	writeTree(t, outside, map[string]string{"passwd.txt": "hunter2"})
+	if data, err := ReadCorpusFile(corpus, "a.txt"); err != nil || string(data) != "article" {
+		t.Fatalf("ReadCorpusFile(a.txt) = %q, %v; want the article", data, err)
+	}
+	os.Remove(filepath.Join(corpus, "a.txt"))
+	os.Symlink(filepath.Join(outside, "passwd.txt"), filepath.Join(corpus, "a.txt"))
+	os.RemoveAll(filepath.Join(corpus, "sub"))
+	os.Symlink(outside, filepath.Join(corpus, "sub"))
+	for _, source := range []string{"a.txt", "sub/passwd.txt", "../outside/passwd.txt"} {
+		if data, err := ReadCorpusFile(corpus, source); err == nil {
+			t.Errorf("ReadCorpusFile(%s) = %q, want an error", source, data)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package retrieval
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -28,12 +26,21 @@ func (ix *Index) Library() []ArticlePassages {
 	infos := ix.Articles()
 	corpus, _ := ix.corpus.Load().(string)
 	out := make([]ArticlePassages, len(infos))
+	var cdir *corpusDir
+	if corpus != "" {
+		var err error
+		if cdir, err = openCorpus(corpus); err != nil {
+			ix.log.Warn("reading the corpus for the whole coverage", "err", err)
+		} else {
+			defer cdir.Close()
+		}
+	}
 	parallel(len(infos), func(i int) {
 		out[i].Info = infos[i]
-		if corpus == "" {
+		if cdir == nil {
 			return
 		}
-		data, err := os.ReadFile(filepath.Join(corpus, filepath.FromSlash(infos[i].Source)))
+		data, err := cdir.ReadFile(infos[i].Source)
 		if err != nil {
 			ix.log.Warn("reading an article for the whole coverage", "source", infos[i].Source, "err", err)
 			return

@@ -42,6 +42,11 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 		return rep, fmt.Errorf("reading corpus: %w", err)
 	}
 	rep.Skipped = append(rep.Skipped, warns...)
+	cdir, err := openCorpus(corpus)
+	if err != nil {
+		return rep, fmt.Errorf("reading corpus: %w", err)
+	}
+	defer cdir.Close()
 	states, err := ix.store.Manifest(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("reading the index: %w", err)
@@ -86,7 +91,7 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 			continue
 		}
 		if current {
-			data, err := os.ReadFile(filepath.Join(corpus, filepath.FromSlash(f.Source)))
+			data, err := cdir.ReadFile(f.Source)
 			if err != nil {
 				// Keep what was indexed: an unreadable file is more likely a
 				// passing permission problem than a changed article.
@@ -122,7 +127,7 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				a, err := ix.build(ctx, corpus, j.file)
+				a, err := ix.build(ctx, cdir, j.file)
 				if err == nil {
 					if err = ix.store.Put(ctx, a); err != nil {
 						err = fmt.Errorf("saving index of %s: %w", j.file.Source, err)
@@ -234,8 +239,8 @@ func (e skipError) Is(target error) bool {
 }
 
 // build parses, chunks, analyses and embeds one file.
-func (ix *Index) build(ctx context.Context, corpus string, f CorpusFile) (*Indexed, error) {
-	data, err := os.ReadFile(filepath.Join(corpus, filepath.FromSlash(f.Source)))
+func (ix *Index) build(ctx context.Context, cdir *corpusDir, f CorpusFile) (*Indexed, error) {
+	data, err := cdir.ReadFile(f.Source)
 	if err != nil {
 		return nil, skipError{fmt.Errorf("skipping %s: %w", f.Source, err)}
 	}
