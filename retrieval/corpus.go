@@ -236,9 +236,9 @@ func (c *corpusDir) ReadFile(source string) ([]byte, error) {
 	}
 	return c.root.ReadFile(filepath.FromSlash(real))
 }
+
 // SupportedKinds names the kinds of file the corpus may hold, for messages.
 const SupportedKinds = ".txt, .md, .html and .pdf files"
-
 
 // supportedExt reports whether a file extension names a format ParseArticle reads.
 func supportedExt(ext string) bool {
