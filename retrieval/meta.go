@@ -83,8 +83,66 @@ func describeText(a *Article) {
 		a.Date = fileDate(a.Source, dl)
 	}
 	if a.Title == "" {
-		a.Title = firstSentenceTitle(a.Text, lines)
+		a.Title = cmp.Or(fileNameTitle(a.Source), firstSentenceTitle(a.Text, lines))
 	}
+}
+
+// fileNameTitle is the title a file's name gives an article that has no
+// headline: "1862_abraham_lincoln_r.txt" gives "1862 Abraham Lincoln". A
+// name that says little ("002_6b9d529e.txt", "article1.txt", "story.txt")
+// gives "", and the first sentence is the title instead. A short trailing tag ("_r",
+// "-v2") and a leading full date are dropped, and lower-case words are
+// capitalised.
+func fileNameTitle(source string) string {
+	base := path.Base(source)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	words := strings.FieldsFunc(base, func(r rune) bool {
+		return r == '_' || r == '-' || r == '.' || r == '+' || unicode.IsSpace(r)
+	})
+	for len(words) > 1 && utf8.RuneCountInString(words[len(words)-1]) <= 2 {
+		words = words[:len(words)-1]
+	}
+	// A full date opening the name is the article's date, not its title.
+	if m := fileDateRe.FindStringSubmatch(base); m != nil {
+		switch {
+		case len(words) > 3 && words[0] == m[1] && words[1] == m[2] && words[2] == m[3]:
+			words = words[3:]
+		case len(words) > 1 && words[0] == m[1]+m[2]+m[3]:
+			words = words[1:]
+		}
+	}
+	named := 0 // words that are words: letters, three or more, not a hex hash
+	for i, w := range words {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 3 && letters == utf8.RuneCountInString(w) && !isHex(w) {
+			named++
+		}
+		if r, size := utf8.DecodeRuneInString(w); w == strings.ToLower(w) && unicode.IsLetter(r) {
+			words[i] = string(unicode.ToUpper(r)) + w[size:]
+		}
+	}
+	if named < 2 { // "story.txt", "2008_oil.txt": the first sentence says more
+		return ""
+	}
+	return cleanTitle(strings.Join(words, " "))
+}
+
+// isHex reports whether w could be a hexadecimal hash rather than a word.
+func isHex(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, c := range []byte(strings.ToLower(w)) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // skipBlank returns the index of the first non-blank line from i on.

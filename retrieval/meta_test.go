@@ -66,7 +66,7 @@ func TestParseArticleTextMetadata(t *testing.T) {
 		{
 			name: "file name year only means January 1", source: "1790_george_washington_n.txt",
 			text: "Fellow-Citizens: I meet you.",
-			want: Article{Title: "Fellow-Citizens: I meet you.", Date: date(1790, 1, 1)},
+			want: Article{Title: "1790 George Washington", Date: date(1790, 1, 1)},
 		},
 		{
 			name: "date folders", source: "news/2009/06/13/story.txt",
@@ -131,6 +131,44 @@ func TestParseDate(t *testing.T) {
 		got, ok := parseDate(tt.in)
 		if !got.Equal(tt.want) || ok == tt.want.IsZero() {
 			t.Errorf("parseDate(%q) = %v, %v, want %v", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestFileNameTitle(t *testing.T) {
+	tests := []struct{ source, want string }{
+		{"1862_abraham_lincoln_r.txt", "1862 Abraham Lincoln"},
+		{"speeches/1961_john_f_kennedy_d.txt", "1961 John F Kennedy"},
+		{"2009-06-13-Harbour-bridge-closes.md", "Harbour Bridge Closes"},
+		{"nato canada troops.txt", "Nato Canada Troops"},
+		{"story.txt", ""},
+		{"2008_oil.txt", ""},
+		{"20080222_nato_summit.html", "Nato Summit"},
+		{"002_6b9d529eae85757d.txt", ""},
+		{"article1.txt", ""},
+		{"12345.txt", ""},
+		{"deadbeef.txt", ""},
+	}
+	for _, tt := range tests {
+		if got := fileNameTitle(tt.source); got != tt.want {
+			t.Errorf("fileNameTitle(%q) = %q, want %q", tt.source, got, tt.want)
+		}
+	}
+}
+
+func TestTitleFromFileNameWithoutHeadline(t *testing.T) {
+	tests := []struct{ source, text, want string }{
+		// A speech on one long line has no headline: the name tells it.
+		{"1862_abraham_lincoln_r.txt", "Fellow-Citizens of the Senate and House of Representatives: Since your last annual assembling another year of health has passed. " + strings.Repeat("More words. ", 50), "1862 Abraham Lincoln"},
+		{"2001_george_w_bush_r.txt", "Thank you very much. Mr. Speaker, Mr. Vice President, members of Congress.", "2001 George W Bush"},
+		// A headline wins over the name.
+		{"1862_abraham_lincoln_r.txt", "Annual Message\n\nFellow-Citizens of the Senate.\n", "Annual Message"},
+		// A name that says nothing leaves the first sentence.
+		{"002_6b9d529eae85757d.txt", "Thank you very much. We begin.", "Thank you very much."},
+	}
+	for _, tt := range tests {
+		if got := mustParse(t, tt.source, []byte(tt.text)).Title; got != tt.want {
+			t.Errorf("%s: Title = %q, want %q", tt.source, got, tt.want)
 		}
 	}
 }
