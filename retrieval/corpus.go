@@ -15,6 +15,10 @@ import (
 // LoadOptions bounds what the loader accepts.
 type LoadOptions struct {
 	MaxBytes int64 // files larger than this are skipped; 0 means DefaultMaxBytes
+	// Ignore leaves out the files and folders that match these patterns,
+	// in gitignore syntax, relative to the corpus root, as if they came
+	// first in its .newsbotignore.
+	Ignore []string
 }
 
 // DefaultMaxBytes is the default size limit of one article file.
@@ -43,7 +47,8 @@ func (e *SkipError) Unwrap() error { return e.Err }
 // ListCorpus walks root recursively and returns the article files it may
 // index, sorted by Source. Files it will not index (unsupported extension,
 // oversize, unreadable) are reported in warnings, one error per file naming
-// it; hidden files and directories (.git, .newsbot) are ignored silently.
+// it; hidden files and directories (.git, .newsbot) and what opt.Ignore or
+// a .newsbotignore leaves out are passed over silently.
 // It fails only when root itself cannot be read.
 //
 // A symbolic link to a file is indexed under its own name only when the
@@ -70,6 +75,11 @@ func ListCorpus(root string, opt LoadOptions) (files []CorpusFile, warnings []er
 	skip := func(source, reason string, cause error) {
 		warnings = append(warnings, &SkipError{Source: source, Reason: reason, Err: cause})
 	}
+	// Files the configuration or a .newsbotignore leaves out are not
+	// articles: they are passed over without a warning.
+	var ig ignorer
+	ig.add("", opt.Ignore)
+	ig.addFile(top, "")
 	err = filepath.WalkDir(top, func(p string, d fs.DirEntry, err error) error {
 		if p == top {
 			return err
@@ -85,11 +95,18 @@ func ListCorpus(root string, opt LoadOptions) (files []CorpusFile, warnings []er
 			}
 			return nil
 		}
+		if ig.ignored(rel, d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if err != nil { // a directory that cannot be listed
 			skip(rel+"/", errReason(err), err)
 			return nil
 		}
 		if d.IsDir() {
+			ig.addFile(p, rel)
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
