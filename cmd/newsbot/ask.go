@@ -23,6 +23,7 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	a.needArticles = true
 	b, ix, err := a.newBot(ctx)
 	if err != nil {
 		return err

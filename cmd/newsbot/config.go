@@ -34,8 +34,9 @@ const (
 // paths are relative to the working directory.
 type Config struct {
 	Corpus       string             `yaml:"corpus"`         // folder of articles
-	Index        string             `yaml:"index"`          // index directory
+	Index        string             `yaml:"index"`          // index directory; "" is one per corpus under .newsbot/
 	MaxFileBytes int64              `yaml:"max_file_bytes"` // larger article files are skipped
+	Ignore       []string           `yaml:"ignore"`         // gitignore patterns of files that are not articles
 	Chunk        ChunkConfig        `yaml:"chunk"`
 	Embedder     EmbedderConfig     `yaml:"embedder"`
 	LLM          LLMConfig          `yaml:"llm"`
@@ -128,7 +129,6 @@ func DefaultConfig() Config {
 	chunk := retrieval.DefaultChunkOptions()
 	return Config{
 		Corpus:       "seeds",
-		Index:        ".newsbot/index",
 		MaxFileBytes: retrieval.DefaultMaxBytes,
 		Chunk:        ChunkConfig{TargetChars: chunk.TargetChars, OverlapSentences: chunk.OverlapSentences},
 		Embedder:     EmbedderConfig{Provider: ProviderBuiltin, Dimensions: retrieval.DefaultHashDim, BatchSize: 64},
@@ -650,7 +650,6 @@ func (c Config) Validate() error {
 	}
 	rules := []rule{
 		{"corpus", c.Corpus == "", "must not be empty"},
-		{"index", c.Index == "", "must not be empty"},
 		{"max_file_bytes", c.MaxFileBytes <= 0, "must be positive"},
 		{"chunk.target_chars", c.Chunk.TargetChars <= 0, "must be positive"},
 		{"chunk.overlap_sentences", outside(c.Chunk.OverlapSentences, 0, 5), "must be between 0 and 5"},

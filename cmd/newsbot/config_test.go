@@ -300,7 +300,6 @@ func TestValidate(t *testing.T) {
 			c.Discord.GuildIDs, c.Discord.ReindexRole = []string{"123456789012345678"}, "987654321098765432"
 		}, ""},
 		{"empty corpus", func(c *Config) { c.Corpus = "" }, "corpus: must not be empty"},
-		{"empty index", func(c *Config) { c.Index = "" }, "index: must not be empty"},
 		{"max file bytes", func(c *Config) { c.MaxFileBytes = 0 }, "max_file_bytes: must be positive"},
 		{"target chars", func(c *Config) { c.Chunk.TargetChars = -1 }, "chunk.target_chars: must be positive"},
 		{"overlap", func(c *Config) { c.Chunk.OverlapSentences = 6 }, "chunk.overlap_sentences: must be between 0 and 5"},

@@ -38,11 +38,15 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 		go func() {
 			defer wg.Done()
 			err := ix.Watch(ctx, a.cfg.Corpus, a.cfg.Watch.Debounce, func(rep retrieval.SyncReport, err error) {
-				if err != nil {
+				switch {
+				case errors.Is(err, retrieval.ErrCorpusGone):
+					a.log.Warn("corpus folder gone", "corpus", a.cfg.Corpus, "err", err)
+					return
+				case err != nil:
 					a.log.Error("live reindex failed", "err", err)
 					return
 				}
-				for _, w := range rep.Skipped {
+				for _, w := range a.skips.fresh(rep.Skipped, true) {
 					a.log.Warn("skipped article", "err", w)
 				}
 				if rep.Changed() {

@@ -35,12 +35,13 @@ func cmdIndex(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.stderr, "watching %s for changes (Ctrl-C to stop)\n", a.cfg.Corpus)
 	return ix.Watch(ctx, a.cfg.Corpus, a.cfg.Watch.Debounce, func(rep retrieval.SyncReport, err error) {
-		if err != nil {
+		switch {
+		case errors.Is(err, retrieval.ErrCorpusGone):
+			fmt.Fprintf(a.stderr, "%s warning: %s: %v\n", time.Now().Format("15:04:05"), a.cfg.Corpus, err)
+		case err != nil:
 			fmt.Fprintf(a.stderr, "reindex failed: %v\n", err)
 		}
-		for _, w := range rep.Skipped {
-			fmt.Fprintf(a.stderr, "warning: %v\n", w)
-		}
+		a.warnSkipped(rep.Skipped, err == nil)
 		if rep.Changed() {
 			fmt.Fprintf(a.stdout, "%s ", time.Now().Format("15:04:05"))
 			printReport(a.stdout, rep)
@@ -79,8 +80,12 @@ func (a *app) embedder() (retrieval.Embedder, error) {
 	}
 }
 
-// openIndex opens the configured index, reporting damaged files.
+// openIndex opens the configured index, reporting damaged files. The
+// corpus is checked first: a mistyped --corpus makes no index.
 func (a *app) openIndex() (*retrieval.Index, error) {
+	if err := a.checkCorpus(); err != nil {
+		return nil, err
+	}
 	emb, err := a.embedder()
 	if err != nil {
 		return nil, err
@@ -91,7 +96,7 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 	}
 	ix, err := retrieval.New(st, retrieval.Options{
 		Embedder:     emb,
-		Load:         retrieval.LoadOptions{MaxBytes: a.cfg.MaxFileBytes},
+		Load:         retrieval.LoadOptions{MaxBytes: a.cfg.MaxFileBytes, Ignore: a.cfg.Ignore},
 		Chunk:        retrieval.ChunkOptions{TargetChars: a.cfg.Chunk.TargetChars, OverlapSentences: a.cfg.Chunk.OverlapSentences},
 		VectorWeight: a.cfg.Search.VectorWeight,
 		Logger:       a.log,
@@ -116,8 +121,8 @@ func (a *app) openStore() (retrieval.Store, error) {
 // prints the full report itself), a sync that changed something says so
 // in one line on stderr.
 func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retrieval.SyncReport, error) {
-	if st, err := os.Stat(a.cfg.Corpus); err != nil || !st.IsDir() {
-		return retrieval.SyncReport{}, fmt.Errorf("corpus folder %q not found: pass --corpus DIR or set corpus in the config", a.cfg.Corpus)
+	if err := a.checkCorpus(); err != nil {
+		return retrieval.SyncReport{}, err
 	}
 	var bar *progressbar.ProgressBar
 	progress := func(done, total int) {
@@ -147,20 +152,31 @@ func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retr
 	if rep.Reembed != "" {
 		fmt.Fprintln(a.stderr, rep.Reembed)
 	}
-	for _, w := range rep.Skipped {
-		fmt.Fprintf(a.stderr, "warning: %v\n", w)
-	}
 	if err != nil {
+		a.warnSkipped(rep.Skipped, false)
 		return rep, fmt.Errorf("indexing %s: %w", a.cfg.Corpus, err)
 	}
+	a.warnSkipped(rep.Skipped, true)
 	if rep.Articles == 0 {
-		fmt.Fprintf(a.stderr, "warning: %s holds no articles (%s)\n", a.cfg.Corpus, retrieval.SupportedKinds)
+		if a.needArticles {
+			return rep, a.errNoArticles()
+		}
+		fmt.Fprintf(a.stderr, "warning: %s holds no articles (newsbot reads %s)\n", a.cfg.Corpus, retrieval.SupportedKinds)
 	}
 	if !verbose && rep.Changed() {
 		fmt.Fprintf(a.stderr, "indexed %s: %d added, %d updated, %d removed (%d articles)\n",
 			a.cfg.Corpus, len(rep.Added), len(rep.Updated), len(rep.Removed), rep.Articles)
 	}
 	return rep, nil
+}
+
+// warnSkipped prints the warnings about skipped files not given before
+// (see skipNotes); complete says the sync listed the whole corpus, so
+// that its warnings replace the ones remembered.
+func (a *app) warnSkipped(skipped []error, complete bool) {
+	for _, w := range a.skips.fresh(skipped, complete) {
+		fmt.Fprintf(a.stderr, "warning: %v\n", w)
+	}
 }
 
 func isTerminal(w io.Writer) bool {

@@ -7,7 +7,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -50,6 +55,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "-h", "--help", "-help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "version", "--version", "-version", "-V":
+		fmt.Fprintln(stdout, version())
+		return nil
 	}
 	commands := map[string]func(context.Context, *app, []string) error{
 		"ask":     cmdAsk,
@@ -61,8 +69,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	f, ok := commands[cmd]
 	if !ok {
-		fmt.Fprint(stderr, usage)
-		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+		msg := fmt.Sprintf("unknown command %q", cmd)
+		if strings.HasPrefix(cmd, "-") {
+			msg = fmt.Sprintf("unknown option %s before a command", cmd)
+		}
+		names := append(slices.Collect(maps.Keys(commands)), "version", "help")
+		if near := closest(strings.TrimLeft(cmd, "-"), names); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		return usageError{msg + "; see newsbot --help"}
 	}
 	a := &app{name: cmd, getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	err := f(ctx, a, rest)
@@ -81,6 +96,9 @@ type app struct {
 	stdout, stderr io.Writer
 	cfg            Config
 	log            *slog.Logger
+	state          string    // folder of what is kept about the corpus (corpusState, or the index's)
+	skips          skipNotes // skipped-file warnings already given
+	needArticles   bool      // an empty corpus is an error, not a warning
 }
 
 // flags declares the options every command takes.
@@ -92,7 +110,7 @@ func (a *app) flags(synopsis string) (*flag.FlagSet, *commonFlags) {
 	c := &commonFlags{}
 	fs.StringVar(&c.config, "config", "", "config `FILE` (default config.yaml when present)")
 	fs.StringVar(&c.corpus, "corpus", "", "folder of articles (default from config, else seeds)")
-	fs.StringVar(&c.index, "index", "", "index folder (default from config, else .newsbot/index)")
+	fs.StringVar(&c.index, "index", "", "index folder (default from config, else one per corpus under .newsbot/)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: newsbot %s %s\n\nOptions:\n", a.name, synopsis)
 		fs.PrintDefaults()
@@ -113,9 +131,7 @@ func (a *app) parse(fs *flag.FlagSet, c *commonFlags, args []string) ([]string, 
 				fs.Usage()
 				return nil, err
 			}
-			fs.SetOutput(a.stderr)
-			fs.Usage()
-			return nil, usageError{err.Error()}
+			return nil, a.flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -134,6 +150,14 @@ func (a *app) parse(fs *flag.FlagSet, c *commonFlags, args []string) ([]string, 
 	if c.index != "" {
 		cfg.Index = c.index
 	}
+	// What newsbot keeps about a corpus goes beside its default index, or
+	// into the index folder that the config or --index names.
+	a.state = cfg.Index
+	if cfg.Index == "" {
+		a.state = corpusState(cfg.Corpus)
+		cfg.Index = filepath.Join(a.state, "index")
+	}
+	a.skips = skipNotes{path: filepath.Join(a.state, "skipped")}
 	a.cfg = cfg
 	a.log = newLogger(a.stderr, cfg.Log.Level, cfg.Log.Format)
 	return pos, nil
@@ -178,4 +202,65 @@ func oneArg(pos []string, what string) (string, error) {
 		return "", usageError{fmt.Sprintf("missing %s", what)}
 	}
 	return s, nil
+}
+
+var (
+	undefinedFlagRe = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	badValueRe      = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]*): (.*)$`)
+	needsArgRe      = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+)
+
+// flagError turns an error of the flag package into one line that names
+// the command, suggests the flag meant, and points to --help.
+func (a *app) flagError(fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	if m := undefinedFlagRe.FindStringSubmatch(msg); m != nil {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		msg = "unknown flag " + dashed(m[1])
+		if near := closest(m[1], names); near != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", dashed(near))
+		}
+	} else if m := badValueRe.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("bad value %q for %s", m[1], dashed(m[2]))
+	} else if m := needsArgRe.FindStringSubmatch(msg); m != nil {
+		msg = dashed(m[1]) + " needs a value"
+	}
+	return usageError{fmt.Sprintf("%s: %s; see newsbot %s --help", a.name, msg, a.name)}
+}
+
+// dashed writes a flag as the usage does: -k, --json.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// version describes this build from its build information: the module
+// version (a tag when installed with go install), else the commit it was
+// built from.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "newsbot (unknown version)"
+	}
+	v := bi.Main.Version
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	if rev := settings["vcs.revision"]; rev != "" && (v == "" || v == "(devel)") {
+		v = rev[:min(12, len(rev))]
+		if t := settings["vcs.time"]; t != "" {
+			v += " " + t
+		}
+		if settings["vcs.modified"] == "true" {
+			v += " (modified)"
+		}
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	return fmt.Sprintf("newsbot %s %s", v, bi.GoVersion)
 }

@@ -51,6 +51,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	a.needArticles = true
 	if _, err := a.sync(ctx, ix, false); err != nil {
 		return err
 	}
