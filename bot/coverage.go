@@ -40,9 +40,10 @@ type Coverage struct {
 	Articles []retrieval.ArticlePassages
 }
 
-// Library lists the articles of the coverage with their passages;
-// *retrieval.Index is one.
+// Library lists the articles of the coverage, alone or with their
+// passages; *retrieval.Index is one.
 type Library interface {
+	Articles() []retrieval.ArticleInfo
 	Library() []retrieval.ArticlePassages
 }
 
@@ -52,30 +53,33 @@ func (b *Bot) Articles() []retrieval.ArticleInfo {
 	if b.library == nil {
 		return nil
 	}
-	var out []retrieval.ArticleInfo
-	for _, a := range SortArticles(b.library.Library()) {
-		out = append(out, a.Info)
-	}
-	return out
+	return SortArticleInfos(b.library.Articles())
 }
 
-// SortArticles orders articles oldest first, the undated last, by source
-// among equals.
-func SortArticles(as []retrieval.ArticlePassages) []retrieval.ArticlePassages {
-	slices.SortStableFunc(as, func(a, b retrieval.ArticlePassages) int {
-		da, db := a.Info.Date, b.Info.Date
-		switch {
-		case da.IsZero() != db.IsZero():
-			if da.IsZero() {
-				return 1
-			}
-			return -1
-		case !da.Equal(db):
-			return da.Compare(db)
-		}
-		return strings.Compare(a.Info.Source, b.Info.Source)
-	})
+// SortArticleInfos orders articles oldest first, the undated last, by
+// source among equals.
+func SortArticleInfos(as []retrieval.ArticleInfo) []retrieval.ArticleInfo {
+	slices.SortStableFunc(as, compareArticles)
 	return as
+}
+
+// SortArticles orders articles as SortArticleInfos does.
+func SortArticles(as []retrieval.ArticlePassages) []retrieval.ArticlePassages {
+	slices.SortStableFunc(as, func(a, b retrieval.ArticlePassages) int { return compareArticles(a.Info, b.Info) })
+	return as
+}
+
+func compareArticles(a, b retrieval.ArticleInfo) int {
+	switch {
+	case a.Date.IsZero() != b.Date.IsZero():
+		if a.Date.IsZero() {
+			return 1
+		}
+		return -1
+	case !a.Date.Equal(b.Date):
+		return a.Date.Compare(b.Date)
+	}
+	return strings.Compare(a.Source, b.Source)
 }
 
 // coverageQuestion recognises a question about the whole coverage and

@@ -279,6 +279,9 @@ func (d *Bot) registerCommands(ctx context.Context, s *discordgo.Session, appID 
 			Required:    true,
 			MaxLength:   1000,
 		}},
+	}, {
+		Name:        "articles",
+		Description: "List the articles of the coverage: date, outlet, title and file",
 	}, reindex}
 	guilds := d.opt.GuildIDs
 	if len(guilds) == 0 {

@@ -195,8 +195,8 @@ func TestDiscord(t *testing.T) {
 		if len(reqs) != 1 {
 			t.Fatalf("guild command registrations = %d, want 1", len(reqs))
 		}
-		if got := string(reqs[0].Body); !strings.Contains(got, `"name":"ask"`) || !strings.Contains(got, `"name":"question"`) || !strings.Contains(got, `"name":"reindex"`) {
-			t.Errorf("registered commands = %s, want ask (with question) and reindex", got)
+		if got := string(reqs[0].Body); !strings.Contains(got, `"name":"ask"`) || !strings.Contains(got, `"name":"question"`) || !strings.Contains(got, `"name":"reindex"`) || !strings.Contains(got, `"name":"articles"`) {
+			t.Errorf("registered commands = %s, want ask (with question), articles and reindex", got)
 		}
 		if n := len(f.requests("PUT", "/api/v9/applications/app-1/commands")); n != 0 {
 			t.Errorf("global command registrations = %d, want 0 with guild IDs configured", n)
@@ -272,6 +272,22 @@ func TestDiscord(t *testing.T) {
 		eventually(t, "the reply", func() bool { return len(f.requests("POST", "/api/v9/channels/dm-1/messages")) > 0 })
 		if got := content(t, f.requests("POST", "/api/v9/channels/dm-1/messages")[0]); !strings.Contains(got, "001_b7e1029fb9729208.txt:") {
 			t.Errorf("DM reply = %q, want a citation of 001_b7e1029fb9729208.txt", got)
+		}
+	})
+
+	t.Run("/articles lists the coverage", func(t *testing.T) {
+		dispatch("INTERACTION_CREATE", f.slashCommand("i-articles", "c-ask", member("u-ask", "0"), "articles"))
+		cb := "/api/v9/interactions/i-articles/itoken-i-articles/callback"
+		eventually(t, "the list", func() bool { return len(f.requests("POST", cb)) > 0 })
+		data, _ := f.requests("POST", cb)[0].json(t)["data"].(map[string]any)
+		got, _ := data["content"].(string)
+		for _, want := range []string{"3 articles", "002\\_6b9d529eae85757d.txt", "NATO boss wants Canada to extend Afghan tour"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("/articles = %q, want it to hold %q", got, want)
+			}
+		}
+		if data["flags"] != 64.0 {
+			t.Errorf("/articles flags = %v, want 64 (ephemeral)", data["flags"])
 		}
 	})
 

@@ -47,6 +47,8 @@ func (d *Bot) onInteraction(ctx context.Context, s *discordgo.Session, i *discor
 			d.onAsk(ctx, s, i, data)
 		case "reindex":
 			d.onReindex(ctx, s, i)
+		case "articles":
+			d.onArticles(ctx, s, i)
 		}
 	case discordgo.InteractionMessageComponent:
 		data, _ := i.Data.(discordgo.MessageComponentInteractionData)
@@ -259,4 +261,30 @@ func toEmbeds(es []Embed) []*discordgo.MessageEmbed {
 		out = append(out, me)
 	}
 	return out
+}
+
+// onArticles lists the articles of the coverage, to the asker alone: a
+// long list would bury the channel's conversation.
+func (d *Bot) onArticles(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+	var b strings.Builder
+	infos := d.bot.Articles()
+	if len(infos) == 0 {
+		b.WriteString("The coverage holds no articles.")
+	} else {
+		fmt.Fprintf(&b, "%d articles:\n", len(infos))
+		for _, a := range infos {
+			b.WriteString("- " + escapeMarkdown(escapeMentions(bot.ArticleLine(a))) + "\n")
+		}
+	}
+	parts := splitMessage(strings.TrimSpace(b.String()), discordMaxContent)
+	d.respond(s, i, parts[0], true)
+	for _, p := range parts[1:] {
+		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
+			Content: p, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions(),
+		}, discordgo.WithContext(ctx))
+		if err != nil {
+			d.log.Error("discord: sending the list of articles failed", "err", err)
+			return
+		}
+	}
 }

@@ -16,6 +16,8 @@ import (
 
 const replHelp = `Ask a question about the coverage, or:
   /sources   the full passages behind the last answer
+  /articles  the articles of the coverage: date, outlet, title, file
+  /new       start a new conversation (forget earlier questions)
   /reindex   pick up new, changed and removed articles
   /help      this text
   /quit      leave (Ctrl-D works too)`
@@ -116,6 +118,11 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 				continue
 			}
 			fmt.Fprintln(a.stdout, bot.FormatSources(*last))
+		case line == "/articles":
+			fmt.Fprintln(a.stdout, bot.FormatArticles(b.Articles()))
+		case line == "/new":
+			conv = bot.NewConversation(a.cfg.Conversation.Turns)
+			fmt.Fprintln(a.stdout, "New conversation: follow-up questions start afresh.")
 		case line == "/reindex":
 			rep, err := a.sync(ctx, ix, true)
 			if err != nil {

@@ -32,12 +32,13 @@ func exitCode(err error) int {
 const usage = `newsbot answers questions about a folder of news articles, citing file and line.
 
 Usage:
-  newsbot ask     [--corpus DIR] [--index DIR] [--json] QUESTION
-  newsbot repl    [--corpus DIR] [--index DIR]
-  newsbot search  [--corpus DIR] [--index DIR] [-k N] [--json] QUERY
-  newsbot index   [--corpus DIR] [--index DIR] [--watch]
-  newsbot eval    [--corpus DIR] [--index DIR] FILE
-  newsbot discord [--config FILE]
+  newsbot ask      [--corpus DIR] [--index DIR] [--json] QUESTION
+  newsbot repl     [--corpus DIR] [--index DIR]
+  newsbot search   [--corpus DIR] [--index DIR] [-k N] [--json] QUERY
+  newsbot articles [--corpus DIR] [--index DIR] [--json]
+  newsbot index    [--corpus DIR] [--index DIR] [--watch]
+  newsbot eval     [--corpus DIR] [--index DIR] FILE
+  newsbot discord  [--config FILE]
 
 Every command takes --config FILE (default: config.yaml when present) and --help.
 The default corpus is the seeds/ folder; the index lives in .newsbot/index.
@@ -60,12 +61,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return nil
 	}
 	commands := map[string]func(context.Context, *app, []string) error{
-		"ask":     cmdAsk,
-		"repl":    cmdRepl,
-		"search":  cmdSearch,
-		"index":   cmdIndex,
-		"eval":    cmdEval,
-		"discord": cmdDiscord,
+		"ask":      cmdAsk,
+		"repl":     cmdRepl,
+		"search":   cmdSearch,
+		"articles": cmdArticles,
+		"index":    cmdIndex,
+		"eval":     cmdEval,
+		"discord":  cmdDiscord,
 	}
 	f, ok := commands[cmd]
 	if !ok {
