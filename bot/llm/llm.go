@@ -42,6 +42,15 @@ type Options struct {
 	MaxRetries     int           // retries after the first attempt; 0 means 3, negative means none
 	BaseBackoff    time.Duration // delay before the first retry, doubled each time, jittered (default 500ms)
 	HistoryTurns   int           // earlier turns sent with a question (default 3)
+	// ContextTokens is what one request may hold, rules, articles and
+	// answer together (default 16000): a question about the whole
+	// coverage sends every article at once when they fit, else notes on
+	// each.
+	ContextTokens int
+	// CoverageBudget bounds the tokens all requests of one answer about
+	// the whole coverage may send (default 200000); articles past it are
+	// not read, and the answer says so.
+	CoverageBudget int
 	Logger         *slog.Logger
 }
 
@@ -83,6 +92,12 @@ func New(client *openai.Client, opt Options) *Answerer {
 	if opt.HistoryTurns <= 0 {
 		opt.HistoryTurns = 3
 	}
+	if opt.ContextTokens <= 0 {
+		opt.ContextTokens = 16000
+	}
+	if opt.CoverageBudget <= 0 {
+		opt.CoverageBudget = 200000
+	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -97,6 +112,9 @@ func New(client *openai.Client, opt Options) *Answerer {
 // retries, and one wrapping ErrStreamInterrupted when the stream broke
 // after text was streamed.
 func (l *Answerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, error) {
+	if req.Coverage != nil && len(req.Coverage.Articles) > 0 {
+		return l.answerCoverage(ctx, req)
+	}
 	if len(req.Passages) == 0 {
 		// Nothing to cite: the rules would make the model refuse anyway.
 		if req.OnToken != nil {

@@ -72,6 +72,7 @@ func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
 		llm := llm.New(llm.NewChatClient(l.BaseURL, l.APIKey), llm.Options{
 			Model: l.Model, Temperature: float32(l.Temperature), MaxTokens: l.MaxTokens,
 			Timeout: l.Timeout, MaxRetries: retries, HistoryTurns: a.cfg.Conversation.Turns, Logger: a.log,
+			ContextTokens: l.ContextTokens, CoverageBudget: l.CoverageBudget,
 		})
 		primary, opt.Fallback, opt.Rewriter = llm, ext, llm
 	}

@@ -79,6 +79,10 @@ type LLMConfig struct {
 	MaxTokens   int           `yaml:"max_tokens"`
 	Timeout     time.Duration `yaml:"timeout"`
 	MaxRetries  int           `yaml:"max_retries"`
+	// ContextTokens and CoverageBudget bound questions about the whole
+	// coverage: one request's size, and all requests' together.
+	ContextTokens  int `yaml:"context_tokens"`
+	CoverageBudget int `yaml:"coverage_budget"`
 }
 
 // SearchConfig sizes retrieval.
@@ -137,6 +141,9 @@ func DefaultConfig() Config {
 			MaxTokens:   512,
 			Timeout:     60 * time.Second,
 			MaxRetries:  3,
+
+			ContextTokens:  16000,
+			CoverageBudget: 200000,
 		},
 		Search:       SearchConfig{K: bot.DefaultK, VectorWeight: retrieval.DefaultVectorWeight},
 		Conversation: ConversationConfig{Turns: 4},
@@ -670,6 +677,8 @@ func (c Config) Validate() error {
 		{"llm.max_tokens", c.LLM.MaxTokens <= 0, "must be positive"},
 		{"llm.timeout", c.LLM.Timeout <= 0, `must be positive, e.g. "60s"`},
 		{"llm.max_retries", outside(c.LLM.MaxRetries, 0, 10), "must be between 0 and 10"},
+		{"llm.context_tokens", c.LLM.ContextTokens < 2*c.LLM.MaxTokens+1000, "must leave room for the articles: at least twice llm.max_tokens plus 1000"},
+		{"llm.coverage_budget", c.LLM.CoverageBudget < c.LLM.ContextTokens, "must be at least llm.context_tokens"},
 		{"search.k", outside(c.Search.K, 1, 50), "must be between 1 and 50"},
 		{"search.vector_weight", c.Search.VectorWeight <= 0 || c.Search.VectorWeight > 1, "must be above 0 and at most 1"},
 		{"conversation.turns", outside(c.Conversation.Turns, 1, 50), "must be between 1 and 50"},

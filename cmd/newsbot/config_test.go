@@ -86,7 +86,7 @@ log: {level: debug, format: json}
 		},
 		LLM: LLMConfig{
 			Model: "llama3.1", BaseURL: "https://llm.example.com/v1", Temperature: 0,
-			MaxTokens: 1024, Timeout: 90 * time.Second, MaxRetries: 0,
+			MaxTokens: 1024, Timeout: 90 * time.Second, MaxRetries: 0, ContextTokens: 16000, CoverageBudget: 200000,
 		},
 		Search:       SearchConfig{K: 10, VectorWeight: 0.25},
 		Conversation: ConversationConfig{Turns: 8},
@@ -191,7 +191,7 @@ func TestReadConfigFileErrors(t *testing.T) {
 		{"unknown_misplaced.yaml", 3, "turns", `unknown key "turns" (did you mean conversation.turns?)`},
 		{"unknown_ambiguous.yaml", 1, "model", `unknown key "model" (did you mean embedder.model or llm.model?)`},
 		{"unknown_deep.yaml", 3, "discord.user_rate.evry", `unknown key "evry" in discord.user_rate (did you mean "every"?)`},
-		{"unknown_far.yaml", 2, "llm.colour", `unknown key "colour" in llm (known keys: model, base_url, api_key, temperature, max_tokens, timeout, max_retries)`},
+		{"unknown_far.yaml", 2, "llm.colour", `unknown key "colour" in llm (known keys: model, base_url, api_key, temperature, max_tokens, timeout, max_retries, context_tokens, coverage_budget)`},
 		{"unknown_spelling.yaml", 3, "embedder.baseURL", `unknown key "baseURL" in embedder (did you mean "base_url"?)`},
 		{"key_not_name.yaml", 1, "", `bad key at the top level: want a plain name, got a list`},
 		{"duplicate.yaml", 3, "search.k", `duplicate key "k" in search (first set at line 2)`},

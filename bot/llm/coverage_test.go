@@ -1,0 +1,115 @@
+package llm
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/bottest"
+	"github.com/newsbot/newsbot/bot/llm/llmtest"
+)
+
+// fireCorpus is five articles on one fire, dated, from two outlets.
+const fireCorpus = "../eval/testdata/dev/fire"
+
+func TestLLMCoverageOneRequest(t *testing.T) {
+	l, f, _ := newFakeLLM(t, Options{}, llmtest.Reply{Chunks: []string{
+		"The reports differ on the toll: three workers [1], four [2].",
+	}})
+	b := bot.New(bottest.Index(t, fireCorpus), l, bot.Options{Corpus: fireCorpus})
+	a, err := b.Ask(t.Context(), nil, "What do the sources disagree about?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs := f.Requests()
+	if len(reqs) != 1 {
+		t.Fatalf("requests = %d, want 1 (the articles fit)", len(reqs))
+	}
+	msg := reqs[0].Messages[len(reqs[0].Messages)-1].Content
+	for _, want := range []string{
+		"The coverage holds 5 articles",
+		"[1] source: 2023-05-10-riverton-fire-ledger.txt (lines 1-13) date: 2023-05-10 outlet: Valley Ledger dateline: RIVERTON byline: By Tom Reilly title: Three killed in Riverton chemical plant fire",
+		"date: 2024-05-21",
+		"Three workers were killed on Tuesday",
+		"Twenty-one other workers were taken to hospital",
+		"This was not an accident waiting to happen",
+		"Question: What do the sources disagree about?",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("request lacks %q:\n%s", want, msg)
+		}
+	}
+	if sys := reqs[0].Messages[0].Content; !strings.Contains(sys, "whole coverage") || !strings.Contains(sys, "which report is newer") {
+		t.Errorf("system prompt lacks the coverage rules:\n%s", sys)
+	}
+	if len(a.Citations) != 2 || a.Citations[0].Source != "2023-05-10-riverton-fire-ledger.txt" || a.Citations[1].Source != "2023-05-10-riverton-fire-wire.txt" {
+		t.Fatalf("citations = %+v, want the ledger and the wire story", a.Citations)
+	}
+	if !strings.Contains(a.Citations[0].Quote, "Three workers were killed") {
+		t.Errorf("citation [1] quotes %q, want the sentence on the toll", a.Citations[0].Quote)
+	}
+	if a.Note != "" {
+		t.Errorf("note = %q, want none (every quote checked)", a.Note)
+	}
+}
+
+func TestLLMCoverageMapReduce(t *testing.T) {
+	replies := make([]llmtest.Reply, 0, 6)
+	for range 5 {
+		replies = append(replies, llmtest.Reply{Chunks: []string{"Fire Chief Dana Okafor is quoted on the blaze."}})
+	}
+	replies = append(replies, llmtest.Reply{Chunks: []string{"Dana Okafor, the fire chief, is quoted [1]."}})
+	// A context too small for five articles at once: each is read alone.
+	l, f, _ := newFakeLLM(t, Options{ContextTokens: 1400, MaxTokens: 200}, replies...)
+	b := bot.New(bottest.Index(t, fireCorpus), l, bot.Options{Corpus: fireCorpus})
+	a, err := b.Ask(t.Context(), nil, "Who is quoted in these articles?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs := f.Requests()
+	if len(reqs) != 6 {
+		t.Fatalf("requests = %d, want 5 (one per article) and 1 to reduce", len(reqs))
+	}
+	sources := map[string]bool{}
+	for _, r := range reqs[:5] {
+		msg := r.Messages[1].Content
+		if !strings.Contains(r.Messages[0].Content, "take notes") || !strings.Contains(msg, "Question about the whole collection: Who is quoted in these articles?") {
+			t.Errorf("map request = %q, want notes asked on the question", msg)
+		}
+		for _, src := range []string{"ledger", "wire.txt", "wire-update", "inquiry", "fined"} {
+			if strings.Contains(msg, src) {
+				sources[src] = true
+			}
+		}
+	}
+	if len(sources) != 5 {
+		t.Errorf("map requests covered %v, want all five articles", sources)
+	}
+	final := reqs[5].Messages[1].Content
+	for _, want := range []string{"notes taken on the question", "date: 2023-06-02", "Fire Chief Dana Okafor is quoted on the blaze.", "Name every person the articles quote"} {
+		if !strings.Contains(final, want) {
+			t.Errorf("reduce request lacks %q:\n%s", want, final)
+		}
+	}
+	if estimateTokens(final) > 1400 {
+		t.Errorf("reduce request of about %d tokens, want it within the context of 1400", estimateTokens(final))
+	}
+	if len(a.Cited()) != 1 {
+		t.Errorf("answer %q cites %d, want 1", a.Text, len(a.Cited()))
+	}
+}
+
+func TestLLMCoverageBudget(t *testing.T) {
+	l, f, _ := newFakeLLM(t, Options{ContextTokens: 1400, MaxTokens: 200, CoverageBudget: 1500}, llmtest.Reply{Chunks: []string{"Okafor [1]."}})
+	b := bot.New(bottest.Index(t, fireCorpus), l, bot.Options{Corpus: fireCorpus})
+	a, err := b.Ask(t.Context(), nil, "Who is quoted in these articles?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.Requests()); n >= 6 {
+		t.Errorf("requests = %d, want fewer than 6 within the budget", n)
+	}
+	if !strings.Contains(a.Note, "of the 5 articles were read") {
+		t.Errorf("note = %q, want it to say how many articles were read", a.Note)
+	}
+}
