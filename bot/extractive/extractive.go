@@ -165,6 +165,11 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 	if other := e.disagreement(q, cands); other != nil {
 		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
+	if q.yesno {
+		if pro, con := e.yesNo(q, cands, sents); con != nil {
+			return yesNoAnswer(pro, con)
+		}
+	}
 	chosen = dropHeadlines(chosen)
 	if q.kind == kindPerson {
 		chosen = e.namePerson(q, chosen, sents)
@@ -336,11 +341,31 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 			continue
 		}
 		heard[c.s.source] = true
-		if disjointValues(best.values, c.values) {
+		if q.kind == kindPlace && jaccard(contentTerms(best.s), contentTerms(c.s)) < samePlaceReport {
+			// A sentence names many places: two that share little
+			// speak of different ones, not of one place differently.
+			continue
+		}
+		if disjointValues(best.values, c.values) && !mentionsAny(c.s, best.values) && !mentionsAny(best.s, c.values) {
 			return c
 		}
 	}
 	return nil
+}
+
+// samePlaceReport is the share of content terms (Jaccard) two sentences
+// naming different places must share to be two reports of one place.
+const samePlaceReport = 0.25
+
+// mentionsAny reports whether s gives any of values anywhere, not only
+// near the question's terms: then it does not contradict them.
+func mentionsAny(s *passageSentence, values []string) bool {
+	for _, sp := range slices.Concat(findNumbers(s.toks), findDates(s.toks), findPlaces(s)) {
+		if sp.value != "" && slices.Contains(values, sp.value) {
+			return true
+		}
+	}
+	return false
 }
 
 // disagreeScore is the share of the best sentence's score the other side

@@ -320,6 +320,7 @@ type questionInfo struct {
 	// whoVerb is set for "who VERB ...?" ("who directed X"): the answer
 	// must say who did it.
 	whoVerb bool
+	yesno   bool // "Did Canada agree ...?": the evidence for and against answers it
 	terms   []qterm
 }
 
@@ -395,6 +396,12 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	}
 	q.verb, q.passive, q.past = -1, passive, past
 	q.whoVerb = verb == 1 && toks[0].lower == "who"
+	q.yesno = isYesNo(toks)
+	if q.yesno {
+		// "Has France decided where to send its troops?" asks whether,
+		// not where: the evidence either way answers it.
+		q.kind = kindAny
+	}
 	q.asked = -1
 	asked := askedNoun(toks)
 	q.negated = verb >= 0 && negatedAt(toks, verb)

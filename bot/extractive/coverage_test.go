@@ -1,0 +1,96 @@
+package extractive
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// devDir holds the articles written for questions about the whole
+// coverage: a fire reported by two outlets (with a wire update that
+// changes one figure) and a film festival two years running.
+var devDir = filepath.Join("..", "eval", "testdata", "dev")
+
+func TestCoverageAnswers(t *testing.T) {
+	b := offlineBot(t, devDir)
+	for _, tt := range []struct {
+		q       string
+		want    []string // in the answer text
+		sources []string // cited, at least
+		not     []string // never in the answer
+	}{
+		{"What articles are in the coverage?",
+			[]string{"The coverage holds 9 articles", "Three killed in Riverton chemical plant fire (2023-05-10, Valley Ledger, RIVERTON, By Tom Reilly; fire/2023-05-10-riverton-fire-ledger.txt)"},
+			[]string{"fire/2023-05-10-riverton-fire-ledger.txt", "arts/2023-03-01-northlight-results.txt"}, nil},
+		{"Who is quoted about the Riverton fire?",
+			[]string{"Dana Okafor:", "Irene Vasquez:", "Lucia Brandt:", "Gareth Pryce:", "Miriam Solberg:", `"This was not an accident waiting to happen`},
+			[]string{"fire/2024-05-21-halvorsen-fined.txt", "fire/2023-06-02-union-demands-inquiry.md"}, []string{"Marguerite Leblanc", "Riverton:"}},
+		{"What do the sources disagree about on the Halvorsen fire?",
+			[]string{"The sources differ", "Three vs Four", "Twelve", "Twenty-one", "A later report (2023-05-11)"},
+			[]string{"fire/2023-05-10-riverton-fire-ledger.txt", "fire/2023-05-10-riverton-fire-wire.txt", "fire/2023-05-11-riverton-fire-wire-update.txt"}, []string{"240 vs"}},
+		{"Give me a timeline of the Halvorsen fire.",
+			[]string{"2023-05-10, Valley Ledger:", "2024-05-21, Valley Ledger:"},
+			[]string{"fire/2023-06-02-union-demands-inquiry.md"}, []string{"Salt Roads"}},
+		{"When was each article published?",
+			[]string{"2021-09-12:", "2024-05-21:"}, []string{"arts/2021-09-12-lakeshore-film-prize.txt"}, nil},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := b.Ask(t.Context(), nil, tt.q, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("answer lacks %q:\n%s", w, a.Text)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(a.Text, w) {
+					t.Errorf("answer holds %q:\n%s", w, a.Text)
+				}
+			}
+			cited := map[string]bool{}
+			for _, c := range a.Cited() {
+				cited[c.Source] = true
+			}
+			for _, s := range tt.sources {
+				if !cited[s] {
+					t.Errorf("answer cites no %s:\n%s", s, a.Text)
+				}
+			}
+			if a.Note != "" {
+				t.Errorf("note = %q, want every quote found in its file", a.Note)
+			}
+		})
+	}
+}
+
+func TestYesNoBothWays(t *testing.T) {
+	a, err := offlineBot(t, seedDir).Ask(t.Context(), nil, "Did Canada agree to extend its mission?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"For:", "wanted Canada to extend", "Against:", "Ottawa would not change its mind"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("answer lacks %q:\n%s", want, a.Text)
+		}
+	}
+}
+
+func TestQuestionShapes(t *testing.T) {
+	b := offlineBot(t, devDir)
+	for _, tt := range []struct{ q, want, not string }{
+		{"Who was the runner-up at the 2021 festival?", "Copper Sky", "Night Ferry"},
+		{"Who directed The Glass Orchard?", "Tomasz Wierzbicki", "Marguerite Leblanc"},
+		{"Which film won the People's Choice Award in 2022?", "The Glass Orchard", "Salt Roads\", a drama"},
+		{"Who will play Maud in the Salt Roads series?", "Noor Haddad", ""},
+	} {
+		a, err := b.Ask(t.Context(), nil, tt.q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s\n= %s\nwant %q, not %q", tt.q, a.Text, tt.want, tt.not)
+		}
+	}
+}

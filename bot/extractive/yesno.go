@@ -1,0 +1,108 @@
+package extractive
+
+// This file answers yes/no questions ("Did Canada agree to extend its
+// mission?") with the evidence on both sides: the coverage often holds
+// one side pushing and the other refusing, and quoting only the first
+// answers the question wrongly.
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/newsbot/newsbot/bot"
+)
+
+// isYesNo reports whether a question asks yes or no: it opens with an
+// auxiliary ("Did", "Is", "Will", "Has").
+func isYesNo(toks []textWord) bool {
+	return len(toks) > 1 && isAuxiliary(toks[0].lower)
+}
+
+// negative reports whether a sentence says no: a negation (not, no,
+// never, nor, cannot, n't) in it.
+func negative(s *passageSentence) bool {
+	for i, t := range s.toks {
+		switch t.lower {
+		case "not", "no", "never", "nor", "cannot", "neither":
+			return true
+		case "t":
+			if i > 0 && strings.HasSuffix(s.toks[i-1].lower, "n") && s.toks[i].start == s.toks[i-1].end+1 {
+				return true // "didn't", "won't"
+			}
+		}
+	}
+	return false
+}
+
+// againstShare is the share of the best evidence's relevance a sentence
+// saying no needs to be quoted against it.
+const againstShare = 0.35
+
+// yesNo returns the evidence for and against the question among the
+// sentences: the best candidate, and the most relevant sentence that says
+// the opposite (one saying no when the best says yes, and the reverse),
+// or nil when there is none.
+func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passageSentence) (pro, con *scoredSentence) {
+	best := cands[0]
+	bestNeg := negative(best.s)
+	// Relevance, loosely: the question's terms in the sentence or, at
+	// half, in the sentence before it, which a reply often follows
+	// ("persuade Ottawa to change its mind ... Cannon reiterated that
+	// Ottawa would not change its mind").
+	relevance := func(s *passageSentence) float64 {
+		var got, total float64
+		names := false
+		for _, t := range q.terms {
+			total += t.weight
+			c := e.termCredit(s, t)
+			if s.prev != nil {
+				c = max(c, e.termCredit(s.prev, t)/2)
+			}
+			got += t.weight * c
+			names = names || (t.name || t.head) && e.termCredit(s, t) >= e.opt.SynonymCredit
+		}
+		if total == 0 || !names && slices.ContainsFunc(q.terms, func(t qterm) bool { return t.name || t.head }) {
+			return 0
+		}
+		return got / total
+	}
+	top := relevance(best.s)
+	var other *passageSentence
+	otherRel := 0.0
+	for _, s := range sents {
+		if s == best.s || s.headline || s.caption || s.byline || negative(s) == bestNeg || sameWords(s.text, best.s.text) {
+			continue
+		}
+		if r := relevance(s); r > otherRel {
+			other, otherRel = s, r
+		}
+	}
+	if other == nil || otherRel < againstShare*top || otherRel < 0.25 {
+		return best, nil
+	}
+	o := &scoredSentence{s: other, score: otherRel}
+	if bestNeg {
+		return o, best
+	}
+	return best, o
+}
+
+// yesNoAnswer quotes the evidence for and against.
+func yesNoAnswer(pro, con *scoredSentence) bot.Answer {
+	a := bot.Answer{}
+	var b strings.Builder
+	b.WriteString("The coverage points both ways. For: ")
+	for i, c := range []*scoredSentence{pro, con} {
+		n := i + 1
+		a.Citations = append(a.Citations, bot.Citation{
+			N: n, Source: c.s.source, Title: c.s.title, Lines: c.s.lines, Quote: c.s.text, Date: c.s.date,
+		})
+		if i > 0 {
+			b.WriteString(" Against: ")
+		}
+		b.WriteString(strings.Join(strings.Fields(c.s.text), " ") + " [" + strconv.Itoa(n) + "]")
+	}
+	a.Text = b.String()
+	return a
+}
