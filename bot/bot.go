@@ -20,6 +20,7 @@ type Bot struct {
 	rewriter Rewriter // nil: heuristic rewriting
 	library  Library  // nil: questions about the whole coverage are searched like others
 	speller  Speller  // nil: no spelling correction
+	link     func(Citation) string
 	log      *slog.Logger
 	k        int
 	corpus   string
@@ -36,7 +37,10 @@ type Options struct {
 	Fallback Answerer // used when the primary answerer fails; nil for none
 	Rewriter Rewriter // follow-up rewriting; nil for the offline heuristic
 	Corpus   string   // folder the sources are relative to, for checking quotes; "" skips the check
-	Logger   *slog.Logger
+	// Link, when set, gives each checked citation its Citation.URL: where
+	// a reader can open the article with the quote marked.
+	Link   func(Citation) string
+	Logger *slog.Logger
 }
 
 // New returns a Bot that searches s and answers with primary.
@@ -47,7 +51,7 @@ func New(s Searcher, primary Answerer, opt Options) *Bot {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	b := &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, log: opt.Logger, k: opt.K, corpus: opt.Corpus}
+	b := &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, link: opt.Link, log: opt.Logger, k: opt.K, corpus: opt.Corpus}
 	// An index lists its articles and knows its words; another searcher
 	// may not.
 	b.library, _ = s.(Library)
@@ -136,6 +140,11 @@ func (b *Bot) finish(conv *Conversation, question, standalone string, a Answer) 
 		a.Citations = []Citation{}
 	}
 	b.verify(&a)
+	if b.link != nil {
+		for i := range a.Citations {
+			a.Citations[i].URL = b.link(a.Citations[i])
+		}
+	}
 	if conv != nil {
 		conv.Add(Turn{Question: question, Standalone: standalone, Answer: a.Text}, &a)
 	}

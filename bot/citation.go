@@ -29,6 +29,7 @@ type Citation struct {
 	// Date is the publication date of Source, when known: readers weigh
 	// a report by its age, and two that differ are often a year apart.
 	Date time.Time `json:"date,omitzero"`
+	URL  string    `json:"url,omitempty"` // the article view of the citation, when a web server is configured (Options.Link)
 }
 
 // LongLine is the length, in characters, past which a line is more than

@@ -91,7 +91,9 @@ func FormatSources(a Answer) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// Line is c as a source line for a terminal: "[1] file.txt:5-6 - Title".
+// Line is c as a source line for a terminal: "[1] file.txt:5-6 - Title",
+// followed by " <URL>" when c has one (angle brackets delimit a URL in
+// plain text, RFC 3986 appendix C).
 func (c Citation) Line() string {
 	line := fmt.Sprintf("[%d] %s", c.N, c.Label())
 	if title := c.ShortTitle(); title != "" {
@@ -99,6 +101,9 @@ func (c Citation) Line() string {
 	}
 	if !c.Date.IsZero() {
 		line += " (" + DateLabel(c.Date) + ")"
+	}
+	if c.URL != "" {
+		line += " <" + c.URL + ">"
 	}
 	return line
 }

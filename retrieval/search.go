@@ -25,6 +25,36 @@ type Result struct {
 	KeywordScore float64 `json:"keyword_score"` // BM25
 }
 
+// SearchHit is a search result as `newsbot search --json` and the web API
+// give it: where the passage is, and its text for display.
+type SearchHit struct {
+	Source string  `json:"source"`
+	Title  string  `json:"title"`
+	Page   int     `json:"page,omitempty"` // a PDF's page; lines are then lines of that page
+	Lines  [2]int  `json:"lines"`
+	Score  float64 `json:"score"`
+	Text   string  `json:"text"`
+	Date   string  `json:"date,omitempty"` // YYYY-MM-DD, when known
+}
+
+// Display returns r as a SearchHit; pages are the page starts of a PDF
+// source (ArticleInfo.Pages), nil for other articles.
+func (r Result) Display(pages []int) SearchHit {
+	h := SearchHit{Source: r.Source, Title: r.Title, Lines: [2]int{r.FirstLine, r.LastLine}, Score: r.Score, Text: DisplayText(r.Text)}
+	if pages != nil {
+		h.Page, h.Lines[0] = PageLine(pages, r.FirstLine)
+		if lp, l := PageLine(pages, r.LastLine); lp == h.Page {
+			h.Lines[1] = l
+		} else {
+			h.Lines[1] = pages[h.Page] - pages[h.Page-1] // to the end of the page it starts on
+		}
+	}
+	if !r.Date.IsZero() {
+		h.Date = r.Date.Format(time.DateOnly)
+	}
+	return h
+}
+
 // DefaultVectorWeight is the share of the vector score in the fused score
 // of a search. The two rankings are fused by a convex combination of
 // max-normalised scores rather than by reciprocal rank: Bruch, Gai and

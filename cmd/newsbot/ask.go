@@ -9,6 +9,7 @@ import (
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/extractive"
 	"github.com/newsbot/newsbot/bot/llm"
+	"github.com/newsbot/newsbot/bot/web"
 	"github.com/newsbot/newsbot/retrieval"
 )
 
@@ -59,6 +60,9 @@ func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
 	}
 	ext := extractive.New(extractive.Options{})
 	opt := bot.Options{K: a.cfg.Search.K, Logger: a.log, Corpus: a.cfg.Corpus}
+	if base := a.cfg.Web.PublicURL; base != "" {
+		opt.Link = func(c bot.Citation) string { return web.ArticleURL(base, c) }
+	}
 	var primary bot.Answerer = ext
 	if l := a.cfg.LLM; l.Model != "" {
 		if l.APIKey == "" && l.BaseURL == "" {

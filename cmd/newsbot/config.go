@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/url"
 	"os"
 	"reflect"
@@ -27,6 +28,7 @@ import (
 const (
 	EnvOpenAIKey    = "OPENAI_API_KEY"
 	EnvDiscordToken = "DISCORD_TOKEN"
+	EnvWebToken     = "NEWSBOT_WEB_TOKEN"
 )
 
 // Config is newsbot's configuration. Its yaml tags are the keys of the
@@ -44,6 +46,7 @@ type Config struct {
 	Conversation ConversationConfig `yaml:"conversation"`
 	Watch        WatchConfig        `yaml:"watch"`
 	Discord      DiscordConfig      `yaml:"discord"`
+	Web          WebConfig          `yaml:"web"`
 	Log          LogConfig          `yaml:"log"`
 }
 
@@ -114,6 +117,20 @@ type DiscordConfig struct {
 	Watch           bool       `yaml:"watch"` // reindex the corpus live while running
 }
 
+// WebConfig configures the web page and API (`newsbot serve`), and where
+// the other front ends link citations to.
+type WebConfig struct {
+	Addr string `yaml:"addr"` // host:port to listen on
+	// PublicURL is the address readers reach the server at; when set,
+	// Discord, ask and the REPL link every citation to its article view.
+	PublicURL   string     `yaml:"public_url"`
+	Token       string     `yaml:"token"`       // ApplyEnv fills it from NEWSBOT_WEB_TOKEN; required off loopback
+	TrustProxy  bool       `yaml:"trust_proxy"` // clients' addresses from X-Forwarded-For
+	AskRate     RateConfig `yaml:"ask_rate"`
+	RequestRate RateConfig `yaml:"request_rate"`
+	Watch       bool       `yaml:"watch"` // reindex the corpus live while serving
+}
+
 // RateConfig is a token bucket: Burst requests at once, then one per Every.
 type RateConfig struct {
 	Every time.Duration `yaml:"every"`
@@ -153,13 +170,20 @@ func DefaultConfig() Config {
 			ChannelRate: RateConfig{Every: 2 * time.Second, Burst: 10},
 			Watch:       true,
 		},
+		Web: WebConfig{
+			Addr:        "127.0.0.1:8080",
+			AskRate:     RateConfig{Every: 5 * time.Second, Burst: 5},
+			RequestRate: RateConfig{Every: 100 * time.Millisecond, Burst: 100},
+			Watch:       true,
+		},
 		Log: LogConfig{Level: "info", Format: "text"},
 	}
 }
 
 // ApplyEnv fills the secrets the configuration leaves empty from the
-// environment: both API keys from OPENAI_API_KEY and the Discord token
-// from DISCORD_TOKEN. getenv is os.Getenv outside tests.
+// environment: both API keys from OPENAI_API_KEY, the Discord token from
+// DISCORD_TOKEN and the web token from NEWSBOT_WEB_TOKEN. getenv is
+// os.Getenv outside tests.
 func (c *Config) ApplyEnv(getenv func(string) string) {
 	fill := func(dst *string, env string) {
 		if *dst == "" {
@@ -169,6 +193,7 @@ func (c *Config) ApplyEnv(getenv func(string) string) {
 	fill(&c.Embedder.APIKey, EnvOpenAIKey)
 	fill(&c.LLM.APIKey, EnvOpenAIKey)
 	fill(&c.Discord.Token, EnvDiscordToken)
+	fill(&c.Web.Token, EnvWebToken)
 }
 
 // ConfigError is a problem with the configuration, placed at the line of
@@ -702,6 +727,13 @@ func (c Config) Validate() error {
 		rule{"discord.user_rate.burst", c.Discord.UserRate.Burst <= 0, "must be positive"},
 		rule{"discord.channel_rate.every", c.Discord.ChannelRate.Every <= 0, `must be positive, e.g. "2s"`},
 		rule{"discord.channel_rate.burst", c.Discord.ChannelRate.Burst <= 0, "must be positive"},
+		rule{"web.addr", !hostPort(c.Web.Addr), `want host:port, e.g. "127.0.0.1:8080" or ":8080"`},
+		rule{"web.public_url", !httpURL(c.Web.PublicURL), "want an http or https URL, e.g. https://news.example.org"},
+		rule{"web.public_url", hasPath(c.Web.PublicURL), "want the address of the server's root, without a path: pages are served from /"},
+		rule{"web.ask_rate.every", c.Web.AskRate.Every <= 0, `must be positive, e.g. "5s"`},
+		rule{"web.ask_rate.burst", c.Web.AskRate.Burst <= 0, "must be positive"},
+		rule{"web.request_rate.every", c.Web.RequestRate.Every <= 0, `must be positive, e.g. "100ms"`},
+		rule{"web.request_rate.burst", c.Web.RequestRate.Burst <= 0, "must be positive"},
 		rule{"log.level", !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level),
 			fmt.Sprintf("must be debug, info, warn or error, not %q", c.Log.Level)},
 		rule{"log.format", c.Log.Format != "text" && c.Log.Format != "json",
@@ -724,6 +756,23 @@ func httpURL(s string) bool {
 	}
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// hasPath reports whether the URL s has a path beyond "/".
+func hasPath(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && strings.Trim(u.Path, "/") != ""
+}
+
+// hostPort reports whether s is a listening address: host:port with a
+// port number (the host may be empty, meaning every interface).
+func hostPort(s string) bool {
+	_, port, err := net.SplitHostPort(s)
+	if err != nil {
+		return false
+	}
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 0 && n <= 65535
 }
 
 // snowflake reports whether s looks like a Discord ID: a decimal number

@@ -73,6 +73,14 @@ discord:
   user_rate: &rate {every: 5s, burst: 2}
   channel_rate: *rate
   watch: false
+web:
+  addr: ":9090"
+  public_url: https://news.example.org
+  token: web-secret
+  trust_proxy: true
+  ask_rate: {every: 2s, burst: 3}
+  request_rate: {every: 50ms, burst: 20}
+  watch: false
 log: {level: debug, format: json}
 `
 	want := Config{
@@ -99,6 +107,11 @@ log: {level: debug, format: json}
 			UserRate:        RateConfig{Every: 5 * time.Second, Burst: 2},
 			ChannelRate:     RateConfig{Every: 5 * time.Second, Burst: 2},
 			Watch:           false,
+		},
+		Web: WebConfig{
+			Addr: ":9090", PublicURL: "https://news.example.org", Token: "web-secret", TrustProxy: true,
+			AskRate:     RateConfig{Every: 2 * time.Second, Burst: 3},
+			RequestRate: RateConfig{Every: 50 * time.Millisecond, Burst: 20},
 		},
 		Log: LogConfig{Level: "debug", Format: "json"},
 	}
@@ -333,6 +346,13 @@ func TestValidate(t *testing.T) {
 		{"user rate burst", func(c *Config) { c.Discord.UserRate.Burst = 0 }, "discord.user_rate.burst: must be positive"},
 		{"channel rate every", func(c *Config) { c.Discord.ChannelRate.Every = 0 }, `discord.channel_rate.every: must be positive, e.g. "2s"`},
 		{"channel rate burst", func(c *Config) { c.Discord.ChannelRate.Burst = -1 }, "discord.channel_rate.burst: must be positive"},
+		{"web on all interfaces", func(c *Config) { c.Web.Addr, c.Web.PublicURL = ":8080", "https://news.example.org/" }, ""},
+		{"web addr", func(c *Config) { c.Web.Addr = "localhost" }, `web.addr: want host:port, e.g. "127.0.0.1:8080" or ":8080"`},
+		{"web port", func(c *Config) { c.Web.Addr = "localhost:http-alt" }, `web.addr: want host:port, e.g. "127.0.0.1:8080" or ":8080"`},
+		{"web public url", func(c *Config) { c.Web.PublicURL = "news.example.org" }, "web.public_url: want an http or https URL, e.g. https://news.example.org"},
+		{"web public url path", func(c *Config) { c.Web.PublicURL = "https://example.org/newsbot" }, "web.public_url: want the address of the server's root, without a path: pages are served from /"},
+		{"web ask rate", func(c *Config) { c.Web.AskRate.Every = 0 }, `web.ask_rate.every: must be positive, e.g. "5s"`},
+		{"web request burst", func(c *Config) { c.Web.RequestRate.Burst = 0 }, "web.request_rate.burst: must be positive"},
 		{"log level", func(c *Config) { c.Log.Level = "INFO" }, `log.level: must be debug, info, warn or error, not "INFO"`},
 		{"log format", func(c *Config) { c.Log.Format = "logfmt" }, `log.format: must be text or json, not "logfmt"`},
 	}
@@ -359,21 +379,21 @@ func TestValidate(t *testing.T) {
 }
 
 func TestApplyEnv(t *testing.T) {
-	env := envOf(map[string]string{EnvOpenAIKey: "sk-env", EnvDiscordToken: "tok-env"})
+	env := envOf(map[string]string{EnvOpenAIKey: "sk-env", EnvDiscordToken: "tok-env", EnvWebToken: "web-env"})
 
 	c := DefaultConfig()
 	c.ApplyEnv(env)
-	if c.Embedder.APIKey != "sk-env" || c.LLM.APIKey != "sk-env" || c.Discord.Token != "tok-env" {
-		t.Errorf("ApplyEnv on empty secrets: keys %q %q, token %q; want %q %q, %q",
-			c.Embedder.APIKey, c.LLM.APIKey, c.Discord.Token, "sk-env", "sk-env", "tok-env")
+	if c.Embedder.APIKey != "sk-env" || c.LLM.APIKey != "sk-env" || c.Discord.Token != "tok-env" || c.Web.Token != "web-env" {
+		t.Errorf("ApplyEnv on empty secrets: keys %q %q, tokens %q %q; want %q %q, %q %q",
+			c.Embedder.APIKey, c.LLM.APIKey, c.Discord.Token, c.Web.Token, "sk-env", "sk-env", "tok-env", "web-env")
 	}
 
 	c = DefaultConfig()
-	c.Embedder.APIKey, c.LLM.APIKey, c.Discord.Token = "sk-emb", "sk-llm", "tok-file"
+	c.Embedder.APIKey, c.LLM.APIKey, c.Discord.Token, c.Web.Token = "sk-emb", "sk-llm", "tok-file", "web-file"
 	c.ApplyEnv(env)
-	if c.Embedder.APIKey != "sk-emb" || c.LLM.APIKey != "sk-llm" || c.Discord.Token != "tok-file" {
-		t.Errorf("ApplyEnv on set secrets: keys %q %q, token %q; want %q %q, %q",
-			c.Embedder.APIKey, c.LLM.APIKey, c.Discord.Token, "sk-emb", "sk-llm", "tok-file")
+	if c.Embedder.APIKey != "sk-emb" || c.LLM.APIKey != "sk-llm" || c.Discord.Token != "tok-file" || c.Web.Token != "web-file" {
+		t.Errorf("ApplyEnv on set secrets: keys %q %q, tokens %q %q; want %q %q, %q %q",
+			c.Embedder.APIKey, c.LLM.APIKey, c.Discord.Token, c.Web.Token, "sk-emb", "sk-llm", "tok-file", "web-file")
 	}
 }
 

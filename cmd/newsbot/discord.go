@@ -34,29 +34,7 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	if d.Watch {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			err := ix.Watch(ctx, a.cfg.Corpus, a.cfg.Watch.Debounce, func(rep retrieval.SyncReport, err error) {
-				switch {
-				case errors.Is(err, retrieval.ErrCorpusGone):
-					a.log.Warn("corpus folder gone", "corpus", a.cfg.Corpus, "err", err)
-					return
-				case err != nil:
-					a.log.Error("live reindex failed", "err", err)
-					return
-				}
-				for _, w := range a.skips.fresh(rep.Skipped, true) {
-					a.log.Warn("skipped article", "err", w)
-				}
-				if rep.Changed() {
-					a.log.Info("reindexed", "added", len(rep.Added), "updated", len(rep.Updated), "removed", len(rep.Removed), "articles", rep.Articles)
-				}
-			})
-			if err != nil {
-				a.log.Error("watching the corpus", "err", err)
-			}
-		}()
+		a.watch(ctx, ix, &wg)
 	}
 	err = discord.New(b, discord.Options{
 		Token:           d.Token,
@@ -77,4 +55,32 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 	cancel()
 	wg.Wait()
 	return err
+}
+
+// watch reindexes the corpus in the background whenever it changes, until
+// ctx is done, logging what changed; wg tracks the watcher.
+func (a *app) watch(ctx context.Context, ix *retrieval.Index, wg *sync.WaitGroup) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		err := ix.Watch(ctx, a.cfg.Corpus, a.cfg.Watch.Debounce, func(rep retrieval.SyncReport, err error) {
+			switch {
+			case errors.Is(err, retrieval.ErrCorpusGone):
+				a.log.Warn("corpus folder gone", "corpus", a.cfg.Corpus, "err", err)
+				return
+			case err != nil:
+				a.log.Error("live reindex failed", "err", err)
+				return
+			}
+			for _, w := range a.skips.fresh(rep.Skipped, true) {
+				a.log.Warn("skipped article", "err", w)
+			}
+			if rep.Changed() {
+				a.log.Info("reindexed", "added", len(rep.Added), "updated", len(rep.Updated), "removed", len(rep.Removed), "articles", rep.Articles)
+			}
+		})
+		if err != nil {
+			a.log.Error("watching the corpus", "err", err)
+		}
+	}()
 }

@@ -39,6 +39,7 @@ Usage:
   newsbot index    [--corpus DIR] [--index DIR] [--watch]
   newsbot eval     [--corpus DIR] [--index DIR] FILE
   newsbot discord  [--config FILE]
+  newsbot serve    [--corpus DIR] [--index DIR] [--addr HOST:PORT]
 
 Every command takes --config FILE (default: config.yaml when present) and --help.
 The default corpus is the seeds/ folder; the index lives in .newsbot/index.
@@ -68,6 +69,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		"index":    cmdIndex,
 		"eval":     cmdEval,
 		"discord":  cmdDiscord,
+		"serve":    cmdServe,
 	}
 	f, ok := commands[cmd]
 	if !ok {

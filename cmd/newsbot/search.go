@@ -10,17 +10,6 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// searchHit is one result of `newsbot search --json`.
-type searchHit struct {
-	Source string  `json:"source"`
-	Title  string  `json:"title"`
-	Page   int     `json:"page,omitempty"` // a PDF's page; lines are then lines of that page
-	Lines  [2]int  `json:"lines"`
-	Score  float64 `json:"score"`
-	Text   string  `json:"text"`
-	Date   string  `json:"date,omitempty"`
-}
-
 func cmdSearch(ctx context.Context, a *app, args []string) error {
 	fs, c := a.flags("[--corpus DIR] [--index DIR] [-k N] [--json] QUERY")
 	k := fs.Int("k", 5, "number of passages")
@@ -66,23 +55,9 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	if *asJSON {
-		hits := make([]searchHit, 0, len(res))
+		hits := make([]retrieval.SearchHit, 0, len(res))
 		for _, r := range res {
-			h := searchHit{Source: r.Source, Title: r.Title, Lines: [2]int{r.FirstLine, r.LastLine}, Score: r.Score, Text: retrieval.DisplayText(r.Text)}
-			if p := pages[r.Source]; p != nil {
-				var last int
-				h.Page, h.Lines[0] = retrieval.PageLine(p, r.FirstLine)
-				if lp, l := retrieval.PageLine(p, r.LastLine); lp == h.Page {
-					last = l
-				} else {
-					last = p[h.Page] - p[h.Page-1] // to the end of the page it starts on
-				}
-				h.Lines[1] = last
-			}
-			if !r.Date.IsZero() {
-				h.Date = r.Date.Format(time.DateOnly)
-			}
-			hits = append(hits, h)
+			hits = append(hits, r.Display(pages[r.Source]))
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
