@@ -95,13 +95,20 @@ func (b *Bot) ask(ctx context.Context, conv *Conversation, question string, onTo
 		return b.askCoverage(ctx, conv, question, kind, topic, onToken)
 	}
 	var history []Turn
+	var filter Filter
 	if conv != nil {
-		history = conv.History()
+		history, filter = conv.History(), conv.Filter()
 	}
 	standalone := b.standalone(ctx, history, question)
-	passages, err := b.search.Search(ctx, standalone, retrieval.SearchOptions{K: b.k})
+	passages, err := b.search.Search(ctx, standalone, filter.SearchOptions(b.k))
 	if err != nil {
 		return Answer{}, fmt.Errorf("searching the coverage: %w", err)
+	}
+	if lister, ok := b.search.(articleLister); ok && len(passages) == 0 && !filter.IsZero() {
+		if why := filter.Why(lister.Articles()); why != "" {
+			a := Answer{Text: RefusalText, Refused: true, Mode: ModeExtractive, Note: why}
+			return b.finish(conv, question, standalone, a), nil
+		}
 	}
 	req := Request{Question: question, Standalone: standalone, History: history, Passages: passages, OnToken: onToken}
 	a, err := b.answerWith(ctx, req)

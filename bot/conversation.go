@@ -5,10 +5,11 @@ import "sync"
 // Conversation is the memory of one thread of questions: its last few
 // turns and the last answer (for /sources). Safe for concurrent use.
 type Conversation struct {
-	mu    sync.Mutex
-	max   int
-	turns []Turn
-	last  *Answer
+	mu     sync.Mutex
+	max    int
+	turns  []Turn
+	last   *Answer
+	filter Filter
 }
 
 // NewConversation returns an empty conversation that keeps maxTurns turns
@@ -43,4 +44,20 @@ func (c *Conversation) Add(t Turn, a *Answer) {
 		c.turns = append([]Turn(nil), c.turns[len(c.turns)-c.max:]...)
 	}
 	c.last = a
+}
+
+// Filter returns the filter the conversation's questions are answered
+// under.
+func (c *Conversation) Filter() Filter {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.filter
+}
+
+// SetFilter narrows the coverage the conversation's next questions are
+// answered from; the zero Filter lifts it.
+func (c *Conversation) SetFilter(f Filter) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.filter = f
 }

@@ -12,11 +12,14 @@ import (
 // FormatAnswer renders a for a terminal: the answer text with its [n]
 // markers, a blank line, one line per citation
 // ("[1] file.txt:5-6 - Title", once per marker number) and the note, if
-// any. A refusal is just its text.
+// any. A refusal is its text and its note.
 func FormatAnswer(a Answer) string {
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(a.Text))
 	if a.Refused {
+		if note := strings.TrimSpace(a.Note); note != "" { // e.g. why a filter left nothing
+			b.WriteString("\n\n" + note)
+		}
 		return b.String()
 	}
 	if len(a.Citations) > 0 {

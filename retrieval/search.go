@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 type SearchOptions struct {
 	K            int       // results wanted; 0 means 5
 	SourcePrefix string    // only sources whose path starts with this
+	Source       string    // only sources MatchSource accepts: a part of the path, or a glob
 	After        time.Time // only articles dated on or after this (undated ones are excluded when set)
 	Before       time.Time // only articles dated before this
 }
@@ -85,11 +87,38 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 		Model: ix.model, Vector: vec[0], Terms: queryTerms(ix.terms, query), Depth: max(50, 8*opt.K),
 		Filter: Filter{SourcePrefix: strings.TrimPrefix(opt.SourcePrefix, "./"), After: opt.After, Before: opt.Before},
 	}
+	if opt.Source != "" {
+		// The store filters by the sources the pattern names, which any
+		// store can do, rather than by the pattern.
+		q.Filter.Sources = []string{}
+		for _, a := range ix.Articles() {
+			if MatchSource(opt.Source, a.Source) {
+				q.Filter.Sources = append(q.Filter.Sources, a.Source)
+			}
+		}
+		if len(q.Filter.Sources) == 0 {
+			return nil, nil
+		}
+		slices.Sort(q.Filter.Sources)
+	}
 	vhits, khits, err := ix.store.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("searching the index: %w", err)
 	}
 	return fuse(vhits, khits, ix.opt.VectorWeight, opt.K), nil
+}
+
+// MatchSource reports whether source, a path relative to the corpus,
+// matches pattern: a glob in gitignore syntax when it has a wildcard
+// ("*.pdf" anywhere, "2009/*" in a folder, "reuters/**"), else a part of
+// the path, ignoring case ("reuters", "2009/06").
+func MatchSource(pattern, source string) bool {
+	pattern = strings.TrimPrefix(pattern, "./")
+	if strings.ContainsAny(pattern, "*?[") {
+		r, ok := compileIgnore("", pattern)
+		return ok && r.re.MatchString(source)
+	}
+	return strings.Contains(strings.ToLower(source), strings.ToLower(pattern))
 }
 
 // fuse combines the two rankings into one: a convex combination of

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -110,19 +111,25 @@ type Query struct {
 // Filter narrows a search. The zero Filter keeps everything.
 type Filter struct {
 	SourcePrefix string
+	Sources      []string  // when not nil, only these sources (sorted)
 	After        time.Time // dated on or after; undated passages are excluded when set
 	Before       time.Time // dated before; undated passages are excluded when set
 }
 
 // IsZero reports whether f keeps everything.
 func (f Filter) IsZero() bool {
-	return f.SourcePrefix == "" && f.After.IsZero() && f.Before.IsZero()
+	return f.SourcePrefix == "" && f.Sources == nil && f.After.IsZero() && f.Before.IsZero()
 }
 
 // Keep reports whether a passage of source dated date passes f.
 func (f Filter) Keep(source string, date time.Time) bool {
 	if len(source) < len(f.SourcePrefix) || source[:len(f.SourcePrefix)] != f.SourcePrefix {
 		return false
+	}
+	if f.Sources != nil {
+		if _, ok := slices.BinarySearch(f.Sources, source); !ok {
+			return false
+		}
 	}
 	if !f.After.IsZero() && (date.IsZero() || date.Before(f.After)) {
 		return false

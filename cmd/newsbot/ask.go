@@ -14,8 +14,9 @@ import (
 )
 
 func cmdAsk(ctx context.Context, a *app, args []string) error {
-	fs, c := a.flags("[--corpus DIR] [--index DIR] [--json] QUESTION")
+	fs, c := a.flags("[--corpus DIR] [--index DIR] [--json] [--source TEXT] [--after DATE] [--before DATE] QUESTION")
 	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
+	ff := addFilterFlags(fs)
 	pos, err := a.parse(fs, c, args)
 	if err != nil {
 		return err
@@ -24,13 +25,19 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	filter, err := ff.filter()
+	if err != nil {
+		return err
+	}
+	conv := bot.NewConversation(a.cfg.Conversation.Turns)
+	conv.SetFilter(filter)
 	a.needArticles = true
 	b, ix, err := a.newBot(ctx)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	ans, err := b.Ask(ctx, nil, question, nil)
+	ans, err := b.Ask(ctx, conv, question, nil)
 	if err != nil {
 		a.log.Debug("answering failed", "err", err)
 		return fmt.Errorf("could not answer: %w", err)

@@ -18,6 +18,8 @@ const replHelp = `Ask a question about the coverage, or:
   /sources   the full passages behind the last answer
   /articles  the articles of the coverage: date, outlet, title, file
   /new       start a new conversation (forget earlier questions)
+  /filter    show or set what questions are answered from:
+             /filter source:reuters after:2009 before:2010-06, /filter off
   /reindex   pick up new, changed and removed articles
   /help      this text
   /quit      leave (Ctrl-D works too)`
@@ -44,8 +46,13 @@ func (p plainLines) ReadLine() (string, error) {
 func (plainLines) Close() error { return nil }
 
 func cmdRepl(ctx context.Context, a *app, args []string) error {
-	fs, c := a.flags("[--corpus DIR] [--index DIR]")
+	fs, c := a.flags("[--corpus DIR] [--index DIR] [--source TEXT] [--after DATE] [--before DATE]")
+	ff := addFilterFlags(fs)
 	if _, err := a.parse(fs, c, args); err != nil {
+		return err
+	}
+	filter, err := ff.filter()
+	if err != nil {
 		return err
 	}
 	b, ix, err := a.newBot(ctx)
@@ -59,7 +66,7 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 	if interactive {
 		rl, err := readline.NewFromConfig(&readline.Config{
 			Prompt:      "newsbot> ",
-			HistoryFile: filepath.Join(filepath.Dir(a.cfg.Index), "history"),
+			HistoryFile: filepath.Join(stateRoot, "history"),
 			Stdin:       a.stdin,
 			Stdout:      a.stdout,
 			Stderr:      a.stderr,
@@ -92,6 +99,10 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 	}
 
 	conv := bot.NewConversation(a.cfg.Conversation.Turns)
+	conv.SetFilter(filter)
+	if !filter.IsZero() {
+		fmt.Fprintf(banner, "Filter: %s.\n", filter)
+	}
 	for {
 		line, err := in.ReadLine()
 		if errors.Is(err, readline.ErrInterrupt) {
@@ -121,8 +132,24 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 		case line == "/articles":
 			fmt.Fprintln(a.stdout, bot.FormatArticles(b.Articles()))
 		case line == "/new":
+			f := conv.Filter() // the filter is a setting, not memory: it stays
 			conv = bot.NewConversation(a.cfg.Conversation.Turns)
+			conv.SetFilter(f)
 			fmt.Fprintln(a.stdout, "New conversation: follow-up questions start afresh.")
+		case line == "/filter" || strings.HasPrefix(line, "/filter "):
+			f, changed, err := parseFilterCommand(strings.TrimPrefix(line, "/filter"), conv.Filter())
+			switch {
+			case err != nil:
+				fmt.Fprintln(a.stdout, err)
+			case !changed:
+				fmt.Fprintf(a.stdout, "Filter: %s.\n", f)
+			default:
+				conv.SetFilter(f)
+				fmt.Fprintf(a.stdout, "Filter: %s.\n", f)
+				if why := f.Why(ix.Articles()); why != "" {
+					fmt.Fprintln(a.stdout, why)
+				}
+			}
 		case line == "/reindex":
 			rep, err := a.sync(ctx, ix, true)
 			if err != nil {

@@ -11,12 +11,10 @@ import (
 )
 
 func cmdSearch(ctx context.Context, a *app, args []string) error {
-	fs, c := a.flags("[--corpus DIR] [--index DIR] [-k N] [--json] QUERY")
+	fs, c := a.flags("[--corpus DIR] [--index DIR] [-k N] [--json] [--source TEXT] [--after DATE] [--before DATE] QUERY")
 	k := fs.Int("k", 5, "number of passages")
 	asJSON := fs.Bool("json", false, "print a JSON array")
-	prefix := fs.String("source", "", "only sources whose path starts with `PREFIX`")
-	after := fs.String("after", "", "only articles dated on or after `YYYY-MM-DD`")
-	before := fs.String("before", "", "only articles dated before `YYYY-MM-DD`")
+	ff := addFilterFlags(fs)
 	pos, err := a.parse(fs, c, args)
 	if err != nil {
 		return err
@@ -28,13 +26,11 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 	if *k < 1 {
 		return usageError{"-k must be at least 1"}
 	}
-	opt := retrieval.SearchOptions{K: *k, SourcePrefix: *prefix}
-	if opt.After, err = parseDate("--after", *after); err != nil {
+	filter, err := ff.filter()
+	if err != nil {
 		return err
 	}
-	if opt.Before, err = parseDate("--before", *before); err != nil {
-		return err
-	}
+	opt := filter.SearchOptions(*k)
 	ix, err := a.openIndex()
 	if err != nil {
 		return err
@@ -64,6 +60,10 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		return enc.Encode(hits)
 	}
 	if len(res) == 0 {
+		if why := filter.Why(ix.Articles()); why != "" {
+			fmt.Fprintln(a.stdout, "no passages found. "+why)
+			return nil
+		}
 		fmt.Fprintln(a.stdout, "no passages found")
 		return nil
 	}
@@ -75,17 +75,6 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(a.stdout)
 	}
 	return nil
-}
-
-func parseDate(flagName, s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return t, usageError{fmt.Sprintf("%s %q: want YYYY-MM-DD", flagName, s)}
-	}
-	return t, nil
 }
 
 // wrap folds text into lines of at most width bytes at spaces.

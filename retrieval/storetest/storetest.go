@@ -295,6 +295,11 @@ func testSearchFilters(t *testing.T, open Opener) {
 		{"after", retrieval.SearchOptions{After: day("2009-01-01")}, []string{"2009/b.md"}},
 		{"before", retrieval.SearchOptions{Before: day("2009-01-01")}, []string{"2008/a.md"}},
 		{"none", retrieval.SearchOptions{SourcePrefix: "1999/"}, nil},
+		{"part of the path", retrieval.SearchOptions{Source: "B.MD"}, []string{"2009/b.md"}},
+		{"glob", retrieval.SearchOptions{Source: "*.md"}, []string{"2008/a.md", "2009/b.md"}},
+		{"glob in a folder", retrieval.SearchOptions{Source: "2008/*"}, []string{"2008/a.md"}},
+		{"glob and date", retrieval.SearchOptions{Source: "*.md", Before: day("2009-01-01")}, []string{"2008/a.md"}},
+		{"no source matches", retrieval.SearchOptions{Source: "reuters"}, nil},
 	}
 	for _, c := range cases {
 		res, err := ix.Search(context.Background(), "Canada troops Kandahar", c.opt)
@@ -305,6 +310,7 @@ func testSearchFilters(t *testing.T, open Opener) {
 		for _, r := range res {
 			got = append(got, r.Source)
 		}
+		slices.Sort(got) // which sources, not their rank
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
 		}
