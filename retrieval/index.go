@@ -43,6 +43,10 @@ type Options struct {
 	// search's fused score, the rest being BM25; 0 means DefaultVectorWeight.
 	VectorWeight float64
 	Logger       *slog.Logger // nil discards
+	// OnWait, when non-nil, is called when a sync has to wait for another
+	// writer's sync of the same store (another process, or another Index)
+	// to finish, so that the wait can be explained.
+	OnWait func()
 }
 
 // Index is a durable, incrementally updated hybrid index of a corpus, kept
@@ -133,7 +137,8 @@ func (ix *Index) Articles() []ArticleInfo {
 }
 
 // lock takes the store's writer lock, or counts one more hold of it when
-// this Index has it already (a sync within Watch).
+// this Index has it already (a /reindex during the watcher's sync, which
+// then waits its turn on syncMu rather than for another process).
 func (ix *Index) lock(ctx context.Context, wait bool) (func(), error) {
 	ix.lockMu.Lock()
 	defer ix.lockMu.Unlock()

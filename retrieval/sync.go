@@ -21,10 +21,19 @@ import (
 // all; one whose content hash matches is not re-indexed. Each finished
 // file is stored at once, so an interrupted sync keeps its progress.
 // progress, when non-nil, is called with files done and the number of
-// files to (re)index. Sync fails with ErrLocked, without waiting, when
-// another process is updating the store.
+// files to (re)index.
+//
+// Writers of one store take turns: when another process (or Index) is
+// syncing the same store, Sync calls Options.OnWait, waits for it to
+// finish, and then finds done what it did. Searches never wait.
 func (ix *Index) Sync(ctx context.Context, corpus string, progress func(done, total int)) (SyncReport, error) {
 	unlock, err := ix.lock(ctx, false)
+	if errors.Is(err, ErrLocked) {
+		if ix.opt.OnWait != nil {
+			ix.opt.OnWait()
+		}
+		unlock, err = ix.lock(ctx, true)
+	}
 	if err != nil {
 		return SyncReport{}, err
 	}
@@ -103,7 +112,8 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 				st := prev
 				st.Size, st.ModTime = f.Size, f.ModTime
 				if err := ix.store.Touch(ctx, st); err != nil {
-					ix.log.Warn("recording a file's new modification time", "source", f.Source, "err", err)
+					// Harmless: the next sync hashes the file again.
+					ix.log.Debug("recording a file's new modification time", "source", f.Source, "err", err)
 				}
 				continue
 			}
@@ -119,6 +129,10 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 	if progress != nil {
 		progress(0, len(jobs))
 	}
+	// An article that cannot be saved (disk full, read-only file system)
+	// ends the sync: the others would fail the same way, after embedding.
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
 	workers := min(runtime.GOMAXPROCS(0), max(len(jobs), 1))
 	next := make(chan *job)
 	var wg sync.WaitGroup
@@ -127,14 +141,22 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 		go func() {
 			defer wg.Done()
 			for j := range next {
-				a, err := ix.build(ctx, cdir, j.file)
+				a, err := ix.build(wctx, cdir, j.file)
 				if err == nil {
-					if err = ix.store.Put(ctx, a); err != nil {
-						err = fmt.Errorf("saving index of %s: %w", j.file.Source, err)
+					if err = ix.store.Put(wctx, a); err != nil && wctx.Err() == nil {
+						err = &SaveError{Source: j.file.Source, Err: err}
 					}
 				}
 				mu.Lock()
+				var save *SaveError
 				switch {
+				case errors.As(err, &save):
+					if fail == nil {
+						fail = err
+					}
+					stop()
+				case err != nil && wctx.Err() != nil && fail != nil:
+					// ended by another article's SaveError
 				case err != nil && ctx.Err() == nil && !errors.Is(err, errSkip):
 					if fail == nil {
 						fail = err
@@ -145,7 +167,9 @@ func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, to
 					rep.Skipped = append(rep.Skipped, errors.Unwrap(err))
 					if j.prev {
 						if err := ix.store.Remove(ctx, j.file.Source); err != nil {
-							ix.log.Warn("removing an article", "source", j.file.Source, "err", err)
+							if fail == nil {
+								fail = &SaveError{Source: j.file.Source, Err: err}
+							}
 						} else {
 							rep.Removed = append(rep.Removed, j.file.Source)
 						}
@@ -169,7 +193,7 @@ feed:
 	for _, j := range jobs {
 		select {
 		case next <- j:
-		case <-ctx.Done():
+		case <-wctx.Done():
 			break feed
 		}
 	}
@@ -179,7 +203,9 @@ feed:
 	for _, s := range states {
 		if !present[s.Source] && ctx.Err() == nil && ix.fileGone(corpus, s.Source) {
 			if err := ix.store.Remove(ctx, s.Source); err != nil {
-				ix.log.Warn("removing an article", "source", s.Source, "err", err)
+				if fail == nil {
+					fail = &SaveError{Source: s.Source, Err: err}
+				}
 				continue
 			}
 			rep.Removed = append(rep.Removed, s.Source)
@@ -190,8 +216,8 @@ feed:
 	sort.Strings(rep.Removed)
 	// Publish whatever was finished, even when the sync was cut short, so
 	// that searches see what is stored.
-	if err := ix.store.Commit(context.WithoutCancel(ctx)); err != nil {
-		return rep, fmt.Errorf("publishing the index: %w", err)
+	if err := ix.store.Commit(context.WithoutCancel(ctx)); err != nil && fail == nil {
+		fail = &SaveError{Err: err}
 	}
 	st := ix.Stats()
 	rep.Articles, rep.Chunks = st.Articles, st.Chunks
@@ -226,6 +252,25 @@ func (ix *Index) fileGone(corpus, source string) bool {
 	// grown past the size limit, or hidden. Either way it is not coverage.
 	return err == nil
 }
+
+// SaveError is a sync's failure to write to its store: the disk is full,
+// the file system read-only, the database refuses. What was saved before
+// stays, and searches keep answering from the index as of its last good
+// sync; the next sync tries again.
+type SaveError struct {
+	Source string // the article that could not be saved or removed; "" for the commit
+	Err    error
+}
+
+func (e *SaveError) Error() string {
+	what := "saving the index"
+	if e.Source != "" {
+		what += " of " + e.Source
+	}
+	return what + ": " + errReason(e.Err)
+}
+
+func (e *SaveError) Unwrap() error { return e.Err }
 
 // errSkip wraps the reason a file is not indexed.
 var errSkip = errors.New("skipped")

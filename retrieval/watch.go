@@ -26,21 +26,13 @@ var ErrCorpusGone = errors.New("the corpus folder is gone; the index is kept, wa
 // ErrCorpusGone once and Watch checks every debounce for its return, then
 // syncs and watches it again. Watch returns nil when ctx is cancelled.
 //
-// Watch is the store's one writer while it runs: it waits for the writer
-// lock (another process may hold it) and keeps it until it returns, so
-// other processes reading the same store never race it.
+// Each of its syncs takes the store's writer lock as Sync does, so other
+// processes may sync the same store between them (`newsbot index` beside a
+// watching bot): each finds done what the other did.
 func (ix *Index) Watch(ctx context.Context, corpus string, debounce time.Duration, onSync func(SyncReport, error)) error {
 	if debounce <= 0 {
 		debounce = time.Second
 	}
-	unlock, err := ix.lock(ctx, true)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil
-		}
-		return fmt.Errorf("watching %s: %w", corpus, err)
-	}
-	defer unlock()
 	if onSync == nil {
 		onSync = func(SyncReport, error) {}
 	}

@@ -1,5 +1,5 @@
-// Package bottest has what the tests of the bot packages share: a real
-// on-disk index of a corpus and golden files.
+// Package bottest has what newsbot's tests share: a real on-disk index of
+// a corpus, golden files, and a process in which writes fail.
 package bottest
 
 import (

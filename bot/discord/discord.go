@@ -35,6 +35,7 @@ const (
 	msgReindexNone     = "Reindexing is not available in this bot."
 	msgReindexBusy     = "A reindex is already running."
 	msgReindexFailed   = "The reindex failed; the bot's log has the details."
+	msgReindexNotSaved = "The reindex could not be saved (the bot's disk is full or read-only), so answers still come from the index as of its last good sync; the bot's log has the details."
 	sourcesButtonIDPre = "newsbot:sources:"
 )
 

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -828,5 +830,42 @@ func TestMentions(t *testing.T) {
 	}
 	if mentions(&discordgo.Message{Content: "<@> hi"}, "") {
 		t.Errorf("mentions with no known self = true, want false")
+	}
+}
+
+// TestDiscordReindexNotSaved: a /reindex whose index cannot be saved (the
+// disk is full) says so, the bot keeps answering from the index it has,
+// and the next /reindex tries again.
+func TestDiscordReindexNotSaved(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	var calls atomic.Int32
+	startDiscord(t, f, newTestBot(t), Options{
+		UserRate: rate.Inf, ChannelRate: rate.Inf,
+		Reindex: func(ctx context.Context) (retrieval.SyncReport, error) {
+			if calls.Add(1) == 1 {
+				return retrieval.SyncReport{}, &retrieval.SaveError{Source: "003_new.txt", Err: syscall.ENOSPC}
+			}
+			return retrieval.SyncReport{Added: []string{"003_new.txt"}, Unchanged: 3, Chunks: 52}, nil
+		},
+	})
+	reindex := func(id string) string {
+		t.Helper()
+		f.dispatch(t, "INTERACTION_CREATE", f.slashCommand(id, "c-admin", member("u-admin", "32"), "reindex"))
+		patch := "/api/v9/webhooks/app-1/itoken-" + id + "/messages/@original"
+		eventually(t, "the reindex result", func() bool { return len(f.requests("PATCH", patch)) > 0 })
+		return content(t, f.requests("PATCH", patch)[0])
+	}
+	if got := reindex("i-full"); got != msgReindexNotSaved {
+		t.Errorf("reindex on a full disk = %q, want %q", got, msgReindexNotSaved)
+	}
+	f.dispatch(t, "MESSAGE_CREATE", f.userMessage("m-full", "c-full", "g1", "u-full",
+		"<@"+f.botID+"> Who is the NATO spokesperson?", true))
+	eventually(t, "an answer", func() bool { return len(f.requests("POST", "/api/v9/channels/c-full/messages")) > 0 })
+	if got := content(t, f.requests("POST", "/api/v9/channels/c-full/messages")[0]); !strings.Contains(got, "Appathurai") {
+		t.Errorf("answer after the failed reindex = %q, want one from the index it has", got)
+	}
+	if got, want := reindex("i-freed"), "Reindexed: 1 added, 0 updated, 0 removed, 3 unchanged; 52 passages in the index."; got != want {
+		t.Errorf("reindex once the disk has room = %q, want %q", got, want)
 	}
 }

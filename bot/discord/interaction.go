@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -201,7 +202,11 @@ func (d *Bot) onReindex(ctx context.Context, s *discordgo.Session, i *discordgo.
 	rep, err := d.opt.Reindex(ctx)
 	if err != nil {
 		d.log.Error("discord: reindex failed", "err", err)
-		d.editOriginal(ctx, s, i, msgReindexFailed, nil)
+		msg := msgReindexFailed
+		if save := (*retrieval.SaveError)(nil); errors.As(err, &save) {
+			msg = msgReindexNotSaved
+		}
+		d.editOriginal(ctx, s, i, msg, nil)
 		return
 	}
 	d.log.Info("discord: reindexed", "added", len(rep.Added), "updated", len(rep.Updated), "removed", len(rep.Removed), "skipped", len(rep.Skipped))

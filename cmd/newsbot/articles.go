@@ -24,7 +24,7 @@ func cmdArticles(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	if _, err := a.sync(ctx, ix, false); err != nil {
+	if err := a.syncToAnswer(ctx, ix); err != nil {
 		return err
 	}
 	infos := bot.SortArticleInfos(ix.Articles())

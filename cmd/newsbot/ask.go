@@ -61,7 +61,7 @@ func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := a.sync(ctx, ix, false); err != nil {
+	if err := a.syncToAnswer(ctx, ix); err != nil {
 		ix.Close()
 		return nil, nil, err
 	}

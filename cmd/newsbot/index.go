@@ -100,6 +100,9 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 		Chunk:        retrieval.ChunkOptions{TargetChars: a.cfg.Chunk.TargetChars, OverlapSentences: a.cfg.Chunk.OverlapSentences},
 		VectorWeight: a.cfg.Search.VectorWeight,
 		Logger:       a.log,
+		OnWait: func() {
+			fmt.Fprintf(a.stderr, "waiting for another newsbot to finish updating the index in %s\n", a.cfg.Index)
+		},
 	})
 	if err != nil {
 		st.Close()
@@ -142,13 +145,6 @@ func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retr
 	if bar != nil {
 		bar.Finish()
 	}
-	if errors.Is(err, retrieval.ErrLocked) && !verbose {
-		// Another process (`newsbot index --watch`) keeps the index up to
-		// date: answer from it as it is.
-		a.log.Debug("not reindexing: another process is", "index", a.cfg.Index)
-		st := ix.Stats()
-		return retrieval.SyncReport{Articles: st.Articles, Chunks: st.Chunks}, nil
-	}
 	if rep.Reembed != "" {
 		fmt.Fprintln(a.stderr, rep.Reembed)
 	}
@@ -177,6 +173,21 @@ func (a *app) warnSkipped(skipped []error, complete bool) {
 	for _, w := range a.skips.fresh(skipped, complete) {
 		fmt.Fprintf(a.stderr, "warning: %v\n", w)
 	}
+}
+
+// syncToAnswer updates the index before answering from it. A sync that
+// could not save its work (disk full, read-only index) leaves the index as
+// of its last good sync answering, after one warning; only an index that
+// has nothing to answer from makes it an error.
+func (a *app) syncToAnswer(ctx context.Context, ix *retrieval.Index) error {
+	_, err := a.sync(ctx, ix, false)
+	var save *retrieval.SaveError
+	if errors.As(err, &save) && ix.Stats().Articles > 0 {
+		a.log.Debug("index not saved", "err", err, "cause", save.Err)
+		fmt.Fprintf(a.stderr, "warning: could not update the index (%v); answers come from the index as of its last good sync\n", save)
+		return nil
+	}
+	return err
 }
 
 func isTerminal(w io.Writer) bool {

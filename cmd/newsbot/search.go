@@ -36,7 +36,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 	}
 	defer ix.Close()
 	a.needArticles = true
-	if _, err := a.sync(ctx, ix, false); err != nil {
+	if err := a.syncToAnswer(ctx, ix); err != nil {
 		return err
 	}
 	res, err := ix.Search(ctx, query, opt)

@@ -57,8 +57,25 @@ func TestKilledSyncLeavesAnIndexThatOpens(t *testing.T) {
 		t.Logf("killed after %v: %d of %d articles kept", after, ix.Stats().Articles, n)
 		ix.Close()
 	}
-	ix := openTest(t, dir, retrieval.NewHashEmbedder(0))
-	rep := storetest.MustSync(t, ix, corpus)
+	// The killed writers' lock died with them.
+	st, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0), OnWait: func() {
+		t.Error("a sync waited for the lock of a killed writer")
+		cancel()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rep, err := ix.Sync(ctx, corpus, nil)
+	if err != nil {
+		t.Fatalf("Sync after the kills: %v", err)
+	}
 	if got := ix.Stats().Articles; got != n || rep.Unchanged+len(rep.Added) != n {
 		t.Errorf("after resuming: %d articles, report %d unchanged + %d added; want %d", got, rep.Unchanged, len(rep.Added), n)
 	}

@@ -57,20 +57,45 @@ type snapshot struct {
 
 // Open opens (creating if needed) the store in dir. Damaged segment files
 // are reported through Warnings, removed, and re-indexed from their sources
-// by the next sync; they never stop the store from opening.
+// by the next sync; they never stop the store from opening. Open never
+// waits for a writer: while another process syncs, it reads what that one
+// has committed and leaves the clean-up to it.
 func Open(dir string, opt Options) (*Store, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	segDir := filepath.Join(dir, "segments")
-	if err := os.MkdirAll(segDir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "segments"), 0o755); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	removeStaleTemps(segDir)
-	st := &Store{dir: dir, log: opt.Logger, segs: make(map[string]*segment)}
-	entries, err := os.ReadDir(segDir)
+	// The leftovers of a crashed writer may be cleaned up only when no
+	// writer is at work: a running one's temporary files are not stale.
+	unlock, err := lockDir(context.Background(), dir, false)
+	clean := err == nil
+	if clean {
+		defer unlock()
+	}
+	st := &Store{dir: dir, log: opt.Logger}
+	gen := readGeneration(dir) // before reading: a commit meanwhile makes the store reload
+	segs, damaged, err := loadSegments(dir, clean)
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
+	}
+	st.segs, st.warns = segs, damaged
+	st.gen.Store(gen)
+	return st, nil
+}
+
+// loadSegments reads every segment of the store in dir. Damaged ones are
+// returned, one error each, and removed when clean (the caller holds the
+// writer lock).
+func loadSegments(dir string, clean bool) (map[string]*segment, []error, error) {
+	segDir := filepath.Join(dir, "segments")
+	if clean {
+		removeStaleTemps(segDir)
+	}
+	entries, err := os.ReadDir(segDir)
+	if err != nil {
+		return nil, nil, err
 	}
 	var names []string
 	for _, e := range entries {
@@ -83,20 +108,24 @@ func Open(dir string, opt Options) (*Store, error) {
 	parallel(len(names), func(i int) {
 		segs[i], errs[i] = readSegment(filepath.Join(segDir, names[i]))
 	})
+	out := make(map[string]*segment, len(names))
+	var damaged []error
 	for i, s := range segs {
-		if errs[i] != nil {
-			if !errors.Is(errs[i], errCorrupt) {
-				return nil, fmt.Errorf("open index: %w", errs[i])
+		switch err := errs[i]; {
+		case errors.Is(err, fs.ErrNotExist):
+			// removed by a writer since it was listed
+		case errors.Is(err, errCorrupt):
+			damaged = append(damaged, fmt.Errorf("index file %s is %w; it will be rebuilt from its article", names[i], err))
+			if clean {
+				os.Remove(filepath.Join(segDir, names[i]))
 			}
-			st.warns = append(st.warns, fmt.Errorf("index file %s is damaged and will be rebuilt from its article: %w", names[i], errs[i]))
-			st.log.Warn("damaged index segment removed", "file", names[i], "err", errs[i])
-			os.Remove(filepath.Join(segDir, names[i]))
-			continue
+		case err != nil:
+			return nil, nil, err
+		default:
+			out[s.Source] = s
 		}
-		st.segs[s.Source] = s
 	}
-	st.gen.Store(readGeneration(dir))
-	return st, nil
+	return out, damaged, nil
 }
 
 // The GENERATION file holds a counter that every Commit raises, so that
@@ -113,20 +142,24 @@ func readGeneration(dir string) uint64 {
 }
 
 // reload reads the segments again when another process committed since
-// they were read.
+// they were read. Damaged ones were reported when the store was opened, or
+// will be rebuilt by the sync that finds them missing.
 func (st *Store) reload() error {
 	gen := readGeneration(st.dir)
 	if gen == st.gen.Load() {
 		return nil
 	}
-	fresh, err := Open(st.dir, Options{Logger: st.log})
+	segs, damaged, err := loadSegments(st.dir, false)
 	if err != nil {
 		return err
 	}
+	for _, err := range damaged {
+		st.log.Debug("reloading the index", "err", err)
+	}
 	st.mu.Lock()
-	st.segs = fresh.segs
+	st.segs = segs
 	st.mu.Unlock()
-	st.gen.Store(fresh.gen.Load())
+	st.gen.Store(gen)
 	return nil
 }
 
@@ -137,8 +170,21 @@ func (st *Store) Warnings() []error { return st.warns }
 func (st *Store) Close() error { return nil }
 
 // Lock excludes other writers of the folder, in this process and others.
+// Once it has the lock it reads what another writer committed meanwhile,
+// so that the Manifest a sync starts from is what is on disk.
 func (st *Store) Lock(ctx context.Context, wait bool) (func(), error) {
-	return lockDir(ctx, st.dir, wait)
+	unlock, err := lockDir(ctx, st.dir, wait)
+	if err != nil {
+		return nil, err
+	}
+	st.snapMu.Lock()
+	err = st.reload()
+	st.snapMu.Unlock()
+	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("reading the index: %w", err)
+	}
+	return unlock, nil
 }
 
 // Manifest returns the state of every stored article.

@@ -139,3 +139,37 @@ func TestThousandsOfSourcesReopenWithoutLoss(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenLeavesAWritersTempFiles opens the store while another process
+// holds its writer lock: the temporary file that writer is filling must
+// survive (it used to be deleted, failing the writer's rename), and is
+// cleaned up by an Open once the writer is gone.
+func TestOpenLeavesAWritersTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	unlock, err := lockDir(context.Background(), dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(dir, "segments", "."+segmentName("a.txt")+".42.tmp")
+	if err := os.WriteFile(tmp, []byte("half a segment"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, Options{}); err != nil {
+		t.Fatalf("Open beside a writer: %v", err)
+	}
+	if _, err := os.Stat(tmp); err != nil {
+		t.Errorf("Open beside a writer removed its temporary file: %v", err)
+	}
+	unlock()
+	if _, err := Open(dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp); err == nil {
+		t.Errorf("Open with no writer left a crashed writer's temporary file")
+	}
+}

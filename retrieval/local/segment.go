@@ -81,7 +81,7 @@ func writeSegment(dir string, s *segment) error {
 }
 
 // errCorrupt marks a segment file that cannot be trusted.
-var errCorrupt = errors.New("corrupt segment")
+var errCorrupt = errors.New("damaged")
 
 // readSegment loads and verifies one segment file.
 func readSegment(path string) (*segment, error) {
@@ -90,11 +90,11 @@ func readSegment(path string) (*segment, error) {
 		return nil, err
 	}
 	if len(data) < len(segMagic)+4 || string(data[:len(segMagic)]) != segMagic {
-		return nil, fmt.Errorf("%w: %s: bad header or truncated", errCorrupt, filepath.Base(path))
+		return nil, fmt.Errorf("%w: bad header or truncated", errCorrupt)
 	}
 	body := data[len(segMagic) : len(data)-4]
 	if crc32.Checksum(body, crc32.MakeTable(crc32.Castagnoli)) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, fmt.Errorf("%w: %s: checksum mismatch", errCorrupt, filepath.Base(path))
+		return nil, fmt.Errorf("%w: checksum mismatch", errCorrupt)
 	}
 	var s segment
 	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&s); err != nil {
@@ -106,7 +106,7 @@ func readSegment(path string) (*segment, error) {
 		if gob.NewDecoder(bytes.NewReader(body)).Decode(&head) == nil && head.Version >= 1 && head.Version < segVersion {
 			return &segment{Version: head.Version, Source: head.Source}, nil
 		}
-		return nil, fmt.Errorf("%w: %s: %v", errCorrupt, filepath.Base(path), err)
+		return nil, fmt.Errorf("%w: %v", errCorrupt, err)
 	}
 	if s.Version != segVersion {
 		return &segment{Version: s.Version, Source: s.Source}, nil
@@ -114,7 +114,7 @@ func readSegment(path string) (*segment, error) {
 	if filepath.Base(path) != segmentName(s.Source) ||
 		len(s.Vectors) != len(s.Chunks)*s.Dim || len(s.TermIDs) != len(s.Chunks) ||
 		len(s.TermTFs) != len(s.Chunks) || len(s.DocLens) != len(s.Chunks) {
-		return nil, fmt.Errorf("%w: %s: inconsistent contents", errCorrupt, filepath.Base(path))
+		return nil, fmt.Errorf("%w: inconsistent contents", errCorrupt)
 	}
 	return &s, nil
 }

@@ -43,7 +43,8 @@ func Run(t *testing.T, open Opener) {
 		{"SearchEmptyIndexAndSmallCollections", testSearchEmptyIndexAndSmallCollections},
 		{"SearchWhileSyncing", testSearchWhileSyncing},
 		{"WatchPicksUpNewFiles", testWatchPicksUpNewFiles},
-		{"OneWriter", testOneWriter},
+		{"WritersTakeTurns", testWritersTakeTurns},
+		{"SecondWriterWaits", testSecondWriterWaits},
 		{"ReaderSeesWriter", testReaderSeesWriter},
 		{"Articles", testArticles},
 		{"PDFPages", testPDFPages},
@@ -475,39 +476,120 @@ func testInterruptedSyncKeepsProgress(t *testing.T, open Opener) {
 	}
 }
 
-// testOneWriter checks that a watcher excludes other writers of the same
-// store, which then fail at once instead of waiting, and keep reading.
-func testOneWriter(t *testing.T, open Opener) {
+// testWritersTakeTurns runs a one-off sync beside a watcher of the same
+// store, as `newsbot index` beside a watching bot: neither fails, and an
+// article that appears is indexed by one of them only, the other finding
+// it done.
+func testWritersTakeTurns(t *testing.T, open Opener) {
 	corpus := CopySeeds(t)
 	loc := open(t)
 	writer := openIndex(t, loc, nil)
 	MustSync(t, writer, corpus)
 	ctx, cancel := context.WithCancel(context.Background())
+	reports := make(chan retrieval.SyncReport, 100)
 	done := make(chan error, 1)
-	go func() { done <- writer.Watch(ctx, corpus, time.Hour, nil) }()
+	go func() {
+		done <- writer.Watch(ctx, corpus, 20*time.Millisecond, func(rep retrieval.SyncReport, err error) {
+			if err != nil {
+				t.Errorf("watcher's sync: %v", err)
+			}
+			reports <- rep
+		})
+	}()
 	other := openIndex(t, loc, nil)
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		_, err := other.Sync(context.Background(), corpus, nil)
-		if errors.Is(err, retrieval.ErrLocked) {
-			break
+	MustSync(t, other, corpus)
+	WriteTree(t, corpus, map[string]string{"zebra.txt": "Zebras escape\n\nNAIROBI (Reuters) - Three zebras escaped from the zoo.\n"})
+	rep := MustSync(t, other, corpus)
+	added := len(rep.Added)
+	// The watcher syncs after the new file too: it finds the article done,
+	// or indexed it first.
+	timeout := time.After(20 * time.Second)
+	for seen := false; !seen; {
+		select {
+		case r := <-reports:
+			added += len(r.Added)
+			seen = r.Unchanged+len(r.Added) == 4
+		case <-timeout:
+			t.Fatal("the watcher did not sync the new file within 20s")
 		}
-		if err != nil {
-			t.Fatalf("Sync beside a watcher: %v, want ErrLocked", err)
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("Sync beside a watcher kept succeeding, want ErrLocked")
-		}
-		time.Sleep(20 * time.Millisecond) // the watcher has not taken the lock yet
 	}
-	if got := Sources(t, other, "Appathurai", 1); len(got) != 1 {
-		t.Errorf("Search beside a watcher = %v, want a result", got)
+	if added != 1 {
+		t.Errorf("zebra.txt was added %d times by the two writers, want once", added)
+	}
+	if got := Sources(t, other, "zebras escaped", 1); len(got) != 1 || got[0] != "zebra.txt" {
+		t.Errorf("search = %v, want [zebra.txt]", got)
 	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Watch returned %v", err)
 	}
-	MustSync(t, other, corpus) // the lock is free again
+}
+
+// gatedEmbedder is a HashEmbedder whose first Embed call announces itself
+// on started and then waits for release, holding its sync mid-way.
+type gatedEmbedder struct {
+	*retrieval.HashEmbedder
+	once             sync.Once
+	started, release chan struct{}
+}
+
+func (g *gatedEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	g.once.Do(func() {
+		close(g.started)
+		<-g.release
+	})
+	return g.HashEmbedder.Embed(ctx, texts)
+}
+
+// testSecondWriterWaits starts a sync while another opening of the store
+// (another process) is in the middle of one: it waits, says so once, and
+// then finds nothing left to do. A search meanwhile does not wait.
+func testSecondWriterWaits(t *testing.T, open Opener) {
+	corpus := t.TempDir()
+	WriteTree(t, corpus, map[string]string{"a.txt": storyA, "b.txt": storyB, "sub/c.md": storyC})
+	loc := open(t)
+	gate := &gatedEmbedder{HashEmbedder: retrieval.NewHashEmbedder(64), started: make(chan struct{}), release: make(chan struct{})}
+	first := openIndex(t, loc, gate)
+	waited := make(chan struct{})
+	second, err := retrieval.New(loc(), retrieval.Options{Embedder: retrieval.NewHashEmbedder(64), OnWait: func() { close(waited) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+
+	type result struct {
+		rep retrieval.SyncReport
+		err error
+	}
+	firstDone, secondDone := make(chan result, 1), make(chan result, 1)
+	go func() {
+		rep, err := first.Sync(context.Background(), corpus, nil)
+		firstDone <- result{rep, err}
+	}()
+	<-gate.started
+	go func() {
+		rep, err := second.Sync(context.Background(), corpus, nil)
+		secondDone <- result{rep, err}
+	}()
+	select {
+	case <-waited:
+	case r := <-secondDone:
+		close(gate.release)
+		t.Fatalf("second writer synced without waiting for the first: %+v, %v", r.rep, r.err)
+	}
+	Sources(t, second, "hurricane", 1) // a search does not wait
+	close(gate.release)
+	r1, r2 := <-firstDone, <-secondDone
+	if r1.err != nil || len(r1.rep.Added) != 3 {
+		t.Errorf("first writer: %+v, %v; want 3 added", r1.rep, r1.err)
+	}
+	if r2.err != nil || r2.rep.Changed() || r2.rep.Unchanged != 3 || r2.rep.Articles != 3 {
+		t.Errorf("second writer: added %v updated %v removed %v unchanged %d, %d articles, %v; want nothing to do, 3 articles",
+			r2.rep.Added, r2.rep.Updated, r2.rep.Removed, r2.rep.Unchanged, r2.rep.Articles, r2.err)
+	}
+	if got := Sources(t, second, "hurricane Florida", 1); len(got) != 1 || got[0] != "sub/c.md" {
+		t.Errorf("second writer's search = %v, want [sub/c.md], indexed by the first", got)
+	}
 }
 
 // testReaderSeesWriter checks that a second opening of a store (another
