@@ -48,6 +48,10 @@ type Options struct {
 	AllowedGuilds   []string // answer only in these guilds (DMs are then refused); empty: all
 	AllowedChannels []string // answer only in these channels and their threads; empty: all
 	ReindexRoleID   string   // members with this role may /reindex, besides Manage Server holders
+	// MessageContent asks for the privileged Message Content intent, which
+	// lets the bot answer messages in its threads that do not mention it.
+	// When the Developer Portal has it off, the bot connects without it.
+	MessageContent bool
 
 	UserRate     rate.Limit // questions per second per user (default one every 10 s; rate.Inf: no limit)
 	UserBurst    int        // default 3
@@ -143,8 +147,10 @@ func (d *Bot) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("discord: %w", err)
 	}
-	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages |
-		discordgo.IntentsDirectMessages | discordgo.IntentsMessageContent
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if d.opt.MessageContent {
+		s.Identify.Intents |= discordgo.IntentsMessageContent
+	}
 	if d.opt.HTTPClient != nil {
 		s.Client = d.opt.HTTPClient
 	}
@@ -167,7 +173,17 @@ func (d *Bot) Run(ctx context.Context) error {
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) { d.log.Info("discord gateway resumed") })
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { d.log.Info("discord gateway disconnected") })
 
-	if err := s.Open(); err != nil {
+	err = s.Open()
+	if closeCode(err) == 4014 && s.Identify.Intents&discordgo.IntentsMessageContent != 0 {
+		// The Message Content intent is off in the Developer Portal (the
+		// default): go on without it rather than not at all.
+		d.log.Warn("discord: the Message Content intent is not enabled for this application in the Developer Portal; " +
+			"continuing without it: messages in the bot's threads that do not mention it are not answered " +
+			"(mentions, DMs, /ask and the Sources button work)")
+		s.Identify.Intents &^= discordgo.IntentsMessageContent
+		err = s.Open()
+	}
+	if err != nil {
 		return connectError(err)
 	}
 
@@ -202,16 +218,22 @@ func connectError(err error) error {
 	if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
 		return errors.New("discord: the token was rejected (401 Unauthorized); check DISCORD_TOKEN")
 	}
-	var ce *websocket.CloseError
-	if errors.As(err, &ce) {
-		switch ce.Code {
-		case 4004:
-			return errors.New("discord: the token was rejected (gateway close 4004, authentication failed); check DISCORD_TOKEN")
-		case 4013, 4014:
-			return fmt.Errorf("discord: the gateway refused the bot's intents (close %d); enable the Message Content intent in the Developer Portal", ce.Code)
-		}
+	switch code := closeCode(err); code {
+	case 4004:
+		return errors.New("discord: the token was rejected (gateway close 4004, authentication failed); check DISCORD_TOKEN")
+	case 4013, 4014:
+		return fmt.Errorf("discord: the gateway refused the bot's intents (close %d)", code)
 	}
 	return fmt.Errorf("discord: connecting: %w", err)
+}
+
+// closeCode is the code the gateway closed with, or 0.
+func closeCode(err error) int {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		return ce.Code
+	}
+	return 0
 }
 
 // shutdown stops taking questions, waits for the answers in flight (at

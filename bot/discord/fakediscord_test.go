@@ -26,18 +26,24 @@ type fakeDiscord struct {
 
 	appID, botID, token string
 
-	mu         sync.Mutex
-	reqs       []fakeRequest
-	failOnce   map[string]int // "METHOD path" -> status to answer once
-	closeCode  int            // close the gateway with this code instead of READY
-	conn       *fakeConn      // current, ready gateway connection
-	identifies int
-	resumes    int
-	seq        int64
-	sessionID  string
-	nextID     int64
-	originals  map[string]string // interaction token -> @original message ID
-	gateways   sync.WaitGroup
+	mu        sync.Mutex
+	reqs      []fakeRequest
+	failOnce  map[string]int // "METHOD path" -> status to answer once
+	closeCode int            // close the gateway with this code instead of READY
+	// messageContent is the Message Content switch of the Developer
+	// Portal, off by default as for a new application: IDENTIFY with any
+	// privileged intent is then closed with 4014, as Discord does.
+	messageContent bool
+	intents        []int     // the intents of each IDENTIFY
+	sessionIntents int       // of the ready session: without Message Content, guild messages lose their content
+	conn           *fakeConn // current, ready gateway connection
+	identifies     int
+	resumes        int
+	seq            int64
+	sessionID      string
+	nextID         int64
+	originals      map[string]string // interaction token -> @original message ID
+	gateways       sync.WaitGroup
 }
 
 type fakeRequest struct {
@@ -293,10 +299,14 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 	switch hello.Op {
 	case 2:
-		const want = 1<<0 | 1<<9 | 1<<12 | 1<<15 // guilds, guild messages, DMs, message content
-		if hello.D.Intents != want {
-			f.t.Errorf("IDENTIFY intents = %b, want %b", hello.D.Intents, want)
+		const privileged = 1<<1 | 1<<8 | 1<<15 // guild members, presences, message content
+		f.intents = append(f.intents, hello.D.Intents)
+		if hello.D.Intents&privileged != 0 && (!f.messageContent || hello.D.Intents&privileged != 1<<15) {
+			f.mu.Unlock()
+			fc.c.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4014, "Disallowed intent(s)."), time.Now().Add(time.Second))
+			return
 		}
+		f.sessionIntents = hello.D.Intents
 		f.identifies++
 		f.sessionID = fmt.Sprintf("session-%d", f.identifies)
 		f.seq++
@@ -348,6 +358,9 @@ func (f *fakeDiscord) dispatch(t *testing.T, typ string, d any) {
 			return false
 		}
 		f.seq++
+		if m, ok := d.(map[string]any); ok && typ == "MESSAGE_CREATE" && f.sessionIntents&(1<<15) == 0 {
+			d = f.withoutContent(m)
+		}
 		if err := f.conn.send(map[string]any{"op": 0, "s": f.seq, "t": typ, "d": d}); err != nil {
 			t.Fatalf("dispatching %s: %v", typ, err)
 		}
@@ -417,6 +430,28 @@ func eventually(t *testing.T, what string, cond func() bool) {
 }
 
 // Event payloads as Discord sends them.
+
+// withoutContent is m as Discord sends it to a session without the
+// Message Content intent: a guild message that does not mention the bot
+// comes without its content.
+func (f *fakeDiscord) withoutContent(m map[string]any) map[string]any {
+	if _, guild := m["guild_id"]; !guild {
+		return m
+	}
+	if mentions, _ := m["mentions"].([]any); len(mentions) > 0 {
+		for _, u := range mentions {
+			if u, ok := u.(map[string]any); ok && u["id"] == f.botID {
+				return m
+			}
+		}
+	}
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	out["content"] = ""
+	return out
+}
 
 func (f *fakeDiscord) userMessage(id, channel, guild, author, content string, mentionBot bool) map[string]any {
 	m := map[string]any{

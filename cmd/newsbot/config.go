@@ -112,6 +112,7 @@ type DiscordConfig struct {
 	AllowedGuilds   []string   `yaml:"allowed_guilds"`   // empty: all
 	AllowedChannels []string   `yaml:"allowed_channels"` // empty: all
 	ReindexRole     string     `yaml:"reindex_role"`     // role allowed to /reindex besides Manage Server
+	MessageContent  bool       `yaml:"message_content"`  // ask for the privileged Message Content intent
 	UserRate        RateConfig `yaml:"user_rate"`
 	ChannelRate     RateConfig `yaml:"channel_rate"`
 	Watch           bool       `yaml:"watch"` // reindex the corpus live while running

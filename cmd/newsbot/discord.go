@@ -42,6 +42,7 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 		AllowedGuilds:   d.AllowedGuilds,
 		AllowedChannels: d.AllowedChannels,
 		ReindexRoleID:   d.ReindexRole,
+		MessageContent:  d.MessageContent,
 		UserRate:        rate.Every(d.UserRate.Every),
 		UserBurst:       d.UserRate.Burst,
 		ChannelRate:     rate.Every(d.ChannelRate.Every),
