@@ -13,12 +13,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 // Options tune the extractive answerer. A zero field takes its
@@ -76,10 +78,13 @@ func DefaultOptions() Options {
 // never writes a fact of its own, so it can only be wrong by choosing the
 // wrong sentence; it refuses when no sentence is good enough.
 type Answerer struct {
-	opt      Options
-	terms    *retrieval.Analyzer // caches stems: sentences repeat across questions
-	forms    map[string][]string // stem -> stems of other forms of the word (send: sent)
-	synonyms map[string][]string // stem -> stems that may stand for it
+	opt   Options
+	terms *retrieval.Analyzer // caches stems: sentences repeat across questions
+	th    *thesaurus.Thesaurus
+	// synonyms maps a stem to the stems that may stand for it.
+	synonyms map[string][]string
+	relMu    sync.Mutex
+	rel      map[string][2][]string // word -> stems of its forms and synonyms, as relations gives them
 }
 
 // New returns an extractive answerer.
@@ -106,8 +111,11 @@ func New(opt Options) *Answerer {
 		}
 	}
 	e := &Answerer{opt: opt, terms: retrieval.NewAnalyzer()}
-	e.forms = e.stemGroups(irregularForms())
+	// The thesaurus is embedded: it cannot fail to load unless the build
+	// is broken, and then answers just lack synonyms.
+	e.th, _ = thesaurus.Load()
 	e.synonyms = e.stemGroups(synonymGroups())
+	e.rel = make(map[string][2][]string)
 	return e
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 // synonymGroups are words a question may use for a word of the coverage.
@@ -36,7 +37,6 @@ func synonymGroups() [][]string {
 		{"britain", "british", "london"},
 		{"germany", "german", "berlin"},
 		{"states", "american", "washington"},
-		{"south", "southern"},
 		{"mission", "tour", "role"},
 		{"spokesperson", "spokesman", "spokeswoman"},
 		{"earthquake", "quake", "tremor"},
@@ -92,38 +92,9 @@ func synonymGroups() [][]string {
 		{"flood", "floods", "flooding", "deluge", "inundation"},
 		{"rain", "rainfall", "downpour"},
 		{"child", "children", "kid", "kids"},
-		{"hospital", "hospitalized", "hospitalised"},
 		{"company", "firm", "business"},
 		{"seat", "seats", "riding", "ridings", "constituency"},
-		{"party", "parties"},
 		{"share", "stock"},
-		{"mayor", "mayoral"},
-	}
-}
-
-// irregularForms are the forms of a word that stemming does not join:
-// irregular verbs (a question asks what Canada "send"s, the article says
-// "sent") and the adjectives of countries.
-func irregularForms() [][]string {
-	return [][]string{
-		{"send", "sent"}, {"lose", "lost"}, {"say", "said"}, {"tell", "told"}, {"meet", "met"},
-		{"lead", "led"}, {"win", "won"}, {"hold", "held"}, {"make", "made"}, {"take", "took", "taken"},
-		{"leave", "left"}, {"go", "went", "gone"}, {"give", "gave", "given"}, {"pay", "paid"},
-		{"bring", "brought"}, {"fight", "fought"}, {"speak", "spoke", "spoken"},
-		{"begin", "began", "begun"}, {"come", "came"}, {"know", "knew", "known"},
-		{"think", "thought"}, {"seek", "sought"}, {"strike", "struck"}, {"fall", "fell", "fallen"},
-		{"rise", "rose", "risen"}, {"choose", "chose", "chosen"}, {"keep", "kept"}, {"run", "ran"},
-		{"see", "saw", "seen"}, {"become", "became"}, {"build", "built"}, {"buy", "bought"},
-		{"catch", "caught"}, {"feel", "felt"}, {"find", "found"}, {"hear", "heard"},
-		{"shoot", "shot"}, {"stand", "stood"}, {"understand", "understood"},
-		{"write", "wrote", "written"}, {"drive", "drove", "driven"}, {"fly", "flew", "flown"},
-		{"grow", "grew", "grown"}, {"mean", "meant"}, {"sell", "sold"}, {"spend", "spent"},
-		{"throw", "threw", "thrown"}, {"withdraw", "withdrew", "withdrawn"}, {"forget", "forgot"},
-		{"get", "got", "gotten"}, {"have", "has", "had"}, {"die", "dead", "death"},
-		// Countries and their people: "Canadian troops" are Canada's.
-		{"canada", "canadian", "canadians"}, {"france", "french"}, {"afghanistan", "afghan", "afghans"},
-		{"britain", "british"}, {"germany", "german", "germans"}, {"america", "american", "americans"},
-		{"pakistan", "pakistani"}, {"netherlands", "dutch"}, {"russia", "russian"},
 	}
 }
 
@@ -157,9 +128,9 @@ func (e *Answerer) stemGroups(groups [][]string) map[string][]string {
 
 // synonymsOf returns the stems that may stand for stem: its synonyms and
 // those of its other forms ("paid" is "pay", and so "wage").
-func (e *Answerer) synonymsOf(stem string) []string {
+func (e *Answerer) synonymsOf(stem string, forms []string) []string {
 	syn := slices.Clone(e.synonyms[stem])
-	for _, f := range e.forms[stem] {
+	for _, f := range forms {
 		for _, o := range e.synonyms[f] {
 			if o != stem && !slices.Contains(syn, o) {
 				syn = append(syn, o)
@@ -167,6 +138,70 @@ func (e *Answerer) synonymsOf(stem string) []string {
 		}
 	}
 	return syn
+}
+
+// relations returns the stems of the words a question's word (or
+// phrase) may stand for in the coverage: its other forms ("sent" for
+// "send"), which count in full, and the words derived from it ("decision"
+// for "decide", "Afghanistan" for "Afghan"), which count as
+// SynonymCredit, both from the thesaurus (WordNet); and its synonyms of
+// synonymGroups.
+func (e *Answerer) relations(word string) (forms, syn []string) {
+	e.relMu.Lock()
+	r, ok := e.rel[word]
+	e.relMu.Unlock()
+	if ok {
+		return r[0], r[1]
+	}
+	own := map[string]bool{}
+	if ts := e.terms.Terms(word); strings.Contains(word, " ") {
+		own[strings.Join(ts, " ")] = true // a phrase is one term
+	} else {
+		for _, st := range ts {
+			own[st] = true
+		}
+	}
+	stemOf := func(w string) string {
+		ts := e.terms.Terms(w)
+		if len(ts) == 0 {
+			return ""
+		}
+		return strings.Join(ts, " ")
+	}
+	add := func(list []string, w string) []string {
+		st := stemOf(w)
+		if st == "" || own[st] || slices.Contains(list, st) {
+			return list
+		}
+		return append(list, st)
+	}
+	if e.th != nil {
+		lemmas := e.th.Lemmas(word)
+		for _, l := range lemmas {
+			forms = add(forms, l)
+			for _, f := range e.th.Related(l, thesaurus.Form) {
+				forms = add(forms, f)
+			}
+		}
+		for _, l := range lemmas {
+			for _, o := range e.th.Related(l, thesaurus.Derived) {
+				if st := stemOf(o); st != "" && !slices.Contains(forms, st) {
+					syn = add(syn, o)
+				}
+			}
+		}
+	}
+	for st := range own {
+		for _, o := range e.synonymsOf(st, forms) {
+			if !own[o] && !slices.Contains(syn, o) && !slices.Contains(forms, o) {
+				syn = append(syn, o)
+			}
+		}
+	}
+	e.relMu.Lock()
+	e.rel[word] = [2][]string{forms, syn}
+	e.relMu.Unlock()
+	return forms, syn
 }
 
 // isDocumentWord reports nouns by which a question asks for a document of
@@ -408,12 +443,15 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		stems, n := e.phraseAt(toks, i)
-		if n == 0 {
+		surface := ""
+		if n > 0 {
+			surface = phraseText(toks[i : i+n])
+		} else {
 			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || q.author && isAuthorWord(tk.lower) ||
 				i > 0 && isDocumentWord(tk.lower) && (toks[i-1].lower == "which" || toks[i-1].lower == "what") {
 				continue
 			}
-			stems, n = e.terms.Terms(tk.text), 1
+			stems, n, surface = e.terms.Terms(tk.text), 1, tk.lower
 			if w, ok := strings.CutSuffix(tk.lower, "ly"); ok && len(w) > 2 {
 				stems = append(stems, e.terms.Terms(w)...) // "newly" is also "new"
 			}
@@ -438,9 +476,10 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				if n > 1 {
 					prefix = "" // a phrase is found by its stems, not inside words
 				}
+				forms, syn := e.relations(surface)
 				q.terms = append(q.terms, qterm{
 					stem: st, prefix: prefix,
-					forms: e.forms[st], syn: e.synonymsOf(st), weight: weight,
+					forms: forms, syn: syn, weight: weight,
 				})
 			}
 			q.terms[j].weight = max(q.terms[j].weight, weight)
@@ -709,22 +748,27 @@ func isPresenceVerb(w string) bool {
 	return false
 }
 
-// phraseAt returns the stems of the phrase of synonymGroups that starts at
-// toks[i] ("head of government", "last word"), as one term, and how many
-// words it takes; n is 0 when none starts there.
+// phraseAt returns the stems of the phrase the thesaurus knows that
+// starts at toks[i] ("head of state", "prime minister"), as one term, and
+// how many words it takes; n is 0 when none starts there.
 func (e *Answerer) phraseAt(toks []textWord, i int) (stems []string, n int) {
 	for n := min(4, len(toks)-i); n >= 2; n-- {
-		var b strings.Builder
-		for _, tk := range toks[i : i+n] {
-			b.WriteString(tk.lower)
-			b.WriteByte(' ')
-		}
-		key := strings.Join(e.terms.Terms(b.String()), " ")
+		phrase := phraseText(toks[i : i+n])
+		key := strings.Join(e.terms.Terms(phrase), " ")
 		if strings.Contains(key, " ") && e.synonyms[key] != nil {
 			return []string{key}, n
 		}
 	}
 	return nil, 0
+}
+
+// phraseText is the lower-cased words of toks, space-separated.
+func phraseText(toks []textWord) string {
+	ws := make([]string, len(toks))
+	for i, tk := range toks {
+		ws[i] = tk.lower
+	}
+	return strings.Join(ws, " ")
 }
 
 // setting marks the words of the question's place and time phrases: "in
