@@ -301,6 +301,21 @@ func (d *Bot) registerCommands(ctx context.Context, s *discordgo.Session, appID 
 			Description: "What you want to know",
 			Required:    true,
 			MaxLength:   1000,
+		}, {
+			Type:        discordgo.ApplicationCommandOptionString,
+			Name:        "source",
+			Description: "Only articles whose file path contains this, or matches a glob such as *.pdf",
+			MaxLength:   200,
+		}, {
+			Type:        discordgo.ApplicationCommandOptionString,
+			Name:        "after",
+			Description: "Only articles dated on or after: 2009, 2009-06 or 2009-06-13",
+			MaxLength:   10,
+		}, {
+			Type:        discordgo.ApplicationCommandOptionString,
+			Name:        "before",
+			Description: "Only articles dated before: 2009, 2009-06 or 2009-06-13",
+			MaxLength:   10,
 		}},
 	}, {
 		Name:        "articles",

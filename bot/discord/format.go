@@ -72,9 +72,9 @@ func FormatAnswer(a bot.Answer) []string {
 				tail = append(tail, citationLine(c))
 			}
 		}
-		if note := oneLine(a.Note); note != "" {
-			tail = append(tail, "-# "+escapeMentions(escapeMarkdown(note)))
-		}
+	}
+	if note := oneLine(a.Note); note != "" { // a refusal's note says why, e.g. a filter left nothing
+		tail = append(tail, "-# "+escapeMentions(escapeMarkdown(note)))
 	}
 	msgs := splitMessage(text, discordMaxContent)
 	if len(tail) == 0 {

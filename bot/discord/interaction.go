@@ -109,9 +109,27 @@ func (d *Bot) editOriginal(ctx context.Context, s *discordgo.Session, i *discord
 
 func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
 	var question string
+	var filter bot.Filter
+	var badDate error
 	for _, o := range data.Options {
-		if v, ok := o.Value.(string); ok && o.Name == "question" {
+		v, ok := o.Value.(string)
+		if !ok {
+			continue
+		}
+		switch o.Name {
+		case "question":
 			question = strings.TrimSpace(v)
+		case "source":
+			filter.Source = strings.TrimSpace(v)
+		case "after", "before":
+			t, err := bot.ParseDate(v)
+			if err != nil {
+				badDate = fmt.Errorf("%s: %w", o.Name, err)
+			} else if o.Name == "after" {
+				filter.After = t
+			} else {
+				filter.Before = t
+			}
 		}
 	}
 	user := interactionUser(i)
@@ -124,11 +142,17 @@ func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Inte
 		d.respond(s, i, msgUsage, true)
 		return
 	}
+	if badDate != nil {
+		d.respond(s, i, escapeMentions(escapeMarkdown(badDate.Error())), true)
+		return
+	}
 	if d.deferResponse(s, i, false) != nil {
 		return
 	}
-	d.log.Info("discord question", "user", user, "channel", i.ChannelID, "chars", len(question), "via", "/ask")
+	d.log.Info("discord question", "user", user, "channel", i.ChannelID, "chars", len(question), "via", "/ask", "filter", filter.String())
+	// A reply continuing this conversation keeps its filter.
 	conv := d.newConversation()
+	conv.SetFilter(filter)
 	st := d.startStream(func(text string) { d.editOriginal(ctx, s, i, discordPartial(text), nil) })
 	start := time.Now()
 	a, err := d.bot.Ask(ctx, conv, question, st.add)
