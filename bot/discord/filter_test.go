@@ -28,7 +28,9 @@ func TestDiscordAskFilters(t *testing.T) {
 	if body := string(reg[0].Body); !strings.Contains(body, `"name":"source"`) || !strings.Contains(body, `"name":"after"`) || !strings.Contains(body, `"name":"before"`) {
 		t.Errorf("registered commands %s, want /ask with source, after and before", body)
 	}
-	opt := func(name, value string) map[string]any { return map[string]any{"name": name, "type": 3, "value": value} }
+	opt := func(name, value string) map[string]any {
+		return map[string]any{"name": name, "type": 3, "value": value}
+	}
 	ask := func(id string, opts ...map[string]any) string {
 		t.Helper()
 		f.dispatch(t, "INTERACTION_CREATE", f.slashCommand(id, "c-"+id, member("u-"+id, "0"), "ask", opts...))
