@@ -417,10 +417,10 @@ func (f *fakeDiscord) counts() (identifies, resumes int) {
 	return f.identifies, f.resumes
 }
 
-// eventually polls cond until it holds, failing the test after 10 s.
+// eventually polls cond until it holds, failing the test after 30 s (a bound for a hung condition, not a timing: machines running several test suites at once are slow).
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
