@@ -33,6 +33,7 @@ type Message struct {
 // Embed is a rich embed of a Message.
 type Embed struct {
 	Title       string
+	URL         string // what the title links to
 	Description string
 	Fields      []Field
 	Footer      string
@@ -119,11 +120,16 @@ func sourceEmbed(c bot.Citation) Embed {
 	if title == "" {
 		title = c.Source
 	}
+	source := "`" + strings.ReplaceAll(c.Label(), "`", "'") + "`"
+	if c.URL != "" {
+		source = "[" + escapeMarkdown(c.Label()) + "](" + c.URL + ")"
+	}
 	e := Embed{
 		Title: truncateRunes(fmt.Sprintf("[%d] %s", c.N, escapeMentions(title)), discordMaxEmbedTitle),
+		URL:   c.URL,
 		Fields: []Field{{
 			Name:   "Source",
-			Value:  truncateRunes("`"+strings.ReplaceAll(c.Label(), "`", "'")+"`", discordMaxFieldValue),
+			Value:  truncateRunes(source, discordMaxFieldValue),
 			Inline: true,
 		}},
 	}
@@ -141,9 +147,15 @@ func sourceEmbed(c bot.Citation) Embed {
 }
 
 // citationLine is "[1] `file.txt:5-6` - Title": the location in
-// backticks and the title made inert (no markdown, no pings).
+// backticks and the title made inert (no markdown, no pings). A citation
+// with an article view links its location there instead:
+// "[1] [file.txt:5-6](<https://…>) - Title" (the angle brackets keep
+// Discord from adding a preview of the page).
 func citationLine(c bot.Citation) string {
 	label := "`" + strings.ReplaceAll(c.Label(), "`", "'") + "`"
+	if c.URL != "" {
+		label = "[" + escapeMarkdown(c.Label()) + "](<" + c.URL + ">)"
+	}
 	title := escapeMentions(escapeMarkdown(truncateRunes(c.ShortTitle(), 100)))
 	line := fmt.Sprintf("[%d] %s", c.N, label)
 	if title != "" {

@@ -114,6 +114,14 @@ func formatCases() []struct {
 			}},
 		}},
 		{"many_sources", bot.Answer{Text: manyText.String(), Citations: many}},
+		{"linked", bot.Answer{
+			Text: "Rasmussen wants Canada to stay [1].",
+			Citations: []bot.Citation{{
+				N: 1, Source: "2009/nato_boss.txt", Title: "NATO boss wants Canada to extend Afghan tour: reports",
+				Lines: [2]int{7, 7}, Columns: [2]int{1, 233}, Quote: "The remarks by Anders Fogh Rasmussen are the most pointed yet by NATO.",
+				URL: "https://news.example.org/articles/2009/nato_boss.txt?at=7.1-233#cited",
+			}},
+		}},
 		{"sources_own_message", bot.Answer{
 			Text:      strings.Repeat("Troops stay. ", 150) + "[1] [2] [3]",
 			Citations: three,
@@ -139,7 +147,11 @@ func renderFormats(a bot.Answer) string {
 			fmt.Fprintf(&b, "content: %s\n", m.Content)
 		}
 		for j, e := range m.Embeds {
-			fmt.Fprintf(&b, "embed %d (%d chars)\ntitle: %s\ndescription:\n%s\n", j+1, e.size(), e.Title, e.Description)
+			fmt.Fprintf(&b, "embed %d (%d chars)\ntitle: %s\n", j+1, e.size(), e.Title)
+			if e.URL != "" {
+				fmt.Fprintf(&b, "url: %s\n", e.URL)
+			}
+			fmt.Fprintf(&b, "description:\n%s\n", e.Description)
 			for _, f := range e.Fields {
 				fmt.Fprintf(&b, "field %s (inline %v): %s\n", f.Name, f.Inline, f.Value)
 			}
@@ -169,7 +181,7 @@ func TestFormatDiscordLimits(t *testing.T) {
 			tailLines := 0
 			for _, m := range msgs {
 				for l := range strings.SplitSeq(m, "\n") {
-					if n := markerLen(l); n > 0 && strings.HasPrefix(l[n:], " `") {
+					if n := markerLen(l); n > 0 && (strings.HasPrefix(l[n:], " `") || strings.HasPrefix(l[n:], " [")) {
 						tailLines++
 					}
 				}

@@ -280,7 +280,7 @@ func (d *Bot) onSources(ctx context.Context, s *discordgo.Session, i *discordgo.
 func toEmbeds(es []Embed) []*discordgo.MessageEmbed {
 	var out []*discordgo.MessageEmbed
 	for _, e := range es {
-		me := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: e.Title, Description: e.Description}
+		me := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: e.Title, URL: e.URL, Description: e.Description}
 		for _, f := range e.Fields {
 			me.Fields = append(me.Fields, &discordgo.MessageEmbedField{Name: f.Name, Value: f.Value, Inline: f.Inline})
 		}

@@ -169,9 +169,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelDebug),
 	}
+	served := make(chan struct{})
 	done := make(chan error, 1)
 	go func() {
-		<-ctx.Done()
+		select {
+		case <-ctx.Done():
+		case <-served: // Serve failed on its own
+			done <- nil
+			return
+		}
 		sctx, cancel := context.WithTimeout(context.Background(), s.opt.ShutdownGrace)
 		defer cancel()
 		err := srv.Shutdown(sctx)
@@ -182,7 +188,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		done <- err
 	}()
 	err := srv.Serve(ln)
+	close(served)
 	if !errors.Is(err, http.ErrServerClosed) {
+		<-done
 		return err
 	}
 	return <-done
