@@ -71,6 +71,7 @@ type articlePage struct {
 	Meta    []string // date, outlet, dateline
 	Lines   []lineView
 	Marked  bool   // the cited span is marked
+	Where   string // where the mark is, in words
 	Problem string // why a requested span is not marked
 }
 
@@ -115,10 +116,34 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Lines, p.Marked = articleLines(art.Text, art.Pages, lines, cols)
+	if p.Marked {
+		p.Where = where(r.URL.Query().Get("at"), lines, cols)
+	}
 	if lines[0] > 0 && !p.Marked {
 		p.Problem = "The cited lines are not in the article as it is now: it may have changed since it was cited."
 	}
 	s.render(w, r, http.StatusOK, "article.html", p)
+}
+
+// where says in words where a mark is: "line 1, characters 28596–28846",
+// "lines 3–4", or for a PDF "page 2, line 5".
+func where(at string, lines, cols [2]int) string {
+	var w string
+	if p, rest, ok := strings.Cut(at, ":"); ok && strings.HasPrefix(p, "p") {
+		w = "page " + p[1:] + ", "
+		if l, _, err := bot.ParseSpan(rest); err == nil {
+			lines = l
+		}
+	}
+	if lines[1] > lines[0] {
+		w += fmt.Sprintf("lines %d–%d", lines[0], lines[1])
+	} else {
+		w += fmt.Sprintf("line %d", lines[0])
+	}
+	if lines[1] == lines[0] && cols[0] > 0 && cols[1] > 0 {
+		w += fmt.Sprintf(", characters %d–%d", cols[0], cols[1])
+	}
+	return w
 }
 
 // article returns the indexed article whose source is exactly source.
