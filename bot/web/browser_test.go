@@ -210,7 +210,7 @@ func TestBrowser(t *testing.T) {
 	answer := b.text("reading the answer", ".turn .answer")
 	quote := b.text("reading the quote of [1]", ".turn ol.sources blockquote")
 	location := b.location()
-	b.shot("answer.png", "screenshot-answer.png")
+	b.shot("answer.png", "")
 	b.do("following [1]",
 		chromedp.Click(chromedp.CSS(".turn a.cite")),
 		chromedp.WaitVisible(chromedp.CSS("mark#cited")),
@@ -242,6 +242,13 @@ func TestBrowser(t *testing.T) {
 		!strings.Contains(text, "<script>window.pwned = 1</script>") {
 		t.Errorf("hostile article: a script ran or its markup rendered; text %q", text)
 	}
+
+	// A linked answer, from the top of its page.
+	b.do("opening a linked answer",
+		chromedp.Navigate(ts.URL+"/?q="+url.QueryEscape(question)),
+		chromedp.WaitVisible(chromedp.CSS(".turn ol.sources")),
+	)
+	b.shot("linked-answer.png", "screenshot-answer.png")
 
 	// On a phone, the answer fits the width.
 	b.do("asking on a phone",
