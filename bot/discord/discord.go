@@ -53,6 +53,13 @@ type Options struct {
 	// When the Developer Portal has it off, the bot connects without it.
 	MessageContent bool
 
+	// ShardID and ShardCount split the bot's guilds among processes, as
+	// Discord asks of large bots: each process identifies as one shard
+	// and gets the events of guild IDs with (id >> 22) % ShardCount ==
+	// ShardID (DMs go to shard 0). ShardCount 0 or 1 means one process.
+	ShardID    int
+	ShardCount int
+
 	UserRate     rate.Limit // questions per second per user (default one every 10 s; rate.Inf: no limit)
 	UserBurst    int        // default 3
 	ChannelRate  rate.Limit // questions per second per channel (default one every 2 s)
@@ -151,6 +158,9 @@ func (d *Bot) Run(ctx context.Context) error {
 	if d.opt.MessageContent {
 		s.Identify.Intents |= discordgo.IntentsMessageContent
 	}
+	if d.opt.ShardCount > 1 {
+		s.ShardID, s.ShardCount = d.opt.ShardID, d.opt.ShardCount
+	}
 	if d.opt.HTTPClient != nil {
 		s.Client = d.opt.HTTPClient
 	}
@@ -199,12 +209,18 @@ func (d *Bot) Run(ctx context.Context) error {
 		appID = ready.Application.ID
 	}
 	attrs := []any{"user", me.Username, "id", me.ID, "guilds", len(ready.Guilds), "mode", d.opt.Mode}
+	if d.opt.ShardCount > 1 {
+		attrs = append(attrs, "shard", fmt.Sprintf("%d/%d", d.opt.ShardID, d.opt.ShardCount))
+	}
 	if d.opt.Stats != nil {
 		st := d.opt.Stats()
 		attrs = append(attrs, "articles", st.Articles, "passages", st.Chunks, "embedder", st.Embedder)
 	}
 	d.log.Info("discord connected", attrs...)
-	d.registerCommands(ctx, s, appID)
+	if d.opt.ShardID == 0 {
+		// The commands belong to the application: one shard registers them.
+		d.registerCommands(ctx, s, appID)
+	}
 
 	<-ctx.Done()
 	d.shutdown(s, cancelWork)

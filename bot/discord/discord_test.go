@@ -25,6 +25,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/local"
 )
 
 // newTestBot returns the Bot the Discord tests ask: the default offline
@@ -123,6 +124,10 @@ func startDiscord(t *testing.T, f *fakeDiscord, b *bot.Bot, opt Options) *runnin
 		}
 	})
 	eventually(t, "the bot to connect and register its commands", func() bool {
+		if opt.ShardID > 0 { // only shard 0 registers them
+			n, _ := f.counts()
+			return n > 0
+		}
 		return len(f.requests("PUT", "/api/v9/applications/*")) > 0
 	})
 	return r
@@ -802,20 +807,7 @@ func TestDiscordMessageContentIntent(t *testing.T) {
 // citation of the new file, without a restart.
 func TestDiscordAnswersNewArticle(t *testing.T) {
 	t.Parallel()
-	corpus := t.TempDir()
-	seeds, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if err != nil || len(seeds) == 0 {
-		t.Fatalf("no seeds: %v", err)
-	}
-	for _, p := range seeds {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(corpus, filepath.Base(p)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	corpus := copySeeds(t)
 	ix := bottest.Index(t, corpus)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -916,4 +908,83 @@ func TestDiscordReindexNotSaved(t *testing.T) {
 	if got, want := reindex("i-freed"), "Reindexed: 1 added, 0 updated, 0 removed, 3 unchanged; 52 passages in the index."; got != want {
 		t.Errorf("reindex once the disk has room = %q, want %q", got, want)
 	}
+}
+
+// TestDiscordShards runs the bot as two shards, each a process of its own
+// on one shared index that a third process (`newsbot index --watch`)
+// writes: each shard identifies as itself, only shard 0 registers the
+// commands, and a shard answers from an article written after it started.
+func TestDiscordShards(t *testing.T) {
+	t.Parallel()
+	corpus := copySeeds(t)
+	dir := t.TempDir()
+	open := func() *retrieval.Index {
+		st, err := local.Open(dir, local.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		return ix
+	}
+	writer := open()
+	if _, err := writer.Sync(context.Background(), corpus, nil); err != nil {
+		t.Fatal(err)
+	}
+	var fakes []*fakeDiscord
+	for id := range 2 {
+		f := newFakeDiscord(t)
+		b := bot.New(open(), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+		startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf, ShardID: id, ShardCount: 2})
+		fakes = append(fakes, f)
+	}
+	for id, f := range fakes {
+		f.mu.Lock()
+		shard := f.shard
+		f.mu.Unlock()
+		if !slices.Equal(shard, []int{id, 2}) {
+			t.Errorf("shard %d identified as %v, want [%d 2]", id, shard, id)
+		}
+		if n := len(f.requests("PUT", "/api/v9/applications/*")); (n > 0) != (id == 0) {
+			t.Errorf("shard %d registered commands %d times, want them registered by shard 0 only", id, n)
+		}
+	}
+
+	const article = "Icebreaker reaches pole\n\nOSLO (Reuters) - The Norwegian icebreaker Fridtjof Sverdrup reached the North Pole on Sunday after a voyage of 19 days, its captain said.\n"
+	if err := os.WriteFile(filepath.Join(corpus, "2026-11-20-icebreaker.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writer.Sync(context.Background(), corpus, nil); err != nil {
+		t.Fatal(err)
+	}
+	f := fakes[1]
+	f.dispatch(t, "MESSAGE_CREATE", f.userMessage("m-shard", "c-shard", "g1", "u-shard",
+		"<@"+f.botID+"> Which icebreaker reached the North Pole?", true))
+	eventually(t, "a reply", func() bool { return len(f.requests("POST", "/api/v9/channels/c-shard/messages")) > 0 })
+	if got := content(t, f.requests("POST", "/api/v9/channels/c-shard/messages")[0]); !strings.Contains(got, "Fridtjof Sverdrup") {
+		t.Errorf("shard 1's reply %q lacks the article written after it started", got)
+	}
+}
+
+// copySeeds copies the seed articles into a fresh corpus folder.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	corpus := t.TempDir()
+	seeds, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	for _, p := range seeds {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(corpus, filepath.Base(p)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return corpus
 }

@@ -38,6 +38,7 @@ type fakeDiscord struct {
 	sessionIntents int       // of the ready session: without Message Content, guild messages lose their content
 	conn           *fakeConn // current, ready gateway connection
 	identifies     int
+	shard          []int // of the last IDENTIFY, when it named one
 	resumes        int
 	seq            int64
 	sessionID      string
@@ -279,6 +280,7 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 			Token     string `json:"token"`
 			Intents   int    `json:"intents"`
 			SessionID string `json:"session_id"`
+			Shard     []int  `json:"shard"`
 		} `json:"d"`
 	}
 	for hello.Op != 2 && hello.Op != 6 {
@@ -308,6 +310,7 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 		}
 		f.sessionIntents = hello.D.Intents
 		f.identifies++
+		f.shard = hello.D.Shard
 		f.sessionID = fmt.Sprintf("session-%d", f.identifies)
 		f.seq++
 		fc.send(map[string]any{"op": 0, "s": f.seq, "t": "READY", "d": map[string]any{

@@ -19,7 +19,7 @@ func cmdArticles(ctx context.Context, a *app, args []string) error {
 	if len(pos) > 0 {
 		return usageError{"articles takes no arguments"}
 	}
-	ix, err := a.openIndex()
+	ix, err := a.openIndex(ctx)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 // newBot opens and updates the index and builds the bot the config asks
 // for: extractive and offline by default, an LLM when a model is set.
 func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
-	ix, err := a.openIndex()
+	ix, err := a.openIndex(ctx)
 	if err != nil {
 		return nil, nil, err
 	}

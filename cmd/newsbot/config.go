@@ -115,7 +115,9 @@ type DiscordConfig struct {
 	MessageContent  bool       `yaml:"message_content"`  // ask for the privileged Message Content intent
 	UserRate        RateConfig `yaml:"user_rate"`
 	ChannelRate     RateConfig `yaml:"channel_rate"`
-	Watch           bool       `yaml:"watch"` // reindex the corpus live while running
+	Watch           bool       `yaml:"watch"`       // reindex the corpus live while running
+	ShardID         int        `yaml:"shard_id"`    // this process's shard, 0..shard_count-1
+	ShardCount      int        `yaml:"shard_count"` // processes sharing the bot's guilds; 0 or 1: one
 }
 
 // WebConfig configures the web page and API (`newsbot serve`), and where
@@ -724,6 +726,9 @@ func (c Config) Validate() error {
 	}
 	rules = append(rules,
 		rule{"discord.reindex_role", c.Discord.ReindexRole != "" && !snowflake(c.Discord.ReindexRole), notSnowflake(c.Discord.ReindexRole)},
+		rule{"discord.shard_count", c.Discord.ShardCount < 0, "must not be negative"},
+		rule{"discord.shard_id", c.Discord.ShardID < 0 || (c.Discord.ShardID > 0 && c.Discord.ShardID >= c.Discord.ShardCount),
+			fmt.Sprintf("must be between 0 and shard_count-1 (%d)", max(c.Discord.ShardCount-1, 0))},
 		rule{"discord.user_rate.every", c.Discord.UserRate.Every <= 0, `must be positive, e.g. "10s"`},
 		rule{"discord.user_rate.burst", c.Discord.UserRate.Burst <= 0, "must be positive"},
 		rule{"discord.channel_rate.every", c.Discord.ChannelRate.Every <= 0, `must be positive, e.g. "2s"`},

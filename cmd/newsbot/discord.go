@@ -43,6 +43,8 @@ func cmdDiscord(ctx context.Context, a *app, args []string) error {
 		AllowedChannels: d.AllowedChannels,
 		ReindexRoleID:   d.ReindexRole,
 		MessageContent:  d.MessageContent,
+		ShardID:         d.ShardID,
+		ShardCount:      d.ShardCount,
 		UserRate:        rate.Every(d.UserRate.Every),
 		UserBurst:       d.UserRate.Burst,
 		ChannelRate:     rate.Every(d.ChannelRate.Every),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsbot/newsbot/retrieval"
 	"github.com/newsbot/newsbot/retrieval/local"
+	"github.com/newsbot/newsbot/retrieval/postgres"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
@@ -20,7 +21,7 @@ func cmdIndex(ctx context.Context, a *app, args []string) error {
 	if _, err := a.parse(fs, c, args); err != nil {
 		return err
 	}
-	ix, err := a.openIndex()
+	ix, err := a.openIndex(ctx)
 	if err != nil {
 		return err
 	}
@@ -82,7 +83,7 @@ func (a *app) embedder() (retrieval.Embedder, error) {
 
 // openIndex opens the configured index, reporting damaged files. The
 // corpus is checked first: a mistyped --corpus makes no index.
-func (a *app) openIndex() (*retrieval.Index, error) {
+func (a *app) openIndex(ctx context.Context) (*retrieval.Index, error) {
 	if err := a.checkCorpus(); err != nil {
 		return nil, err
 	}
@@ -90,7 +91,7 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := a.openStore()
+	st, err := a.openStore(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -114,8 +115,12 @@ func (a *app) openIndex() (*retrieval.Index, error) {
 	return ix, nil
 }
 
-// openStore opens the store the index is kept in: a folder.
-func (a *app) openStore() (retrieval.Store, error) {
+// openStore opens the store the index is kept in: a Postgres database
+// when the index is a postgres:// URL, else a folder.
+func (a *app) openStore(ctx context.Context) (retrieval.Store, error) {
+	if postgres.IsURL(a.cfg.Index) {
+		return postgres.Open(ctx, a.cfg.Index, postgres.Options{Logger: a.log})
+	}
 	return local.Open(a.cfg.Index, local.Options{Logger: a.log})
 }
 

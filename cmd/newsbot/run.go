@@ -42,7 +42,8 @@ Usage:
   newsbot serve    [--corpus DIR] [--index DIR] [--addr HOST:PORT]
 
 Every command takes --config FILE (default: config.yaml when present) and --help.
-The default corpus is the seeds/ folder; the index lives in .newsbot/index.
+The default corpus is the seeds/ folder; the index lives in .newsbot/index, or in
+Postgres with pgvector when --index is a URL (postgres://user:pass@host:5432/db).
 `
 
 // run is the whole program: main only supplies the process's environment,
@@ -114,7 +115,7 @@ func (a *app) flags(synopsis string) (*flag.FlagSet, *commonFlags) {
 	c := &commonFlags{}
 	fs.StringVar(&c.config, "config", "", "config `FILE` (default config.yaml when present)")
 	fs.StringVar(&c.corpus, "corpus", "", "folder of articles (default from config, else seeds)")
-	fs.StringVar(&c.index, "index", "", "index folder (default from config, else one per corpus under .newsbot/)")
+	fs.StringVar(&c.index, "index", "", "index folder or postgres:// URL (default from config, else one per corpus under .newsbot/)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: newsbot %s %s\n\nOptions:\n", a.name, synopsis)
 		fs.PrintDefaults()

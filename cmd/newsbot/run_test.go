@@ -302,3 +302,32 @@ func TestPrintAnswerAfterStreaming(t *testing.T) {
 		}
 	}
 }
+
+// TestPostgresIndexLocation checks that a postgres:// index, given by flag
+// or by the config with ${DATABASE_URL}, goes to the Postgres store, whose
+// unreachable database is one line naming it, without the password.
+func TestPostgresIndexLocation(t *testing.T) {
+	const url = "postgres://newsbot:secret@127.0.0.1:1/archive?connect_timeout=2"
+	const want = "database newsbot@127.0.0.1:1/archive is unreachable"
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(cfg, []byte("index: ${DATABASE_URL}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runs := [][]string{
+		{"ask", "--corpus", filepath.Join("..", "..", "seeds"), "--index", url, "Who?"},
+		{"search", "--config", cfg, "--corpus", filepath.Join("..", "..", "seeds"), "troops"},
+	}
+	for _, args := range runs {
+		var out, errb bytes.Buffer
+		getenv := func(k string) string {
+			if k == "DATABASE_URL" {
+				return url
+			}
+			return ""
+		}
+		err := run(context.Background(), args, getenv, strings.NewReader(""), &out, &errb)
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%v: error %v, want one line containing %q without the password", args, err, want)
+		}
+	}
+}

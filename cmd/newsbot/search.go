@@ -30,7 +30,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	opt := filter.SearchOptions(*k)
-	ix, err := a.openIndex()
+	ix, err := a.openIndex(ctx)
 	if err != nil {
 		return err
 	}

@@ -2,118 +2,103 @@ package local
 
 import (
 	"math"
-	"sort"
 
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-const (
-	bm25K1 = retrieval.BM25K1
-	bm25B  = retrieval.BM25B
-)
-
-// posting is one chunk's count of a term.
+// posting is one passage's count of a term.
 type posting struct {
 	doc int32
 	tf  uint16
 }
 
-// keywordIndex is an immutable BM25 index over the chunks of a snapshot.
-type keywordIndex struct {
-	terms  map[string]int32 // term -> postings list
-	lists  [][]posting
-	lens   []int32
-	avgLen float64
-}
-
-// keywordBuilder accumulates segments into a keywordIndex.
-type keywordBuilder struct {
-	ix    keywordIndex
-	total int64
-}
-
-func newKeywordBuilder(chunks int) *keywordBuilder {
-	return &keywordBuilder{ix: keywordIndex{terms: make(map[string]int32), lens: make([]int32, 0, chunks)}}
-}
-
-// add appends the chunks of s, which become documents base, base+1, ...
-func (b *keywordBuilder) add(s *segment, base int32) {
-	ids := make([]int32, len(s.Vocab))
-	for i, t := range s.Vocab {
-		id, ok := b.ix.terms[t]
-		if !ok {
-			id = int32(len(b.ix.lists))
-			b.ix.terms[t] = id
-			b.ix.lists = append(b.ix.lists, nil)
-		}
-		ids[i] = id
-	}
-	for c := range s.Chunks {
-		doc := base + int32(c)
-		for j, local := range s.TermIDs[c] {
-			id := ids[local]
-			b.ix.lists[id] = append(b.ix.lists[id], posting{doc: doc, tf: s.TermTFs[c][j]})
-		}
-		b.ix.lens = append(b.ix.lens, s.DocLens[c])
-		b.total += int64(s.DocLens[c])
-	}
-}
-
-func (b *keywordBuilder) build() *keywordIndex {
-	if n := len(b.ix.lens); n > 0 {
-		b.ix.avgLen = float64(b.total) / float64(n)
-	}
-	return &b.ix
-}
-
-// scored is a document and its score.
-type scored struct {
-	doc   int32
-	score float64
-}
-
-// search returns up to n documents by BM25 score for the query terms,
-// best first, considering only documents allowed by keep (nil keeps all).
-func (ix *keywordIndex) search(query []string, n int, keep func(int32) bool) []scored {
-	if n <= 0 || len(ix.lens) == 0 {
+// bm25 scores a snapshot's passages for the query terms: the base's
+// memory-mapped postings and the delta's in-memory ones as one index, with
+// the statistics (passages, average length, document frequencies) of the
+// live passages only. It returns up to n passages, best first, among those
+// keep allows (nil allows all).
+func (s *snapshot) bm25(query []string, n int, keep func(int32) bool) []scored {
+	total := s.docs()
+	live := total - s.deadDocs
+	if n <= 0 || live <= 0 {
 		return nil
 	}
-	N := float64(len(ix.lens))
-	acc := make(map[int32]float64)
+	N := float64(live)
+	avgLen := float64(s.totalLen) / N
+	acc := s.accumulator(total)
+	defer s.accPool.Put(acc)
+	var touched []int32
 	seen := make(map[string]bool, len(query))
+	add := func(doc int32, tf uint16, idf float64, docLen int32) {
+		if acc[doc] == 0 {
+			touched = append(touched, doc)
+		}
+		t := float64(tf)
+		norm := retrieval.BM25K1 * (1 - retrieval.BM25B + retrieval.BM25B*float64(docLen)/avgLen)
+		acc[doc] += idf * t * (retrieval.BM25K1 + 1) / (t + norm)
+	}
+	var baseDocs []uint32
+	var baseTFs []uint16
 	for _, t := range query {
 		if seen[t] {
 			continue
 		}
 		seen[t] = true
-		id, ok := ix.terms[t]
-		if !ok {
+		if s.base != nil {
+			baseDocs, baseTFs = s.base.postings(t)
+		}
+		var deltaList []posting
+		if s.delta != nil {
+			deltaList = s.delta.terms[t]
+		}
+		df := len(baseDocs) + len(deltaList)
+		if s.deadDocs > 0 {
+			for _, d := range baseDocs {
+				if s.isDead(int32(d)) {
+					df--
+				}
+			}
+		}
+		if df == 0 {
 			continue
 		}
-		list := ix.lists[id]
-		df := float64(len(list))
-		idf := math.Log(1 + (N-df+0.5)/(df+0.5))
-		for _, p := range list {
+		idf := math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))
+		for j, d := range baseDocs {
+			doc := int32(d)
+			if s.isDead(doc) || (keep != nil && !keep(doc)) {
+				continue
+			}
+			add(doc, baseTFs[j], idf, s.base.docs[doc].Len)
+		}
+		for _, p := range deltaList {
 			if keep != nil && !keep(p.doc) {
 				continue
 			}
-			tf := float64(p.tf)
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(ix.lens[p.doc])/ix.avgLen)
-			acc[p.doc] += idf * tf * (bm25K1 + 1) / (tf + norm)
+			add(p.doc, p.tf, idf, s.delta.lens[p.doc-s.baseDocs])
 		}
 	}
-	out := make([]scored, 0, len(acc))
-	for d, s := range acc {
-		out = append(out, scored{d, s})
+	top := topK{k: n}
+	for _, d := range touched {
+		top.push(d, acc[d])
+		acc[d] = 0
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].doc < out[j].doc
-	})
-	if len(out) > n {
-		out = out[:n]
+	return sortScored(top.heap)
+}
+
+// accumulator returns a zeroed score per passage, reused across searches.
+func (s *snapshot) accumulator(n int) []float64 {
+	if a, ok := s.accPool.Get().([]float64); ok && len(a) == n {
+		return a
 	}
-	return out
+	return make([]float64, n)
+}
+
+// deltaIndex is the searchable form of the articles changed since the
+// base: few enough to hold in memory and in a chromem-go collection.
+type deltaIndex struct {
+	chunks []retrieval.Chunk
+	byID   map[string]int32 // snapshot passage number
+	terms  map[string][]posting
+	lens   []int32
+	total  int64
 }

@@ -1,5 +1,14 @@
 // Package local is the default store of a retrieval.Index: a folder on
-// disk, searched in process with chromem-go for vectors and our own BM25.
+// disk, searched in process.
+//
+// The folder holds a base, the bulk of the articles in memory-mapped
+// column files written by a compaction (base.go), and segments, one file
+// per article changed since (segment.go). Opening maps the base and reads
+// the few segments, so it costs about the same for three articles or ten
+// thousand. A search walks the base's vectors and postings with tight
+// loops of our own and the changed articles with chromem-go, and merges
+// the two as one index. When the changes grow past a threshold, a commit
+// compacts them into a new base.
 package local
 
 import (
@@ -12,7 +21,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,46 +31,61 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
+// DefaultCompactAt is the number of changed passages at which a commit
+// compacts them into the base: small enough that the changes open and
+// search quickly, large enough that a watcher adding an article at a time
+// seldom rewrites the base.
+const DefaultCompactAt = 4096
+
 // Options configure a Store.
 type Options struct {
 	Logger *slog.Logger // nil discards
+	// CompactAt is the number of passages changed since the base at
+	// which a commit compacts; 0 means DefaultCompactAt.
+	CompactAt int
 }
 
 // Store keeps an index in a folder. Searches run against an immutable
-// snapshot that a Commit replaces atomically, so they never see a
-// half-applied sync and never wait for one.
+// snapshot that a commit replaces atomically, so they never see a
+// half-applied sync and never wait for one. Other processes may open the
+// same folder to read it: they notice a writer's commits by the
+// GENERATION file and load the new state.
 type Store struct {
 	dir   string
+	opt   Options
 	log   *slog.Logger
 	warns []error
-	gen   atomic.Uint64
 
-	mu   sync.Mutex          // guards segs and writes
-	segs map[string]*segment // by source
+	mu    sync.Mutex // guards the fields below
+	gen   uint64     // of the loaded state
+	base  *base      // nil when there is none
+	delta map[string]*change
 
 	snapMu sync.Mutex // one snapshot build at a time
 	snap   atomic.Pointer[snapshot]
 }
 
-// snapshot is one consistent state of the articles of one model.
-type snapshot struct {
-	gen      uint64
-	model    string
-	coll     *chromem.Collection
-	chunks   []retrieval.Chunk
-	byID     map[string]int32
-	keywords *keywordIndex
-	articles []retrieval.ArticleInfo // by source
+// change is one article changed since the base, as its segment says.
+type change struct {
+	kind     int
+	version  int
+	state    retrieval.FileState
+	info     retrieval.ArticleInfo
+	passages int
+	seg      *segment // the whole segment, when held in memory
 }
 
-// Open opens (creating if needed) the store in dir. Damaged segment files
-// are reported through Warnings, removed, and re-indexed from their sources
+// Open opens (creating if needed) the store in dir. Damaged files are
+// reported through Warnings, removed, and re-indexed from their sources
 // by the next sync; they never stop the store from opening. Open never
 // waits for a writer: while another process syncs, it reads what that one
 // has committed and leaves the clean-up to it.
 func Open(dir string, opt Options) (*Store, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.CompactAt <= 0 {
+		opt.CompactAt = DefaultCompactAt
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "segments"), 0o755); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
@@ -73,62 +96,16 @@ func Open(dir string, opt Options) (*Store, error) {
 	clean := err == nil
 	if clean {
 		defer unlock()
+		removeStaleTemps(filepath.Join(dir, "segments"))
 	}
-	st := &Store{dir: dir, log: opt.Logger}
-	gen := readGeneration(dir) // before reading: a commit meanwhile makes the store reload
-	segs, damaged, err := loadSegments(dir, clean)
-	if err != nil {
+	st := &Store{dir: dir, opt: opt, log: opt.Logger}
+	if err := st.load(true, clean); err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	st.segs, st.warns = segs, damaged
-	st.gen.Store(gen)
 	return st, nil
 }
 
-// loadSegments reads every segment of the store in dir. Damaged ones are
-// returned, one error each, and removed when clean (the caller holds the
-// writer lock).
-func loadSegments(dir string, clean bool) (map[string]*segment, []error, error) {
-	segDir := filepath.Join(dir, "segments")
-	if clean {
-		removeStaleTemps(segDir)
-	}
-	entries, err := os.ReadDir(segDir)
-	if err != nil {
-		return nil, nil, err
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), segExt) && !strings.HasPrefix(e.Name(), ".") {
-			names = append(names, e.Name())
-		}
-	}
-	segs := make([]*segment, len(names))
-	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
-		segs[i], errs[i] = readSegment(filepath.Join(segDir, names[i]))
-	})
-	out := make(map[string]*segment, len(names))
-	var damaged []error
-	for i, s := range segs {
-		switch err := errs[i]; {
-		case errors.Is(err, fs.ErrNotExist):
-			// removed by a writer since it was listed
-		case errors.Is(err, errCorrupt):
-			damaged = append(damaged, fmt.Errorf("index file %s is %w; it will be rebuilt from its article", names[i], err))
-			if clean {
-				os.Remove(filepath.Join(segDir, names[i]))
-			}
-		case err != nil:
-			return nil, nil, err
-		default:
-			out[s.Source] = s
-		}
-	}
-	return out, damaged, nil
-}
-
-// The GENERATION file holds a counter that every Commit raises, so that
+// The GENERATION file holds a counter that every commit raises, so that
 // other processes reading the folder notice a writer's changes.
 const genFile = "GENERATION"
 
@@ -141,59 +118,180 @@ func readGeneration(dir string) uint64 {
 	return n
 }
 
-// reload reads the segments again when another process committed since
-// they were read. Damaged ones were reported when the store was opened, or
-// will be rebuilt by the sync that finds them missing.
-func (st *Store) reload() error {
-	gen := readGeneration(st.dir)
-	if gen == st.gen.Load() {
-		return nil
+// load reads the folder's current state: the base named by CURRENT and
+// the segments. A file that a writer replaces meanwhile is retried.
+// Damaged files are reported when first (when the store is opened) and
+// removed when clean (no writer is at work).
+func (st *Store) load(first, clean bool) error {
+	var err error
+	for range 5 {
+		if err = st.loadOnce(first, clean); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
-	segs, damaged, err := loadSegments(st.dir, false)
+	return err
+}
+
+func (st *Store) loadOnce(first, clean bool) error {
+	gen := readGeneration(st.dir)
+	var b *base
+	name, err := os.ReadFile(filepath.Join(st.dir, currentFile))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return err
+	default:
+		b, err = openBase(st.dir, strings.TrimSpace(string(name)))
+		if errors.Is(err, errBaseCorrupt) {
+			st.warn(first, fmt.Errorf("the index base is %w; it will be rebuilt from the articles", err))
+			if clean {
+				os.Remove(filepath.Join(st.dir, currentFile))
+			}
+			b, err = nil, nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	segDir := filepath.Join(st.dir, "segments")
+	entries, err := os.ReadDir(segDir)
 	if err != nil {
+		if b != nil {
+			b.release()
+		}
 		return err
 	}
-	for _, err := range damaged {
-		st.log.Debug("reloading the index", "err", err)
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), segExt) && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	segs := make([]*segment, len(names))
+	errs := make([]error, len(names))
+	parallel(len(names), func(i int) {
+		segs[i], errs[i] = readSegment(filepath.Join(segDir, names[i]))
+	})
+	delta := make(map[string]*change, len(segs))
+	held := 0
+	for i, s := range segs {
+		if errors.Is(errs[i], fs.ErrNotExist) {
+			continue // compacted meanwhile; the next generation has it
+		}
+		if errs[i] != nil {
+			if !errors.Is(errs[i], errCorrupt) {
+				if b != nil {
+					b.release()
+				}
+				return errs[i]
+			}
+			st.warn(first, fmt.Errorf("index file %s is %w; it will be rebuilt from its article", names[i], errs[i]))
+			if clean {
+				os.Remove(filepath.Join(segDir, names[i]))
+			}
+			continue
+		}
+		c := newChange(s)
+		if held += c.passages; held > st.opt.CompactAt {
+			c.seg = nil // read again when needed, to bound memory
+		}
+		delta[s.Source] = c
 	}
 	st.mu.Lock()
-	st.segs = segs
+	old := st.base
+	st.gen, st.base, st.delta = gen, b, delta
 	st.mu.Unlock()
-	st.gen.Store(gen)
+	if old != nil {
+		old.retire()
+	}
 	return nil
+}
+
+func newChange(s *segment) *change {
+	return &change{kind: s.Kind, version: s.Version, state: s.state(), info: s.Info, passages: len(s.Chunks), seg: s}
+}
+
+// warn records a problem found while opening; later loads only log it.
+func (st *Store) warn(first bool, err error) {
+	if first {
+		st.warns = append(st.warns, err)
+		return
+	}
+	st.log.Debug("reloading the index", "err", err)
 }
 
 // Warnings returns the problems found when the store was opened.
 func (st *Store) Warnings() []error { return st.warns }
 
 // Close releases the store.
-func (st *Store) Close() error { return nil }
+func (st *Store) Close() error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.base != nil {
+		st.base.retire()
+		st.base = nil
+	}
+	return nil
+}
 
-// Lock excludes other writers of the folder, in this process and others.
-// Once it has the lock it reads what another writer committed meanwhile,
-// so that the Manifest a sync starts from is what is on disk.
+// Lock excludes other writers of the folder, in this process and others,
+// and clears what a crashed writer left. Once it has the lock it reads
+// what another writer committed meanwhile, so that the Manifest a sync
+// starts from is what is on disk.
 func (st *Store) Lock(ctx context.Context, wait bool) (func(), error) {
 	unlock, err := lockDir(ctx, st.dir, wait)
 	if err != nil {
 		return nil, err
 	}
-	st.snapMu.Lock()
-	err = st.reload()
-	st.snapMu.Unlock()
-	if err != nil {
+	removeStaleTemps(filepath.Join(st.dir, "segments"))
+	if err := st.refresh(); err != nil {
 		unlock()
-		return nil, fmt.Errorf("reading the index: %w", err)
+		return nil, err
 	}
 	return unlock, nil
+}
+
+// refresh loads the folder again when another process committed since it
+// was loaded.
+func (st *Store) refresh() error {
+	gen := readGeneration(st.dir)
+	st.mu.Lock()
+	same := gen == st.gen
+	st.mu.Unlock()
+	if same {
+		return nil
+	}
+	st.snapMu.Lock()
+	defer st.snapMu.Unlock()
+	st.mu.Lock()
+	same = gen == st.gen
+	st.mu.Unlock()
+	if same {
+		return nil
+	}
+	return st.load(false, false)
 }
 
 // Manifest returns the state of every stored article.
 func (st *Store) Manifest(ctx context.Context) ([]retrieval.FileState, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	out := make([]retrieval.FileState, 0, len(st.segs))
-	for _, s := range st.segs {
-		out = append(out, s.state())
+	var out []retrieval.FileState
+	if st.base != nil {
+		for _, a := range st.base.meta.Articles {
+			if c := st.delta[a.State.Source]; c != nil {
+				if c.kind == kindTouch && c.state.Hash == a.State.Hash {
+					out = append(out, c.state)
+				}
+				continue
+			}
+			out = append(out, a.State)
+		}
+	}
+	for _, c := range st.delta {
+		if c.kind == kindPut {
+			out = append(out, c.state)
+		}
 	}
 	slices.SortFunc(out, func(a, b retrieval.FileState) int { return strings.Compare(a.Source, b.Source) })
 	return out, nil
@@ -205,188 +303,146 @@ func (st *Store) Put(ctx context.Context, a *retrieval.Indexed) error {
 	if err := writeSegment(filepath.Join(st.dir, "segments"), s); err != nil {
 		return err
 	}
+	c := newChange(s)
 	st.mu.Lock()
-	st.segs[s.Source] = s
-	st.mu.Unlock()
+	defer st.mu.Unlock()
+	if st.deltaPassages()+c.passages > st.opt.CompactAt {
+		c.seg = nil
+	}
+	st.delta[a.Source] = c
 	return nil
+}
+
+// deltaPassages counts the passages changed since the base.
+func (st *Store) deltaPassages() int {
+	n := 0
+	for _, c := range st.delta {
+		n += c.passages
+	}
+	return n
 }
 
 // Touch records a new size and modification time for an article.
 func (st *Store) Touch(ctx context.Context, fs retrieval.FileState) error {
 	st.mu.Lock()
-	s := st.segs[fs.Source]
+	c := st.delta[fs.Source]
 	st.mu.Unlock()
-	if s == nil {
-		return nil
+	var s *segment
+	if c != nil && c.kind == kindPut {
+		// The article is a segment: rewrite it with the new time.
+		var err error
+		if s, err = st.segment(c); err != nil {
+			return err
+		}
+		cp := *s
+		s = &cp
+	} else {
+		s = &segment{Version: segVersion, Kind: kindTouch}
 	}
-	c := *s
-	c.Size, c.ModTime = fs.Size, fs.ModTime
-	if err := writeSegment(filepath.Join(st.dir, "segments"), &c); err != nil {
+	s.Source, s.Hash, s.Size, s.ModTime, s.Model = fs.Source, fs.Hash, fs.Size, fs.ModTime, fs.Model
+	if err := writeSegment(filepath.Join(st.dir, "segments"), s); err != nil {
 		return err
 	}
+	n := newChange(s)
+	if c != nil && c.seg == nil {
+		n.seg = nil
+	}
 	st.mu.Lock()
-	st.segs[fs.Source] = &c
+	st.delta[fs.Source] = n
 	st.mu.Unlock()
 	return nil
 }
 
-// Remove drops an article.
+// Remove drops an article: its segment goes, and a base's copy is hidden
+// by a removal segment until the next compaction.
 func (st *Store) Remove(ctx context.Context, source string) error {
 	st.mu.Lock()
-	delete(st.segs, source)
+	_, inBase := st.bySourceLocked(source)
 	st.mu.Unlock()
-	err := os.Remove(filepath.Join(st.dir, "segments", segmentName(source)))
+	segDir := filepath.Join(st.dir, "segments")
+	if inBase {
+		s := &segment{Version: segVersion, Kind: kindRemoved, Source: source}
+		if err := writeSegment(segDir, s); err != nil {
+			return err
+		}
+		st.mu.Lock()
+		st.delta[source] = newChange(s)
+		st.mu.Unlock()
+		return nil
+	}
+	err := os.Remove(filepath.Join(segDir, segmentName(source)))
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	st.mu.Lock()
+	delete(st.delta, source)
+	st.mu.Unlock()
 	return nil
 }
 
-// Commit makes the stored articles visible to searches.
+// bySourceLocked finds source in the base.
+func (st *Store) bySourceLocked(source string) (int32, bool) {
+	if st.base == nil {
+		return 0, false
+	}
+	i, ok := st.base.bySource[source]
+	return i, ok
+}
+
+// segment returns c's whole segment, reading it again if it was let go.
+func (st *Store) segment(c *change) (*segment, error) {
+	if c.seg != nil {
+		return c.seg, nil
+	}
+	return readSegment(filepath.Join(st.dir, "segments", segmentName(c.state.Source)))
+}
+
+// Commit compacts the changes when they have grown large, and tells
+// other processes that the folder changed.
 func (st *Store) Commit(ctx context.Context) error {
 	if err := syncDir(filepath.Join(st.dir, "segments")); err != nil {
 		st.log.Warn("syncing index directory", "err", err)
 	}
-	gen := max(readGeneration(st.dir), st.gen.Load()) + 1
+	st.mu.Lock()
+	compact := len(st.delta) > 0 && (st.deltaPassages() >= st.opt.CompactAt || len(st.delta) >= st.opt.CompactAt)
+	st.mu.Unlock()
+	if compact {
+		if err := st.compact(ctx); err != nil {
+			// The changes are safe in their segments: the next commit tries again.
+			st.log.Warn("compacting the index", "err", err)
+		}
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	gen := max(readGeneration(st.dir), st.gen) + 1
 	if err := writeFileAtomic(filepath.Join(st.dir, genFile), []byte(strconv.FormatUint(gen, 10)+"\n")); err != nil {
 		return err
 	}
-	st.gen.Store(gen)
+	st.gen = gen
 	return nil
 }
 
-// Generation changes with every Commit.
-func (st *Store) Generation(ctx context.Context) (uint64, error) { return st.gen.Load(), nil }
+// Generation changes with every commit, by any process.
+func (st *Store) Generation(ctx context.Context) (uint64, error) {
+	return readGeneration(st.dir), nil
+}
 
 // Counts returns how many articles and passages of model are stored.
 func (st *Store) Counts(ctx context.Context, model string) (int, int, error) {
-	s, err := st.snapshot(ctx, model)
+	s, err := st.snapshot(model)
 	if err != nil {
 		return 0, 0, err
 	}
-	return len(s.articles), len(s.chunks), nil
+	return len(s.articles), s.docs() - s.deadDocs, nil
 }
 
 // Articles describes the stored articles of model, by source.
 func (st *Store) Articles(ctx context.Context, model string) ([]retrieval.ArticleInfo, error) {
-	s, err := st.snapshot(ctx, model)
+	s, err := st.snapshot(model)
 	if err != nil {
 		return nil, err
 	}
 	return slices.Clone(s.articles), nil
-}
-
-// snapshot returns the current snapshot of model's articles, building it
-// when a Commit or a change of model made the last one stale.
-func (st *Store) snapshot(ctx context.Context, model string) (*snapshot, error) {
-	if readGeneration(st.dir) != st.gen.Load() {
-		st.snapMu.Lock()
-		err := st.reload()
-		st.snapMu.Unlock()
-		if err != nil {
-			return nil, err
-		}
-	}
-	gen := st.gen.Load()
-	if s := st.snap.Load(); s != nil && s.gen == gen && s.model == model {
-		return s, nil
-	}
-	st.snapMu.Lock()
-	defer st.snapMu.Unlock()
-	if s := st.snap.Load(); s != nil && s.gen == gen && s.model == model {
-		return s, nil
-	}
-	s, err := st.build(ctx, gen, model)
-	if err != nil {
-		return nil, err
-	}
-	st.snap.Store(s)
-	return s, nil
-}
-
-// build makes a snapshot of the current segments of model.
-func (st *Store) build(ctx context.Context, gen uint64, model string) (*snapshot, error) {
-	st.mu.Lock()
-	var segs []*segment
-	n := 0
-	for _, s := range st.segs {
-		if s.Version == segVersion && s.Model == model {
-			segs = append(segs, s)
-			n += len(s.Chunks)
-		}
-	}
-	st.mu.Unlock()
-	sort.Slice(segs, func(i, j int) bool { return segs[i].Source < segs[j].Source })
-	db := chromem.NewDB()
-	coll, err := db.CreateCollection("chunks", nil, func(ctx context.Context, text string) ([]float32, error) {
-		return nil, errors.New("the local store embeds no text itself")
-	})
-	if err != nil {
-		return nil, err
-	}
-	snap := &snapshot{gen: gen, model: model, coll: coll, chunks: make([]retrieval.Chunk, 0, n),
-		byID: make(map[string]int32, n), articles: make([]retrieval.ArticleInfo, 0, len(segs))}
-	kb := newKeywordBuilder(n)
-	for _, s := range segs {
-		snap.articles = append(snap.articles, s.Info)
-		base := int32(len(snap.chunks))
-		for i, c := range s.Chunks {
-			snap.byID[c.ID] = base + int32(i)
-			snap.chunks = append(snap.chunks, c)
-			v := s.Vectors[i*s.Dim : (i+1)*s.Dim : (i+1)*s.Dim]
-			if err := coll.AddDocument(ctx, chromem.Document{ID: c.ID, Embedding: v}); err != nil {
-				return nil, fmt.Errorf("adding %s to the vector store: %w", c.ID, err)
-			}
-		}
-		kb.add(s, base)
-	}
-	snap.keywords = kb.build()
-	return snap, nil
-}
-
-// Search runs both rankings of q over the current snapshot.
-func (st *Store) Search(ctx context.Context, q retrieval.Query) (vector, keyword []retrieval.Hit, err error) {
-	snap, err := st.snapshot(ctx, q.Model)
-	if err != nil {
-		return nil, nil, err
-	}
-	n := len(snap.chunks)
-	if n == 0 {
-		return nil, nil, nil
-	}
-	var keep func(int32) bool
-	if !q.Filter.IsZero() {
-		keep = func(doc int32) bool {
-			c := &snap.chunks[doc]
-			return q.Filter.Keep(c.Source, c.Date)
-		}
-	}
-	depth := min(n, q.Depth)
-	// chromem-go errors when asked for more results than it holds, and its
-	// metadata filter only matches exact values, so a filtered search asks
-	// for everything and filters here.
-	vdepth := depth
-	if keep != nil {
-		vdepth = n
-	}
-	vres, err := snap.coll.QueryEmbedding(ctx, q.Vector, vdepth, nil, nil)
-	if err != nil {
-		return nil, nil, fmt.Errorf("vector search: %w", err)
-	}
-	for _, r := range vres {
-		doc := snap.byID[r.ID]
-		if keep != nil && !keep(doc) {
-			continue
-		}
-		vector = append(vector, retrieval.Hit{Chunk: snap.chunks[doc], Score: float64(r.Similarity)})
-		if len(vector) >= depth {
-			break
-		}
-	}
-	for _, s := range snap.keywords.search(q.Terms, depth, keep) {
-		keyword = append(keyword, retrieval.Hit{Chunk: snap.chunks[s.doc], Score: s.score})
-	}
-	return vector, keyword, nil
 }
 
 // parallel runs f(0..n-1) on all cores.
@@ -407,4 +463,12 @@ func parallel(n int, f func(i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// newCollection returns an empty chromem-go collection for vectors we
+// embed ourselves.
+func newCollection() (*chromem.Collection, error) {
+	return chromem.NewDB().CreateCollection("chunks", nil, func(ctx context.Context, text string) ([]float32, error) {
+		return nil, errors.New("the local store embeds no text itself")
+	})
 }

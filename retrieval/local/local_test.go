@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -13,17 +14,27 @@ import (
 	"github.com/newsbot/newsbot/retrieval/storetest"
 )
 
+// TestStore runs the conformance suite twice: with the changes in
+// segments and chromem-go, and with every commit compacting them into the
+// memory-mapped base.
 func TestStore(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) func() retrieval.Store {
-		dir := t.TempDir()
-		return func() retrieval.Store {
-			st, err := Open(dir, Options{})
-			if err != nil {
-				t.Fatalf("Open(%s): %v", dir, err)
-			}
-			return st
-		}
-	})
+	for _, c := range []struct {
+		name string
+		opt  Options
+	}{{"segments", Options{}}, {"base", Options{CompactAt: 1}}, {"base and segments", Options{CompactAt: 2}}} {
+		t.Run(c.name, func(t *testing.T) {
+			storetest.Run(t, func(t *testing.T) func() retrieval.Store {
+				dir := t.TempDir()
+				return func() retrieval.Store {
+					st, err := Open(dir, c.opt)
+					if err != nil {
+						t.Fatalf("Open(%s): %v", dir, err)
+					}
+					return st
+				}
+			}, nil)
+		})
+	}
 }
 
 // openTest opens an index in dir with the hash embedder.
@@ -109,6 +120,7 @@ func TestInterruptedSyncLeavesNoTemporaryFiles(t *testing.T) {
 	if n := ix2.Stats().Articles; n < 10 {
 		t.Errorf("articles kept = %d, want at least 10", n)
 	}
+	storetest.MustSync(t, ix2, corpus) // a writer clears what a crash left
 	if left, _ := filepath.Glob(filepath.Join(dir, "segments", ".*.tmp")); len(left) != 0 {
 		t.Errorf("temporary files left after reopen: %v", left)
 	}
@@ -171,5 +183,44 @@ func TestOpenLeavesAWritersTempFiles(t *testing.T) {
 	}
 	if _, err := os.Stat(tmp); err == nil {
 		t.Errorf("Open with no writer left a crashed writer's temporary file")
+	}
+}
+
+func TestDamagedBaseIsRebuilt(t *testing.T) {
+	for _, col := range []string{"meta", "vectors", "postdoc"} {
+		t.Run(col, func(t *testing.T) {
+			corpus := storetest.CopySeeds(t)
+			dir := t.TempDir()
+			st, err := Open(dir, Options{CompactAt: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix, _ := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(256)})
+			storetest.MustSync(t, ix, corpus)
+			ix.Close()
+			name, err := os.ReadFile(filepath.Join(dir, currentFile))
+			if err != nil {
+				t.Fatalf("no base after a compacting sync: %v", err)
+			}
+			path := filepath.Join(dir, strings.TrimSpace(string(name)), col)
+			data, _ := os.ReadFile(path)
+			if err := os.WriteFile(path, data[:len(data)/2], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ix2 := openTest(t, dir, nil)
+			if len(ix2.Warnings()) != 1 {
+				t.Errorf("Warnings() = %v, want one", ix2.Warnings())
+			}
+			if got := ix2.Stats().Articles; got != 0 {
+				t.Errorf("articles after opening a damaged base = %d, want 0", got)
+			}
+			rep := storetest.MustSync(t, ix2, corpus)
+			if len(rep.Added) != 3 {
+				t.Errorf("Sync re-added %v, want the 3 seeds", rep.Added)
+			}
+			if len(openTest(t, dir, nil).Warnings()) != 0 {
+				t.Errorf("the damage is reported again after the rebuild")
+			}
+		})
 	}
 }

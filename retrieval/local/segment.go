@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,49 +18,75 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// The index persists one segment file per source article instead of using
-// chromem-go's NewPersistentDB, whose 32-bit file names collide, whose
-// writes are not atomic and whose one truncated file blocks the whole
-// database from opening. A segment is named by the SHA-256 of its source
-// path and holds the path itself, so names cannot collide unnoticed; it is
-// written to a temporary file, fsynced and renamed into place, so a crash
-// leaves either the old or the new segment; and it ends in a CRC-32C, so a
-// damaged segment is detected, dropped and re-indexed from its source.
+// Articles changed since the last compaction (see base.go) live in
+// segment files, one per source article, instead of chromem-go's
+// NewPersistentDB, whose 32-bit file names collide, whose writes are not
+// atomic and whose one truncated file blocks the whole database from
+// opening. A segment is named by the SHA-256 of its source path and holds
+// the path itself, so names cannot collide unnoticed; it is written to a
+// temporary file, fsynced and renamed into place, so a crash leaves either
+// the old or the new segment; and it ends in a CRC-32C, so a damaged
+// segment is detected, dropped and re-indexed from its source.
 
 const (
 	segMagic   = "NEWSBOTSEG1\n"
 	segExt     = ".seg"
-	segVersion = 3 // 2: segments describe their article (ArticleInfo); 3: the store seam's model
+	segVersion = 3 // 2: segments describe their article; 3: kinds, the store seam's model
 )
 
-// segment is everything the index knows about one source file.
+// What a segment records about its source.
+const (
+	kindPut     = iota // the article, whole
+	kindTouch          // a new size and time for the base's copy of the article
+	kindRemoved        // the article is gone from the base too
+)
+
+// segment is one change to the index's articles since the base.
 type segment struct {
 	Version int
+	Kind    int
 	Source  string
 	Hash    string // hex SHA-256 of the file's bytes
 	Size    int64
 	ModTime time.Time
 	Model   string // retrieval.FileState.Model
+	Info    retrieval.ArticleInfo
 	Dim     int
 	Chunks  []retrieval.Chunk
-	Vectors []float32 // len(Chunks)*Dim
-	Vocab   []string  // distinct keyword terms of this source
+	Vectors []byte   // len(Chunks)*Dim little-endian float32s
+	Vocab   []string // distinct keyword terms of this source
 	TermIDs [][]uint32
 	TermTFs [][]uint16
 	DocLens []int32 // keyword terms per chunk
-	Info    retrieval.ArticleInfo
 }
 
 func newSegment(a *retrieval.Indexed) *segment {
 	return &segment{
-		Version: segVersion, Source: a.Source, Hash: a.Hash, Size: a.Size, ModTime: a.ModTime, Model: a.Model,
-		Dim: a.Dim, Chunks: a.Chunks, Vectors: a.Vectors, Vocab: a.Vocab, TermIDs: a.TermIDs, TermTFs: a.TermTFs,
-		DocLens: a.Lens, Info: a.Info,
+		Version: segVersion, Kind: kindPut, Source: a.Source, Hash: a.Hash, Size: a.Size, ModTime: a.ModTime, Model: a.Model,
+		Info: a.Info, Dim: a.Dim, Chunks: a.Chunks, Vectors: encodeVectors(a.Vectors),
+		Vocab: a.Vocab, TermIDs: a.TermIDs, TermTFs: a.TermTFs, DocLens: a.Lens,
 	}
 }
 
 func (s *segment) state() retrieval.FileState {
 	return retrieval.FileState{Source: s.Source, Hash: s.Hash, Size: s.Size, ModTime: s.ModTime, Model: s.Model}
+}
+
+// vectors decodes the chunks' embeddings.
+func (s *segment) vectors() []float32 {
+	flat := make([]float32, len(s.Vectors)/4)
+	for j := range flat {
+		flat[j] = math.Float32frombits(binary.LittleEndian.Uint32(s.Vectors[j*4:]))
+	}
+	return flat
+}
+
+func encodeVectors(v []float32) []byte {
+	b := make([]byte, 0, len(v)*4)
+	for _, f := range v {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
+	}
+	return b
 }
 
 // segmentName returns the file name of source's segment.
@@ -112,7 +139,7 @@ func readSegment(path string) (*segment, error) {
 		return &segment{Version: s.Version, Source: s.Source}, nil
 	}
 	if filepath.Base(path) != segmentName(s.Source) ||
-		len(s.Vectors) != len(s.Chunks)*s.Dim || len(s.TermIDs) != len(s.Chunks) ||
+		len(s.Vectors) != len(s.Chunks)*s.Dim*4 || len(s.TermIDs) != len(s.Chunks) ||
 		len(s.TermTFs) != len(s.Chunks) || len(s.DocLens) != len(s.Chunks) {
 		return nil, fmt.Errorf("%w: inconsistent contents", errCorrupt)
 	}
