@@ -233,6 +233,10 @@ type loginPage struct {
 }
 
 func (s *Server) pageLogin(w http.ResponseWriter, r *http.Request) {
+	if s.opt.Token == "" {
+		http.Redirect(w, r, localPath(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
 	s.render(w, r, http.StatusOK, "login.html", s.loginPage(localPath(r.URL.Query().Get("next")), false))
 }
 

@@ -58,6 +58,7 @@ func (s *Server) ask(ctx context.Context, t *thread, question string, onToken fu
 		return turn{}, err
 	}
 	tu := turn{Answer: a, Standalone: a.Question}
+	tu.Passages = nil // the page shows the quotes, not the passages: keep memory per turn small
 	if h := t.conv.History(); len(h) > 0 {
 		tu.Standalone = h[len(h)-1].Standalone
 	}
