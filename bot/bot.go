@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -127,12 +129,13 @@ func (b *Bot) answerWith(ctx context.Context, req Request) (Answer, error) {
 			return Answer{}, err
 		}
 		b.log.Warn("model unavailable, answering extractively", "err", err)
+		why := failureReason(err)
 		req.OnToken = nil
 		a, err = b.fallback.Answer(ctx, req)
 		if err != nil {
 			return Answer{}, err
 		}
-		a.Note = "The language model is unavailable, so this answer quotes the coverage directly."
+		a.Note = fmt.Sprintf("Model unavailable (%s); quoting the coverage.", why)
 	}
 	if a.Passages == nil {
 		a.Passages = req.Passages
@@ -270,4 +273,27 @@ func isQuestionWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// statusRe finds the HTTP status in an API client's error message.
+var statusRe = regexp.MustCompile(`status code: (\d{3})`)
+
+// failureReason says in a few words why a request to the model failed,
+// for a reader: "HTTP 503", "connection refused", "timed out". The full
+// error goes to the log.
+func failureReason(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(msg, "Client.Timeout") || strings.Contains(msg, "deadline exceeded"):
+		return "timed out"
+	case statusRe.MatchString(msg):
+		return "HTTP " + statusRe.FindStringSubmatch(msg)[1]
+	}
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	if r := []rune(msg); len(r) > 60 {
+		msg = string(r[:60]) + "…"
+	}
+	return msg
 }

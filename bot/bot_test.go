@@ -30,6 +30,9 @@ func TestBotFallsBackToExtractiveWhenTheModelFails(t *testing.T) {
 	if n := len(srv.Requests()); n != 3 {
 		t.Errorf("model requests = %d, want 3 (1 + 2 retries)", n)
 	}
+	if want := "Model unavailable (HTTP 500); quoting the coverage."; a.Note != want {
+		t.Errorf("note %q, want %q: one line with the reason", a.Note, want)
+	}
 	if a.Mode != bot.ModeExtractive || !strings.Contains(a.Text, "Appathurai") || a.Note == "" {
 		t.Errorf("fallback answer = mode %q, text %q, note %q; want an extractive answer naming Appathurai with a note", a.Mode, a.Text, a.Note)
 	}

@@ -64,3 +64,30 @@ func TestAskWithAnOpenAICompatibleServer(t *testing.T) {
 		})
 	}
 }
+
+// A model that cannot be reached costs the reader one line, with the
+// reason, under the quoted answer; the details go to the log file.
+func TestModelUnavailableIsOneLine(t *testing.T) {
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	// Port 1 on the loopback refuses connections.
+	cfg := "llm:\n  model: test-chat\n  base_url: http://127.0.0.1:1/v1\n  max_retries: 1\n"
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	index := filepath.Join(t.TempDir(), "ix")
+	args := []string{"ask", "--config", cfgPath, "--corpus", filepath.Join("..", "..", "seeds"), "--index", index, "Who is the NATO spokesperson?"}
+	out, stderr, err := newsbot(t, "", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Appathurai") || !strings.Contains(out, "Model unavailable (connection refused); quoting the coverage.") {
+		t.Errorf("stdout:\n%s\nwant the quoted answer and one line saying why the model was not used", out)
+	}
+	if strings.Contains(stderr, "level=") || strings.Contains(stderr, "WARN") {
+		t.Errorf("stderr has log records:\n%s", stderr)
+	}
+	log, err := os.ReadFile(filepath.Join(index, "newsbot.log"))
+	if err != nil || !strings.Contains(string(log), "model unavailable") {
+		t.Errorf("log file: %v\n%s\nwant the model's failure logged", err, log)
+	}
+}

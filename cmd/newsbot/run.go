@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // usageError is a mistake in the command line; it exits with status 2.
@@ -86,6 +87,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	a := &app{name: cmd, getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
 	err := f(ctx, a, rest)
+	if a.logFile != nil {
+		a.logFile.Close()
+	}
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
@@ -104,6 +108,54 @@ type app struct {
 	state          string    // folder of what is kept about the corpus (corpusState, or the index's)
 	skips          skipNotes // skipped-file warnings already given
 	needArticles   bool      // an empty corpus is an error, not a warning
+	logFile        *lazyFile // the log of a terminal command, closed by run
+}
+
+// logWriter is where the log goes. The servers (discord, serve) log to
+// stderr, as services do. The terminal commands keep their log in a file
+// beside the index, newsbot.log, so that what a person reads on the
+// terminal is answers and one-line messages, not log records.
+func (a *app) logWriter() io.Writer {
+	if a.name == "discord" || a.name == "serve" {
+		return a.stderr
+	}
+	a.logFile = &lazyFile{path: filepath.Join(a.state, "newsbot.log"), fallback: a.stderr}
+	return a.logFile
+}
+
+// lazyFile appends to a file it creates on the first write, so that a
+// command that logs nothing leaves no file; it writes to fallback when
+// the file cannot be made.
+type lazyFile struct {
+	path     string
+	fallback io.Writer
+	mu       sync.Mutex
+	f        *os.File
+	err      error
+}
+
+func (l *lazyFile) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f == nil && l.err == nil {
+		if l.err = os.MkdirAll(filepath.Dir(l.path), 0o755); l.err == nil {
+			l.f, l.err = os.OpenFile(l.path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		}
+	}
+	if l.err != nil {
+		return l.fallback.Write(p)
+	}
+	return l.f.Write(p)
+}
+
+// Close closes the file, if it was made.
+func (l *lazyFile) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f == nil {
+		return nil
+	}
+	return l.f.Close()
 }
 
 // flags declares the options every command takes.
@@ -164,7 +216,7 @@ func (a *app) parse(fs *flag.FlagSet, c *commonFlags, args []string) ([]string, 
 	}
 	a.skips = skipNotes{path: filepath.Join(a.state, "skipped")}
 	a.cfg = cfg
-	a.log = newLogger(a.stderr, cfg.Log.Level, cfg.Log.Format)
+	a.log = newLogger(a.logWriter(), cfg.Log.Level, cfg.Log.Format)
 	return pos, nil
 }
 
