@@ -43,7 +43,8 @@ func TestCoverageQuestion(t *testing.T) {
 }
 
 func TestSpell(t *testing.T) {
-	v := retrieval.NewVocabulary("NATO spokesperson James Appathurai said. Prime Minister Stephen Harper said. Halvorsen was fined. Goaltender Stuart Skinner made saves.")
+	v := retrieval.NewVocabulary("NATO spokesperson James Appathurai said. Prime Minister Stephen Harper said. Halvorsen was fined. Goaltender Stuart Skinner made saves.",
+		"Gareth Pryce spoke. Pryce said the prize was small; a prize, a prize.")
 	for _, tt := range []struct {
 		q, sure, guess string
 		suggest        []string
@@ -54,6 +55,8 @@ func TestSpell(t *testing.T) {
 		// A lowercase word the coverage lacks is likely right: only a guess.
 		{"who is appathuray", "who is appathuray", "who is appathurai", nil},
 		{"When will construction start?", "When will construction start?", "When will construction start?", nil},
+		// Asked as a name, a name before a more frequent word.
+		{"who is Gareth Price", "who is Gareth Pryce", "who is Gareth Pryce", nil},
 		// Too far to change unasked: a suggestion.
 		{"What did Apthuraiy say?", "What did Apthuraiy say?", "What did Apthuraiy say?", []string{"Appathurai"}},
 		{"Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", nil},

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,7 +127,21 @@ func correctWord(v *retrieval.Vocabulary, word string, first bool) (string, int)
 	if n >= 7 && capital {
 		maxDist = 2 // a long name: "Apathurai"
 	}
-	for _, c := range v.Nearest(lower, maxDist) {
+	near := v.Nearest(lower, maxDist)
+	if capital {
+		// Asked as a name, it is most likely one: "Price" for "Pryce"
+		// before "prize".
+		slices.SortStableFunc(near, func(a, b string) int {
+			switch na, nb := v.IsName(a), v.IsName(b); {
+			case na && !nb:
+				return -1
+			case nb && !na:
+				return 1
+			}
+			return 0
+		})
+	}
+	for _, c := range near {
 		switch {
 		case capital:
 			return c, sureFix // a word asked as a name: "Price" for "Pryce"

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsbot/newsbot/bot"
 )
 
 // devDir holds the articles written for questions about the whole
@@ -92,5 +94,22 @@ func TestQuestionShapes(t *testing.T) {
 		if !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
 			t.Errorf("%s\n= %s\nwant %q, not %q", tt.q, a.Text, tt.want, tt.not)
 		}
+	}
+}
+
+// A question about the whole coverage is a new topic: it does not carry
+// over the conversation's earlier question.
+func TestCoverageEndsFollowUp(t *testing.T) {
+	b := offlineBot(t, seedDir)
+	conv := bot.NewConversation(4)
+	if _, err := b.Ask(t.Context(), conv, "What did Cannon say?", nil); err != nil {
+		t.Fatal(err)
+	}
+	a, err := b.Ask(t.Context(), conv, "summarize the coverage", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The coverage holds 3 articles") || len(a.Cited()) != 3 {
+		t.Errorf("answer = %q, want a summary citing all three articles", a.Text)
 	}
 }

@@ -667,6 +667,18 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
 			}
 			credit[i][j] = c
+		}
+		// A sum of money stands for "cost" only in a sentence about what
+		// is asked: "a C$600 million bridge", not any figure of the
+		// story ("How much will the series cost?" is not answered by
+		// the broadcaster's revenue).
+		for j, t := range q.terms {
+			if t.amount && credit[i][j] < 1 && credit[i][j] > 0 && !holdsOtherTopic(q, credit[i], j, e.opt.SynonymCredit) {
+				credit[i][j] = 0
+			}
+		}
+		for j, t := range q.terms {
+			c := credit[i][j]
 			best[j] = max(best[j], c)
 			if c > 0 && !denies(s, t) {
 				lend[i][j] = c
@@ -839,6 +851,18 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		return nil, false
 	}
 	return cands, true
+}
+
+// holdsOtherTopic reports whether a sentence with credits credit holds a
+// term of the question other than term skip that is neither a name nor
+// a light word: what the question is about.
+func holdsOtherTopic(q questionInfo, credit []float64, skip int, min float64) bool {
+	for j, t := range q.terms {
+		if j != skip && !t.name && !t.amount && t.weight == 1 && credit[j] >= min {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbourCredit is the credit for a question term that is not in a
