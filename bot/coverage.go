@@ -213,8 +213,10 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 	return b.finish(conv, question, question, a), nil
 }
 
-// topicArticles returns the articles of all that a search for topic finds
-// with a passage scoring at least half the best one's.
+// topicArticles returns the articles of all that a search for topic
+// finds: those whose best passage scores above a floor, down to the
+// first cliff in the scores, where the articles on the topic end and
+// those that merely share a word begin.
 func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string) ([]retrieval.ArticlePassages, error) {
 	res, err := b.search.Search(ctx, topic, retrieval.SearchOptions{K: max(4*b.k, 30)})
 	if err != nil {
@@ -224,10 +226,16 @@ func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages
 		return nil, nil
 	}
 	keep := make(map[string]bool)
+	prev := res[0].Score
 	for _, r := range res {
-		if r.Score >= topicShare*res[0].Score {
-			keep[r.Source] = true
+		if keep[r.Source] {
+			continue
 		}
+		if r.Score < topicFloor*res[0].Score || r.Score < topicCliff*prev {
+			break
+		}
+		keep[r.Source] = true
+		prev = r.Score
 	}
 	var out []retrieval.ArticlePassages
 	for _, a := range all {
@@ -238,9 +246,13 @@ func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages
 	return out, nil
 }
 
-// topicShare is the share of the best passage's score a passage needs for
-// its article to be on a coverage question's topic.
-const topicShare = 0.5
+// An article is on a coverage question's topic when its best passage
+// scores at least topicFloor of the best one's, and no more than a cliff
+// (a drop to below topicCliff of the article before) lies between them.
+const (
+	topicFloor = 0.15
+	topicCliff = 0.35
+)
 
 // FormatArticles renders the list of articles for a terminal: one line
 // each with its date, outlet, title, file and bylines.

@@ -764,6 +764,7 @@ func kindThresholds() Thresholds {
 func TestEvalKinds(t *testing.T) {
 	for _, tt := range []struct{ file, corpus string }{
 		{"dev.yaml", devDir},
+		{"devheldout.yaml", devHeldoutDir},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

@@ -13,22 +13,23 @@ import (
 )
 
 // maxConflicts is the most disagreements one answer lists.
-const maxConflicts = 8
+const maxConflicts = 12
 
 // Thresholds of sameness. Two sentences report the same thing when they
 // share this share of their content terms (Jaccard) and count the same
 // noun; near duplicates (wire copies) share far more, and then any
 // number, date or name that differs between them is a disagreement.
 const (
-	sameReport    = 0.3
+	sameReport    = 0.2
 	nearDuplicate = 0.6
 )
 
 // figure is a count a sentence gives: its value and the nouns it counts.
 type figure struct {
-	value string          // normalised: "4", "1100"
-	text  string          // as written: "Four", "1,100"
-	nouns map[string]bool // stems of the words that follow it
+	value   string          // normalised: "4", "1100"
+	text    string          // as written: "Four", "1,100"
+	nouns   map[string]bool // stems of the words that follow it
+	context map[string]bool // stems of the words around it
 }
 
 // conflict is one disagreement between two articles.
@@ -55,6 +56,17 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 			all = append(all, sent{s: s, terms: contentTerms(s), figs: figuresIn(s, e), info: i})
 		}
 	}
+	// The figures each article gives anywhere: an article that gives
+	// both values knows they are of different things.
+	given := make([]map[string]bool, len(articles))
+	for i := range given {
+		given[i] = make(map[string]bool)
+	}
+	for _, x := range all {
+		for _, f := range x.figs {
+			given[x.info][f.value] = true
+		}
+	}
 	var found []conflict
 	seen := make(map[string]bool)
 	for i := range all {
@@ -67,22 +79,25 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 			if sim < sameReport {
 				continue
 			}
-			var va, vb string
+			var values [][2]string
 			if sim >= nearDuplicate {
-				va, vb = differingSpan(x.s.toks, y.s.toks)
+				if va, vb := differingSpan(x.s, y.s); va != "" {
+					values = append(values, [2]string{va, vb})
+				}
 			}
-			if va == "" {
-				va, vb = differingFigure(x.figs, y.figs)
+			if len(values) == 0 {
+				hasX := func(v string) bool { return given[x.info][v] }
+				hasY := func(v string) bool { return given[y.info][v] }
+				values = differingFigure(x.figs, y.figs, hasX, hasY)
 			}
-			if va == "" {
-				continue
+			for _, v := range values {
+				key := strings.ToLower(min(v[0], v[1]) + "\x00" + max(v[0], v[1]))
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				found = append(found, conflict{a: x.s, b: y.s, va: v[0], vb: v[1]})
 			}
-			key := strings.ToLower(min(va, vb) + "\x00" + max(va, vb))
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			found = append(found, conflict{a: x.s, b: y.s, va: va, vb: vb})
 		}
 	}
 	if len(found) == 0 {
@@ -163,7 +178,8 @@ func jaccard(a, b map[string]bool) float64 {
 // returns the words where they part, when those are a short run holding
 // a number, date or name on each side: "Twelve" and "Twenty-one",
 // "Kenneth Moyo" and "Helen Okoye".
-func differingSpan(a, b []textWord) (string, string) {
+func differingSpan(sa, sb *passageSentence) (string, string) {
+	a, b := sa.toks, sb.toks
 	i := 0
 	for i < len(a) && i < len(b) && a[i].lower == b[i].lower {
 		i++
@@ -184,40 +200,63 @@ func differingSpan(a, b []textWord) (string, string) {
 		return "", ""
 	}
 	span := func(ts []textWord, text string) string { return text[ts[0].start:ts[len(ts)-1].end] }
-	return span(a[i:ja], joinText(a)), span(b[i:jb], joinText(b))
+	return span(a[i:ja], sa.text), span(b[i:jb], sb.text)
 }
 
-// joinText rebuilds the text the words were split from, far enough for
-// their offsets: the words carry their own.
-func joinText(ts []textWord) string {
-	if len(ts) == 0 {
-		return ""
+// differingFigure returns two counts of the same thing that differ, one
+// of each sentence: they count the same noun, and the words around them
+// agree most of all the pairs ("a depth of 10 kilometres" and "a depth of
+// 12 kilometres", not "14 kilometres south"). It returns "" when the
+// other article also gives a value (in has): then it knows both figures,
+// which are of different things ("seeking 12 percent", "offered 7").
+func differingFigure(a, b []figure, hasA, hasB func(string) bool) [][2]string {
+	type pair struct {
+		x, y   int
+		shared int
 	}
-	var b strings.Builder
-	for _, t := range ts {
-		for b.Len() < t.start {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.text)
-	}
-	return b.String()
-}
-
-// differingFigure returns two counts of the same nouns that differ, one of
-// each sentence, when neither sentence also gives the other's value.
-func differingFigure(a, b []figure) (string, string) {
-	has := func(fs []figure, v string) bool {
-		return slices.ContainsFunc(fs, func(f figure) bool { return f.value == v })
-	}
-	for _, x := range a {
-		for _, y := range b {
-			if x.value == y.value || has(a, y.value) || has(b, x.value) || !shareNoun(x.nouns, y.nouns) {
+	var pairs []pair
+	for i, x := range a {
+		for j, y := range b {
+			if x.value == y.value || !shareNoun(x.nouns, y.nouns) {
 				continue
 			}
-			return x.text, y.text
+			if shared := sharedCount(x.context, y.context); shared >= figureAgreement {
+				pairs = append(pairs, pair{i, j, shared})
+			}
 		}
 	}
-	return "", ""
+	// Best agreeing pairs first, each figure in one pair at most.
+	slices.SortStableFunc(pairs, func(p, q pair) int { return q.shared - p.shared })
+	usedA, usedB := map[int]bool{}, map[int]bool{}
+	var out [][2]string
+	for _, p := range pairs {
+		if usedA[p.x] || usedB[p.y] {
+			continue
+		}
+		usedA[p.x], usedB[p.y] = true, true
+		if hasA(b[p.y].value) || hasB(a[p.x].value) {
+			continue
+		}
+		out = append(out, [2]string{a[p.x].text, b[p.y].text})
+	}
+	return out
+}
+
+// figureContext is how many words either side of a figure say what it
+// counts; figureAgreement how many of them two figures must share.
+const (
+	figureContext   = 3
+	figureAgreement = 2
+)
+
+func sharedCount(a, b map[string]bool) int {
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return n
 }
 
 func shareNoun(a, b map[string]bool) bool {
@@ -244,10 +283,16 @@ func figuresIn(s *passageSentence, e *Answerer) []figure {
 			i = end
 			continue // a date, not a count
 		}
-		f := figure{value: v, text: s.text[toks[i].start:toks[end].end], nouns: make(map[string]bool)}
-		for k := end + 1; k < min(len(toks), end+4); k++ {
+		f := figure{value: v, text: s.text[toks[i].start:toks[end].end], nouns: make(map[string]bool), context: make(map[string]bool)}
+		for k := max(0, i-figureContext); k < min(len(toks), end+1+figureContext); k++ {
+			if k >= i && k <= end || toks[k].digits > 0 {
+				continue
+			}
 			for _, t := range e.terms.Terms(toks[k].text) {
-				f.nouns[t] = true
+				if k > end && k < end+4 {
+					f.nouns[t] = true
+				}
+				f.context[t] = true
 			}
 		}
 		out = append(out, f)

@@ -631,6 +631,7 @@ type scoredSentence struct {
 	// after it hold, and the names its article holds.
 	aroundMatched int
 	holdsFocus    bool     // holds the noun or verb the question is about
+	holdsHead     bool     // holds the noun the question asks about itself ("the runner-up")
 	values        []string // the figures or dates it gives near the question's terms
 }
 
@@ -765,6 +766,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		for j, t := range q.terms {
 			got += idf[j] * max(credit[i][j], docCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
 			if credit[i][j] >= e.opt.SynonymCredit {
+				c.holdsHead = c.holdsHead || t.head
 				c.matched++
 				c.held[j] = t.weight == 1
 				c.holdsFocus = c.holdsFocus || t.head || j == focus || j == q.verb
@@ -831,6 +833,11 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		return nil, false
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	if q.kind == kindPerson && slices.ContainsFunc(cands, func(c *scoredSentence) bool { return c.holdsHead }) {
+		// "Who was the runner-up?" is answered by the sentence that
+		// names the runner-up, not by one about the winner.
+		cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !c.holdsHead })
+	}
 	if q.whoVerb && q.verb >= 0 && slices.ContainsFunc(cands, func(c *scoredSentence) bool { return e.assertsVerb(q, c.s) }) {
 		// "Who directed X?" is answered by a sentence that says who
 		// directed, not by one that names X and other people.

@@ -4,6 +4,7 @@ package extractive
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -58,16 +59,30 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 	fmt.Fprintf(&b, "The coverage quotes %d %s:", len(people), plural(len(people), "person", "people"))
 	for _, p := range people {
 		fmt.Fprintf(&b, "\n- %s:", p.name)
-		n := 0
-		// Their words in quotation marks first: what they said, not a
-		// paraphrase of it.
-		for _, want := range []bool{true, false} {
-			for _, s := range p.said {
-				if n < maxQuotesEach && hasQuotation(s.text) == want {
-					fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
-					n++
+		// One statement from each article that quotes them (what they
+		// said at different times), then a second from the first; their
+		// words in quotation marks before a paraphrase of them.
+		var picked []*passageSentence
+		bySource := make(map[string]int)
+		for round := 0; round < 2; round++ {
+			for _, want := range []bool{true, false} {
+				for _, s := range p.said {
+					if hasQuotation(s.text) != want || containsSentence(picked, s) || bySource[s.source] > round {
+						continue
+					}
+					if round > 0 && len(picked) >= maxQuotesEach {
+						continue
+					}
+					bySource[s.source]++
+					picked = append(picked, s)
 				}
 			}
+		}
+		slices.SortStableFunc(picked, func(x, y *passageSentence) int {
+			return slices.Index(p.said, x) - slices.Index(p.said, y)
+		})
+		for _, s := range picked {
+			fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
 		}
 	}
 	return b.String()
