@@ -37,7 +37,8 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	ans, err := b.Ask(ctx, conv, question, nil)
+	sc := a.newScreen(a.stdout, nil)
+	ans, streamed, err := a.answer(ctx, b, conv, question, sc.tty && !*asJSON)
 	if err != nil {
 		a.log.Debug("answering failed", "err", err)
 		return fmt.Errorf("could not answer: %w", err)
@@ -50,7 +51,7 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(ans)
 	}
-	fmt.Fprintln(a.stdout, bot.FormatAnswer(ans))
+	fmt.Fprintln(a.stdout, a.newScreen(a.stdout, ix.Articles()).answer(ans, streamed))
 	return nil
 }
 

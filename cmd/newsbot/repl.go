@@ -160,26 +160,26 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 		case strings.HasPrefix(line, "/"):
 			fmt.Fprintf(a.stdout, "Unknown command %s; try /help.\n", strings.Fields(line)[0])
 		default:
-			// A model's answer is shown as it is written, on a terminal;
-			// the checked answer then follows (see printAnswer).
-			var streamed strings.Builder
-			var onToken func(string)
-			if interactive && b.Mode() == bot.ModeLLM {
-				onToken = func(tok string) {
-					streamed.WriteString(tok)
-					fmt.Fprint(a.stdout, tok)
-				}
-			}
-			ans, err := b.Ask(ctx, conv, line, onToken)
+			// Ctrl-C while the answer is being written cancels the answer,
+			// not the REPL; the conversation stays as it was.
+			qctx, cancel := context.WithCancel(ctx)
+			release := interruptsOf(ctx).push(cancel)
+			ans, streamed, err := a.answer(qctx, b, conv, line, interactive)
+			release()
+			cancel()
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil
+				}
+				if qctx.Err() != nil {
+					fmt.Fprintln(a.stdout, "\n(answer cancelled)")
+					continue
 				}
 				a.log.Error("answering failed", "err", err)
 				fmt.Fprintln(a.stdout, "Sorry, something went wrong answering that; see the log.")
 				continue
 			}
-			printAnswer(a.stdout, ans, streamed.String())
+			printAnswer(a.stdout, a.newScreen(a.stdout, ix.Articles()), ans, streamed)
 		}
 	}
 }
@@ -189,20 +189,32 @@ func isTerminalReader(r io.Reader) bool {
 	return ok && isTerminal(f)
 }
 
+// answer asks question within conv. A model's answer is shown as it is
+// written when stream (on a terminal), wrapped to its width; what was
+// shown is returned for printAnswer.
+func (a *app) answer(ctx context.Context, b *bot.Bot, conv *bot.Conversation, question string, stream bool) (bot.Answer, string, error) {
+	var streamed strings.Builder
+	var onToken func(string)
+	var ww *wrapWriter
+	if stream && b.Mode() == bot.ModeLLM {
+		ww = &wrapWriter{w: a.stdout, width: a.newScreen(a.stdout, nil).width}
+		onToken = func(tok string) {
+			streamed.WriteString(tok)
+			ww.WriteString(tok)
+		}
+	}
+	ans, err := b.Ask(ctx, conv, question, onToken)
+	if ww != nil {
+		ww.Flush()
+	}
+	return ans, streamed.String(), err
+}
+
 // printAnswer prints ans after the text already streamed of it, if any,
 // and a blank line, which keeps piped output easy to split. When the
 // checked answer says what was streamed, only its sources follow; when it
 // differs (markers renumbered or dropped, or the model failed and the
 // coverage is quoted instead), the whole checked answer is printed.
-func printAnswer(w io.Writer, ans bot.Answer, streamed string) {
-	out := bot.FormatAnswer(ans)
-	text := strings.TrimSpace(ans.Text)
-	switch {
-	case streamed == "":
-		fmt.Fprintf(w, "%s\n\n", out)
-	case strings.TrimSpace(streamed) == text:
-		fmt.Fprintf(w, "%s\n\n", strings.TrimPrefix(out, text))
-	default:
-		fmt.Fprintf(w, "\n\n%s\n\n", out)
-	}
+func printAnswer(w io.Writer, sc screen, ans bot.Answer, streamed string) {
+	fmt.Fprintf(w, "%s\n\n", sc.answer(ans, streamed))
 }

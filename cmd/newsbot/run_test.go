@@ -296,7 +296,7 @@ func TestPrintAnswerAfterStreaming(t *testing.T) {
 	}
 	for _, c := range cases {
 		var b strings.Builder
-		printAnswer(&b, ans, c.streamed)
+		printAnswer(&b, makeScreen(false, 0, noEnv, "", nil), ans, c.streamed)
 		if b.String() != c.want {
 			t.Errorf("%s: printed %q, want %q", c.name, b.String(), c.want)
 		}

@@ -75,23 +75,3 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 	}
 	return nil
 }
-
-// wrap folds text into lines of at most width bytes at spaces.
-func wrap(text string, width int) string {
-	var b strings.Builder
-	n := 0
-	for i, w := range strings.Fields(text) {
-		if i > 0 {
-			if n+1+len(w) > width {
-				b.WriteByte('\n')
-				n = 0
-			} else {
-				b.WriteByte(' ')
-				n++
-			}
-		}
-		b.WriteString(w)
-		n += len(w)
-	}
-	return b.String()
-}
