@@ -24,7 +24,7 @@ import (
 type screen struct {
 	tty    bool
 	color  bool
-	links  bool // OSC 8 hyperlinks, which a dumb terminal would print
+	links  bool   // OSC 8 hyperlinks, which a dumb terminal would print
 	width  int    // wrap width; 0: no wrapping
 	corpus string // absolute corpus folder, for file links
 	info   map[string]retrieval.ArticleInfo
