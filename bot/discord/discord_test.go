@@ -255,7 +255,7 @@ func TestDiscord(t *testing.T) {
 		for _, e := range embeds {
 			e := e.(map[string]any)
 			desc, _ := e["description"].(string)
-			quote, ok := strings.CutPrefix(strings.Split(desc, "\n")[0], "> ")
+			quote, ok := strings.CutPrefix(shown(strings.Split(desc, "\n")[0]), "> ")
 			if !ok || len(quote) < 20 || !strings.Contains(string(seed), quote) {
 				t.Errorf("sources embed description = %q, want a block quote of 002_6b9d529eae85757d.txt", desc)
 			}
@@ -987,4 +987,61 @@ func copySeeds(t *testing.T) string {
 		}
 	}
 	return corpus
+}
+
+// TestDiscordHostileArticleInert answers from an article full of Discord
+// markup, in a thread named after a question full of it: the answer, the
+// thread name and the Sources embeds must show it all as text, linking
+// nothing but bare URLs and mentioning no one.
+func TestDiscordHostileArticleInert(t *testing.T) {
+	t.Parallel()
+	corpus := t.TempDir()
+	article := "Ministry briefing moved\n\n" +
+		"OTTAWA (Reuters) - The defence ministry said on Tuesday that reporters should read the briefing at [click here](http://evil.example/login) before the summit.\n" +
+		"# Contacts\n" +
+		"<@123456789012345678> and <@&987654321> in <#555> were named as contacts for the briefing by the ministry, ||which kept its plans secret||.\n" +
+		"> The summit **will** go ahead, a ministry spokesman said.\n"
+	if err := os.WriteFile(filepath.Join(corpus, "briefing.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFakeDiscord(t)
+	startDiscord(t, f, offlineBot(t, corpus), Options{UserRate: rate.Inf, ChannelRate: rate.Inf, Threads: true})
+	question := "<@&987654321> **Where** should reporters read the ministry briefing before the summit? [see](http://evil.example)"
+	f.dispatch(t, "MESSAGE_CREATE", f.userMessage("m-hostile", "c-hostile", "g1", "u-1", "<@"+f.botID+"> "+question, true))
+
+	threads := "/api/v9/channels/c-hostile/messages/m-hostile/threads"
+	eventually(t, "the thread", func() bool { return len(f.requests("POST", threads)) > 0 })
+	name, _ := f.requests("POST", threads)[0].json(t)["name"].(string)
+	if live := liveMarkup(name); live != "" || strings.Contains(name, "<@") {
+		t.Errorf("thread name %q leaves %s", name, live)
+	}
+	eventually(t, "the answer", func() bool { return len(f.requests("POST", "/api/v9/channels/m-hostile/messages")) > 0 })
+	reply := f.requests("POST", "/api/v9/channels/m-hostile/messages")[0]
+	text, _, _ := strings.Cut(content(t, reply), "\n\n**Sources**") // the bot's own lines may format
+	if !strings.Contains(shown(text), "[click here](http://evil.example/login)") {
+		t.Fatalf("answer %q does not quote the briefing sentence", text)
+	}
+	if live := liveMarkup(text); live != "" {
+		t.Errorf("answer %q leaves %s", text, live)
+	}
+
+	buttonID := findCustomID(reply.json(t))
+	f.dispatch(t, "INTERACTION_CREATE", f.buttonClick("i-hostile", "m-hostile", buttonID))
+	cbPath := "/api/v9/interactions/i-hostile/itoken-i-hostile/callback"
+	eventually(t, "the sources", func() bool { return len(f.requests("POST", cbPath)) > 0 })
+	data, _ := f.requests("POST", cbPath)[0].json(t)["data"].(map[string]any)
+	embeds, _ := data["embeds"].([]any)
+	if len(embeds) == 0 {
+		t.Fatalf("sources = %v, want embeds", data)
+	}
+	for _, e := range embeds {
+		e := e.(map[string]any)
+		title, _ := e["title"].(string)
+		desc, _ := e["description"].(string)
+		for what, s := range map[string]string{"title": title, "description": strings.ReplaceAll(desc, "\n> ", "\n")[2:]} {
+			if live := liveMarkup(s); live != "" {
+				t.Errorf("sources embed %s %q leaves %s", what, s, live)
+			}
+		}
+	}
 }

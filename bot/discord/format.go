@@ -3,6 +3,7 @@ package discord
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsbot/newsbot/bot"
@@ -56,12 +57,12 @@ func (e Embed) size() int {
 }
 
 // FormatAnswer renders a as the contents of one or more Discord
-// messages: the answer text, split at paragraph or sentence boundaries
-// where it exceeds a message, then a compact "Sources" block of the
-// citations the text actually cites, then the note. A refusal is just its
-// text.
+// messages: the answer text, made inert (see inert) and split at paragraph
+// or sentence boundaries where it exceeds a message, then a compact
+// "Sources" block of the citations the text actually cites, then the
+// note. A refusal is just its text.
 func FormatAnswer(a bot.Answer) []string {
-	text := escapeMentions(strings.TrimSpace(a.Text))
+	text := inert(strings.TrimSpace(a.Text))
 	if text == "" {
 		text = "(no answer)"
 	}
@@ -75,7 +76,7 @@ func FormatAnswer(a bot.Answer) []string {
 		}
 	}
 	if note := oneLine(a.Note); note != "" { // a refusal's note says why, e.g. a filter left nothing
-		tail = append(tail, "-# "+escapeMentions(escapeMarkdown(note)))
+		tail = append(tail, "-# "+inert(note))
 	}
 	msgs := splitMessage(text, discordMaxContent)
 	if len(tail) == 0 {
@@ -122,10 +123,10 @@ func sourceEmbed(c bot.Citation) Embed {
 	}
 	source := "`" + strings.ReplaceAll(c.Label(), "`", "'") + "`"
 	if c.URL != "" {
-		source = "[" + escapeMarkdown(c.Label()) + "](" + c.URL + ")"
+		source = "[" + inert(c.Label()) + "](" + c.URL + ")"
 	}
 	e := Embed{
-		Title: truncateRunes(fmt.Sprintf("[%d] %s", c.N, escapeMentions(title)), discordMaxEmbedTitle),
+		Title: truncateRunes(fmt.Sprintf("[%d] %s", c.N, inert(title)), discordMaxEmbedTitle),
 		URL:   c.URL,
 		Fields: []Field{{
 			Name:   "Source",
@@ -138,9 +139,9 @@ func sourceEmbed(c bot.Citation) Embed {
 		e.Description = "*(no quote)*"
 		return e
 	}
-	lines := strings.Split(escapeMentions(escapeMarkdown(quote)), "\n")
+	lines := strings.Split(quote, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight("> "+strings.TrimSpace(l), " ")
+		lines[i] = strings.TrimRight("> "+inert(strings.TrimSpace(l)), " ")
 	}
 	e.Description = truncateRunes(strings.Join(lines, "\n"), discordMaxEmbedDesc)
 	return e
@@ -154,9 +155,9 @@ func sourceEmbed(c bot.Citation) Embed {
 func citationLine(c bot.Citation) string {
 	label := "`" + strings.ReplaceAll(c.Label(), "`", "'") + "`"
 	if c.URL != "" {
-		label = "[" + escapeMarkdown(c.Label()) + "](<" + c.URL + ">)"
+		label = "[" + inert(c.Label()) + "](<" + c.URL + ">)"
 	}
-	title := escapeMentions(escapeMarkdown(truncateRunes(c.ShortTitle(), 100)))
+	title := inert(truncateRunes(c.ShortTitle(), 100))
 	line := fmt.Sprintf("[%d] %s", c.N, label)
 	if title != "" {
 		line += " - " + title
@@ -175,13 +176,101 @@ var mentionEscaper = strings.NewReplacer("@everyone", "@\u200beveryone", "@here"
 
 func escapeMentions(s string) string { return mentionEscaper.Replace(s) }
 
-// markdownEscaper makes text from the coverage render verbatim in Discord.
-var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "|", `\|`, "`", "\\`",
-	"[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`,
-)
+// inert makes text of the coverage or of a model show verbatim in
+// Discord, however it is split into messages: an article or a model must
+// not be able to post a masked link ("[click here](http://evil.example)"),
+// a user, role or channel mention, a heading, a spoiler or any other
+// markup. Markdown characters are escaped with a backslash (which Discord
+// hides); "<" gets a zero-width space after it, which breaks mention,
+// emoji and timestamp syntax even where a backslash would not count, such
+// as right after a URL; list markers are escaped wherever a message could
+// start. Bare URLs stay as they are, so they are shown and linked in full,
+// and so do [n] citation markers; no "](" is left for a link to be made of.
+func inert(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i := 0; i < len(s); {
+		if n := urlLen(s, i); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		if n := markerLen(s[i:]); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		c := s[i]
+		switch {
+		case c == '(' && i > 0 && s[i-1] == ']':
+			// Discord's masked link needs "](": its pattern reads on from
+			// a "[" over escapes, so only breaking that pair is sure.
+			b.WriteString(`\(`)
+		case c == '<':
+			b.WriteString("<\u200b")
+		case strings.IndexByte(`\*_~|`+"`"+`[]>#`, c) >= 0,
+			(c == '-' || c == '+') && spaceOrEnd(s, i+1),
+			(c == '.' || c == ')') && spaceOrEnd(s, i+1) && listNumberBefore(s, i):
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+		i++
+	}
+	return escapeMentions(b.String())
+}
 
-func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }
+// maxURL is the longest URL inert leaves unescaped: a longer one could be
+// cut between two messages, leaving its tail outside any link.
+const maxURL = 512
+
+// urlLen returns the length of the bare URL starting at s[i] as Discord
+// links it (http or https, up to white space or "<", not ending in
+// punctuation), or 0. Only a URL at the start of a word counts.
+func urlLen(s string, i int) int {
+	rest := s[i:]
+	if !strings.HasPrefix(rest, "http://") && !strings.HasPrefix(rest, "https://") {
+		return 0
+	}
+	if i > 0 && (isWordByte(s[i-1]) || s[i-1] == '\\') {
+		return 0
+	}
+	// Discord's URLs end at what JavaScript's \s matches, which is
+	// Unicode's white space and the BOM.
+	n := strings.IndexFunc(rest, func(r rune) bool { return r == '<' || r == '\ufeff' || unicode.IsSpace(r) })
+	if n < 0 {
+		n = len(rest)
+	}
+	if k := strings.Index(rest[:n], "]("); k >= 0 {
+		n = k // a link could be made of it (see inert)
+	}
+	n = len(strings.TrimRight(rest[:n], `.,:;"')]`))
+	if n <= len("https://") || n > maxURL || !utf8.ValidString(rest[:n]) {
+		return 0
+	}
+	return n
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// spaceOrEnd reports whether s has white space or nothing at i.
+func spaceOrEnd(s string, i int) bool {
+	return i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+}
+
+// listNumberBefore reports whether s[:i] ends in a number that starts a
+// word, as "2011" in "in 2011. Then": after a cut it would start an
+// ordered list item.
+func listNumberBefore(s string, i int) bool {
+	j := i
+	for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+		j--
+	}
+	return j < i && (j == 0 || s[j-1] == ' ' || s[j-1] == '\n' || s[j-1] == '\t')
+}
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
@@ -212,7 +301,7 @@ func runeOffset(s string, n int) int {
 
 // discordPartial is the content shown while an answer is still streaming.
 func discordPartial(text string) string {
-	text = escapeMentions(strings.TrimSpace(text))
+	text = inert(strings.TrimSpace(text))
 	return truncateRunes(text, discordMaxContent-2) + " …"
 }
 
@@ -356,10 +445,29 @@ func chooseCut(text string, limit int) (int, string) {
 	// it follows if it fits, else moves to the next piece.
 	full := runeOffset(text, limit)
 	if _, in := fenceSpans(text[:full]).at(full); !in {
-		return backOutOfMarker(text, full, full), ""
+		return keepTokensWhole(text, backOutOfMarker(text, full, full)), ""
 	}
 	opener, _ := fences.at(w)
-	return backOutOfMarker(text, w, w), opener
+	return keepTokensWhole(text, backOutOfMarker(text, w, w)), opener
+}
+
+// keepTokensWhole moves a hard cut at p back so that it splits neither a
+// backslash escape, which would leave the escaped character live in the
+// next message, nor a URL shorter than a message, whose tail would lose
+// its link and the shelter from markdown that gives it (see inert).
+func keepTokensWhole(text string, p int) int {
+	if p <= 0 || p >= len(text) {
+		return p
+	}
+	if start := strings.LastIndex(text[:p], "http"); start > 0 {
+		if n := urlLen(text, start); n > 0 && start+n > p {
+			return start
+		}
+	}
+	if slashes := len(text[:p]) - len(strings.TrimRight(text[:p], `\`)); slashes%2 == 1 && p > 1 {
+		return p - 1
+	}
+	return p
 }
 
 // backOutOfMarker moves a cut at p that would split a [n] marker to the

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -189,12 +190,10 @@ func TestFormatDiscordLimits(t *testing.T) {
 			if got, want := countMarkers(strings.Join(msgs, "\n")), countMarkers(tc.a.Text)+tailLines; got != want {
 				t.Errorf("FormatDiscordAnswer(%s) has %d whole markers, want %d", tc.name, got, want)
 			}
-			if !strings.Contains(tc.a.Text, "```") {
-				got := strings.Join(strings.Fields(strings.Join(msgs, "\n")), "")
-				want := strings.Join(strings.Fields(escapeMentions(tc.a.Text)), "")
-				if !strings.HasPrefix(got, want) {
-					t.Errorf("FormatDiscordAnswer(%s) does not reproduce the answer text word for word", tc.name)
-				}
+			got := strings.Join(strings.Fields(shown(strings.Join(msgs, "\n"))), "")
+			want := strings.Join(strings.Fields(tc.a.Text), "")
+			if !strings.HasPrefix(got, want) {
+				t.Errorf("FormatDiscordAnswer(%s) does not show the answer text word for word", tc.name)
 			}
 
 			srcs := FormatSources(tc.a)
@@ -301,6 +300,8 @@ func TestSplitMessage(t *testing.T) {
 		{"code reopened", "```go\nline one\nline two\nline three\n```", 30, []string{"```go\nline one\nline two\n```", "```go\nline three\n```"}},
 		{"cut before closer drops reopen", "```\naaaa bbbb\ncccc dddd\n```\nAfter.", 31, []string{"```\naaaa bbbb\ncccc dddd\n```", "After."}},
 		{"runes not bytes", "ééééé ééééé", 11, []string{"ééééé ééééé"}},
+		{"hard cut keeps an escape whole", `abcdefghijklmn\*op`, 15, []string{"abcdefghijklmn", `\*op`}},
+		{"hard cut keeps a URL whole", "abcdefgh(https://x.example/_a_)", 25, []string{"abcdefgh(", "https://x.example/_a_)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := splitMessage(tc.text, tc.limit)
@@ -339,4 +340,159 @@ func ExampleFormatAnswer() {
 	//
 	// **Sources**
 	// [1] `002_6b9d529eae85757d.txt:9` - NATO boss wants Canada to extend Afghan tour: reports
+}
+
+// shown is what Discord displays for s: escapes resolved, zero-width
+// spaces invisible.
+func shown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return strings.ReplaceAll(b.String(), "\u200b", "")
+}
+
+func isASCIIPunct(c byte) bool {
+	return c > ' ' && c < 0x7f && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+}
+
+// discordURL is a bare URL as Discord links it: up to JavaScript's white
+// space or "<", not ending in punctuation.
+var discordURL = regexp.MustCompile(`^https?://[^\s\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}<]*[^\s\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}<.,:;"')\]]`)
+
+// listItem is an ordered or unordered list item, a heading, a block quote
+// or a subtext line: markup that counts at the start of a line.
+var lineMarkup = regexp.MustCompile(`^[ \t]*(#|>|-#|[-*+][ \t]|[-*+]$|\d+[.)]([ \t]|$))`)
+
+// liveMarkup returns the first markup of s that Discord would interpret,
+// or "": it reads s as Discord's parser does, escapes and bare URLs
+// included, and is stricter where unsure (any "](" could close a masked
+// link, whose pattern reads over escapes).
+func liveMarkup(s string) string {
+	if i := strings.Index(s, "]("); i >= 0 {
+		return fmt.Sprintf("masked link at %q", around(s, i))
+	}
+	for _, m := range []string{"@everyone", "@here"} {
+		if i := strings.Index(s, m); i >= 0 {
+			return fmt.Sprintf("mass mention at %q", around(s, i))
+		}
+	}
+	lineStart := true
+	for i := 0; i < len(s); {
+		if lineStart {
+			if m := lineMarkup.FindString(s[i:]); m != "" {
+				return fmt.Sprintf("line markup %q at %q", m, around(s, i))
+			}
+		}
+		if u := discordURL.FindString(s[i:]); u != "" && (i == 0 || !isWordChar(s[i-1])) {
+			i += len(u)
+			lineStart = false
+			continue
+		}
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			i += 2
+			lineStart = false
+			continue
+		case strings.IndexByte("*_~|`", c) >= 0:
+			return fmt.Sprintf("%q at %q", c, around(s, i))
+		case c == '<' && i+1 < len(s) && strings.IndexByte("@#:/at", s[i+1]) >= 0:
+			return fmt.Sprintf("mention, emoji or timestamp at %q", around(s, i))
+		}
+		lineStart = c == '\n'
+		i++
+	}
+	return ""
+}
+
+func isWordChar(c byte) bool { return c == '_' || c >= 0x80 || !isASCIIPunct(c) && c > ' ' }
+
+func around(s string, i int) string { return s[max(0, i-15):min(len(s), i+25)] }
+
+func TestInert(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // "" when only the properties are checked
+	}{
+		{"read the briefing at [click here](http://evil.example/login)", `read the briefing at \[click here\]\(http://evil.example/login)`},
+		{"ping <@123456789012345678>, <@!1>, <@&987654321> and <#555>", "ping <\u200b@123456789012345678\\>, <\u200b@!1\\>, <\u200b@&987654321\\> and <\u200b\\#555\\>"},
+		{"# Breaking\n## More\n-# small\n> quoted\n>>> all quoted", ""},
+		{"||spoiler|| **bold** __under__ ~~struck~~ `code` ```go\nx\n```", ""},
+		{"- one\n* two\n+ three\n1. first\n2) second", ""},
+		{"OTTAWA (Reuters) - The minister said in 2011. Then he left.", `OTTAWA (Reuters) \- The minister said in 2011\. Then he left.`},
+		{"see https://example.com/a_b*c*_d?x=1&y=[2] for more", `see https://example.com/a_b*c*_d?x=1&y=[2\] for more`},
+		{"a cited claim [1](http://evil.example) and [2]", `a cited claim [1]\(http://evil.example) and [2]`},
+		{"escaped \\](http://evil.example) after [1] marker", ""},
+		{"https://evil.example/](x) after [1]", ""},
+		{"<t:1700000000:R> <:pepe:123> </ask:1> <a:x:1>", ""},
+		{"@everyone and @here", "@\u200beveryone and @\u200bhere"},
+		{"a url then a space https://x.example\u00a0**bold**", ""},
+		{"back\\slash \\*not bold\\*", ""},
+	} {
+		got := inert(tc.in)
+		if tc.want != "" && got != tc.want {
+			t.Errorf("inert(%q) =\n%q\nwant\n%q", tc.in, got, tc.want)
+		}
+		if m := liveMarkup(got); m != "" {
+			t.Errorf("inert(%q) = %q leaves %s", tc.in, got, m)
+		}
+		if shown(got) != tc.in {
+			t.Errorf("inert(%q) shows as %q, want the text itself", tc.in, shown(got))
+		}
+	}
+}
+
+// TestAnswerMessagesInert splits a long answer full of hostile markup
+// into several messages: each, continuation messages too, must be inert
+// on its own, whatever the cut left at its start.
+func TestAnswerMessagesInert(t *testing.T) {
+	var b strings.Builder
+	for i := range 120 {
+		fmt.Fprintf(&b, "Claim %d - see [here](http://evil.example/%d) or https://ok.example/a_%d_b <@%d> ||x|| # no 2011. ", i, i, i, i)
+		if i%7 == 0 {
+			b.WriteString("\n\n> quoted\n- item\n")
+		}
+	}
+	b.WriteString(strings.Repeat("x", 2100) + "*y*")
+	a := bot.Answer{Text: b.String()}
+	msgs := FormatAnswer(a)
+	if len(msgs) < 3 {
+		t.Fatalf("%d messages, want a long answer split", len(msgs))
+	}
+	for i, m := range msgs {
+		if runeLen(m) > discordMaxContent {
+			t.Errorf("message %d has %d chars", i+1, runeLen(m))
+		}
+		if live := liveMarkup(m); live != "" {
+			t.Errorf("message %d leaves %s", i+1, live)
+		}
+	}
+	got := strings.Join(strings.Fields(shown(strings.Join(msgs, ""))), "")
+	if want := strings.Join(strings.Fields(a.Text), ""); got != want {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Errorf("the messages do not show the answer word for word: %q, want %q", around(got, i), around(want, i))
+				break
+			}
+		}
+	}
+	if p := discordPartial(a.Text); liveMarkup(p) != "" {
+		t.Errorf("streamed partial leaves %s", liveMarkup(p))
+	}
+}
+
+func TestThreadName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Who is the NATO spokesperson?", "Who is the NATO spokesperson?"},
+		{"# **Who** said ||that|| to <@123> @everyone?", "Who said that to <\u200b@123> @\u200beveryone?"},
+		{"  ", "Question"},
+	} {
+		if got := threadName(tc.in); got != tc.want {
+			t.Errorf("threadName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }

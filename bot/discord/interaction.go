@@ -87,6 +87,8 @@ func (d *Bot) deferResponse(s *discordgo.Session, i *discordgo.Interaction, ephe
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	if ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
+	} else {
+		data.Flags = discordgo.MessageFlagsSuppressEmbeds // an answer: no previews of quoted URLs
 	}
 	err := s.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: data})
 	if err != nil {
@@ -143,7 +145,7 @@ func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Inte
 		return
 	}
 	if badDate != nil {
-		d.respond(s, i, escapeMentions(escapeMarkdown(badDate.Error())), true)
+		d.respond(s, i, inert(badDate.Error()), true)
 		return
 	}
 	if d.deferResponse(s, i, false) != nil {
@@ -177,7 +179,7 @@ func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Inte
 			msg, err = d.editOriginal(ctx, s, i, c, comps)
 		} else {
 			msg, err = s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
-				Content: c, Components: comps, AllowedMentions: noMentions(),
+				Content: c, Components: comps, AllowedMentions: noMentions(), Flags: discordgo.MessageFlagsSuppressEmbeds,
 			}, discordgo.WithContext(ctx))
 			if err != nil {
 				d.log.Error("discord: sending a follow-up message failed", "err", err)
@@ -302,7 +304,7 @@ func (d *Bot) onArticles(ctx context.Context, s *discordgo.Session, i *discordgo
 	} else {
 		fmt.Fprintf(&b, "%d articles:\n", len(infos))
 		for _, a := range infos {
-			b.WriteString("- " + escapeMarkdown(escapeMentions(bot.ArticleLine(a))) + "\n")
+			b.WriteString("- " + inert(bot.ArticleLine(a)) + "\n")
 		}
 	}
 	parts := splitMessage(strings.TrimSpace(b.String()), discordMaxContent)

@@ -210,9 +210,18 @@ func (d *Bot) answerMessage(ctx context.Context, s *discordgo.Session, m *discor
 	}
 }
 
-// threadName names a conversation's thread after its question.
+// threadName names a conversation's thread after its question. Discord
+// shows a name as written, where a backslash would show too, so markup is
+// left out rather than escaped, and mention syntax broken.
 func threadName(question string) string {
-	name := escapeMentions(truncateRunes(oneLine(question), 90))
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune("*_~|`", r) {
+			return -1
+		}
+		return r
+	}, oneLine(question))
+	name = strings.ReplaceAll(strings.TrimLeft(name, "#>-+ "), "<", "<\u200b")
+	name = escapeMentions(truncateRunes(name, 90))
 	if name == "" {
 		return "Question"
 	}
@@ -222,6 +231,7 @@ func threadName(question string) string {
 func (d *Bot) send(ctx context.Context, s *discordgo.Session, channel, content string, ref *discordgo.MessageReference, comps []discordgo.MessageComponent) (*discordgo.Message, error) {
 	msg, err := s.ChannelMessageSendComplex(channel, &discordgo.MessageSend{
 		Content: content, Reference: ref, Components: comps, AllowedMentions: noMentions(),
+		Flags: discordgo.MessageFlagsSuppressEmbeds, // no previews of URLs quoted from articles
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		d.log.Error("discord: sending a message failed", "channel", channel, "err", err)
@@ -230,7 +240,8 @@ func (d *Bot) send(ctx context.Context, s *discordgo.Session, channel, content s
 }
 
 func (d *Bot) edit(ctx context.Context, s *discordgo.Session, channel, id, content string, comps []discordgo.MessageComponent) {
-	e := &discordgo.MessageEdit{ID: id, Channel: channel, Content: &content, AllowedMentions: noMentions()}
+	e := &discordgo.MessageEdit{ID: id, Channel: channel, Content: &content, AllowedMentions: noMentions(),
+		Flags: discordgo.MessageFlagsSuppressEmbeds}
 	if comps != nil {
 		e.Components = &comps
 	}
