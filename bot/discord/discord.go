@@ -27,6 +27,7 @@ import (
 // User-facing replies. Short: the cause goes to the log.
 const (
 	msgSlowDown        = "Slow down: you are asking faster than I can answer. Try again in a few seconds."
+	slowDownReaction   = "⏳" // on questions past the rate after the notice
 	msgApology         = "Sorry, I couldn't answer that just now. Please try again later."
 	msgUsage           = "Ask me a question about the news coverage, for example: what did NATO ask Canada to do in Kandahar?"
 	msgSourcesGone     = "Those sources are no longer available; please ask again."
@@ -92,6 +93,7 @@ type Bot struct {
 	answers  *bot.LRU[*bot.Answer]       // Sources button key -> answer
 	users    *bot.LRU[*rate.Limiter]
 	channels *bot.LRU[*rate.Limiter]
+	notices  *bot.LRU[*rate.Limiter] // "slow down" notices, per user
 
 	runID  string // keeps Sources buttons of earlier runs from matching
 	nextID atomic.Uint64
@@ -133,7 +135,7 @@ func New(b *bot.Bot, opt Options) *Bot {
 	return &Bot{
 		bot: b, opt: opt, log: opt.Logger,
 		convs: bot.NewLRU[*bot.Conversation](n), threads: bot.NewLRU[string](n), answers: bot.NewLRU[*bot.Answer](n),
-		users: bot.NewLRU[*rate.Limiter](n), channels: bot.NewLRU[*rate.Limiter](n),
+		users: bot.NewLRU[*rate.Limiter](n), channels: bot.NewLRU[*rate.Limiter](n), notices: bot.NewLRU[*rate.Limiter](n),
 		runID: strconv.FormatInt(time.Now().UnixNano(), 36),
 	}
 }

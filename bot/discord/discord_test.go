@@ -396,6 +396,31 @@ func TestDiscord(t *testing.T) {
 		}
 	})
 
+	t.Run("one slow-down notice per person", func(t *testing.T) {
+		const n = 12
+		for i := range n {
+			dispatch("MESSAGE_CREATE", f.userMessage(fmt.Sprintf("m-flood-%d", i), "c-flood", "g1", "u-flood", mention+"What did NATO want from Canada?", true))
+		}
+		path, reactions := "/api/v9/channels/c-flood/messages", "/api/v9/channels/c-flood/*" // PUT: reactions
+		eventually(t, "every question handled", func() bool {
+			return len(f.requests("POST", path))+len(f.requests("PUT", reactions)) == n
+		})
+		slow, answers := 0, 0
+		for _, req := range f.requests("POST", path) {
+			if strings.HasPrefix(content(t, req), "Slow down") {
+				slow++
+			} else {
+				answers++
+			}
+		}
+		if slow != 1 || answers != 3 {
+			t.Errorf("%d questions past the rate got %d \"Slow down\" replies and %d answers, want 1 and 3", n, slow, answers)
+		}
+		if got := len(f.requests("PUT", reactions)); got != n-4 {
+			t.Errorf("reactions = %d, want %d: one on each question past the notice", got, n-4)
+		}
+	})
+
 	t.Run("/reindex", func(t *testing.T) {
 		for _, tc := range []struct {
 			name   string

@@ -94,6 +94,7 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 	mux.HandleFunc("POST /api/v9/channels/{ch}/messages", f.rest(f.createMessage))
 	mux.HandleFunc("PATCH /api/v9/channels/{ch}/messages/{id}", f.rest(f.editMessage))
 	mux.HandleFunc("POST /api/v9/channels/{ch}/typing", f.rest(f.noContent))
+	mux.HandleFunc("PUT /api/v9/channels/{ch}/messages/{id}/reactions/{emoji}/@me", f.rest(f.noContent))
 	mux.HandleFunc("POST /api/v9/channels/{ch}/messages/{id}/threads", f.rest(f.startThread))
 	mux.HandleFunc("POST /api/v9/interactions/{id}/{token}/callback", f.rest(f.noContent))
 	mux.HandleFunc("PATCH /api/v9/webhooks/{app}/{token}/messages/@original", f.rest(f.editOriginal))

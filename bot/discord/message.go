@@ -124,6 +124,16 @@ func (d *Bot) allow(user, channel string) bool {
 	return c.Allow()
 }
 
+// mayNotify reports whether user may be told to slow down now: once per
+// rate window (the time the user rate allows one question in), so that a
+// flood of questions does not become a flood of replies spending the
+// channel's Discord rate limit and delaying real answers there. Later
+// questions in the window get a reaction.
+func (d *Bot) mayNotify(user string) bool {
+	n := d.notices.GetOrPut(user, func() *rate.Limiter { return rate.NewLimiter(d.opt.UserRate, 1) })
+	return n.Allow()
+}
+
 func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
@@ -135,7 +145,11 @@ func (d *Bot) answerMessage(ctx context.Context, s *discordgo.Session, m *discor
 	ref := &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: new(bool)}
 	if !d.allow(m.Author.ID, m.ChannelID) {
 		d.log.Info("discord: rate limited", "user", m.Author.ID, "channel", m.ChannelID)
-		d.send(ctx, s, target, msgSlowDown, ref, nil)
+		if d.mayNotify(m.Author.ID) {
+			d.send(ctx, s, target, msgSlowDown, ref, nil)
+		} else if err := s.MessageReactionAdd(m.ChannelID, m.ID, slowDownReaction, discordgo.WithContext(ctx)); err != nil {
+			d.log.Debug("discord: reacting to a rate-limited question failed", "channel", m.ChannelID, "err", err)
+		}
 		return
 	}
 	if question == "" {
