@@ -121,9 +121,11 @@ func (b *Bot) ask(ctx context.Context, conv *Conversation, question string, onTo
 }
 
 // answerWith answers req with the primary answerer, falling back to the
-// extractive one when the primary fails.
+// extractive one when the primary fails, or is cut off (WithModelCutoff).
 func (b *Bot) answerWith(ctx context.Context, req Request) (Answer, error) {
-	a, err := b.primary.Answer(ctx, req)
+	mctx, cancel := modelContext(ctx)
+	a, err := b.primary.Answer(mctx, req)
+	cancel()
 	if err != nil {
 		if b.fallback == nil || ctx.Err() != nil {
 			return Answer{}, err
@@ -141,6 +143,36 @@ func (b *Bot) answerWith(ctx context.Context, req Request) (Answer, error) {
 		a.Passages = req.Passages
 	}
 	return a, nil
+}
+
+type cutoffKey struct{}
+
+// WithModelCutoff returns a context for Ask under which the language
+// model (the primary answerer and the follow-up rewriter) is given up
+// when cutoff is closed, while the rest of the answer still runs under
+// ctx: an answer waiting on the model then gets the extractive one, with
+// its usual note. A front end shutting down closes cutoff so that the
+// answers in flight are still given within its grace period.
+func WithModelCutoff(ctx context.Context, cutoff <-chan struct{}) context.Context {
+	return context.WithValue(ctx, cutoffKey{}, cutoff)
+}
+
+// modelContext is ctx for a call to the model: it also ends at the
+// cutoff of WithModelCutoff, if any.
+func modelContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	mctx, cancel := context.WithCancel(ctx)
+	cutoff, _ := ctx.Value(cutoffKey{}).(<-chan struct{})
+	if cutoff == nil {
+		return mctx, cancel
+	}
+	go func() {
+		select {
+		case <-cutoff:
+			cancel()
+		case <-mctx.Done():
+		}
+	}()
+	return mctx, cancel
 }
 
 // finish checks a's citations and records the turn in conv.
@@ -191,7 +223,9 @@ func (b *Bot) standalone(ctx context.Context, history []Turn, question string) s
 		return question
 	}
 	if b.rewriter != nil {
-		q, err := b.rewriter.Rewrite(ctx, history, question)
+		mctx, cancel := modelContext(ctx)
+		q, err := b.rewriter.Rewrite(mctx, history, question)
+		cancel()
 		if err == nil && strings.TrimSpace(q) != "" {
 			return strings.TrimSpace(q)
 		}

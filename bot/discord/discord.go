@@ -74,7 +74,7 @@ type Options struct {
 	MaxConversations int           // conversations, answers and limiters remembered (default 1000)
 	Threads          bool          // start a public thread for each new conversation begun by a mention
 	StreamInterval   time.Duration // least time between edits of a streaming answer (default 1 s)
-	ShutdownTimeout  time.Duration // wait this long for answers in flight at shutdown (default 10 s)
+	ShutdownTimeout  time.Duration // grace period for answers in flight at shutdown (default 10 s; see Run)
 
 	Logger     *slog.Logger
 	HTTPClient *http.Client      // REST client (default: discordgo's)
@@ -98,6 +98,7 @@ type Bot struct {
 	runID  string // keeps Sources buttons of earlier runs from matching
 	nextID atomic.Uint64
 
+	cutoff     chan struct{} // closed at shutdown to give up the model (bot.WithModelCutoff)
 	mu         sync.Mutex
 	closing    bool
 	inflight   sync.WaitGroup
@@ -136,14 +137,17 @@ func New(b *bot.Bot, opt Options) *Bot {
 		bot: b, opt: opt, log: opt.Logger,
 		convs: bot.NewLRU[*bot.Conversation](n), threads: bot.NewLRU[string](n), answers: bot.NewLRU[*bot.Answer](n),
 		users: bot.NewLRU[*rate.Limiter](n), channels: bot.NewLRU[*rate.Limiter](n), notices: bot.NewLRU[*rate.Limiter](n),
-		runID: strconv.FormatInt(time.Now().UnixNano(), 36),
+		runID:  strconv.FormatInt(time.Now().UnixNano(), 36),
+		cutoff: make(chan struct{}),
 	}
 }
 
 // Run connects to Discord, registers the slash commands and answers until
-// ctx is done; then it stops taking questions, waits (boundedly) for the
-// answers in flight, closes the session and returns nil. A missing or
-// rejected token is one clear error.
+// ctx is done; then it stops taking questions and gives the answers in
+// flight the grace period of ShutdownTimeout: half of it to the model,
+// after which an answer still waiting on it is given extractively (with
+// the usual note), the rest to send them. Then it closes the session and
+// returns nil. A missing or rejected token is one clear error.
 func (d *Bot) Run(ctx context.Context) error {
 	token := strings.TrimSpace(d.opt.Token)
 	if token == "" {
@@ -265,14 +269,24 @@ func (d *Bot) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) {
 		d.inflight.Wait()
 		close(done)
 	}()
+	// The model gets the first half of the grace period; answers still
+	// waiting on it then get the extractive answer, which takes
+	// milliseconds, and the second half is for sending them.
+	half := d.opt.ShutdownTimeout / 2
 	select {
 	case <-done:
-	case <-time.After(d.opt.ShutdownTimeout):
-		d.log.Warn("discord shutdown: answers still running; cancelling them", "waited", d.opt.ShutdownTimeout)
-		cancelWork()
-		select { // their requests carry the cancelled context, so this is short
+	case <-time.After(half):
+		d.log.Warn("discord shutdown: answers still running; giving up the model for them", "waited", half)
+		close(d.cutoff)
+		select {
 		case <-done:
-		case <-time.After(2 * time.Second):
+		case <-time.After(d.opt.ShutdownTimeout - half):
+			d.log.Warn("discord shutdown: answers still running; cancelling them", "waited", d.opt.ShutdownTimeout)
+			cancelWork()
+			select { // their requests carry the cancelled context, so this is short
+			case <-done:
+			case <-time.After(2 * time.Second):
+			}
 		}
 	}
 	if err := s.Close(); err != nil {

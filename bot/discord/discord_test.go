@@ -20,6 +20,8 @@ import (
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/bottest"
 	"github.com/newsbot/newsbot/bot/extractive"
+	"github.com/newsbot/newsbot/bot/llm"
+	"github.com/newsbot/newsbot/bot/llm/llmtest"
 
 	"github.com/bwmarrin/discordgo"
 	"golang.org/x/time/rate"
@@ -1067,6 +1069,42 @@ func TestDiscordHostileArticleInert(t *testing.T) {
 			if live := liveMarkup(s); live != "" {
 				t.Errorf("sources embed %s %q leaves %s", what, s, live)
 			}
+		}
+	}
+}
+
+// TestDiscordShutdownAnswersFromCoverage stops the bot while three
+// questions wait on a model that never answers: within the grace period
+// each still gets an answer, quoted from the coverage with the usual note,
+// before the session closes.
+func TestDiscordShutdownAnswersFromCoverage(t *testing.T) {
+	t.Parallel()
+	srv := llmtest.NewServer(t, llmtest.Reply{Hang: true})
+	model := llm.New(llm.NewOpenAIClient(srv.ClientConfig()), llm.Options{Model: "test-model", Timeout: time.Hour, MaxRetries: -1})
+	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{Fallback: extractive.New(extractive.Options{}), Corpus: seedDir})
+	f := newFakeDiscord(t)
+	r := startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf, ShutdownTimeout: 8 * time.Second})
+	channels := []string{"c-down-1", "c-down-2", "c-down-3"}
+	for i, ch := range channels {
+		f.dispatch(t, "MESSAGE_CREATE", f.userMessage(fmt.Sprintf("m-down-%d", i), ch, "g1", fmt.Sprintf("u-down-%d", i),
+			"<@"+f.botID+"> Who is the NATO spokesperson?", true))
+	}
+	eventually(t, "three questions waiting on the model", func() bool { return len(srv.Requests()) == len(channels) })
+
+	r.cancel()
+	err := <-r.errc
+	r.errc <- err // for the cleanup's check
+	if err != nil {
+		t.Fatalf("Run = %v, want nil", err)
+	}
+	for _, ch := range channels {
+		reqs := f.requests("POST", "/api/v9/channels/"+ch+"/messages")
+		if len(reqs) != 1 {
+			t.Errorf("%s: %d messages before the session closed, want the answer", ch, len(reqs))
+			continue
+		}
+		if got := content(t, reqs[0]); !strings.Contains(got, "Appathurai") || !strings.Contains(got, "The language model is unavailable") {
+			t.Errorf("%s: answer %q, want the coverage quoted with the usual note", ch, got)
 		}
 	}
 }

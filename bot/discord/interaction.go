@@ -157,7 +157,7 @@ func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Inte
 	conv.SetFilter(filter)
 	st := d.startStream(func(text string) { d.editOriginal(ctx, s, i, discordPartial(text), nil) })
 	start := time.Now()
-	a, err := d.bot.Ask(ctx, conv, question, st.add)
+	a, err := d.bot.Ask(bot.WithModelCutoff(ctx, d.cutoff), conv, question, st.add)
 	st.stop()
 	if err != nil {
 		d.log.Error("discord: answering failed", "channel", i.ChannelID, "user", user, "err", err)

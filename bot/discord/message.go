@@ -183,7 +183,7 @@ func (d *Bot) answerMessage(ctx context.Context, s *discordgo.Session, m *discor
 		d.edit(ctx, s, target, partialID, content, nil)
 	})
 	start := time.Now()
-	a, err := d.bot.Ask(ctx, conv, question, st.add)
+	a, err := d.bot.Ask(bot.WithModelCutoff(ctx, d.cutoff), conv, question, st.add)
 	st.stop()
 	stopTyping()
 	if err != nil {
