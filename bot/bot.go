@@ -125,6 +125,7 @@ func (b *Bot) ask(ctx context.Context, conv *Conversation, question string, onTo
 func (b *Bot) answerWith(ctx context.Context, req Request) (Answer, error) {
 	mctx, cancel := modelContext(ctx)
 	a, err := b.primary.Answer(mctx, req)
+	cutoff := errors.Is(context.Cause(mctx), errModelCutoff)
 	cancel()
 	if err != nil {
 		if b.fallback == nil || ctx.Err() != nil {
@@ -132,6 +133,9 @@ func (b *Bot) answerWith(ctx context.Context, req Request) (Answer, error) {
 		}
 		b.log.Warn("model unavailable, answering extractively", "err", err)
 		why := failureReason(err)
+		if cutoff {
+			why = errModelCutoff.Error()
+		}
 		req.OnToken = nil
 		a, err = b.fallback.Answer(ctx, req)
 		if err != nil {
@@ -160,20 +164,22 @@ func WithModelCutoff(ctx context.Context, cutoff <-chan struct{}) context.Contex
 // modelContext is ctx for a call to the model: it also ends at the
 // cutoff of WithModelCutoff, if any.
 func modelContext(ctx context.Context) (context.Context, context.CancelFunc) {
-	mctx, cancel := context.WithCancel(ctx)
+	mctx, cancel := context.WithCancelCause(ctx)
 	cutoff, _ := ctx.Value(cutoffKey{}).(<-chan struct{})
-	if cutoff == nil {
-		return mctx, cancel
+	if cutoff != nil {
+		go func() {
+			select {
+			case <-cutoff:
+				cancel(errModelCutoff)
+			case <-mctx.Done():
+			}
+		}()
 	}
-	go func() {
-		select {
-		case <-cutoff:
-			cancel()
-		case <-mctx.Done():
-		}
-	}()
-	return mctx, cancel
+	return mctx, func() { cancel(nil) }
 }
+
+// errModelCutoff is why a model cut off by WithModelCutoff failed.
+var errModelCutoff = errors.New("the bot is shutting down")
 
 // finish checks a's citations and records the turn in conv.
 func (b *Bot) finish(conv *Conversation, question, standalone string, a Answer) Answer {

@@ -1103,7 +1103,7 @@ func TestDiscordShutdownAnswersFromCoverage(t *testing.T) {
 			t.Errorf("%s: %d messages before the session closed, want the answer", ch, len(reqs))
 			continue
 		}
-		if got := content(t, reqs[0]); !strings.Contains(got, "Appathurai") || !strings.Contains(got, "The language model is unavailable") {
+		if got := content(t, reqs[0]); !strings.Contains(got, "Appathurai") || !strings.Contains(got, "Model unavailable (the bot is shutting down); quoting the coverage.") {
 			t.Errorf("%s: answer %q, want the coverage quoted with the usual note", ch, got)
 		}
 	}
