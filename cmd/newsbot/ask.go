@@ -14,8 +14,9 @@ import (
 )
 
 func cmdAsk(ctx context.Context, a *app, args []string) error {
-	fs, c := a.flags("[--corpus DIR] [--index DIR] [--json] [--source TEXT] [--after DATE] [--before DATE] QUESTION")
+	fs, c := a.flags("[--corpus DIR] [--index DIR] [-c] [--json] [--source TEXT] [--after DATE] [--before DATE] QUESTION")
 	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
+	cont := fs.Bool("c", false, "continue the last conversation: a follow-up of the last question asked")
 	ff := addFilterFlags(fs)
 	pos, err := a.parse(fs, c, args)
 	if err != nil {
@@ -30,7 +31,12 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	conv := bot.NewConversation(a.cfg.Conversation.Turns)
-	conv.SetFilter(filter)
+	if *cont {
+		conv = a.loadConversation()
+	}
+	if !*cont || ff.given() {
+		conv.SetFilter(filter)
+	}
 	a.needArticles = true
 	b, ix, err := a.newBot(ctx)
 	if err != nil {
@@ -43,6 +49,7 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 		a.log.Debug("answering failed", "err", err)
 		return fmt.Errorf("could not answer: %w", err)
 	}
+	a.saveConversation(conv)
 	if *asJSON {
 		if ans.Citations == nil {
 			ans.Citations = []bot.Citation{}

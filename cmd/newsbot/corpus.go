@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,7 +12,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/retrieval"
 )
 
@@ -110,3 +113,48 @@ func (n *skipNotes) fresh(skipped []error, complete bool) []error {
 }
 
 func oneLineOf(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// savedConversation is the last conversation of `ask`, kept beside the
+// index so that `ask -c` continues it, as `llm -c` does.
+type savedConversation struct {
+	Turns  []bot.Turn `json:"turns"`
+	Source string     `json:"source,omitempty"` // the filter it was asked under
+	After  time.Time  `json:"after,omitzero"`
+	Before time.Time  `json:"before,omitzero"`
+}
+
+func (a *app) conversationPath() string { return filepath.Join(a.state, "conversation.json") }
+
+// loadConversation returns the last conversation of ask, or a new one
+// when there is none (or it cannot be read).
+func (a *app) loadConversation() *bot.Conversation {
+	conv := bot.NewConversation(a.cfg.Conversation.Turns)
+	data, err := os.ReadFile(a.conversationPath())
+	if err != nil {
+		return conv
+	}
+	var saved savedConversation
+	if err := json.Unmarshal(data, &saved); err != nil {
+		a.log.Warn("reading the last conversation", "err", err)
+		return conv
+	}
+	for _, t := range saved.Turns {
+		conv.Add(t, nil)
+	}
+	conv.SetFilter(bot.Filter{Source: saved.Source, After: saved.After, Before: saved.Before})
+	return conv
+}
+
+// saveConversation keeps conv for the next `ask -c`.
+func (a *app) saveConversation(conv *bot.Conversation) {
+	f := conv.Filter()
+	data, err := json.MarshalIndent(savedConversation{Turns: conv.History(), Source: f.Source, After: f.After, Before: f.Before}, "", "  ")
+	if err == nil {
+		if err = os.MkdirAll(a.state, 0o755); err == nil {
+			err = os.WriteFile(a.conversationPath(), append(data, '\n'), 0o644)
+		}
+	}
+	if err != nil {
+		a.log.Warn("saving the conversation", "err", err)
+	}
+}

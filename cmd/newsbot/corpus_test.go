@@ -1,11 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/retrieval"
 	"github.com/newsbot/newsbot/retrieval/storetest"
 )
@@ -120,5 +122,40 @@ func TestIgnorePatterns(t *testing.T) {
 	}
 	if !strings.Contains(out, "1 added") || !strings.Contains(out, "+ story.txt") || stderr != "" {
 		t.Errorf("index: stdout %q, stderr %q; want story.txt alone, without warnings", out, stderr)
+	}
+}
+
+// ask -c continues the last conversation of ask, kept beside the index;
+// ask without -c starts a new one.
+func TestAskContinuesTheLastConversation(t *testing.T) {
+	args := seedArgs(t)
+	index := args[len(args)-1]
+	turns := func() []bot.Turn {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(index, "conversation.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var saved savedConversation
+		if err := json.Unmarshal(data, &saved); err != nil {
+			t.Fatal(err)
+		}
+		return saved.Turns
+	}
+	ask := func(q ...string) {
+		t.Helper()
+		if _, stderr, err := newsbot(t, "", append(append([]string{"ask"}, args...), q...)...); err != nil {
+			t.Fatalf("ask %q: %v\n%s", q, err, stderr)
+		}
+	}
+	ask("Who wants Canada to extend its mission in Afghanistan?")
+	ask("-c", "And what did France say?")
+	got := turns()
+	if len(got) != 2 || !strings.Contains(got[1].Standalone, "Afghanistan") {
+		t.Fatalf("turns after ask -c = %+v, want the follow-up read with the first question's topic", got)
+	}
+	ask("Who is the NATO spokesperson?")
+	if got := turns(); len(got) != 1 {
+		t.Errorf("turns after ask without -c = %+v, want a new conversation", got)
 	}
 }

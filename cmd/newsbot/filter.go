@@ -22,6 +22,9 @@ func addFilterFlags(fs *flag.FlagSet) *filterFlags {
 	return f
 }
 
+// given reports whether any filter flag was given.
+func (f *filterFlags) given() bool { return f.source != "" || f.after != "" || f.before != "" }
+
 // filter returns the filter the flags give; a bad date is a usage error.
 func (f *filterFlags) filter() (bot.Filter, error) {
 	out := bot.Filter{Source: strings.TrimSpace(f.source)}
