@@ -256,3 +256,133 @@ func (ww *wrapWriter) flushWord() {
 
 // Flush writes what is left.
 func (ww *wrapWriter) Flush() { ww.flushWord() }
+
+// Sentinels mark the quote in a passage until it is styled.
+const (
+	quoteOn  = "\x01"
+	quoteOff = "\x02"
+)
+
+// sources renders the passages behind ans for /sources: each cited source
+// with its passage, every line numbered as in the file (lines of the page
+// for a PDF) and the quoted sentence marked, in colour on a terminal and
+// between » and « elsewhere. An answer that cites nothing shows what was
+// retrieved.
+func (s screen) sources(ans bot.Answer) string {
+	var b strings.Builder
+	shown := map[string]bool{}
+	for _, c := range uniqueCitations(ans.Citations) {
+		b.WriteString(s.sourceLine(c) + "\n")
+		p, ok := passageOf(ans.Passages, c)
+		switch {
+		case !ok:
+			b.WriteString(s.gutter("", true) + s.markQuote(oneLine(c.Quote), true) + "\n")
+		case shown[p.ID]:
+			b.WriteString(s.gutter("", true) + "(in the passage above) " + s.markQuote(oneLine(c.Quote), true) + "\n")
+		default:
+			shown[p.ID] = true
+			b.WriteString(s.passage(p, c.Quote))
+		}
+		b.WriteString("\n")
+	}
+	if len(ans.Citations) == 0 {
+		for _, p := range ans.Passages {
+			label := retrieval.PassageLabel(p.Source, s.info[p.Source].Pages, p.FirstLine, p.LastLine)
+			b.WriteString(label)
+			if t := oneLine(p.Title); t != "" {
+				b.WriteString("  " + s.style(sgrDim, t))
+			}
+			b.WriteString("\n" + s.passage(p, "") + "\n")
+		}
+	}
+	if b.Len() == 0 {
+		return "No passages behind this answer."
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// passageOf finds the retrieved passage that holds c's quote.
+func passageOf(passages []retrieval.Result, c bot.Citation) (retrieval.Result, bool) {
+	q := oneLine(c.Quote)
+	for _, p := range passages {
+		if p.Source == c.Source && q != "" && strings.Contains(oneLine(retrieval.DisplayText(p.Text)), q) {
+			return p, true
+		}
+	}
+	return retrieval.Result{}, false
+}
+
+// passage renders p's lines with their numbers, quote marked.
+func (s screen) passage(p retrieval.Result, quote string) string {
+	text := retrieval.DisplayText(p.Text)
+	if quote != "" {
+		words := strings.Fields(quote)
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		if re, err := regexp.Compile(strings.Join(words, `\s+`)); err == nil && len(words) > 0 {
+			if loc := re.FindStringIndex(text); loc != nil {
+				// Each line gets its own marks, so that a line alone is styled.
+				quoted := strings.ReplaceAll(text[loc[0]:loc[1]], "\n", quoteOff+"\n"+quoteOn)
+				text = text[:loc[0]] + quoteOn + quoted + quoteOff + text[loc[1]:]
+			}
+		}
+	}
+	pages := s.info[p.Source].Pages
+	var b strings.Builder
+	width := s.width
+	if width > 0 {
+		width = max(width-9, 20) // the gutter
+	}
+	inQuote := false
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(strings.NewReplacer(quoteOn, "", quoteOff, "").Replace(line)) == "" {
+			continue
+		}
+		_, n := retrieval.PageLine(pages, p.FirstLine+i)
+		for j, part := range strings.Split(wrap(line, width), "\n") {
+			num := ""
+			if j == 0 {
+				num = fmt.Sprint(n)
+			}
+			// A quote wrapped over several lines is marked on each.
+			quoted := inQuote || strings.Contains(part, quoteOn)
+			if inQuote {
+				part = quoteOn + part
+			}
+			if k := strings.LastIndex(part, quoteOn); k >= 0 && !strings.Contains(part[k:], quoteOff) {
+				inQuote = true
+				part += quoteOff
+			} else {
+				inQuote = false
+			}
+			b.WriteString(s.gutter(num, quoted) + s.markQuote(part, false) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// gutter is the margin of a passage line: its number, and > beside a
+// line of the quote.
+func (s screen) gutter(num string, quoted bool) string {
+	mark := " "
+	if quoted {
+		mark = s.style(sgrQuote, ">")
+	}
+	return fmt.Sprintf("%6s %s ", num, mark)
+}
+
+// markQuote turns the sentinels of text into the quote's style; whole
+// marks text that has none, as a quote shown alone.
+func (s screen) markQuote(text string, whole bool) string {
+	if whole {
+		text = quoteOn + text + quoteOff
+	}
+	on, off := "»", "«"
+	if s.color {
+		on, off = sgrQuote, sgrReset
+	}
+	return strings.NewReplacer(quoteOn, on, quoteOff, off).Replace(text)
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -127,3 +127,39 @@ func TestReplCtrlCCancelsTheAnswer(t *testing.T) {
 		t.Errorf("output:\n%s\nwant the first answer cancelled and the second given", out.String())
 	}
 }
+
+// /sources numbers the lines of each passage as in the file and marks the
+// quoted sentence: between » and « when piped, in colour on a terminal,
+// with > beside its lines.
+func TestScreenSources(t *testing.T) {
+	ans := bot.Answer{
+		Text:      "Appathurai said he has hope. [1]",
+		Citations: []bot.Citation{{N: 1, Source: "a.txt", Title: "NATO talks", Lines: [2]int{4, 5}, Quote: "NATO spokesperson James Appathurai said he has hope that members will come up with the troops."}},
+		Passages: []retrieval.Result{{Chunk: retrieval.Chunk{ID: "a.txt#0", Source: "a.txt", FirstLine: 3, LastLine: 6,
+			Text: "NATO talks are underway in Brussels.\nSpeaking on Friday, NATO spokesperson James Appathurai said\nhe has hope that members will come up with the troops. Canada wants help.\nBernier made his case."}}},
+	}
+	plain := makeScreen(false, 0, noEnv, "/news", nil).sources(ans)
+	want := "[1] a.txt:4-5  NATO talks\n" +
+		"     3   NATO talks are underway in Brussels.\n" +
+		"     4 > Speaking on Friday, »NATO spokesperson James Appathurai said«\n" +
+		"     5 > »he has hope that members will come up with the troops.« Canada wants help.\n" +
+		"     6   Bernier made his case."
+	if plain != want {
+		t.Errorf("piped /sources =\n%s\nwant\n%s", plain, want)
+	}
+	// On a narrow terminal the quote stays marked on every wrapped line.
+	coloured := makeScreen(true, 40, noEnv, "/news", nil).sources(ans)
+	lines := strings.Split(ansiRe.ReplaceAllString(coloured, ""), "\n")
+	quotedLines := 0
+	for _, l := range strings.Split(coloured, "\n") {
+		if strings.Contains(l, sgrQuote+">") {
+			quotedLines++
+			if !strings.Contains(l, sgrQuote) || strings.Count(l, sgrQuote) < 2 {
+				t.Errorf("quoted line %q is not styled", l)
+			}
+		}
+	}
+	if quotedLines < 3 || strings.Contains(coloured, "»") {
+		t.Errorf("coloured /sources (%d quoted lines):\n%s", quotedLines, strings.Join(lines, "\n"))
+	}
+}

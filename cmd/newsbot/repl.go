@@ -128,7 +128,7 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintln(a.stdout, "No answer yet.")
 				continue
 			}
-			fmt.Fprintln(a.stdout, bot.FormatSources(*last))
+			fmt.Fprintln(a.stdout, a.newScreen(a.stdout, ix.Articles()).sources(*last))
 		case line == "/articles":
 			fmt.Fprintln(a.stdout, bot.FormatArticles(b.Articles()))
 		case line == "/new":
