@@ -233,6 +233,7 @@ func (st *Store) compact(ctx context.Context) error {
 	st.mu.Lock()
 	for src, c := range changes {
 		if st.delta[src] == c {
+			st.held -= c.size()
 			delete(st.delta, src)
 			if err := os.Remove(filepath.Join(st.dir, "segments", segmentName(src))); err != nil && !errors.Is(err, os.ErrNotExist) {
 				st.log.Warn("removing a compacted segment", "source", src, "err", err)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -33,9 +35,15 @@ func TestKilledSyncLeavesAnIndexThatOpens(t *testing.T) {
 		storetest.WriteTree(t, corpus, map[string]string{fmt.Sprintf("d%d/f%03d.txt", i%7, i): body + "\n"})
 	}
 	dir := t.TempDir()
-	for _, after := range []time.Duration{30 * time.Millisecond, 120 * time.Millisecond, 300 * time.Millisecond} {
+	kills := []struct {
+		after     time.Duration
+		compactAt string // the child compacts at every sync when set
+	}{{30 * time.Millisecond, ""}, {120 * time.Millisecond, ""}, {300 * time.Millisecond, ""},
+		{1500 * time.Millisecond, "1"}, {2500 * time.Millisecond, "1"}}
+	for _, k := range kills {
+		after := k.after
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledSyncLeavesAnIndexThatOpens$")
-		cmd.Env = append(os.Environ(), "NEWSBOT_SYNC_CHILD=1", "NEWSBOT_CORPUS="+corpus, "NEWSBOT_INDEX="+dir)
+		cmd.Env = append(os.Environ(), "NEWSBOT_SYNC_CHILD=1", "NEWSBOT_CORPUS="+corpus, "NEWSBOT_INDEX="+dir, "NEWSBOT_COMPACT_AT="+k.compactAt)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -76,14 +84,26 @@ func TestKilledSyncLeavesAnIndexThatOpens(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Sync after the kills: %v", err)
 	}
-	if got := ix.Stats().Articles; got != n || rep.Unchanged+len(rep.Added) != n {
-		t.Errorf("after resuming: %d articles, report %d unchanged + %d added; want %d", got, rep.Unchanged, len(rep.Added), n)
+	if got := ix.Stats().Articles; got != n || rep.Unchanged+len(rep.Added)+len(rep.Updated) != n {
+		t.Errorf("after resuming: %d articles, report %d unchanged + %d added + %d updated; want %d", got, rep.Unchanged, len(rep.Added), len(rep.Updated), n)
+	}
+	// Every article is there once, and searchable within its file.
+	if arts := ix.Articles(); len(arts) != n {
+		t.Errorf("Articles() lists %d, want %d", len(arts), n)
+	}
+	for _, i := range []int{0, 1, 2, 199, 399} {
+		want := fmt.Sprintf("d%d/f%03d.txt", i%7, i)
+		res, err := ix.Search(context.Background(), "harbour ferries report", retrieval.SearchOptions{K: 1, SourcePrefix: want})
+		if err != nil || len(res) != 1 || res[0].Source != want {
+			t.Errorf("search in %s = %v, %v; want a passage of it", want, res, err)
+		}
 	}
 }
 
 // syncChild is the process that gets killed: it syncs until it is.
 func syncChild() {
-	st, err := Open(os.Getenv("NEWSBOT_INDEX"), Options{})
+	compactAt, _ := strconv.Atoi(os.Getenv("NEWSBOT_COMPACT_AT"))
+	st, err := Open(os.Getenv("NEWSBOT_INDEX"), Options{CompactAt: compactAt})
 	if err != nil {
 		os.Exit(3)
 	}
@@ -91,6 +111,18 @@ func syncChild() {
 	if err != nil {
 		os.Exit(3)
 	}
-	ix.Sync(context.Background(), os.Getenv("NEWSBOT_CORPUS"), nil)
-	time.Sleep(time.Minute) // finished early: wait to be killed
+	corpus := os.Getenv("NEWSBOT_CORPUS")
+	ix.Sync(context.Background(), corpus, nil)
+	if compactAt == 0 {
+		time.Sleep(time.Minute) // finished early: wait to be killed
+		return
+	}
+	// Change an article at a time, each sync compacting, until killed.
+	for i := 0; ; i++ {
+		p := filepath.Join(corpus, fmt.Sprintf("d%d/f%03d.txt", i%7, i%400))
+		if data, err := os.ReadFile(p); err == nil {
+			os.WriteFile(p, append(data, fmt.Sprintf("Update %d.\n", i)...), 0o644)
+		}
+		ix.Sync(context.Background(), corpus, nil)
+	}
 }

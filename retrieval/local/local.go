@@ -60,6 +60,7 @@ type Store struct {
 	gen   uint64     // of the loaded state
 	base  *base      // nil when there is none
 	delta map[string]*change
+	held  int64 // bytes of the segments held in memory
 
 	snapMu sync.Mutex // one snapshot build at a time
 	snap   atomic.Pointer[snapshot]
@@ -173,7 +174,7 @@ func (st *Store) loadOnce(first, clean bool) error {
 		segs[i], errs[i] = readSegment(filepath.Join(segDir, names[i]))
 	})
 	delta := make(map[string]*change, len(segs))
-	held := 0
+	var held int64
 	for i, s := range segs {
 		if errors.Is(errs[i], fs.ErrNotExist) {
 			continue // compacted meanwhile; the next generation has it
@@ -192,19 +193,39 @@ func (st *Store) loadOnce(first, clean bool) error {
 			continue
 		}
 		c := newChange(s)
-		if held += c.passages; held > st.opt.CompactAt {
+		if held += c.size(); held > maxHeld {
 			c.seg = nil // read again when needed, to bound memory
 		}
 		delta[s.Source] = c
 	}
 	st.mu.Lock()
 	old := st.base
-	st.gen, st.base, st.delta = gen, b, delta
+	st.gen, st.base, st.delta, st.held = gen, b, delta, min(held, maxHeld)
 	st.mu.Unlock()
 	if old != nil {
 		old.retire()
 	}
 	return nil
+}
+
+// maxHeld bounds the bytes of changed articles held in memory between
+// compactions (the rest are read again from their segments): enough that
+// a sync of a few thousand articles compacts without reading them back.
+const maxHeld = 256 << 20
+
+// size estimates the memory of a change's segment.
+func (c *change) size() int64 {
+	if c.seg == nil {
+		return 0
+	}
+	n := int64(len(c.seg.Vectors))
+	for _, ch := range c.seg.Chunks {
+		n += int64(len(ch.Text)) + 200
+	}
+	for _, ids := range c.seg.TermIDs {
+		n += int64(len(ids)) * 6
+	}
+	return n
 }
 
 func newChange(s *segment) *change {
@@ -306,8 +327,10 @@ func (st *Store) Put(ctx context.Context, a *retrieval.Indexed) error {
 	c := newChange(s)
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if st.deltaPassages()+c.passages > st.opt.CompactAt {
+	if st.held+c.size() > maxHeld {
 		c.seg = nil
+	} else {
+		st.held += c.size()
 	}
 	st.delta[a.Source] = c
 	return nil

@@ -239,3 +239,11 @@ func (st *Store) Manifest(ctx context.Context) ([]retrieval.FileState, error) {
 
 // Commit has nothing left to do: every change committed on its own.
 func (st *Store) Commit(ctx context.Context) error { return nil }
+
+// Size returns the disk space of newsbot's tables and their indexes.
+func (st *Store) Size(ctx context.Context) (int64, error) {
+	var n int64
+	err := st.pool.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
+		WHERE c.relkind = 'r' AND c.relname LIKE 'newsbot\_%' AND c.relnamespace = current_schema()::regnamespace`).Scan(&n)
+	return n, err
+}
