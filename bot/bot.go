@@ -74,7 +74,7 @@ func (b *Bot) Mode() string {
 func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onToken func(string)) (Answer, error) {
 	question = strings.TrimSpace(question)
 	sp := spelling{sure: question, guess: question}
-	if b.speller != nil {
+	if b.speller != nil && !b.speller.Knows(question) {
 		sp = spell(b.speller.Vocabulary(), question)
 	}
 	a, err := b.ask(ctx, conv, sp.sure, onToken)

@@ -10,8 +10,12 @@ import (
 )
 
 // Speller gives the vocabulary of the coverage, against which misspelt
-// question words are corrected; *retrieval.Index is one.
+// question words are corrected; *retrieval.Index is one. Knows says
+// cheaply that a question has no word the coverage lacks, so that the
+// vocabulary, which takes reading the whole coverage, is made only for
+// questions that may need it.
 type Speller interface {
+	Knows(question string) bool
 	Vocabulary() *retrieval.Vocabulary
 }
 

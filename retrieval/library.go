@@ -83,8 +83,28 @@ type Vocabulary struct {
 	byLen map[int][]string
 }
 
+// Knows reports whether the index holds every keyword term of text (a
+// question), asking the store, which is cheap: then no word of it can be
+// misspelt, and the vocabulary, whose making reads the whole coverage, is
+// not needed.
+func (ix *Index) Knows(text string) bool {
+	terms := ix.terms.Terms(text)
+	if len(terms) == 0 {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), statTimeout)
+	defer cancel()
+	ok, err := ix.store.HasTerms(ctx, ix.model, terms)
+	if err != nil {
+		ix.log.Warn("looking up a question's words", "err", err)
+		return false
+	}
+	return ok
+}
+
 // Vocabulary returns the vocabulary of the coverage, computed on first
-// use and again after the index changed.
+// use and again after the index changed. It reads every article: Knows
+// says when it is not needed.
 func (ix *Index) Vocabulary() *Vocabulary {
 	ctx, cancel := context.WithTimeout(context.Background(), statTimeout)
 	defer cancel()

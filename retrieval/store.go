@@ -61,6 +61,9 @@ type Reader interface {
 	// Generation changes whenever a Commit (by any process) changed the
 	// store; it is cheap, so readers poll it.
 	Generation(ctx context.Context) (uint64, error)
+	// HasTerms reports whether every one of terms is a keyword term of
+	// some stored passage.
+	HasTerms(ctx context.Context, model string, terms []string) (bool, error)
 }
 
 // ErrLocked is returned by Writer.Lock when another writer holds the store.

@@ -247,3 +247,37 @@ func (s *snapshot) filter(f retrieval.Filter) func(int32) bool {
 		return f.Keep(c.Source, c.Date)
 	}
 }
+
+// HasTerms reports whether every term occurs in a live passage of model.
+func (st *Store) HasTerms(ctx context.Context, model string, terms []string) (bool, error) {
+	s, err := st.snapshot(model)
+	if err != nil {
+		return false, err
+	}
+	if s.base != nil {
+		s.base.mu.RLock()
+		defer s.base.mu.RUnlock()
+		if s.base.closed {
+			return st.HasTerms(ctx, model, terms)
+		}
+	}
+	for _, t := range terms {
+		if len(s.delta.terms[t]) > 0 {
+			continue
+		}
+		found := false
+		if s.base != nil {
+			docs, _ := s.base.postings(t)
+			for _, d := range docs {
+				if !s.isDead(int32(d)) {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			return false, nil
+		}
+	}
+	return true, nil
+}

@@ -117,3 +117,12 @@ func scanHit(r pgx.CollectableRow) (retrieval.Hit, error) {
 	}
 	return h, nil
 }
+
+// HasTerms reports whether every term occurs in a passage of model.
+func (st *Store) HasTerms(ctx context.Context, model string, terms []string) (bool, error) {
+	var missing bool
+	err := st.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM unnest($2::text[]) AS q(term)
+		WHERE NOT EXISTS (SELECT 1 FROM newsbot_postings o JOIN newsbot_models m ON m.id = o.model
+			WHERE m.name = $1 AND o.term = q.term))`, model, terms).Scan(&missing)
+	return !missing, err
+}

@@ -48,6 +48,7 @@ func Run(t *testing.T, open Opener, skip map[string]string) {
 		{"SecondWriterWaits", testSecondWriterWaits},
 		{"ReaderSeesWriter", testReaderSeesWriter},
 		{"Articles", testArticles},
+		{"Knows", testKnows},
 		{"PDFPages", testPDFPages},
 	}
 	for _, tc := range tests {
@@ -661,5 +662,31 @@ func testPDFPages(t *testing.T, open Opener) {
 	}
 	if got := retrieval.PassageLabel(res[0].Source, arts[0].Pages, res[0].FirstLine, res[0].LastLine); got != "report.pdf:p2:1" {
 		t.Errorf("ferries passage at %s, want report.pdf:p2:1", got)
+	}
+}
+
+// testKnows checks the store's lookup of a question's terms, which spares
+// reading the coverage for a spelling check.
+func testKnows(t *testing.T, open Opener) {
+	corpus := CopySeeds(t)
+	ix := openIndex(t, open(t), nil)
+	MustSync(t, ix, corpus)
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"What did Appathurai say about the troops?", true},
+		{"What did Apathurai say about the troops?", false},
+		{"the of and", false}, // no keyword term at all
+	}
+	for _, c := range cases {
+		if got := ix.Knows(c.text); got != c.want {
+			t.Errorf("Knows(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	os.Remove(filepath.Join(corpus, "000_7b664699113ac3fb.txt"))
+	MustSync(t, ix, corpus)
+	if ix.Knows("Appathurai") {
+		t.Errorf("Knows(Appathurai) after its only article left = true, want false")
 	}
 }
