@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/newsbot/newsbot/retrieval"
@@ -23,6 +24,7 @@ type Bot struct {
 	library  Library  // nil: questions about the whole coverage are searched like others
 	speller  Speller  // nil: no spelling correction
 	link     func(Citation) string
+	budget   time.Duration // Options.ModelBudget
 	log      *slog.Logger
 	k        int
 	corpus   string
@@ -41,8 +43,12 @@ type Options struct {
 	Corpus   string   // folder the sources are relative to, for checking quotes; "" skips the check
 	// Link, when set, gives each checked citation its Citation.URL: where
 	// a reader can open the article with the quote marked.
-	Link   func(Citation) string
-	Logger *slog.Logger
+	Link func(Citation) string
+	// ModelBudget, when positive, bounds all the time one question may
+	// spend on the model, the rewriting of a follow-up and the answer
+	// together: when it runs out the answer quotes the coverage instead.
+	ModelBudget time.Duration
+	Logger      *slog.Logger
 }
 
 // New returns a Bot that searches s and answers with primary.
@@ -53,7 +59,7 @@ func New(s Searcher, primary Answerer, opt Options) *Bot {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	b := &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, link: opt.Link, log: opt.Logger, k: opt.K, corpus: opt.Corpus}
+	b := &Bot{search: s, primary: primary, fallback: opt.Fallback, rewriter: opt.Rewriter, link: opt.Link, budget: opt.ModelBudget, log: opt.Logger, k: opt.K, corpus: opt.Corpus}
 	// An index lists its articles and knows its words; another searcher
 	// may not.
 	b.library, _ = s.(Library)
@@ -73,6 +79,9 @@ func (b *Bot) Mode() string {
 // question). onToken, when non-nil, receives streamed answer text.
 func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onToken func(string)) (Answer, error) {
 	question = strings.TrimSpace(question)
+	if b.budget > 0 {
+		ctx = context.WithValue(ctx, deadlineKey{}, time.Now().Add(b.budget))
+	}
 	sp := spelling{sure: question, guess: question}
 	if b.speller != nil && !b.speller.Knows(question) {
 		sp = spell(b.speller.Vocabulary(), question)
@@ -149,7 +158,10 @@ func (b *Bot) answerWith(ctx context.Context, req Request) (Answer, error) {
 	return a, nil
 }
 
-type cutoffKey struct{}
+type (
+	cutoffKey   struct{}
+	deadlineKey struct{} // when the model's budget for the question runs out
+)
 
 // WithModelCutoff returns a context for Ask under which the language
 // model (the primary answerer and the follow-up rewriter) is given up
@@ -161,12 +173,15 @@ func WithModelCutoff(ctx context.Context, cutoff <-chan struct{}) context.Contex
 	return context.WithValue(ctx, cutoffKey{}, cutoff)
 }
 
-// modelContext is ctx for a call to the model: it also ends at the
-// cutoff of WithModelCutoff, if any.
+// modelContext is ctx for a call to the model: it also ends when the
+// question's model budget runs out, and at the cutoff of WithModelCutoff.
 func modelContext(ctx context.Context) (context.Context, context.CancelFunc) {
 	mctx, cancel := context.WithCancelCause(ctx)
-	cutoff, _ := ctx.Value(cutoffKey{}).(<-chan struct{})
-	if cutoff != nil {
+	stop := context.CancelFunc(func() {})
+	if dl, ok := ctx.Value(deadlineKey{}).(time.Time); ok {
+		mctx, stop = context.WithDeadline(mctx, dl)
+	}
+	if cutoff, _ := ctx.Value(cutoffKey{}).(<-chan struct{}); cutoff != nil {
 		go func() {
 			select {
 			case <-cutoff:
@@ -175,7 +190,7 @@ func modelContext(ctx context.Context) (context.Context, context.CancelFunc) {
 			}
 		}()
 	}
-	return mctx, func() { cancel(nil) }
+	return mctx, func() { stop(); cancel(nil) }
 }
 
 // errModelCutoff is why a model cut off by WithModelCutoff failed.

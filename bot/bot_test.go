@@ -162,3 +162,28 @@ func TestBotCitesPDFByPageAndLine(t *testing.T) {
 		t.Errorf("sources:\n%s\nwant the page citation and its passage", src)
 	}
 }
+
+// TestBotModelBudgetCoversRewriteAndAnswer asks a follow-up of a model
+// that never answers, whose own time limits are an hour: the question's
+// one budget, spent by the rewrite, also ends the answer, and the coverage
+// is quoted with the reason.
+func TestBotModelBudgetCoversRewriteAndAnswer(t *testing.T) {
+	model, srv := newFakeLLM(t, llm.Options{Timeout: time.Hour, RewriteTimeout: time.Hour, MaxRetries: 3}, llmtest.Reply{Hang: true})
+	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{
+		Fallback: extractive.New(extractive.Options{}), Rewriter: model, Corpus: seedDir, ModelBudget: 300 * time.Millisecond,
+	})
+	conv := bot.NewConversation(4)
+	for _, q := range []string{"Who is the NATO spokesperson?", "And what did he say about Canada?"} {
+		before := len(srv.Requests())
+		a, err := b.Ask(t.Context(), conv, q, nil)
+		if err != nil {
+			t.Fatalf("Ask(%q) error %v, want the extractive answer", q, err)
+		}
+		if want := "Model unavailable (timed out); quoting the coverage."; a.Mode != bot.ModeExtractive || a.Note != want {
+			t.Errorf("Ask(%q) = mode %q, note %q; want extractive with %q", q, a.Mode, a.Note, want)
+		}
+		if n := len(srv.Requests()) - before; n < 1 || n > 2 {
+			t.Errorf("Ask(%q) made %d model requests, want the rewrite's and at most one answer attempt", q, n)
+		}
+	}
+}

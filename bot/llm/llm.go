@@ -32,13 +32,21 @@ var ErrStreamInterrupted = errors.New("model stream interrupted after partial ou
 // user waiting for an answer is never parked for minutes.
 const maxWait = 30 * time.Second
 
+// DefaultTimeout is the default budget of one answer: about what a person
+// waiting in a chat accepts before the bot quotes the coverage instead.
+const DefaultTimeout = 20 * time.Second
+
 // Options configure an Answerer. Zero values pick the defaults.
 type Options struct {
-	Model          string        // chat model (default "gpt-4o-mini")
-	Temperature    float32       // sampling temperature; 0 leaves the server default
-	MaxTokens      int           // bound on the answer's length in tokens (default 512)
-	Timeout        time.Duration // per attempt, whole stream included (default 60s)
-	RewriteTimeout time.Duration // for one Rewrite call (default 10s)
+	Model       string  // chat model (default "gpt-4o-mini")
+	Temperature float32 // sampling temperature; 0 leaves the server default
+	MaxTokens   int     // bound on the answer's length in tokens (default 512)
+	// Timeout is the whole budget of one Answer, whatever the server
+	// does: every attempt, every wait between them and the stream to its
+	// last token. When it runs out, Answer fails and the bot quotes the
+	// coverage instead (default 20s).
+	Timeout        time.Duration
+	RewriteTimeout time.Duration // for one Rewrite call (default a quarter of Timeout)
 	MaxRetries     int           // retries after the first attempt; 0 means 3, negative means none
 	BaseBackoff    time.Duration // delay before the first retry, doubled each time, jittered (default 500ms)
 	HistoryTurns   int           // earlier turns sent with a question (default 3)
@@ -75,10 +83,10 @@ func New(client *openai.Client, opt Options) *Answerer {
 		opt.MaxTokens = 512
 	}
 	if opt.Timeout <= 0 {
-		opt.Timeout = 60 * time.Second
+		opt.Timeout = DefaultTimeout
 	}
 	if opt.RewriteTimeout <= 0 {
-		opt.RewriteTimeout = 10 * time.Second
+		opt.RewriteTimeout = opt.Timeout / 4
 	}
 	switch {
 	case opt.MaxRetries == 0:
@@ -109,9 +117,14 @@ func New(client *openai.Client, opt Options) *Answerer {
 // text is the model's own, with its original markers; the returned
 // Answer.Text, markers checked and renumbered, should replace it. Answer
 // returns an error when the model cannot be reached after the allowed
-// retries, and one wrapping ErrStreamInterrupted when the stream broke
-// after text was streamed.
+// retries or within Options.Timeout, and one wrapping ErrStreamInterrupted
+// when the stream broke (or ran out of time) after text was streamed.
 func (l *Answerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, error) {
+	// One budget for everything below: a server that hangs before its
+	// headers, stalls mid-stream or trickles costs Timeout, not Timeout
+	// per attempt.
+	ctx, cancel := context.WithTimeout(ctx, l.opt.Timeout)
+	defer cancel()
 	if req.Coverage != nil && len(req.Coverage.Articles) > 0 {
 		return l.answerCoverage(ctx, req)
 	}
@@ -151,11 +164,14 @@ func (l *Answerer) complete(ctx context.Context, creq openai.ChatCompletionReque
 		if err == nil {
 			return text, nil
 		}
+		if streamed {
+			if ctx.Err() != nil {
+				err = context.Cause(ctx)
+			}
+			return "", fmt.Errorf("%w: %w", ErrStreamInterrupted, err)
+		}
 		if ctx.Err() != nil {
 			return "", fmt.Errorf("model request abandoned: %w", context.Cause(ctx))
-		}
-		if streamed {
-			return "", fmt.Errorf("%w: %w", ErrStreamInterrupted, err)
 		}
 		status, retry := classify(err)
 		if !retry || attempt >= l.opt.MaxRetries {
@@ -167,6 +183,11 @@ func (l *Answerer) complete(ctx context.Context, creq openai.ChatCompletionReque
 				wait = min(d, maxWait)
 			}
 		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= wait {
+			// The retry could not start within the budget: fail now
+			// rather than when it runs out.
+			return "", fmt.Errorf("model request failed after %d attempt(s), with no time left to retry: %w", attempt+1, err)
+		}
 		l.log.Warn("model request failed, retrying", "attempt", attempt+1, "status", status, "wait", wait, "err", err)
 		if err := l.sleep(ctx, wait); err != nil {
 			return "", fmt.Errorf("model request abandoned: %w", err)
@@ -174,10 +195,10 @@ func (l *Answerer) complete(ctx context.Context, creq openai.ChatCompletionReque
 	}
 }
 
-// attempt makes one streaming request under the per-attempt timeout and
+// attempt makes one streaming request within ctx, the answer's budget, and
 // returns the full text and, on failure, the response's Retry-After.
 func (l *Answerer) attempt(ctx context.Context, creq openai.ChatCompletionRequest, onToken func(string)) (text, retryAfter string, err error) {
-	ctx, cancel := context.WithTimeout(ctx, l.opt.Timeout)
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	slot := &retryAfterSlot{}
 	ctx = context.WithValue(ctx, retryAfterKey{}, slot)

@@ -197,6 +197,7 @@ func TestLLMAnswerRetries(t *testing.T) {
 		name         string
 		replies      []llmtest.Reply
 		maxRetries   int
+		timeout      time.Duration // the answer's budget; 0 for the default
 		wantRequests int
 		wantStatus   int             // HTTP status of the returned error; 0 for success
 		wantWaits    []time.Duration // exact waits; nil when they are backoff
@@ -210,7 +211,13 @@ func TestLLMAnswerRetries(t *testing.T) {
 		{
 			name:         "429 Retry-After is capped",
 			replies:      []llmtest.Reply{{Status: 429, Header: map[string]string{"Retry-After": "3600"}}, ok},
+			timeout:      time.Hour,
 			wantRequests: 2, wantWaits: []time.Duration{maxWait},
+		},
+		{
+			name:         "429 Retry-After past the budget gives up at once",
+			replies:      []llmtest.Reply{{Status: 429, Header: map[string]string{"Retry-After": "3600"}}, ok},
+			wantRequests: 1, wantStatus: 429, wantWaits: []time.Duration{},
 		},
 		{
 			name:         "503 honours Retry-After",
@@ -256,7 +263,7 @@ func TestLLMAnswerRetries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, f, w := newFakeLLM(t, Options{MaxRetries: tt.maxRetries, BaseBackoff: 8 * time.Millisecond}, tt.replies...)
+			l, f, w := newFakeLLM(t, Options{MaxRetries: tt.maxRetries, BaseBackoff: 8 * time.Millisecond, Timeout: tt.timeout}, tt.replies...)
 			a, err := l.Answer(t.Context(), bot.Request{Question: "How many troops?", Passages: testPassages()})
 			if n := len(f.Requests()); n != tt.wantRequests {
 				t.Errorf("requests = %d, want %d", n, tt.wantRequests)
@@ -322,8 +329,53 @@ func TestLLMAnswerStreamInterrupted(t *testing.T) {
 	}
 }
 
-func TestLLMAnswerAttemptTimeout(t *testing.T) {
-	l, f, w := newFakeLLM(t, Options{Timeout: 100 * time.Millisecond}, llmtest.Reply{Hang: true}, llmtest.Reply{Chunks: []string{"Yes [1]."}})
+// TestLLMAnswerBudget gives the answer a budget of 200ms against servers
+// that never finish: whatever they do, Answer gives up within its one
+// budget, making no second request (a retry used to get a budget of its
+// own), and reports a time-out, after which the bot quotes the coverage.
+func TestLLMAnswerBudget(t *testing.T) {
+	ok := llmtest.Reply{Chunks: []string{"Yes [1]."}}
+	for _, tc := range []struct {
+		name     string
+		reply    llmtest.Reply
+		stream   bool // the caller shows streamed text
+		streamed bool // ...and the server sent some before failing
+	}{
+		{"hang before headers", llmtest.Reply{Hang: true}, true, false},
+		{"stall before any text", llmtest.Reply{Stall: true}, true, false},
+		{"stall mid-stream", llmtest.Reply{Chunks: []string{"Canada will "}, Stall: true}, true, true},
+		{"trickle", llmtest.Reply{Chunks: []string{"Canada"}, Trickle: 10 * time.Millisecond}, true, true},
+		{"trickle, not shown", llmtest.Reply{Chunks: []string{"Canada"}, Trickle: 10 * time.Millisecond}, false, false},
+		{"hang, not shown", llmtest.Reply{Hang: true}, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, f, _ := newFakeLLM(t, Options{Timeout: 200 * time.Millisecond, MaxRetries: 3}, tc.reply, ok)
+			req := bot.Request{Question: "q", Passages: testPassages()}
+			var shown strings.Builder
+			if tc.stream {
+				req.OnToken = func(s string) { shown.WriteString(s) }
+			}
+			a, err := l.Answer(t.Context(), req)
+			if err == nil {
+				t.Fatalf("Answer() = %q, want an error once the budget ran out", a.Text)
+			}
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("Answer() error = %v, want a time-out", err)
+			}
+			if errors.Is(err, ErrStreamInterrupted) != tc.streamed {
+				t.Errorf("Answer() error = %v; interrupted after streamed text: %v, want %v", err, !tc.streamed, tc.streamed)
+			}
+			if n := len(f.Requests()); n != 1 {
+				t.Errorf("requests = %d, want 1: the budget covers retries", n)
+			}
+		})
+	}
+}
+
+// TestLLMAnswerBudgetLeavesRoomForRetries checks that failures that come
+// fast are still retried within the budget.
+func TestLLMAnswerBudgetLeavesRoomForRetries(t *testing.T) {
+	l, f, w := newFakeLLM(t, Options{Timeout: time.Hour}, llmtest.Reply{Status: 502}, llmtest.Reply{Chunks: []string{"Yes [1]."}})
 	a, err := l.Answer(t.Context(), bot.Request{Question: "q", Passages: testPassages()})
 	if err != nil || a.Text != "Yes [1]." {
 		t.Fatalf("Answer() = %q, %v, want %q after a retry", a.Text, err, "Yes [1].")

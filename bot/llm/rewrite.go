@@ -22,7 +22,7 @@ func (l *Answerer) Rewrite(ctx context.Context, history []bot.Turn, question str
 	if len(history) == 0 || strings.TrimSpace(question) == "" {
 		return question, nil
 	}
-	rctx, cancel := context.WithTimeout(ctx, l.opt.RewriteTimeout)
+	rctx, cancel := context.WithTimeout(ctx, min(l.opt.RewriteTimeout, l.opt.Timeout))
 	defer cancel()
 	resp, err := l.client.CreateChatCompletion(rctx, openai.ChatCompletionRequest{
 		Model:               l.opt.Model,

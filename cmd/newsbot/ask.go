@@ -80,6 +80,7 @@ func (a *app) newBot(ctx context.Context) (*bot.Bot, *retrieval.Index, error) {
 	}
 	var primary bot.Answerer = ext
 	if l := a.cfg.LLM; l.Model != "" {
+		opt.ModelBudget = l.Timeout
 		if l.APIKey == "" && l.BaseURL == "" {
 			ix.Close()
 			return nil, nil, errors.New("llm.model is set but there is no OPENAI_API_KEY (or llm.base_url for a local server)")

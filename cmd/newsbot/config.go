@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/bot/llm"
 	"github.com/newsbot/newsbot/retrieval"
 )
 
@@ -159,7 +160,7 @@ func DefaultConfig() Config {
 		LLM: LLMConfig{
 			Temperature: 0.1,
 			MaxTokens:   512,
-			Timeout:     60 * time.Second,
+			Timeout:     llm.DefaultTimeout,
 			MaxRetries:  3,
 
 			ContextTokens:  16000,
@@ -703,7 +704,7 @@ func (c Config) Validate() error {
 		{"llm.base_url", !httpURL(c.LLM.BaseURL), "want an http or https URL, e.g. http://localhost:11434/v1"},
 		{"llm.temperature", !(c.LLM.Temperature >= 0 && c.LLM.Temperature <= 2), "must be between 0 and 2"},
 		{"llm.max_tokens", c.LLM.MaxTokens <= 0, "must be positive"},
-		{"llm.timeout", c.LLM.Timeout <= 0, `must be positive, e.g. "60s"`},
+		{"llm.timeout", c.LLM.Timeout <= 0, `must be positive, e.g. "20s"`},
 		{"llm.max_retries", outside(c.LLM.MaxRetries, 0, 10), "must be between 0 and 10"},
 		{"llm.context_tokens", c.LLM.ContextTokens < 2*c.LLM.MaxTokens+1000, "must leave room for the articles: at least twice llm.max_tokens plus 1000"},
 		{"llm.coverage_budget", c.LLM.CoverageBudget < c.LLM.ContextTokens, "must be at least llm.context_tokens"},

@@ -332,7 +332,7 @@ func TestValidate(t *testing.T) {
 		{"temperature negative", func(c *Config) { c.LLM.Temperature = -0.1 }, "llm.temperature: must be between 0 and 2"},
 		{"temperature NaN", func(c *Config) { c.LLM.Temperature = math.NaN() }, "llm.temperature: must be between 0 and 2"},
 		{"max tokens", func(c *Config) { c.LLM.MaxTokens = 0 }, "llm.max_tokens: must be positive"},
-		{"timeout", func(c *Config) { c.LLM.Timeout = 0 }, `llm.timeout: must be positive, e.g. "60s"`},
+		{"timeout", func(c *Config) { c.LLM.Timeout = 0 }, `llm.timeout: must be positive, e.g. "20s"`},
 		{"retries", func(c *Config) { c.LLM.MaxRetries = -1 }, "llm.max_retries: must be between 0 and 10"},
 		{"k zero", func(c *Config) { c.Search.K = 0 }, "search.k: must be between 1 and 50"},
 		{"k large", func(c *Config) { c.Search.K = 51 }, "search.k: must be between 1 and 50"},
@@ -486,6 +486,6 @@ search:
 	_, err = ParseConfig(strings.NewReader("search:\n  k: fast\n"), getenv)
 	fmt.Println(err)
 	// Output:
-	// llama3.1 http://localhost:11434/v1 8 builtin 1m0s
+	// llama3.1 http://localhost:11434/v1 8 builtin 20s
 	// line 2: bad value "fast" for search.k: want a whole number
 }

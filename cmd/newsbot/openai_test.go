@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/bot/llm/llmtest"
 )
@@ -89,5 +90,43 @@ func TestModelUnavailableIsOneLine(t *testing.T) {
 	log, err := os.ReadFile(filepath.Join(index, "newsbot.log"))
 	if err != nil || !strings.Contains(string(log), "model unavailable") {
 		t.Errorf("log file: %v\n%s\nwant the model's failure logged", err, log)
+	}
+}
+
+// TestModelTimeoutIsTheWholeBudget runs ask against model servers that
+// never finish, with llm.timeout 300ms and three retries allowed: each
+// costs one budget, not one per attempt, and the coverage is quoted with
+// the reason.
+func TestModelTimeoutIsTheWholeBudget(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		reply llmtest.Reply
+	}{
+		{"hang before headers", llmtest.Reply{Hang: true}},
+		{"hang mid-stream", llmtest.Reply{Chunks: []string{"NATO's spokesperson "}, Stall: true}},
+		{"trickle", llmtest.Reply{Chunks: []string{"NATO"}, Trickle: 20 * time.Millisecond}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := llmtest.NewServer(t, c.reply)
+			cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+			cfg := fmt.Sprintf("llm:\n  model: test-chat\n  base_url: %s\n  api_key: %s\n  timeout: 300ms\n  max_retries: 3\n", srv.BaseURL(), llmtest.APIKey)
+			if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, stderr, err := newsbot(t, "", append(append([]string{"ask", "--config", cfgPath}, seedArgs(t)...), "--json", "Who is the NATO spokesperson?")...)
+			if err != nil {
+				t.Fatalf("ask: %v\n%s", err, stderr)
+			}
+			var got struct{ Answer, Mode, Note string }
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatalf("output %q: %v", out, err)
+			}
+			if want := "Model unavailable (timed out); quoting the coverage."; got.Mode != "extractive" || got.Note != want || !strings.Contains(got.Answer, "Appathurai") {
+				t.Errorf("mode %q, note %q, answer %q; want the coverage quoted with %q", got.Mode, got.Note, got.Answer, want)
+			}
+			if n := len(srv.Requests()); n != 1 {
+				t.Errorf("model requests = %d, want 1: the timeout covers retries", n)
+			}
+		})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -27,7 +28,14 @@ type Reply struct {
 	Chunks    []string          // content deltas (joined for a non-streamed request)
 	StreamErr string            // error event sent after the chunks, instead of [DONE]
 	Plain     bool              // answer with a plain JSON completion even when asked to stream
-	Hang      bool              // block until the client gives up
+	Hang      bool              // block before the response headers until the client gives up
+	// Stall keeps a stream open after its Chunks, sending nothing more,
+	// until the client gives up: a server hanging mid-stream.
+	Stall bool
+	// Trickle, when set, follows a stream's Chunks with one more short
+	// chunk every Trickle until the client gives up: a server that is
+	// never quite silent and never done.
+	Trickle time.Duration
 }
 
 // Server is an httptest server speaking the OpenAI protocol from a
@@ -154,6 +162,22 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 		event(chunk(map[string]any{"role": "assistant", "content": ""}, nil))
 		for _, c := range rep.Chunks {
 			event(chunk(map[string]any{"content": c}, nil))
+		}
+		switch {
+		case rep.Stall:
+			<-r.Context().Done()
+			return
+		case rep.Trickle > 0:
+			t := time.NewTicker(rep.Trickle)
+			defer t.Stop()
+			for {
+				select {
+				case <-r.Context().Done():
+					return
+				case <-t.C:
+					event(chunk(map[string]any{"content": "."}, nil))
+				}
+			}
 		}
 		if rep.StreamErr != "" {
 			event(map[string]any{"error": map[string]any{"message": rep.StreamErr, "type": "server_error", "code": nil}})
