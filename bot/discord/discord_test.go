@@ -444,6 +444,9 @@ func TestDiscord(t *testing.T) {
 				eventually(t, "the response", func() bool {
 					return len(f.requests("POST", cbPath)) > 0 && (!tc.done || len(f.requests("PATCH", patch)) > 0)
 				})
+				// The reindex is over only once handled: the next one
+				// would find it busy.
+				r.waitHandled(t, events)
 				cb := f.requests("POST", cbPath)[0].json(t)
 				data, _ := cb["data"].(map[string]any)
 				if data["flags"] != 64.0 {
@@ -907,7 +910,7 @@ func TestDiscordReindexNotSaved(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
 	var calls atomic.Int32
-	startDiscord(t, f, newTestBot(t), Options{
+	r := startDiscord(t, f, newTestBot(t), Options{
 		UserRate: rate.Inf, ChannelRate: rate.Inf,
 		Reindex: func(ctx context.Context) (retrieval.SyncReport, error) {
 			if calls.Add(1) == 1 {
@@ -916,11 +919,14 @@ func TestDiscordReindexNotSaved(t *testing.T) {
 			return retrieval.SyncReport{Added: []string{"003_new.txt"}, Unchanged: 3, Chunks: 52}, nil
 		},
 	})
+	events := int64(0)
 	reindex := func(id string) string {
 		t.Helper()
 		f.dispatch(t, "INTERACTION_CREATE", f.slashCommand(id, "c-admin", member("u-admin", "32"), "reindex"))
+		events++
 		patch := "/api/v9/webhooks/app-1/itoken-" + id + "/messages/@original"
 		eventually(t, "the reindex result", func() bool { return len(f.requests("PATCH", patch)) > 0 })
+		r.waitHandled(t, events) // else the next one finds it still running
 		return content(t, f.requests("PATCH", patch)[0])
 	}
 	if got := reindex("i-full"); got != msgReindexNotSaved {
@@ -928,6 +934,7 @@ func TestDiscordReindexNotSaved(t *testing.T) {
 	}
 	f.dispatch(t, "MESSAGE_CREATE", f.userMessage("m-full", "c-full", "g1", "u-full",
 		"<@"+f.botID+"> Who is the NATO spokesperson?", true))
+	events++
 	eventually(t, "an answer", func() bool { return len(f.requests("POST", "/api/v9/channels/c-full/messages")) > 0 })
 	if got := content(t, f.requests("POST", "/api/v9/channels/c-full/messages")[0]); !strings.Contains(got, "Appathurai") {
 		t.Errorf("answer after the failed reindex = %q, want one from the index it has", got)
