@@ -76,6 +76,18 @@ func (s screen) style(sgr, text string) string {
 
 var markerRe = regexp.MustCompile(`\[\d+\]`)
 
+// clean removes the control characters of untrusted text (articles,
+// model output) that a terminal would act on: escape sequences could
+// recolour, retitle or clear it, or forge a link. Newlines and tabs stay.
+func clean(text string) string {
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) {
+			return -1
+		}
+		return r
+	}, text)
+}
+
 // answer renders ans: its text, then its sources and note. When streamed
 // (the text already shown as it was written) matches the answer, only
 // what follows the text is rendered.
@@ -96,9 +108,9 @@ func (s screen) answer(ans bot.Answer, streamed string) string {
 	text := strings.TrimSpace(ans.Text)
 	switch {
 	case streamed == "":
-		b.WriteString(s.body(text))
+		b.WriteString(s.body(clean(text)))
 	case strings.TrimSpace(streamed) != text:
-		b.WriteString("\n\n" + s.body(text)) // checking changed what was streamed
+		b.WriteString("\n\n" + s.body(clean(text))) // checking changed what was streamed
 	}
 	if !ans.Refused {
 		if cited := uniqueCitations(ans.Citations); len(cited) > 0 {
@@ -109,7 +121,7 @@ func (s screen) answer(ans bot.Answer, streamed string) string {
 		}
 	}
 	if note := strings.TrimSpace(ans.Note); note != "" {
-		b.WriteString("\n\n" + s.style(sgrDim, wrap(note, s.width)))
+		b.WriteString("\n\n" + s.style(sgrDim, wrap(clean(note), s.width)))
 	}
 	return b.String()
 }
@@ -126,7 +138,7 @@ func (s screen) body(text string) string {
 // sourceLine is "[1] file.txt:5-6  Title · 2009-06-13 · Reuters", the label
 // a link to the source.
 func (s screen) sourceLine(c bot.Citation) string {
-	line := s.style(sgrMarker, fmt.Sprintf("[%d]", c.N)) + " " + s.link(c, c.Label())
+	line := s.style(sgrMarker, fmt.Sprintf("[%d]", c.N)) + " " + s.link(c, clean(c.Label()))
 	var parts []string
 	if t := c.ShortTitle(); t != "" {
 		parts = append(parts, t)
@@ -140,7 +152,7 @@ func (s screen) sourceLine(c bot.Citation) string {
 		}
 	}
 	if len(parts) > 0 {
-		line += "  " + s.style(sgrDim, strings.Join(parts, " · "))
+		line += "  " + s.style(sgrDim, clean(strings.Join(parts, " · ")))
 	}
 	return line
 }
@@ -276,9 +288,9 @@ func (s screen) sources(ans bot.Answer) string {
 		p, ok := passageOf(ans.Passages, c)
 		switch {
 		case !ok:
-			b.WriteString(s.gutter("", true) + s.markQuote(oneLine(c.Quote), true) + "\n")
+			b.WriteString(s.gutter("", true) + s.markQuote(clean(oneLine(c.Quote)), true) + "\n")
 		case shown[p.ID]:
-			b.WriteString(s.gutter("", true) + "(in the passage above) " + s.markQuote(oneLine(c.Quote), true) + "\n")
+			b.WriteString(s.gutter("", true) + "(in the passage above) " + s.markQuote(clean(oneLine(c.Quote)), true) + "\n")
 		default:
 			shown[p.ID] = true
 			b.WriteString(s.passage(p, c.Quote))
@@ -288,8 +300,8 @@ func (s screen) sources(ans bot.Answer) string {
 	if len(ans.Citations) == 0 {
 		for _, p := range ans.Passages {
 			label := retrieval.PassageLabel(p.Source, s.info[p.Source].Pages, p.FirstLine, p.LastLine)
-			b.WriteString(label)
-			if t := oneLine(p.Title); t != "" {
+			b.WriteString(clean(label))
+			if t := clean(oneLine(p.Title)); t != "" {
 				b.WriteString("  " + s.style(sgrDim, t))
 			}
 			b.WriteString("\n" + s.passage(p, "") + "\n")
@@ -314,7 +326,7 @@ func passageOf(passages []retrieval.Result, c bot.Citation) (retrieval.Result, b
 
 // passage renders p's lines with their numbers, quote marked.
 func (s screen) passage(p retrieval.Result, quote string) string {
-	text := retrieval.DisplayText(p.Text)
+	text := clean(retrieval.DisplayText(p.Text))
 	if quote != "" {
 		words := strings.Fields(quote)
 		for i, w := range words {

@@ -163,3 +163,21 @@ func TestScreenSources(t *testing.T) {
 		t.Errorf("coloured /sources (%d quoted lines):\n%s", quotedLines, strings.Join(lines, "\n"))
 	}
 }
+
+// Escape sequences in an article or a model's answer do not reach the
+// terminal: they could clear it, recolour it or forge a link.
+func TestScreenStripsControlCharacters(t *testing.T) {
+	evil := "\x1b[2J\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\\x07\x9b31m"
+	ans := bot.Answer{
+		Text:      "Appathurai said so " + evil + ". [1]",
+		Citations: []bot.Citation{{N: 1, Source: "a.txt", Title: "Title " + evil, Lines: [2]int{1, 1}, Quote: "Appathurai said so."}},
+		Passages:  []retrieval.Result{{Chunk: retrieval.Chunk{ID: "a.txt#0", Source: "a.txt", FirstLine: 1, LastLine: 1, Text: "Appathurai said so. " + evil}}},
+		Note:      "note " + evil,
+	}
+	sc := makeScreen(true, 80, noEnv, "/news", nil)
+	for name, out := range map[string]string{"answer": sc.answer(ans, ""), "sources": sc.sources(ans)} {
+		if strings.Contains(out, "\x1b]8;;https://evil") || strings.ContainsAny(ansiRe.ReplaceAllString(out, ""), "\x1b\x07\u009b") {
+			t.Errorf("%s passes control sequences through: %q", name, out)
+		}
+	}
+}

@@ -200,7 +200,7 @@ func (a *app) answer(ctx context.Context, b *bot.Bot, conv *bot.Conversation, qu
 		ww = &wrapWriter{w: a.stdout, width: a.newScreen(a.stdout, nil).width}
 		onToken = func(tok string) {
 			streamed.WriteString(tok)
-			ww.WriteString(tok)
+			ww.WriteString(clean(tok))
 		}
 	}
 	ans, err := b.Ask(ctx, conv, question, onToken)
