@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/newsbot/newsbot/bot"
@@ -32,9 +31,7 @@ func cmdArticles(ctx context.Context, a *app, args []string) error {
 		if infos == nil {
 			infos = []retrieval.ArticleInfo{}
 		}
-		enc := json.NewEncoder(a.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(infos)
+		return writeJSON(a.stdout, infos, false)
 	}
 	fmt.Fprintln(a.stdout, bot.FormatArticles(infos))
 	return nil

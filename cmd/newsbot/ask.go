@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -43,7 +42,7 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	sc := a.newScreen(a.stdout, nil)
+	sc := a.newScreen(a.termOut, nil)
 	ans, streamed, err := a.answer(ctx, b, conv, question, sc.tty && !*asJSON)
 	if err != nil {
 		a.log.Debug("answering failed", "err", err)
@@ -54,11 +53,10 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 		if ans.Citations == nil {
 			ans.Citations = []bot.Citation{}
 		}
-		enc := json.NewEncoder(a.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(ans)
+		return writeJSON(a.stdout, ans, false)
 	}
-	fmt.Fprintln(a.stdout, a.newScreen(a.stdout, ix.Articles()).answer(ans, streamed))
+	sc = a.newScreen(a.termOut, ix.Articles())
+	fmt.Fprintln(a.screenOut(sc), sc.answer(ans, streamed))
 	return nil
 }
 

@@ -134,12 +134,12 @@ func (a *app) sync(ctx context.Context, ix *retrieval.Index, verbose bool) (retr
 	}
 	var bar *progressbar.ProgressBar
 	progress := func(done, total int) {
-		if total == 0 || !isTerminal(a.stderr) {
+		if total == 0 || !isTerminal(a.termErr) {
 			return
 		}
 		if bar == nil {
 			bar = progressbar.NewOptions(total,
-				progressbar.OptionSetWriter(a.stderr),
+				progressbar.OptionSetWriter(a.termErr),
 				progressbar.OptionSetDescription("indexing"),
 				progressbar.OptionShowCount(),
 				progressbar.OptionClearOnFinish())

@@ -26,7 +26,7 @@ func main() {
 	cancel()
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "newsbot:", err)
+		fmt.Fprintln(plainWriter{os.Stderr}, "newsbot:", err)
 		os.Exit(exitCode(err))
 	}
 }

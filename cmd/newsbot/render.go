@@ -53,7 +53,8 @@ func makeScreen(tty bool, width int, getenv func(string) string, corpus string, 
 		s.corpus = abs
 	}
 	for _, a := range articles {
-		s.info[a.Source] = a
+		a.Title, a.Agency = plain(a.Title), plain(a.Agency)
+		s.info[plain(a.Source)] = a
 	}
 	return s
 }
@@ -92,6 +93,7 @@ func clean(text string) string {
 // (the text already shown as it was written) matches the answer, only
 // what follows the text is rendered.
 func (s screen) answer(ans bot.Answer, streamed string) string {
+	ans, streamed = plainAnswer(ans), plain(streamed)
 	if !s.tty {
 		out := bot.FormatAnswer(ans)
 		text := strings.TrimSpace(ans.Text)
@@ -281,6 +283,7 @@ const (
 // between » and « elsewhere. An answer that cites nothing shows what was
 // retrieved.
 func (s screen) sources(ans bot.Answer) string {
+	ans = plainAnswer(ans)
 	var b strings.Builder
 	shown := map[string]bool{}
 	for _, c := range uniqueCitations(ans.Citations) {

@@ -62,14 +62,14 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 	defer ix.Close()
 
 	var in lineReader
-	interactive := isTerminal(a.stdout) && isTerminalReader(a.stdin)
+	interactive := isTerminal(a.termOut) && isTerminalReader(a.stdin)
 	if interactive {
 		rl, err := readline.NewFromConfig(&readline.Config{
 			Prompt:      "newsbot> ",
 			HistoryFile: filepath.Join(stateRoot, "history"),
 			Stdin:       a.stdin,
-			Stdout:      a.stdout,
-			Stderr:      a.stderr,
+			Stdout:      a.termOut,
+			Stderr:      a.termErr,
 		})
 		if err != nil {
 			return fmt.Errorf("starting the line editor: %w", err)
@@ -128,7 +128,8 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintln(a.stdout, "No answer yet.")
 				continue
 			}
-			fmt.Fprintln(a.stdout, a.newScreen(a.stdout, ix.Articles()).sources(*last))
+			sc := a.newScreen(a.termOut, ix.Articles())
+			fmt.Fprintln(a.screenOut(sc), sc.sources(*last))
 		case line == "/articles":
 			fmt.Fprintln(a.stdout, bot.FormatArticles(b.Articles()))
 		case line == "/new":
@@ -179,7 +180,8 @@ func cmdRepl(ctx context.Context, a *app, args []string) error {
 				fmt.Fprintln(a.stdout, "Sorry, something went wrong answering that; see the log.")
 				continue
 			}
-			printAnswer(a.stdout, a.newScreen(a.stdout, ix.Articles()), ans, streamed)
+			sc := a.newScreen(a.termOut, ix.Articles())
+			printAnswer(a.screenOut(sc), sc, ans, streamed)
 		}
 	}
 }
@@ -197,7 +199,7 @@ func (a *app) answer(ctx context.Context, b *bot.Bot, conv *bot.Conversation, qu
 	var onToken func(string)
 	var ww *wrapWriter
 	if stream && b.Mode() == bot.ModeLLM {
-		ww = &wrapWriter{w: a.stdout, width: a.newScreen(a.stdout, nil).width}
+		ww = &wrapWriter{w: a.stdout, width: a.newScreen(a.termOut, nil).width}
 		onToken = func(tok string) {
 			streamed.WriteString(tok)
 			ww.WriteString(clean(tok))

@@ -85,7 +85,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		}
 		return usageError{msg + "; see newsbot --help"}
 	}
-	a := &app{name: cmd, getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{name: cmd, getenv: getenv, stdin: stdin, stdout: plainWriter{stdout}, stderr: plainWriter{stderr}, termOut: stdout, termErr: stderr}
 	err := f(ctx, a, rest)
 	if a.logFile != nil {
 		a.logFile.Close()
@@ -102,7 +102,10 @@ type app struct {
 	name           string
 	getenv         func(string) string
 	stdin          io.Reader
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer // what newsbot prints, without control characters (plainWriter)
+	// termOut and termErr are the process's streams themselves, for the
+	// line editor and the progress bar, which draw with escapes.
+	termOut, termErr io.Writer
 	cfg            Config
 	log            *slog.Logger
 	state          string    // folder of what is kept about the corpus (corpusState, or the index's)

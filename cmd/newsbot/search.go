@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -54,9 +53,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		for _, r := range res {
 			hits = append(hits, r.Display(pages[r.Source]))
 		}
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(hits)
+		return writeJSON(a.stdout, hits, true)
 	}
 	if len(res) == 0 {
 		if why := filter.Why(ix.Articles()); why != "" {
