@@ -106,12 +106,12 @@ type app struct {
 	// termOut and termErr are the process's streams themselves, for the
 	// line editor and the progress bar, which draw with escapes.
 	termOut, termErr io.Writer
-	cfg            Config
-	log            *slog.Logger
-	state          string    // folder of what is kept about the corpus (corpusState, or the index's)
-	skips          skipNotes // skipped-file warnings already given
-	needArticles   bool      // an empty corpus is an error, not a warning
-	logFile        *lazyFile // the log of a terminal command, closed by run
+	cfg              Config
+	log              *slog.Logger
+	state            string    // folder of what is kept about the corpus (corpusState, or the index's)
+	skips            skipNotes // skipped-file warnings already given
+	needArticles     bool      // an empty corpus is an error, not a warning
+	logFile          *lazyFile // the log of a terminal command, closed by run
 }
 
 // logWriter is where the log goes. The servers (discord, serve) log to
