@@ -113,3 +113,15 @@ func TestCoverageEndsFollowUp(t *testing.T) {
 		t.Errorf("answer = %q, want a summary citing all three articles", a.Text)
 	}
 }
+
+// A quotation attributed by a pronoun is the words of the person named
+// just before it.
+func TestPronounQuote(t *testing.T) {
+	a, err := offlineBot(t, seedDir).Ask(t.Context(), nil, "What did Rasmussen say about terrorists?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "safe haven for terrorists") {
+		t.Errorf("answer = %q, want Rasmussen's words on terrorists", a.Text)
+	}
+}

@@ -669,6 +669,16 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			}
 			credit[i][j] = c
 		}
+		// A quotation attributed by a pronoun ("CTV quoted him as
+		// saying", "he said") is the words of the person the sentence
+		// before names: "What did Rasmussen say about terrorists?"
+		if s.prev != nil && slices.Contains(speakersIn(s, pronounSpeaker), pronounSpeaker) {
+			for j, t := range q.terms {
+				if t.name && credit[i][j] == 0 && e.termCredit(s.prev, t) == 1 {
+					credit[i][j] = e.opt.SynonymCredit
+				}
+			}
+		}
 		// A sum of money stands for "cost" only in a sentence about what
 		// is asked: "a C$600 million bridge", not any figure of the
 		// story ("How much will the series cost?" is not answered by
@@ -859,6 +869,10 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	}
 	return cands, true
 }
+
+// pronounSpeaker stands for the person named before a sentence that
+// quotes "him" or "her": speakersIn returns it for such a sentence.
+const pronounSpeaker = "\x00"
 
 // holdsOtherTopic reports whether a sentence with credits credit holds a
 // term of the question other than term skip that is neither a name nor
