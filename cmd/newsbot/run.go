@@ -33,17 +33,22 @@ func exitCode(err error) int {
 const usage = `newsbot answers questions about a folder of news articles, citing file and line.
 
 Usage:
-  newsbot ask      [--corpus DIR] [--index DIR] [--json] QUESTION
-  newsbot repl     [--corpus DIR] [--index DIR]
-  newsbot search   [--corpus DIR] [--index DIR] [-k N] [--json] QUERY
+  newsbot ask      [--corpus DIR] [--index DIR] [-c] [--json] [FILTERS] QUESTION
+  newsbot repl     [--corpus DIR] [--index DIR] [FILTERS]
+  newsbot search   [--corpus DIR] [--index DIR] [-k N] [--json] [FILTERS] QUERY
   newsbot articles [--corpus DIR] [--index DIR] [--json]
   newsbot index    [--corpus DIR] [--index DIR] [--watch]
   newsbot eval     [--corpus DIR] [--index DIR] FILE
   newsbot discord  [--config FILE]
   newsbot serve    [--corpus DIR] [--index DIR] [--addr HOST:PORT]
+  newsbot version
+
+FILTERS: --source TEXT (part of the path, or a glob such as '*.pdf'),
+--after DATE and --before DATE (2009, 2009-06 or 2009-06-13).
 
 Every command takes --config FILE (default: config.yaml when present) and --help.
-The default corpus is the seeds/ folder; the index lives in .newsbot/index, or in
+The default corpus is the seeds/ folder; each corpus's index lives under
+.newsbot/corpora/ (the folder's name and a hash of its path), or in
 Postgres with pgvector when --index is a URL (postgres://user:pass@host:5432/db).
 `
 
