@@ -99,24 +99,32 @@ func coverageQuestion(question string) (CoverageKind, string) {
 	prefix := func(p string) bool {
 		return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, p) })
 	}
-	about := has("coverage", "articles", "stories", "sources", "reports", "outlets", "pieces", "documents", "these", "all", "each", "they", "corpus", "collection", "news")
+	about := has("coverage", "articles", "stories", "sources", "reports", "outlets", "pieces", "documents", "these", "all", "each", "they", "corpus", "collection", "news",
+		"figures", "numbers", "accounts", "versions", "facts", "dates")
+	plural := has("articles", "stories", "reports", "pieces", "documents")
 	var kind CoverageKind
 	switch {
 	case prefix("summar") || has("overview", "recap", "gist", "digest") || phrase(words, "what", "is", "the", "coverage", "about") ||
+		plural && (phrase(words, "what", "do", "the") || phrase(words, "what", "do", "these")) && has("say", "report", "tell") && has("about") ||
 		phrase(words, "what", "are", "the", "articles", "about") || phrase(words, "what", "are", "these", "articles", "about") ||
 		phrase(words, "what", "are", "the", "stories", "about") || phrase(words, "what", "are", "these", "stories", "about"):
 		kind = CoverageSummary
-	case prefix("timeline") || prefix("chronolog") || phrase(words, "sequence", "of", "events") || phrase(words, "what", "happened", "when"):
+	case prefix("timeline") || prefix("chronolog") || phrase(words, "sequence", "of", "events") || phrase(words, "what", "happened", "when") ||
+		phrase(words, "in", "order") || phrase(words, "order", "of", "events") || prefix("unfold"):
 		kind = CoverageTimeline
-	case (prefix("disagree") || prefix("differ") || prefix("contradict") || prefix("conflict") || prefix("inconsisten") || prefix("discrepan")) && about:
+	case (prefix("disagree") || prefix("differ") || prefix("contradict") || prefix("conflict") || prefix("inconsisten") || prefix("discrepan") ||
+		has("agree", "agrees", "consistent")) && about:
 		kind = CoverageDisagree
-	case (has("quoted", "quotes", "quote") || phrase(words, "who", "said", "what") || phrase(words, "who", "speaks") || phrase(words, "who", "spoke")) &&
+	case (has("quoted", "quotes", "quote", "interviewed") || phrase(words, "who", "said", "what") || phrase(words, "who", "speaks") || phrase(words, "who", "spoke") ||
+		has("people", "persons") && has("spoke", "speak", "talked", "interviewed")) &&
 		!has("saying", "that", "as") && (words[0] == "who" || has("people", "whose", "list", "which")):
 		kind = CoverageQuoted
 	case has("outlets", "outlet", "agencies", "agency", "publications", "newspapers", "media", "publishers") && (has("which", "what", "list", "who")):
 		kind = CoverageOutlets
 	case (has("published", "dated", "written", "dates", "date") && has("each", "every", "these", "articles", "stories", "all")) && !has("how", "why"):
 		kind = CoverageDates
+	case plural && has("which", "what", "list") && has("mention", "mentions", "cover", "covers", "about", "on") && !has("say", "said", "says", "tell", "told"):
+		kind = CoverageArticles // "Which articles mention Halvorsen?": those on a topic
 	case (has("articles", "stories", "documents", "files", "pieces") || has("sources") && !has("say", "says", "said")) &&
 		(has("which", "what", "list", "many", "show") && (has("are", "have", "there", "list", "show", "in", "many"))) &&
 		!has("say", "says", "said", "report", "reported", "mention", "mentions", "about"):
@@ -174,7 +182,10 @@ func coverageWord(w string) bool {
 		"published", "dated", "written", "dates", "date", "sequence", "events", "happened", "media", "there", "have",
 		"you", "in", "of", "the", "a", "an", "brief", "briefly", "short", "key", "main", "points", "say", "said",
 		"whose", "which", "many", "one", "ones", "regarding", "concerning", "around", "for", "by", "whom",
-		"reported", "reporting", "covered", "cover", "covering", "carried", "wrote", "write":
+		"reported", "reporting", "covered", "cover", "covering", "carried", "wrote", "write",
+		"gave", "gives", "figures", "numbers", "accounts", "versions", "facts", "agree", "agrees", "consistent", "mention",
+		"mentions", "covers", "interviewed", "talked", "order", "unfold", "unfolded", "do", "does", "did", "put",
+		"reporters", "journalists":
 		return true
 	}
 	return false

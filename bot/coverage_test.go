@@ -27,6 +27,13 @@ func TestCoverageQuestion(t *testing.T) {
 		{"What do the sources disagree about?", CoverageDisagree, ""},
 		{"Where do the reports differ on the strike?", CoverageDisagree, "strike"},
 		{"Give me a timeline of the Halvorsen fire.", CoverageTimeline, "halvorsen fire"},
+		{"How did the strike unfold?", CoverageTimeline, "strike"},
+		{"What do the articles say about the fire?", CoverageSummary, "fire"},
+		{"Which articles mention Halvorsen?", CoverageArticles, "halvorsen"},
+		{"Do the sources agree on the death toll?", CoverageDisagree, "death toll"},
+		{"What are the conflicting figures?", CoverageDisagree, ""},
+		{"Who was interviewed?", CoverageQuoted, ""},
+		{"Which people spoke to reporters?", CoverageQuoted, ""},
 		// Questions about one thing are not about the whole coverage.
 		{"Who is quoted as saying the fine was too small?", CoverageNone, ""},
 		{"What did the articles say about Rasmussen?", CoverageNone, ""},
@@ -34,6 +41,8 @@ func TestCoverageQuestion(t *testing.T) {
 		{"How many soldiers does Canada have in Kandahar?", CoverageNone, ""},
 		{"When was the vote?", CoverageNone, ""},
 		{"Which source says France will send troops?", CoverageNone, ""},
+		{"What do the reports say the death toll was?", CoverageNone, ""},
+		{"Did France agree to send troops?", CoverageNone, ""},
 	} {
 		kind, topic := coverageQuestion(tt.q)
 		if kind != tt.kind || topic != tt.topic {
