@@ -24,6 +24,11 @@ const (
 	nearDuplicate = 0.6
 )
 
+// maxPosting is the most sentences a term may be in to bring pairs
+// together: commoner terms ("said", the name of the story's city) are in
+// too many sentences to tell reports apart.
+const maxPosting = 200
+
 // figure is a count a sentence gives: its value and the nouns it counts.
 type figure struct {
 	value   string          // normalised: "4", "1100"
@@ -67,14 +72,45 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 			given[x.info][f.value] = true
 		}
 	}
+	// Candidate pairs share terms; an inverted index finds them without
+	// comparing every sentence with every other, and skips the terms so
+	// common that they tell no report from another.
+	post := make(map[string][]int)
+	for i, x := range all {
+		if x.s.headline {
+			continue
+		}
+		for t := range x.terms {
+			post[t] = append(post[t], i)
+		}
+	}
 	var found []conflict
 	seen := make(map[string]bool)
+	shared := make(map[int]int)
 	for i := range all {
-		for j := i + 1; j < len(all); j++ {
-			x, y := all[i], all[j]
-			if x.info == y.info || x.s.headline != y.s.headline || x.s.headline {
-				continue
+		x := all[i]
+		if x.s.headline {
+			continue
+		}
+		clear(shared)
+		for t := range x.terms {
+			if list := post[t]; len(list) <= maxPosting {
+				for _, j := range list {
+					if j > i && all[j].info != x.info {
+						shared[j]++
+					}
+				}
 			}
+		}
+		cands := make([]int, 0, len(shared))
+		for j, n := range shared {
+			if n >= 2 {
+				cands = append(cands, j)
+			}
+		}
+		slices.Sort(cands)
+		for _, j := range cands {
+			y := all[j]
 			sim := jaccard(x.terms, y.terms)
 			if sim < sameReport {
 				continue

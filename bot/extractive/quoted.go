@@ -147,6 +147,9 @@ func speakersIn(s *passageSentence, last string) []string {
 		if isWeekday(toks[n.last].lower) || monthName(toks[n.last]) != "" {
 			continue
 		}
+		if k := n.first - 1; k >= 0 && isPlacePreposition(toks[k].lower) || k >= 0 && toks[k].lower == "of" || k >= 0 && toks[k].lower == "on" {
+			continue // "the Government at Buenos Ayres declared": a place, not a speaker
+		}
 		if (n.speaker || reportsAfter(toks, n.last)) && (n.full() || s.fullNames[n.surname(toks)]) {
 			add(n.surname(toks))
 		}
