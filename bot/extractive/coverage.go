@@ -193,7 +193,11 @@ func articleEntry(a coverageArticle) string {
 
 // dateEntry gives an article's publication date first.
 func dateEntry(a coverageArticle) string {
-	return bot.DateLabel(a.info.Date) + ": " + oneLineTitle(a.info.Title) + " (" + a.info.Source + ")"
+	d := bot.DateLabel(a.info.Date)
+	if !a.info.Date.IsZero() {
+		d += " (" + a.info.Date.Format("January 2, 2006") + ")" // as a reader writes it
+	}
+	return d + ": " + oneLineTitle(a.info.Title) + " (" + a.info.Source + ")"
 }
 
 // outlets groups the articles by the outlet their dateline names.

@@ -34,7 +34,7 @@ func TestCoverageAnswers(t *testing.T) {
 			[]string{"2023-05-10, Valley Ledger:", "2024-05-21, Valley Ledger:"},
 			[]string{"fire/2023-06-02-union-demands-inquiry.md"}, []string{"Salt Roads"}},
 		{"When was each article published?",
-			[]string{"2021-09-12:", "2024-05-21:"}, []string{"arts/2021-09-12-lakeshore-film-prize.txt"}, nil},
+			[]string{"2021-09-12 (September 12, 2021):", "2024-05-21 (May 21, 2024):"}, []string{"arts/2021-09-12-lakeshore-film-prize.txt"}, nil},
 	} {
 		t.Run(tt.q, func(t *testing.T) {
 			a, err := b.Ask(t.Context(), nil, tt.q, nil)
