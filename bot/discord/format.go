@@ -162,6 +162,9 @@ func citationLine(c bot.Citation) string {
 	if title != "" {
 		line += " - " + title
 	}
+	if !c.Date.IsZero() {
+		line += " (" + bot.DateLabel(c.Date) + ")"
+	}
 	return line
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/bottest"
@@ -494,5 +495,12 @@ func TestThreadName(t *testing.T) {
 		if got := threadName(tc.in); got != tc.want {
 			t.Errorf("threadName(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestCitationLineDate(t *testing.T) {
+	c := bot.Citation{N: 2, Source: "a.txt", Title: "Strike ends", Lines: [2]int{3, 3}, Date: time.Date(2022, 11, 21, 0, 0, 0, 0, time.UTC)}
+	if got, want := citationLine(c), "[2] `a.txt:3` - Strike ends (2022-11-21)"; got != want {
+		t.Errorf("citationLine() = %q, want %q", got, want)
 	}
 }
