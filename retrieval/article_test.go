@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -192,9 +193,11 @@ func FuzzParseArticle(f *testing.F) {
 		"<article><h1>T</h1><p\nclass=x>a<br>b</p></article><!-- c\n-->",
 		"<div id=\"story\"><div class=\"ad\">x</div>text\r\nmore</div>",
 		"a\xff\xfe.\r\n\r\nb",
+		"Caf\xe9 owners protest.\n\x1b]0;PWNED\x07 title [click](http://x.example)\n",
+		"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
 	} {
-		for _, ext := range []string{".txt", ".md", ".html"} {
-			f.Add("f"+ext, []byte(seed))
+		for _, ext := range []string{".txt", ".md", ".html", ".pdf"} {
+			f.Add("dir/f"+ext, []byte(seed))
 		}
 	}
 	f.Fuzz(func(t *testing.T, source string, data []byte) {
@@ -205,11 +208,19 @@ func FuzzParseArticle(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if got, want := strings.Count(a.Text, "\n"), bytes.Count(data, []byte("\n")); got != want {
-			t.Fatalf("ParseArticle(%q, %q): Text has %d newlines, the file %d", source, data, got, want)
+		lines := strings.Count(a.Text, "\n") + 1
+		if want := bytes.Count(data, []byte("\n")) + 1; lines != want && !strings.EqualFold(path.Ext(source), ".pdf") {
+			t.Fatalf("ParseArticle(%q, %q): Text has %d lines, the file %d", source, data, lines, want)
 		}
-		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
-			t.Fatalf("ParseArticle(%q, %q): invalid UTF-8", source, data)
+		for _, s := range append([]string{a.Text, a.Title, a.Dateline, a.Agency}, a.Bylines...) {
+			if !utf8.ValidString(s) {
+				t.Fatalf("ParseArticle(%q, %q): invalid UTF-8 in %q", source, data, s)
+			}
+		}
+		for i, p := range a.Pages { // a PDF's pages start at lines of its text, in order
+			if p < 1 || p > lines || i > 0 && p < a.Pages[i-1] {
+				t.Fatalf("ParseArticle(%q): page %d starts at line %d of %d (%v)", source, i+1, p, lines, a.Pages)
+			}
 		}
 		opt := ChunkOptions{TargetChars: 40, OverlapSentences: 1}
 		checkChunks(t, a, opt, ChunkArticle(a, opt))

@@ -73,9 +73,15 @@ func checkChunks(t *testing.T, a *Article, opt ChunkOptions, chunks []Chunk) {
 	if len(sents) > 0 && len(chunks) == 0 {
 		t.Fatalf("no chunks for %d sentences", len(sents))
 	}
+	// The chunker's units: sentences, the longest cut into pieces.
+	target := opt.TargetChars
+	if opt == (ChunkOptions{}) || target <= 0 {
+		target = DefaultChunkOptions().TargetChars
+	}
+	units := splitLong(a.Text, sents, target)
 	starts := map[int]bool{}
 	ends := map[int]bool{}
-	for _, s := range sents {
+	for _, s := range units {
 		starts[s.Start], ends[s.End] = true, true
 	}
 	covered := make([]bool, len(a.Text))
@@ -107,22 +113,70 @@ func checkChunks(t *testing.T, a *Article, opt ChunkOptions, chunks []Chunk) {
 			if c.Start < p.End && (!starts[c.Start] || !ends[p.End]) {
 				t.Errorf("chunk %d overlaps chunk %d by more or less than whole sentences", i, i-1)
 			}
+			// No more is repeated than the overlap asks for: its last
+			// sentences, within half the target.
+			if repeated := sentencesIn(units, Chunk{Start: c.Start, End: p.End}); c.Start < p.End &&
+				(repeated > max(opt.OverlapSentences, 0) || p.End-c.Start > target/2) {
+				t.Errorf("chunk %d repeats %d sentences (%d bytes) of chunk %d; overlap %d sentences, target %d",
+					i, repeated, p.End-c.Start, i-1, opt.OverlapSentences, opt.TargetChars)
+			}
 		}
-		if n := sentencesIn(sents, c); len(c.Text) > opt.TargetChars && n > 1 {
+		if n := sentencesIn(units, c); len(c.Text) > target && n > 1 {
 			t.Errorf("chunk %d has %d bytes, over the target %d, and %d sentences", i, len(c.Text), opt.TargetChars, n)
 		}
-		if len(c.Text) > 4*opt.TargetChars {
+		if len(c.Text) > 4*target {
 			t.Errorf("chunk %d has %d bytes, over 4 times the target %d", i, len(c.Text), opt.TargetChars)
 		}
 	}
 	for _, s := range sents {
-		for k := s.Start; k < s.End; k++ {
-			if !covered[k] && !unicode.IsSpace(rune(a.Text[k])) {
-				t.Errorf("byte %d of sentence %.60q is in no chunk", k, a.Text[s.Start:s.End])
+		for k, r := range a.Text[s.Start:s.End] {
+			if !covered[s.Start+k] && !unicode.IsSpace(r) {
+				t.Errorf("byte %d of sentence %.60q is in no chunk", s.Start+k, a.Text[s.Start:s.End])
 				break
 			}
 		}
 	}
+}
+
+// FuzzChunkArticle splits arbitrary text into sentences and chunks with
+// arbitrary sizes: sentences are trimmed, in order and lose no text but
+// white space; chunks lose none either, cite their own lines, and repeat
+// nothing of the previous chunk beyond the configured overlap.
+func FuzzChunkArticle(f *testing.F) {
+	f.Add("The U.S. said on Feb. 3 that 2,500 troops (about 3.5%) would go. \"We will,\" he said. Mr. Smith agreed!", 120, 1)
+	f.Add("Headline here\n\nOTTAWA (Reuters) - First sentence.Second run-together sentence. Third?\nA hard-wrapped\nline of prose.\n\n\nEnd…", 40, 2)
+	f.Add(strings.Repeat("word, ", 400)+"end.", 100, 1)
+	f.Add("One.\u2029Two.\u2029\u2029Three — four; five: six, seven", 10, 3)
+	f.Add("   \n\t  ", 50, 0)
+	f.Add("a b. Ĳ ﬁ. \uFFFD. 1. 2. 3.", 5, 1)
+	f.Fuzz(func(t *testing.T, text string, target, overlap int) {
+		text = strings.ToValidUTF8(text, "\uFFFD") // what the loader guarantees
+		sents := SplitSentences(text)
+		checkSpans(t, text, sents)
+		covered := make([]bool, len(text))
+		for _, s := range sents {
+			for k := s.Start; k < s.End; k++ {
+				covered[k] = true
+			}
+		}
+		for k, r := range text {
+			if !covered[k] && !unicode.IsSpace(r) {
+				t.Fatalf("SplitSentences(%q) loses %q at byte %d", text, r, k)
+			}
+		}
+		// Zero options would mean the defaults: sizes from 1, overlaps
+		// from none (-1) to three sentences.
+		opt := ChunkOptions{TargetChars: 1 + abs(target%3000), OverlapSentences: abs(overlap%5) - 1}
+		a := &Article{Source: "f.txt", Title: "T", Text: text}
+		checkChunks(t, a, opt, ChunkArticle(a, opt))
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // sentencesIn counts the sentences that start in chunk c.

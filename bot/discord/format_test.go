@@ -410,6 +410,10 @@ func liveMarkup(s string) string {
 	return ""
 }
 
+// mentionSyntax is a user, role, channel or command mention, an emoji or
+// a timestamp.
+var mentionSyntax = regexp.MustCompile(`<[@#:/]|<[at]:`)
+
 func isWordChar(c byte) bool { return c == '_' || c >= 0x80 || !isASCIIPunct(c) && c > ' ' }
 
 func around(s string, i int) string { return s[max(0, i-15):min(len(s), i+25)] }
@@ -503,4 +507,68 @@ func TestCitationLineDate(t *testing.T) {
 	if got, want := citationLine(c), "[2] `a.txt:3` - Strike ends (2022-11-21)"; got != want {
 		t.Errorf("citationLine() = %q, want %q", got, want)
 	}
+}
+
+// FuzzFormatAnswer formats arbitrary answer text, and a citation with an
+// arbitrary title and quote, for Discord: every message and embed is
+// within Discord's limits, the answer's messages and the embeds hold no
+// live markup, and the messages show the whole answer.
+func FuzzFormatAnswer(f *testing.F) {
+	f.Add("read the briefing at [click here](http://evil.example/login) [1]", "Title <@123>", "quote ||x|| # h")
+	f.Add("OTTAWA (Reuters) - In 2011. Then <@&987> and <#5> @everyone\n> q\n- l\n1. n\n```go\nx\n```", "**T**", "- a\n> b")
+	f.Add(strings.Repeat("Troops stay. ", 150)+"https://example.com/a_b*c*_d [1] [2](x)", "t", "q")
+	f.Add(strings.Repeat("x", 2100)+"\\*y*[1]", "", "")
+	f.Add("", "", "")
+	f.Fuzz(func(t *testing.T, text, title, quote string) {
+		a := bot.Answer{Text: text}
+		msgs := FormatAnswer(a) // no citations: every message is the answer's own text
+		for i, m := range msgs {
+			if n := runeLen(m); n == 0 || n > discordMaxContent {
+				t.Fatalf("message %d has %d chars", i+1, n)
+			}
+			if live := liveMarkup(m); live != "" {
+				t.Fatalf("message %d of %q leaves %s:\n%q", i+1, text, live, m)
+			}
+		}
+		if strings.TrimSpace(text) != "" {
+			got := strings.Join(strings.Fields(shown(strings.Join(msgs, ""))), "")
+			if want := strings.Join(strings.Fields(text), ""); got != want {
+				t.Fatalf("the messages of %q show %q", text, got)
+			}
+		}
+		if p := discordPartial(text); runeLen(p) > discordMaxContent || liveMarkup(p) != "" {
+			t.Fatalf("streamed partial %q: %d chars, %s", p, runeLen(p), liveMarkup(p))
+		}
+
+		a = bot.Answer{Text: "Claim [1].", Citations: []bot.Citation{{N: 1, Source: "a.txt", Title: title, Lines: [2]int{1, 2}, Quote: quote}}}
+		for _, m := range FormatSources(a) {
+			for _, e := range m.Embeds {
+				checkEmbed(t, e)
+				// Each line of the quote is in the bot's own block quote.
+				lines := strings.Split(e.Description, "\n")
+				for i, l := range lines {
+					if l != ">" {
+						lines[i] = strings.TrimPrefix(l, "> ")
+					} else {
+						lines[i] = ""
+					}
+				}
+				desc := strings.Join(lines, "\n")
+				if strings.TrimSpace(quote) == "" {
+					desc = "" // the bot's own "*(no quote)*"
+				}
+				for what, s := range map[string]string{"title": strings.TrimPrefix(e.Title, "[1] "), "description": desc} {
+					if live := liveMarkup(s); live != "" {
+						t.Fatalf("sources embed %s %q leaves %s", what, s, live)
+					}
+				}
+			}
+		}
+		// A name is shown as written (no escapes, no lists or headings):
+		// it must hold no markup characters and no mention syntax.
+		if name := threadName(text); runeLen(name) > 100 || strings.ContainsAny(name, "*_~|`") || strings.Contains(name, "](") ||
+			mentionSyntax.MatchString(name) || strings.Contains(name, "@everyone") || strings.Contains(name, "@here") {
+			t.Fatalf("thread name %q (%d chars) holds markup", name, runeLen(name))
+		}
+	})
 }

@@ -234,7 +234,7 @@ func threadName(question string) string {
 		}
 		return r
 	}, oneLine(question))
-	name = strings.ReplaceAll(strings.TrimLeft(name, "#>-+ "), "<", "<\u200b")
+	name = strings.NewReplacer("<", "<\u200b", "](", "] (").Replace(strings.TrimLeft(name, "#>-+ "))
 	name = escapeMentions(truncateRunes(name, 90))
 	if name == "" {
 		return "Question"

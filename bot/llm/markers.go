@@ -88,6 +88,11 @@ func citedAnswer(req bot.Request, raw string) bot.Answer {
 	a := bot.Answer{Question: req.Question, Mode: bot.ModeLLM, Passages: req.Passages}
 	var order []int        // passage indexes (0-based) in order of first citation
 	renum := map[int]int{} // passage index -> new number
+	// The markers kept are written as placeholders (NUL, number, NUL)
+	// until the end: dropping the others can join the text around them
+	// into a marker the model never wrote ("[ [7] 3]" gives "[ 3]"), and
+	// such leftovers must be told from the kept ones to be dropped too.
+	raw = strings.ReplaceAll(raw, "\x00", "")
 	text := rewriteMarkers(raw, func(ns []int) string {
 		var out []int
 		for _, n := range ns {
@@ -105,11 +110,14 @@ func citedAnswer(req bot.Request, raw string) bot.Answer {
 		slices.Sort(out)
 		var b strings.Builder
 		for _, n := range slices.Compact(out) {
-			fmt.Fprintf(&b, "[%d]", n)
+			fmt.Fprintf(&b, "\x00%d\x00", n)
 		}
 		return b.String()
 	})
-	text = strings.TrimSpace(text)
+	for markerRun.MatchString(text) { // each pass shortens text
+		text = rewriteMarkers(text, func([]int) string { return "" })
+	}
+	text = strings.TrimSpace(keptMarker.ReplaceAllString(text, "[$1]"))
 
 	if refusal.MatchString(text) && (len(order) == 0 || isBareRefusal(text)) {
 		a.Text = stripMarkers(text)
@@ -135,6 +143,9 @@ func isBareRefusal(text string) bool {
 	rest := refusal.ReplaceAllString(stripMarkers(text), "")
 	return strings.TrimFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) == ""
 }
+
+// keptMarker is the placeholder of a marker citedAnswer keeps.
+var keptMarker = regexp.MustCompile("\x00(\\d+)\x00")
 
 // citeMarker matches one renumbered marker.
 var citeMarker = regexp.MustCompile(`\[(\d+)\]`)

@@ -489,3 +489,41 @@ search:
 	// llama3.1 http://localhost:11434/v1 8 builtin 20s
 	// line 2: bad value "fast" for search.k: want a whole number
 }
+
+// FuzzParseConfig reads arbitrary YAML as a config: it never panics, and
+// either gives a config that validates or one error, a *ConfigError of
+// one line naming where it is.
+func FuzzParseConfig(f *testing.F) {
+	example, err := os.ReadFile(filepath.Join("..", "..", "config.example.yaml"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(example))
+	files, _ := filepath.Glob(filepath.Join("testdata", "config", "*.yaml"))
+	for _, p := range files {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(string(data))
+		}
+	}
+	f.Add("llm:\n  timeout: 20s\n  model: ${MODEL}\ndiscord:\n  guild_ids: [1, 2]\n")
+	f.Add("a: &x [*x]\n")
+	f.Add("search: {k: 1e400}\n---\nb: c\n")
+	f.Add("corpus: !!binary aGk=\nlog: {level: 7}\n")
+	f.Fuzz(func(t *testing.T, yaml string) {
+		getenv := func(k string) string { return map[string]string{"MODEL": "m", "DISCORD_TOKEN": "t$x"}[k] }
+		cfg, err := ParseConfig(strings.NewReader(yaml), getenv)
+		if err != nil {
+			var ce *ConfigError
+			if !errors.As(err, &ce) {
+				t.Fatalf("ParseConfig error %v (%T), want a *ConfigError", err, err)
+			}
+			if msg := err.Error(); strings.ContainsAny(msg, "\n\r") || msg == "" {
+				t.Fatalf("ParseConfig error %q, want one line", msg)
+			}
+			return
+		}
+		if err := cfg.Validate(); err != nil {
+			t.Fatalf("ParseConfig gave a config that does not validate: %v", err)
+		}
+	})
+}
