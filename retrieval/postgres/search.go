@@ -61,7 +61,8 @@ func (st *Store) Search(ctx context.Context, q retrieval.Query) (vector, keyword
 				SELECT o.passage, sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) * o.tf * (%[2]g + 1)
 					/ (o.tf + %[2]g * (1 - %[3]g + %[3]g * o.len / stats.avglen))) AS score
 				FROM newsbot_postings o JOIN df USING (term) CROSS JOIN stats
-				WHERE o.model = %[1]d GROUP BY o.passage)
+				WHERE o.model = %[1]d AND o.term = ANY($2::text[]) -- through the primary key, whatever the estimates
+				GROUP BY o.passage)
 			SELECT %[4]s, s.score FROM scored s JOIN newsbot_passages p ON p.id = s.passage
 			WHERE true%[5]s ORDER BY s.score DESC, p.source COLLATE "C", p.n LIMIT $1`,
 			m.id, retrieval.BM25K1, retrieval.BM25B, chunkColumns, filter),
