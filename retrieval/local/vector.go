@@ -12,10 +12,9 @@ type scored struct {
 	score float64
 }
 
-// dot is the inner product of two equally long vectors, which for the
-// L2-normalised embeddings of an index is their cosine similarity. Four
-// running sums let the CPU overlap the multiplications.
-func dot(a, b []float32) float32 {
+// dotGeneric is dot in Go: four running sums let the CPU overlap the
+// multiplications.
+func dotGeneric(a, b []float32) float32 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float32
 	i := 0
