@@ -62,6 +62,8 @@ type Store struct {
 	delta map[string]*change
 	held  int64 // bytes of the segments held in memory
 
+	dirty atomic.Bool // a Put, Touch or Remove since the last Commit
+
 	snapMu sync.Mutex // one snapshot build at a time
 	snap   atomic.Pointer[snapshot]
 }
@@ -321,6 +323,7 @@ func (st *Store) Manifest(ctx context.Context) ([]retrieval.FileState, error) {
 // Put stores an article in its own segment file, atomically.
 func (st *Store) Put(ctx context.Context, a *retrieval.Indexed) error {
 	s := newSegment(a)
+	st.dirty.Store(true)
 	if err := writeSegment(filepath.Join(st.dir, "segments"), s); err != nil {
 		return err
 	}
@@ -363,6 +366,7 @@ func (st *Store) Touch(ctx context.Context, fs retrieval.FileState) error {
 		s = &segment{Version: segVersion, Kind: kindTouch}
 	}
 	s.Source, s.Hash, s.Size, s.ModTime, s.Model = fs.Source, fs.Hash, fs.Size, fs.ModTime, fs.Model
+	st.dirty.Store(true)
 	if err := writeSegment(filepath.Join(st.dir, "segments"), s); err != nil {
 		return err
 	}
@@ -383,6 +387,7 @@ func (st *Store) Remove(ctx context.Context, source string) error {
 	_, inBase := st.bySourceLocked(source)
 	st.mu.Unlock()
 	segDir := filepath.Join(st.dir, "segments")
+	st.dirty.Store(true)
 	if inBase {
 		s := &segment{Version: segVersion, Kind: kindRemoved, Source: source}
 		if err := writeSegment(segDir, s); err != nil {
@@ -423,6 +428,9 @@ func (st *Store) segment(c *change) (*segment, error) {
 // Commit compacts the changes when they have grown large, and tells
 // other processes that the folder changed.
 func (st *Store) Commit(ctx context.Context) error {
+	if !st.dirty.Swap(false) {
+		return nil // nothing changed: no write, no fsync
+	}
 	if err := syncDir(filepath.Join(st.dir, "segments")); err != nil {
 		st.log.Warn("syncing index directory", "err", err)
 	}
