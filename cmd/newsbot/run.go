@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/newsbot/newsbot/retrieval/postgres"
 	"io"
 	"log/slog"
 	"maps"
@@ -218,9 +219,13 @@ func (a *app) parse(fs *flag.FlagSet, c *commonFlags, args []string) ([]string, 
 	// What newsbot keeps about a corpus goes beside its default index, or
 	// into the index folder that the config or --index names.
 	a.state = cfg.Index
-	if cfg.Index == "" {
+	switch {
+	case cfg.Index == "":
 		a.state = corpusState(cfg.Corpus)
 		cfg.Index = filepath.Join(a.state, "index")
+	case postgres.IsURL(cfg.Index):
+		// The index is in a database; the rest stays on this machine.
+		a.state = corpusState(cfg.Corpus)
 	}
 	a.skips = skipNotes{path: filepath.Join(a.state, "skipped")}
 	a.cfg = cfg

@@ -330,4 +330,10 @@ func TestPostgresIndexLocation(t *testing.T) {
 			t.Errorf("%v: error %v, want one line containing %q without the password", args, err, want)
 		}
 	}
+	// What newsbot keeps beside an index (log, conversation) does not go
+	// to a folder named after the URL.
+	if _, err := os.Stat("postgres:"); err == nil {
+		os.RemoveAll("postgres:")
+		t.Errorf("a folder named postgres: was made for the index's state")
+	}
 }
