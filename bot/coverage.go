@@ -192,13 +192,29 @@ func coverageWord(w string) bool {
 }
 
 // askCoverage answers a question about the whole coverage, or a topic of
-// it, from every article concerned.
+// it, from every article concerned that the conversation's filter keeps.
 func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question string, kind CoverageKind, topic string, onToken func(string)) (Answer, error) {
+	var filter Filter
+	if conv != nil {
+		filter = conv.Filter()
+	}
 	all := b.library.Library()
+	if !filter.IsZero() {
+		var kept []retrieval.ArticlePassages
+		for _, a := range all {
+			if filter.Keeps(a.Info) {
+				kept = append(kept, a)
+			}
+		}
+		if all = kept; len(all) == 0 {
+			a := Answer{Text: RefusalText, Refused: true, Mode: ModeExtractive, Note: filter.Why(b.library.Articles())}
+			return b.finish(conv, question, question, a), nil
+		}
+	}
 	articles := all
 	if topic != "" {
 		var err error
-		articles, err = b.topicArticles(ctx, all, topic)
+		articles, err = b.topicArticles(ctx, all, topic, filter)
 		if err != nil {
 			return Answer{}, err
 		}
@@ -221,15 +237,19 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 	if err != nil {
 		return Answer{}, err
 	}
+	if !filter.IsZero() {
+		// "The coverage holds 2 articles" is of the filtered coverage.
+		a.Note = strings.TrimSpace(a.Note + " Filter: " + filter.String() + ".")
+	}
 	return b.finish(conv, question, question, a), nil
 }
 
 // topicArticles returns the articles of all that a search for topic
-// finds: those whose best passage scores above a floor, down to the
-// first cliff in the scores, where the articles on the topic end and
-// those that merely share a word begin.
-func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string) ([]retrieval.ArticlePassages, error) {
-	res, err := b.search.Search(ctx, topic, retrieval.SearchOptions{K: max(4*b.k, 30)})
+// under filter finds: those whose best passage scores above a floor, down
+// to the first cliff in the scores, where the articles on the topic end
+// and those that merely share a word begin.
+func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string, filter Filter) ([]retrieval.ArticlePassages, error) {
+	res, err := b.search.Search(ctx, topic, filter.SearchOptions(max(4*b.k, 30)))
 	if err != nil {
 		return nil, fmt.Errorf("searching the coverage: %w", err)
 	}

@@ -62,6 +62,37 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("bad date %q: want a year, a month or a day, such as 2009, 2009-06 or 2009-06-13", s)
 }
 
+// ParseFilter reads a filter as people give it: a source (a part of the
+// path or a glob) and the bounds After and Before as ParseDate reads them,
+// each "" when not given. An error names the part at fault ("after: bad
+// date ...").
+func ParseFilter(source, after, before string) (Filter, error) {
+	f := Filter{Source: strings.TrimSpace(source)}
+	after, before = strings.TrimSpace(after), strings.TrimSpace(before)
+	var err error
+	if after != "" {
+		if f.After, err = ParseDate(after); err != nil {
+			return Filter{}, fmt.Errorf("after: %w", err)
+		}
+	}
+	if before != "" {
+		if f.Before, err = ParseDate(before); err != nil {
+			return Filter{}, fmt.Errorf("before: %w", err)
+		}
+	}
+	if !f.After.IsZero() && !f.Before.IsZero() && !f.After.Before(f.Before) {
+		return Filter{}, fmt.Errorf("after %s is not before %s: no date is both", after, before)
+	}
+	return f, nil
+}
+
+// Keeps reports whether f keeps the article a.
+func (f Filter) Keeps(a retrieval.ArticleInfo) bool {
+	return (f.Source == "" || retrieval.MatchSource(f.Source, a.Source)) &&
+		(f.After.IsZero() || !a.Date.IsZero() && !a.Date.Before(f.After)) &&
+		(f.Before.IsZero() || !a.Date.IsZero() && a.Date.Before(f.Before))
+}
+
 // Why explains, in one sentence, why f leaves nothing of the coverage
 // described by articles to answer from, or returns "" when some article
 // passes it.

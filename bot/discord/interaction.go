@@ -110,9 +110,7 @@ func (d *Bot) editOriginal(ctx context.Context, s *discordgo.Session, i *discord
 }
 
 func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, data discordgo.ApplicationCommandInteractionData) {
-	var question string
-	var filter bot.Filter
-	var badDate error
+	var question, source, after, before string
 	for _, o := range data.Options {
 		v, ok := o.Value.(string)
 		if !ok {
@@ -122,18 +120,14 @@ func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Inte
 		case "question":
 			question = strings.TrimSpace(v)
 		case "source":
-			filter.Source = strings.TrimSpace(v)
-		case "after", "before":
-			t, err := bot.ParseDate(v)
-			if err != nil {
-				badDate = fmt.Errorf("%s: %w", o.Name, err)
-			} else if o.Name == "after" {
-				filter.After = t
-			} else {
-				filter.Before = t
-			}
+			source = v
+		case "after":
+			after = v
+		case "before":
+			before = v
 		}
 	}
+	filter, badFilter := bot.ParseFilter(source, after, before)
 	user := interactionUser(i)
 	if !d.allow(user, i.ChannelID) {
 		d.log.Info("discord: rate limited", "user", user, "channel", i.ChannelID)
@@ -144,8 +138,8 @@ func (d *Bot) onAsk(ctx context.Context, s *discordgo.Session, i *discordgo.Inte
 		d.respond(s, i, msgUsage, true)
 		return
 	}
-	if badDate != nil {
-		d.respond(s, i, inert(badDate.Error()), true)
+	if badFilter != nil {
+		d.respond(s, i, inert(badFilter.Error()), true)
 		return
 	}
 	if d.deferResponse(s, i, false) != nil {

@@ -27,20 +27,9 @@ func (f *filterFlags) given() bool { return f.source != "" || f.after != "" || f
 
 // filter returns the filter the flags give; a bad date is a usage error.
 func (f *filterFlags) filter() (bot.Filter, error) {
-	out := bot.Filter{Source: strings.TrimSpace(f.source)}
-	var err error
-	if f.after != "" {
-		if out.After, err = bot.ParseDate(f.after); err != nil {
-			return out, usageError{"--after: " + err.Error()}
-		}
-	}
-	if f.before != "" {
-		if out.Before, err = bot.ParseDate(f.before); err != nil {
-			return out, usageError{"--before: " + err.Error()}
-		}
-	}
-	if !out.After.IsZero() && !out.Before.IsZero() && !out.After.Before(out.Before) {
-		return out, usageError{fmt.Sprintf("--after %s is not before --before %s: no date is both", f.after, f.before)}
+	out, err := bot.ParseFilter(f.source, f.after, f.before)
+	if err != nil {
+		return out, usageError{"--" + err.Error()} // "--after: bad date ..."
 	}
 	return out, nil
 }

@@ -110,3 +110,43 @@ func TestReplFilter(t *testing.T) {
 		t.Errorf("repl answered from reuters/ despite the filter:\n%s", out)
 	}
 }
+
+// Questions about the whole coverage honour the filter too, in ask and
+// in the REPL.
+func TestFilterCoverageQuestions(t *testing.T) {
+	args := filterCorpus(t)
+	out, stderr, err := newsbot(t, "", append([]string{"ask", "--json", "--after", "2009", "Summarize the coverage."}, args...)...)
+	if err != nil {
+		t.Fatalf("ask: %v\n%s", err, stderr)
+	}
+	var ans struct {
+		Answer    string
+		Note      string
+		Citations []struct{ Source string }
+	}
+	if err := json.Unmarshal([]byte(out), &ans); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(ans.Citations) == 0 || ans.Note != "Filter: dated 2009-01-01 or later." {
+		t.Errorf("summary after 2009 = %q (note %q), want one citing the 2009 article under the filter", ans.Answer, ans.Note)
+	}
+	for _, c := range ans.Citations {
+		if c.Source != "ap/2009-06-13-ferry.txt" {
+			t.Errorf("summary after 2009 cites %s, want only ap/2009-06-13-ferry.txt", c.Source)
+		}
+	}
+
+	out, _, err = newsbot(t, "", append([]string{"ask", "--before", "2008", "What articles are in the coverage?"}, args...)...)
+	if err != nil || !strings.Contains(out, "The coverage doesn't say.") ||
+		!strings.Contains(out, "No article is dated before 2008-01-01: the dated ones run from 2008-02-22 to 2009-06-13.") {
+		t.Errorf("list before 2008: %v\n%s\nwant a refusal saying why", err, out)
+	}
+
+	out, stderr, err = newsbot(t, "/filter source:reuters\nSummarize the coverage.\n", append([]string{"repl"}, args...)...)
+	if err != nil {
+		t.Fatalf("repl: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "reuters/2008-02-22-ferry.txt") || strings.Contains(out, "ap/2009-06-13-ferry.txt") {
+		t.Errorf("repl summary under /filter source:reuters:\n%s\nwant the Reuters article only", out)
+	}
+}

@@ -53,8 +53,8 @@ func makeScreen(tty bool, width int, getenv func(string) string, corpus string, 
 		s.corpus = abs
 	}
 	for _, a := range articles {
-		a.Title, a.Agency = plain(a.Title), plain(a.Agency)
-		s.info[plain(a.Source)] = a
+		a.Title, a.Agency = bot.Plain(a.Title), bot.Plain(a.Agency)
+		s.info[bot.Plain(a.Source)] = a
 	}
 	return s
 }
@@ -93,7 +93,7 @@ func clean(text string) string {
 // (the text already shown as it was written) matches the answer, only
 // what follows the text is rendered.
 func (s screen) answer(ans bot.Answer, streamed string) string {
-	ans, streamed = plainAnswer(ans), plain(streamed)
+	ans, streamed = ans.Plain(), bot.Plain(streamed)
 	if !s.tty {
 		out := bot.FormatAnswer(ans)
 		text := strings.TrimSpace(ans.Text)
@@ -283,7 +283,7 @@ const (
 // between » and « elsewhere. An answer that cites nothing shows what was
 // retrieved.
 func (s screen) sources(ans bot.Answer) string {
-	ans = plainAnswer(ans)
+	ans = ans.Plain()
 	var b strings.Builder
 	shown := map[string]bool{}
 	for _, c := range uniqueCitations(ans.Citations) {

@@ -12,15 +12,15 @@ import (
 )
 
 // hostileArticle retitles the terminal, clears it, rings its bell and
-// hides C1 controls among its sentences.
-const hostileArticle = "Harbour tax\x1b]0;PWNED\x07 approved\n\n" +
+// hides C1 and bidirectional controls among its sentences.
+const hostileArticle = "Harbour tax\x1b]0;PWNED\x07 approved\u202e\n\n" +
 	"HALIFAX (Reuters) - The city council approved a harbour tax on Monday.\x1b[2J\x1b[H\n" +
 	"Councillor Mara Quist said the tax would fund\x07 ferry repairs\u009b31m for three years.\r\n" +
-	"The vote\x1b[8m was 7 to 2\x08, the\vclerk\fsaid.\n"
+	"The vote\x1b[8m was \u20667 to 2\u2069\x08, the\vclerk\fsaid.\n"
 
 // controls finds what a terminal would act on: control characters other
-// than newline and tab, raw or as JSON escapes.
-var controls = regexp.MustCompile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]|\\\\u00[01][0-9a-fA-F]|\\\\u007[fF]|\\\\u008|\\\\u009|\\\\[rbf]")
+// than newline and tab and bidirectional controls, raw or as JSON escapes.
+var controls = regexp.MustCompile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069]|\\\\u00[01][0-9a-fA-F]|\\\\u007[fF]|\\\\u008|\\\\u009|\\\\u202[a-eA-E]|\\\\u206[6-9]|\\\\[rbf]")
 
 // TestTerminalOutputHasNoControls runs the commands that print article
 // text, titles and file names over an article (and a file name) full of
@@ -28,7 +28,7 @@ var controls = regexp.MustCompile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]|\\\\u00
 // citation names still hold its quote.
 func TestTerminalOutputHasNoControls(t *testing.T) {
 	corpus := t.TempDir()
-	name := "harbour\x1b[31m-tax.txt"
+	name := "harbour\x1b[31m-tax\u202e.txt"
 	if err := os.WriteFile(filepath.Join(corpus, name), []byte(hostileArticle), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestTerminalOutputHasNoControls(t *testing.T) {
 	}
 	lines := strings.Split(hostileArticle, "\n")
 	for _, c := range ans.Citations {
-		got := plain(strings.Join(lines[c.Lines[0]-1:c.Lines[1]], "\n"))
+		got := bot.Plain(strings.Join(lines[c.Lines[0]-1:c.Lines[1]], "\n"))
 		if !strings.Contains(strings.Join(strings.Fields(got), " "), strings.Join(strings.Fields(c.Quote), " ")) {
 			t.Errorf("citation %s:%v: quote %q is not at those lines (%q)", c.Source, c.Lines, c.Quote, got)
 		}
@@ -93,7 +93,7 @@ func TestTerminalOutputHasNoControls(t *testing.T) {
 func TestScreenKeepsOnlyItsOwnEscapes(t *testing.T) {
 	sc := makeScreen(true, 80, func(string) string { return "" }, t.TempDir(), nil)
 	ans := bot.Answer{
-		Text: "The tax funds\x1b[2J ferry repairs [1].\x1b]0;PWNED\x07",
+		Text: "The tax funds\x1b[2J ferry\u202e repairs [1].\x1b]0;PWNED\x07",
 		Note: "note\x1b[31m",
 		Citations: []bot.Citation{{N: 1, Source: "a\x1b.txt", Title: "Harbour\x1b]0;x\x07 tax", Lines: [2]int{3, 3},
 			Quote: "fund\x07 ferry repairs\u009b31m"}},
@@ -106,19 +106,6 @@ func TestScreenKeepsOnlyItsOwnEscapes(t *testing.T) {
 		}
 		if !strings.Contains(s, "\x1b[") {
 			t.Errorf("%s = %q, want the screen's styles", what, s)
-		}
-	}
-}
-
-func TestPlainJSON(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{`{"a":"x\u001b[2Jy\u0007"}`, `{"a":"x[2Jy"}`},
-		{`{"a":"line\nnext\ttab\r\n"}`, `{"a":"line\nnext\ttab\n"}`},
-		{`{"a":"kept \\u001b and \u00e9 and \u2028"}`, `{"a":"kept \\u001b and \u00e9 and \u2028"}`},
-		{`{"a":"\b\f\u009b\u007f"}`, `{"a":""}`},
-	} {
-		if got := string(plainJSON([]byte(tc.in))); got != tc.want {
-			t.Errorf("plainJSON(%s) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }
