@@ -21,6 +21,28 @@ import (
 type askRequest struct {
 	Question     string `json:"question"`
 	Conversation string `json:"conversation,omitempty"` // continue this conversation
+	// Source, After and Before narrow the coverage as ask's --source,
+	// --after and --before do. Given at all, they replace the filter of
+	// the conversation (so {"source": ""} lifts it); not given, a
+	// continued conversation keeps its filter.
+	Source *string `json:"source,omitempty"`
+	After  *string `json:"after,omitempty"`
+	Before *string `json:"before,omitempty"`
+}
+
+// filter returns the filter req gives, nil when it gives none.
+func (req askRequest) filter() (*bot.Filter, error) {
+	if req.Source == nil && req.After == nil && req.Before == nil {
+		return nil, nil
+	}
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	f, err := bot.ParseFilter(str(req.Source), str(req.After), str(req.Before))
+	return &f, err
 }
 
 // askResponse is the answer as `newsbot ask --json` prints it, with the
@@ -60,16 +82,21 @@ func (s *Server) apiAsk(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusBadRequest, msg)
 		return
 	}
+	filter, err := req.filter()
+	if err != nil {
+		jsonError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	if ok, wait := allow(s.client(r).asks); !ok {
 		s.tooMany(w, r, wait)
 		return
 	}
 	t := s.thread(req.Conversation)
 	if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
-		s.streamAnswer(w, r, t, req.Question)
+		s.streamAnswer(w, r, t, req.Question, filter)
 		return
 	}
-	tu, err := s.ask(r.Context(), t, req.Question, nil)
+	tu, err := s.ask(r.Context(), t, req.Question, filter, nil)
 	if err != nil {
 		if r.Context().Err() == nil {
 			s.log.Error("answering failed", "err", err)
@@ -103,7 +130,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) (int, error) {
 }
 
 // streamAnswer answers with server-sent events.
-func (s *Server) streamAnswer(w http.ResponseWriter, r *http.Request, t *thread, question string) {
+func (s *Server) streamAnswer(w http.ResponseWriter, r *http.Request, t *thread, question string, filter *bot.Filter) {
 	rc := http.NewResponseController(w)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
@@ -117,12 +144,13 @@ func (s *Server) streamAnswer(w http.ResponseWriter, r *http.Request, t *thread,
 			s.log.Error("encoding an event", "event", event, "err", err)
 			return
 		}
+		data = bot.PlainJSON(data)
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, data)
 		rc.Flush()
 	}
-	tu, err := s.ask(r.Context(), t, question, func(tok string) { send("token", map[string]string{"text": tok}) })
+	tu, err := s.ask(r.Context(), t, question, filter, func(tok string) { send("token", map[string]string{"text": tok}) })
 	if err != nil {
 		if r.Context().Err() == nil {
 			s.log.Error("answering failed", "err", err)
@@ -154,9 +182,9 @@ func (s *Server) response(a bot.Answer, t *thread) askResponse {
 	return askResponse{Answer: a, Conversation: t.id}
 }
 
-// apiSearch answers GET /api/search?q=QUERY&k=N (and source=PREFIX,
-// after=YYYY-MM-DD, before=YYYY-MM-DD) with what `newsbot search --json`
-// prints.
+// apiSearch answers GET /api/search?q=QUERY&k=N (and source=, after=,
+// before=, as `newsbot search` takes them) with what `newsbot search
+// --json` prints; when the filter leaves no article, an error says why.
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if !readOnly(w, r, "use GET /api/search?q=QUERY") {
 		return
@@ -167,28 +195,21 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusBadRequest, "q: "+msg)
 		return
 	}
-	opt := retrieval.SearchOptions{K: 5, SourcePrefix: q.Get("source")}
-	if k := q.Get("k"); k != "" {
-		n, err := strconv.Atoi(k)
+	k := 5
+	if v := q.Get("k"); v != "" {
+		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 50 {
 			jsonError(w, http.StatusBadRequest, "k: want a whole number from 1 to 50")
 			return
 		}
-		opt.K = n
+		k = n
 	}
-	for _, d := range []struct {
-		name string
-		dst  *time.Time
-	}{{"after", &opt.After}, {"before", &opt.Before}} {
-		if v := q.Get(d.name); v != "" {
-			t, err := time.Parse(time.DateOnly, v)
-			if err != nil {
-				jsonError(w, http.StatusBadRequest, d.name+": want a date YYYY-MM-DD")
-				return
-			}
-			*d.dst = t
-		}
+	filter, err := bot.ParseFilter(q.Get("source"), q.Get("after"), q.Get("before"))
+	if err != nil {
+		jsonError(w, http.StatusBadRequest, err.Error())
+		return
 	}
+	opt := filter.SearchOptions(k)
 	res, err := s.ix.Search(r.Context(), query, opt)
 	if err != nil {
 		if r.Context().Err() == nil {
@@ -197,8 +218,15 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	articles := s.ix.Articles()
+	if len(res) == 0 {
+		if why := filter.Why(articles); why != "" {
+			jsonError(w, http.StatusUnprocessableEntity, why)
+			return
+		}
+	}
 	pages := make(map[string][]int)
-	for _, a := range s.ix.Articles() {
+	for _, a := range articles {
 		if a.Pages != nil {
 			pages[a.Source] = a.Pages
 		}
@@ -260,7 +288,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(append(data, '\n'))
+	w.Write(append(bot.PlainJSON(data), '\n'))
 }
 
 func jsonError(w http.ResponseWriter, status int, msg string) {

@@ -94,7 +94,7 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 			if !live {
 				t = s.thread("")
 			}
-			if _, err := s.ask(r.Context(), t, question, nil); err != nil {
+			if _, err := s.ask(r.Context(), t, question, nil, nil); err != nil {
 				s.log.Error("answering failed", "err", err)
 				p.Error, p.Question = "Something went wrong answering that; please try again.", question
 				s.renderHome(w, r, http.StatusInternalServerError, p, t)
@@ -279,7 +279,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
+		w.Write(bot.PlainBytes(buf.Bytes())) // html/template leaves control characters be
 	}
 }
 

@@ -49,10 +49,14 @@ func (s *Server) existing(id string) (*thread, bool) {
 	return s.threads.Get(id)
 }
 
-// ask answers question in t and records the answer.
-func (s *Server) ask(ctx context.Context, t *thread, question string, onToken func(string)) (turn, error) {
+// ask answers question in t, under filter from now on when it is not
+// nil, and records the answer.
+func (s *Server) ask(ctx context.Context, t *thread, question string, filter *bot.Filter, onToken func(string)) (turn, error) {
 	t.answering.Lock()
 	defer t.answering.Unlock()
+	if filter != nil {
+		t.conv.SetFilter(*filter)
+	}
 	a, err := s.bot.Ask(ctx, t.conv, question, onToken)
 	if err != nil {
 		return turn{}, err

@@ -4,9 +4,10 @@
 // answers) for other programs. Every asset is embedded in the binary.
 //
 // It is safe by default: only indexed articles can be read, everything
-// from articles and models is escaped, scripts run only from the
-// binary's own files (a strict Content-Security-Policy), each client is
-// rate limited, and a token guards the server when one is configured.
+// from articles and models is escaped and loses its control characters
+// (bot.Plain), scripts run only from the binary's own files (a strict
+// Content-Security-Policy), each client is rate limited, and a token
+// guards the server when one is configured.
 package web
 
 import (

@@ -284,7 +284,7 @@ func TestAPIErrors(t *testing.T) {
 		{"ask too big", "POST", "/api/ask", `{"question":"hi","conversation":"` + strings.Repeat("x", 20<<10) + `"}`, jsonHeader, 413, "over 16384 bytes"},
 		{"search without q", "GET", "/api/search", "", nil, 400, "q: Ask a question"},
 		{"search bad k", "GET", "/api/search?q=nato&k=0", "", nil, 400, "k: want"},
-		{"search bad date", "GET", "/api/search?q=nato&after=June", "", nil, 400, "after: want a date"},
+		{"search bad date", "GET", "/api/search?q=nato&after=June", "", nil, 400, "after: bad date"},
 		{"search by POST", "POST", "/api/search?q=nato", "", nil, 405, "use GET"},
 		{"articles by DELETE", "DELETE", "/api/articles", "", nil, 405, "use GET"},
 		{"unknown endpoint", "GET", "/api/nothing", "", nil, 404, "no such API endpoint"},

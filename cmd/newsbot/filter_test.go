@@ -77,6 +77,10 @@ func TestFilterFlags(t *testing.T) {
 	if err != nil || !strings.Contains(out, "No article is dated 2010-01-01 or later: the dated ones run from 2008-02-22 to 2009-06-13.") {
 		t.Errorf("search after 2010: %v\n%s\nwant the reason nothing was found", err, out)
 	}
+	out, stderr, err := newsbot(t, "", append([]string{"search", "--json", "ferry", "--after", "2010"}, args...)...)
+	if err != nil || strings.TrimSpace(out) != "[]" || !strings.Contains(stderr, "No article is dated 2010-01-01 or later") {
+		t.Errorf("search --json after 2010: %v\n%s\n%s\nwant [] and the reason on stderr", err, out, stderr)
+	}
 	out, _, err = newsbot(t, "", append([]string{"ask", "What did the ferry workers do?", "--source", "afp"}, args...)...)
 	if err != nil || !strings.Contains(out, "The coverage doesn't say.") || !strings.Contains(out, `No article's file name matches "afp".`) {
 		t.Errorf("ask from afp: %v\n%s\nwant a refusal saying why", err, out)

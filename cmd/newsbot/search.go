@@ -49,6 +49,11 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	if *asJSON {
+		if len(res) == 0 {
+			if why := filter.Why(ix.Articles()); why != "" {
+				fmt.Fprintln(a.stderr, "no passages found. "+why) // stdout stays JSON
+			}
+		}
 		hits := make([]retrieval.SearchHit, 0, len(res))
 		for _, r := range res {
 			hits = append(hits, r.Display(pages[r.Source]))
