@@ -477,6 +477,8 @@ func TestEvalSets(t *testing.T) {
 		{"heldout.yaml", heldoutDir, 40, 8},
 		{"dev.yaml", devDir, 25, 3},
 		{"devheldout.yaml", devHeldoutDir, 18, 2},
+		{"dev2.yaml", dev2Dir, 30, 3},
+		{"heldout2.yaml", heldout2Dir, 30, 3},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
@@ -747,6 +749,13 @@ func TestSaysDiffer(t *testing.T) {
 var (
 	devDir        = filepath.Join("testdata", "dev")
 	devHeldoutDir = filepath.Join("testdata", "devheldout")
+)
+
+// dev2Dir and heldout2Dir are the second round's: dev2.yaml was tuned on,
+// heldout2.yaml measured once, blind, at the end.
+var (
+	dev2Dir     = filepath.Join("testdata", "dev2")
+	heldout2Dir = filepath.Join("testdata", "heldout2")
 )
 
 // kindThresholds are the targets on coverage not tuned on: answered
