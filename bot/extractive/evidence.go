@@ -32,30 +32,15 @@ func sameClause(s *passageSentence, matched [][]int, i, j int) bool {
 	return false
 }
 
-// mentionsMoney reports whether a lower-cased sentence speaks of money.
-func mentionsMoney(lower string) bool {
-	return strings.ContainsAny(lower, "$€£") || strings.Contains(lower, "dollar") ||
-		strings.Contains(lower, "euro") || strings.Contains(lower, "pound") || strings.Contains(lower, " yen")
-}
-
-// isTimeUnit reports the words of spans of time.
-func isTimeUnit(w string) bool {
-	switch strings.TrimSuffix(w, "s") {
-	case "time", "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century":
-		return true
-	}
-	return false
-}
-
 // findDurations finds spans of time ("18 months", "a two-day meeting")
 // and starts ("since 2002", "since first sending troops in late 2002").
-func findDurations(toks []textWord) []answerSpot {
+func (lx *lexicon) findDurations(toks []textWord) []answerSpot {
 	var out []answerSpot
 	for i, tk := range toks {
 		switch {
 		case (tk.digits > 0 || isNumberWord(tk.lower) || tk.lower == "a" || tk.lower == "an") && !isYearWord(tk):
 			for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
-				if isTimeUnit(toks[k].lower) {
+				if lx.isTimeUnit(toks[k].lower) {
 					v := strings.NewReplacer(",", "").Replace(tk.lower)
 					if v == "a" || v == "an" {
 						v = "" // "a year" is too vague to compare
@@ -90,39 +75,32 @@ func isHeadcount(toks []textWord) bool {
 	return false
 }
 
-// isPeopleNoun reports the stems of nouns for bodies of people, which a
-// headcount measures.
-func isPeopleNoun(stem string) bool {
-	switch stem {
-	case "soldier", "troop", "forc", "personnel", "member", "staff", "worker", "peopl", "polic",
-		"conting", "armi", "militari", "men", "women", "offic", "sailor", "marin", "employe":
-		return true
-	}
-	return false
-}
-
 // qualifiedOther reports whether the figure at word i is qualified by a
 // word the question does not hold: "1,000 extra troops" or "1,000 troops
 // needed" are not how many serve, "lost 127 soldiers" not how many were
 // wounded.
-func qualifiedOther(toks []textWord, matched [][]int, i int) bool {
+func (lx *lexicon) qualifiedOther(s *passageSentence, matched [][]int, i int) bool {
+	toks := s.toks
 	for k := max(0, i-2); k <= min(i+2, len(toks)-1); k++ {
-		if k != i && isFigureQualifier(toks[k].lower) && len(matched[k]) == 0 &&
-			!(toks[k].lower == "more" && k+1 < len(toks) && toks[k+1].lower == "than") {
-			return true
+		if k == i || len(matched[k]) > 0 {
+			continue
 		}
-	}
-	return false
-}
-
-// isFigureQualifier reports words that make a head count the count of
-// something narrower: an addition, a demand, a loss.
-func isFigureQualifier(w string) bool {
-	switch w {
-	case "extra", "additional", "more", "further", "another", "needed", "required", "requested",
-		"sought", "pledged", "promised", "lost", "killed", "died", "dead", "wounded", "injured",
-		"captured", "arrested", "missing", "evacuated", "fewer", "less":
-		return true
+		if a, b := min(i, k), max(i, k); strings.ContainsAny(s.text[toks[a].end:toks[b].start], ",;:()") {
+			continue // "1,500 troops, based in Kabul": another clause
+		}
+		w := toks[k].lower
+		switch {
+		case isComparative(w):
+			if !(w == "more" && k+1 < len(toks) && toks[k+1].lower == "than") {
+				return true // "1,000 extra troops", not "more than 1,000"
+			}
+		case k < i && lx.is(w, wcPastForm) && !lx.is(w, wcSaying|wcFrequentVerb) && !(k > 0 && isDeterminer(toks[k-1].lower)):
+			// "lost 127 soldiers", not "an estimated 38,000", "said
+			// 58,000 tickets" or "had 12".
+			return true
+		case k > i && lx.is(w, wcPastForm) && lx.is(w, wcAdjective) && !lx.is(w, wcPlacing):
+			return true // "1,000 troops needed", not "1,450 workers walked off" or "1,500 troops, based in Kabul"
+		}
 	}
 	return false
 }
@@ -143,24 +121,11 @@ func countsOther(toks []textWord, matched [][]int, i int) bool {
 // servesOther reports whether the person at word i is of a country the
 // question does not name: "French Defence Minister Herve Morin" when it
 // asks who represented Canada.
-func servesOther(toks []textWord, matched [][]int, i int) bool {
+func (lx *lexicon) servesOther(toks []textWord, matched [][]int, i int) bool {
 	for k := max(0, i-3); k <= i; k++ {
-		if isNationality(toks[k].lower) && len(matched[k]) == 0 {
+		if lx.isNationality(toks[k].lower) && len(matched[k]) == 0 {
 			return true
 		}
-	}
-	return false
-}
-
-// isNationality reports the words that tie a person or a figure to a
-// country.
-func isNationality(w string) bool {
-	switch w {
-	case "canadian", "french", "british", "german", "american", "afghan", "dutch", "russian",
-		"chinese", "italian", "spanish", "polish", "australian", "pakistani", "iranian",
-		"iraqi", "israeli", "japanese", "indian", "turkish", "ukrainian", "danish",
-		"norwegian", "swedish", "belgian", "romanian", "lithuanian", "european":
-		return true
 	}
 	return false
 }
@@ -329,22 +294,22 @@ type answerSpot struct {
 }
 
 // findKind finds in s what a question of kind k asks for.
-func findKind(q questionInfo, s *passageSentence) []answerSpot {
+func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 	switch {
 	case q.duration:
-		return findDurations(s.toks)
+		return lx.findDurations(s.toks)
 	}
 	switch q.kind {
 	case kindPerson:
-		return findPeople(q, s)
+		return lx.findPeople(q, s)
 	case kindNumber:
-		return findNumbers(s.toks)
+		return lx.findNumbers(s.toks)
 	case kindDate:
-		return findDates(s.toks)
+		return lx.findDates(s.toks)
 	case kindPlace:
-		return findPlaces(s)
+		return lx.findPlaces(s)
 	case kindReason:
-		return findReasons(s.toks)
+		return lx.findReasons(s.toks)
 	}
 	return nil
 }
@@ -352,40 +317,45 @@ func findKind(q questionInfo, s *passageSentence) []answerSpot {
 // findPeople finds the people a sentence names, but not those the
 // question names: a full name is the answer to "who", a role or a surname
 // only a weak one.
-func findPeople(q questionInfo, s *passageSentence) []answerSpot {
+func (lx *lexicon) findPeople(q questionInfo, s *passageSentence) []answerSpot {
 	var out []answerSpot
-	for _, n := range namesIn(s.text, s.toks) {
+	for _, n := range lx.namesIn(s) {
 		if sn := n.surname(s.toks); !q.words[sn] {
 			out = append(out, answerSpot{tok: n.first, weak: !n.full() && !s.fullNames[sn]})
 		}
 	}
-	for i, tk := range s.toks {
-		if isPersonTitle(tk.lower) {
+	for i := range s.toks {
+		if lx.isTitleAt(s, i) {
 			out = append(out, answerSpot{tok: i, weak: true})
 		}
 	}
 	return out
 }
 
+// isTitleAt reports whether word i of s names a person by an office or
+// trade ("the minister", "Defence Minister Peter MacKay", "a welder"). A
+// capitalised one last in a run of capitals may be a surname instead
+// ("Stephen Harper", "John Smith"): it is a title only where the
+// coverage also writes it in lower case.
+func (lx *lexicon) isTitleAt(s *passageSentence, i int) bool {
+	tk := s.toks[i]
+	if !lx.isRole(tk.lower) {
+		return false
+	}
+	if !tk.upper || s.common[tk.lower] {
+		return true
+	}
+	return i+1 < len(s.toks) && isProperWord(s.toks[i+1]) && joinedBySpace(s.text, tk, s.toks[i+1])
+}
+
 func isProperWord(tk textWord) bool {
 	return tk.upper && !tk.allCaps && tk.letters >= 2 && monthName(tk) == "" && !isWeekday(tk.lower)
 }
 
-func isPersonTitle(w string) bool {
-	switch w {
-	case "minister", "ministers", "spokesperson", "spokesman", "spokeswoman", "president",
-		"chancellor", "secretary", "official", "officials", "diplomat", "diplomats", "boss",
-		"chief", "leader", "leaders", "commander", "ambassador", "premier", "king", "queen",
-		"senator", "mayor", "governor":
-		return true
-	}
-	return false
-}
-
-func findNumbers(toks []textWord) []answerSpot {
+func (lx *lexicon) findNumbers(toks []textWord) []answerSpot {
 	var out []answerSpot
 	for i, tk := range toks {
-		if i+1 < len(toks) && isTimeUnit(toks[i+1].lower) {
+		if i+1 < len(toks) && lx.isTimeUnit(toks[i+1].lower) {
 			continue // "a two-day meeting" lasts, it counts nothing
 		}
 		switch {
@@ -419,7 +389,7 @@ func isNumberWord(w string) bool {
 	return false
 }
 
-func findDates(toks []textWord) []answerSpot {
+func (lx *lexicon) findDates(toks []textWord) []answerSpot {
 	var out []answerSpot
 	for i, tk := range toks {
 		switch {
@@ -430,7 +400,7 @@ func findDates(toks []textWord) []answerSpot {
 		case isWeekday(tk.lower):
 			// Wire stories date every remark by weekday; it seldom answers "when".
 			out = append(out, answerSpot{tok: i})
-		case isRelativeDate(tk.lower):
+		case lx.isRelativeDate(tk.lower):
 			out = append(out, answerSpot{tok: i})
 		}
 	}
@@ -463,16 +433,7 @@ func isWeekday(w string) bool {
 	return false
 }
 
-func isRelativeDate(w string) bool {
-	switch w {
-	case "yesterday", "today", "tomorrow", "tonight", "weeks", "months", "years", "spring",
-		"summer", "autumn", "fall", "winter", "deadline", "schedule", "future", "soon", "shortly":
-		return true
-	}
-	return false
-}
-
-func findPlaces(s *passageSentence) []answerSpot {
+func (lx *lexicon) findPlaces(s *passageSentence) []answerSpot {
 	var out []answerSpot
 	toks := s.toks
 	if len(toks) > 1 && toks[0].allCaps && strings.Contains(s.text[:min(len(s.text), 40)], "(") {
@@ -487,30 +448,17 @@ func findPlaces(s *passageSentence) []answerSpot {
 		// place, but not "to help Canada".
 		for k := i + 1; k < min(len(toks), i+5); k++ {
 			if isProperWord(toks[k]) {
-				if !isNationality(toks[k].lower) {
+				if !lx.isNationality(toks[k].lower) {
 					out = append(out, answerSpot{tok: k, value: toks[k].lower})
 				}
 				break
 			}
-			if !isDeterminer(toks[k].lower) && !isPlaceWord(toks[k].lower) && toks[k].lower != "of" {
+			if !isDeterminer(toks[k].lower) && !lx.isPlaceWord(toks[k].lower) && toks[k].lower != "of" {
 				break
 			}
 		}
 	}
 	return out
-}
-
-// isPlaceWord reports words that stand between a preposition and the name
-// of a place: "in the capital Kabul", "in the southern city of Kandahar".
-func isPlaceWord(w string) bool {
-	switch w {
-	case "capital", "city", "town", "village", "province", "region", "district", "state",
-		"country", "southern", "northern", "eastern", "western", "central", "nearby", "port",
-		"neighbouring", "neighboring", "headquarters", "border", "island", "county", "area",
-		"restive", "volatile", "troubled", "war", "torn", "embattled", "besieged":
-		return true
-	}
-	return false
 }
 
 func isPlacePreposition(w string) bool {
@@ -521,13 +469,16 @@ func isPlacePreposition(w string) bool {
 	return false
 }
 
-func findReasons(toks []textWord) []answerSpot {
+func (lx *lexicon) findReasons(toks []textWord) []answerSpot {
 	var out []answerSpot
 	for i, tk := range toks {
 		switch tk.lower {
-		case "because", "since", "due", "reason", "so", "too", "must", "need", "needs", "needed",
-			"requirements", "burden", "security", "interest", "order", "unless", "if":
-			out = append(out, answerSpot{tok: i})
+		case "because", "since", "due", "so", "too", "must", "need", "needs", "needed", "order", "unless", "if":
+			out = append(out, answerSpot{tok: i}) // conjunctions and modals of cause and need
+		default:
+			if lx.is(tk.lower, wcMotive) && !tk.upper {
+				out = append(out, answerSpot{tok: i}) // "the reason", "requirements"
+			}
 		}
 	}
 	return out
@@ -551,7 +502,8 @@ func (n personName) surname(toks []textWord) string { return toks[n.last].lower 
 // them ("French Foreign Minister Bernard Kouchner" -> "Bernard Kouchner").
 // A single word is kept as a surname ("Sarkozy"); places also pass for
 // names here, which callers allow for.
-func namesIn(text string, toks []textWord) []personName {
+func (lx *lexicon) namesIn(s *passageSentence) []personName {
+	text, toks := s.text, s.toks
 	var out []personName
 	for i := 0; i < len(toks); {
 		if !isProperWord(toks[i]) {
@@ -563,21 +515,22 @@ func namesIn(text string, toks []textWord) []personName {
 			j++
 		}
 		n := personName{first: i, last: j}
-		if slices.ContainsFunc(toks[i:j+1], func(tk textWord) bool { return isOrgWord(tk.lower) }) {
+		if j > i && lx.isOrgWord(toks[j].lower) {
 			i = j + 1
-			continue // "Defence Ministry", "Canadian Broadcasting Corp"
+			continue // "Defence Ministry", "Kestrel Bay", but not "Fire Chief Dana Okafor"
 		}
 		for k := i; k <= j; k++ {
-			if isPersonTitle(toks[k].lower) || isHonorific(toks[k].lower) || isNationality(toks[k].lower) || isFunctionWord(toks[k].lower) {
+			title := lx.isTitleAt(s, k)
+			if title || isHonorific(toks[k].lower) || lx.isNationality(toks[k].lower) || lx.isFunctionWord(toks[k].lower) {
 				n.first = k + 1
-				n.titled = n.titled || isPersonTitle(toks[k].lower) || isHonorific(toks[k].lower)
+				n.titled = n.titled || title || isHonorific(toks[k].lower)
 			}
 		}
 		for k := max(0, i-3); k < i && !n.titled; k++ {
-			n.titled = isPersonTitle(toks[k].lower)
+			n.titled = lx.isTitleAt(s, k)
 		}
-		if j+1 < len(toks) && isReportingVerb(toks[j+1].lower) ||
-			j+2 < len(toks) && text[toks[j].end:toks[j+1].start] == ", " && isReportingVerb(toks[j+2].lower) {
+		if j+1 < len(toks) && lx.isReportingVerb(toks[j+1].lower) ||
+			j+2 < len(toks) && text[toks[j].end:toks[j+1].start] == ", " && lx.isReportingVerb(toks[j+2].lower) {
 			n.speaker = true
 		}
 		if n.first <= n.last && !(n.first == 0 && !n.speaker && !n.full()) {
@@ -588,49 +541,9 @@ func namesIn(text string, toks []textWord) []personName {
 	return out
 }
 
-// isOrgWord reports words that make a run of capitalised words the name
-// of an organisation or a thing rather than of a person.
-func isOrgWord(w string) bool {
-	switch w {
-	case "ministry", "department", "office", "corp", "corporation", "inc", "ltd", "company",
-		"party", "government", "council", "bank", "university", "agency", "news", "broadcasting",
-		"association", "organization", "organisation", "union", "league", "committee",
-		"parliament", "congress", "senate", "house", "army", "forces", "force", "navy", "court",
-		"commission", "institute", "foundation", "group", "times", "post", "press", "network",
-		"city", "county", "province", "state", "states", "republic", "kingdom", "nations",
-		"summit", "treaty", "act", "war", "day", "street", "river", "island", "islands":
-		return true
-	}
-	return false
-}
-
 // joinedBySpace reports whether two words are separated by one space or a
 // hyphen only, as the words of one name are.
 func joinedBySpace(text string, a, b textWord) bool {
 	gap := text[a.end:b.start]
 	return gap == " " || gap == "-"
-}
-
-// isFunctionWord reports the small words that start sentences in capitals
-// ("The remarks by ...") and so do not begin names.
-func isFunctionWord(w string) bool {
-	switch w {
-	case "the", "a", "an", "in", "on", "at", "of", "for", "by", "with", "from", "to", "and",
-		"but", "or", "if", "as", "after", "before", "when", "while", "this", "that", "these",
-		"those", "there", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their",
-		"our", "some", "many", "most", "all", "diplomats", "officials", "reporting", "editing",
-		"writing", "speaking", "according", "meanwhile", "however", "also", "yet", "so":
-		return true
-	}
-	return false
-}
-
-// isReportingVerb reports the verbs that follow the name of a speaker.
-func isReportingVerb(w string) bool {
-	switch w {
-	case "said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "explained",
-		"argued", "insisted", "warned", "wrote", "writes", "speaking", "declared", "announced":
-		return true
-	}
-	return false
 }

@@ -6,6 +6,7 @@ import (
 )
 
 func TestNamesIn(t *testing.T) {
+	lx := testLexicon(t)
 	tests := []struct {
 		text string
 		want []string // name, then "+titled" and "+speaker" when so
@@ -23,9 +24,10 @@ func TestNamesIn(t *testing.T) {
 		{"The summit is in Bucharest, Romania.", []string{"Bucharest", "Romania"}},
 	}
 	for _, tt := range tests {
-		toks := splitWords(tt.text)
+		s := sentence(tt.text)
+		toks := s.toks
 		var got []string
-		for _, n := range namesIn(tt.text, toks) {
+		for _, n := range lx.namesIn(s) {
 			g := tt.text[toks[n.first].start:toks[n.last].end]
 			if n.titled {
 				g += "+titled"
@@ -66,6 +68,7 @@ func TestNegatedAt(t *testing.T) {
 }
 
 func TestFindDurations(t *testing.T) {
+	lx := testLexicon(t)
 	tests := []struct {
 		text string
 		want []string
@@ -77,13 +80,13 @@ func TestFindDurations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, sp := range findDurations(splitWords(tt.text)) {
+		for _, sp := range lx.findDurations(splitWords(tt.text)) {
 			if sp.value != "" {
 				got = append(got, sp.value)
 			}
 		}
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("findDurations(%q) = %q, want %q", tt.text, got, tt.want)
+			t.Errorf("lx.findDurations(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -78,13 +78,11 @@ func DefaultOptions() Options {
 // never writes a fact of its own, so it can only be wrong by choosing the
 // wrong sentence; it refuses when no sentence is good enough.
 type Answerer struct {
+	*lexicon
 	opt   Options
 	terms *retrieval.Analyzer // caches stems: sentences repeat across questions
-	th    *thesaurus.Thesaurus
-	// synonyms maps a stem to the stems that may stand for it.
-	synonyms map[string][]string
-	relMu    sync.Mutex
-	rel      map[string][2][]string // word -> stems of its forms and synonyms, as relations gives them
+	relMu sync.Mutex
+	rel   map[string][2][]string // word -> stems of its forms and synonyms, as relations gives them
 }
 
 // New returns an extractive answerer.
@@ -112,9 +110,9 @@ func New(opt Options) *Answerer {
 	}
 	e := &Answerer{opt: opt, terms: retrieval.NewAnalyzer()}
 	// The thesaurus is embedded: it cannot fail to load unless the build
-	// is broken, and then answers just lack synonyms.
-	e.th, _ = thesaurus.Load()
-	e.synonyms = e.stemGroups(synonymGroups())
+	// is broken, and then answers just lack synonyms and word classes.
+	th, _ := thesaurus.Load()
+	e.lexicon = newLexicon(th)
 	e.rel = make(map[string][2][]string)
 	return e
 }
@@ -191,6 +189,7 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 // gives the name in full; when the question asks who wrote the story, the
 // article's byline.
 func (e *Answerer) namePerson(q questionInfo, chosen []*scoredSentence, sents []*passageSentence) []*scoredSentence {
+	lx := e.lexicon
 	best := chosen[0].s
 	if q.author {
 		if b := byline(best, sents); b != nil && b != best {
@@ -198,7 +197,7 @@ func (e *Answerer) namePerson(q questionInfo, chosen []*scoredSentence, sents []
 		}
 		return chosen
 	}
-	add := fullNameFor(q, best, sents)
+	add := lx.fullNameFor(q, best, sents)
 	if add == nil || slices.ContainsFunc(chosen, func(c *scoredSentence) bool { return c.s == add }) {
 		return chosen
 	}
@@ -220,10 +219,10 @@ func byline(best *passageSentence, sents []*passageSentence) *passageSentence {
 
 // isByline reports whether a sentence credits the story's reporters
 // ("Reporting by David Ljunggren; editing by Rob Wilson", "By Jane Doe").
-func isByline(text string, toks []textWord) bool {
-	t := strings.ToLower(strings.TrimLeft(text, "(["))
+func (lx *lexicon) isByline(s *passageSentence) bool {
+	t := strings.ToLower(strings.TrimLeft(s.text, "(["))
 	for _, p := range []string{"reporting by ", "writing by ", "reported by ", "written by ", "additional reporting by ", "by "} {
-		if strings.HasPrefix(t, p) && len(toks) <= 30 && len(namesIn(text, toks)) > 0 {
+		if strings.HasPrefix(t, p) && len(s.toks) <= 30 && len(lx.namesIn(s)) > 0 {
 			return true
 		}
 	}
@@ -232,10 +231,10 @@ func isByline(text string, toks []textWord) bool {
 
 // fullNameOf returns the first sentence of article that gives one of
 // surnames in full, or nil.
-func fullNameOf(surnames []string, article []*passageSentence) *passageSentence {
+func (lx *lexicon) fullNameOf(surnames []string, article []*passageSentence) *passageSentence {
 	for _, sn := range surnames {
 		for _, s := range article {
-			for _, n := range namesIn(s.text, s.toks) {
+			for _, n := range lx.namesIn(s) {
 				if n.full() && n.surname(s.toks) == sn {
 					return s
 				}
@@ -248,10 +247,10 @@ func fullNameOf(surnames []string, article []*passageSentence) *passageSentence 
 // fullNameFor returns the sentence of best's article that names in full
 // the person best only names by surname or role, or nil when best names
 // someone in full already or no such sentence was retrieved.
-func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence) *passageSentence {
+func (lx *lexicon) fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence) *passageSentence {
 	var surnames []string // the subjects first, then the speakers
 	var speakers []string
-	for _, n := range namesIn(best.text, best.toks) {
+	for _, n := range lx.namesIn(best) {
 		if q.words[best.toks[n.last].lower] {
 			continue // named by the question: not the answer
 		}
@@ -271,7 +270,7 @@ func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence
 		}
 	}
 	sort.SliceStable(article, func(a, b int) bool { return article[a].lines[0] < article[b].lines[0] })
-	if s := fullNameOf(surnames, article); s != nil {
+	if s := lx.fullNameOf(surnames, article); s != nil {
 		return s
 	}
 	// A role without a name ("the secretary-general"): the nearest
@@ -280,14 +279,14 @@ func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence
 	var roles []string
 	asked := false
 	for i, tk := range best.toks {
-		plural := strings.HasSuffix(tk.lower, "s") && isPersonTitle(strings.TrimSuffix(tk.lower, "s"))
-		if isPersonTitle(tk.lower) && !plural && !(i+1 < len(best.toks) && isProperWord(best.toks[i+1])) {
+		plural := strings.HasSuffix(tk.lower, "s") && lx.isRole(strings.TrimSuffix(tk.lower, "s"))
+		if lx.isTitleAt(best, i) && !plural && !(i+1 < len(best.toks) && isProperWord(best.toks[i+1])) {
 			roles = append(roles, tk.lower)
 			asked = asked || slices.ContainsFunc(q.terms, func(t qterm) bool { return tokenMatches(tk.lower, t) })
 		}
 	}
 	if !asked {
-		if s := fullNameOf(speakers, article); s != nil {
+		if s := lx.fullNameOf(speakers, article); s != nil {
 			return s
 		}
 	}
@@ -297,7 +296,7 @@ func fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence
 	var found *passageSentence
 	dist := 0
 	for _, s := range article {
-		for _, n := range namesIn(s.text, s.toks) {
+		for _, n := range lx.namesIn(s) {
 			if !n.full() || q.words[n.surname(s.toks)] {
 				continue
 			}
@@ -330,11 +329,18 @@ func dropHeadlines(chosen []*scoredSentence) []*scoredSentence {
 // different figure, date or place than the best one for the same question,
 // or nil.
 func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scoredSentence {
+	lx := e.lexicon
 	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPlace {
 		return nil
 	}
 	best := cands[0]
 	if len(best.values) == 0 || best.core < e.opt.DisagreeCoverage {
+		return nil
+	}
+	if q.verb >= 0 && q.terms[q.verb].weight == 1 && !best.held[q.verb] {
+		// Without the verb ("asking for") a figure may be of something
+		// else (the raise agreed, not the one asked): no sure
+		// disagreement.
 		return nil
 	}
 	// Each other article speaks through its best sentence on the same
@@ -345,7 +351,7 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 		if c.score < disagreeScore*best.score {
 			break
 		}
-		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage || !holdsAll(c.held, best.held) {
+		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage || !holdsAround(c, best.held) {
 			continue
 		}
 		heard[c.s.source] = true
@@ -354,7 +360,7 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 			// speak of different ones, not of one place differently.
 			continue
 		}
-		if disjointValues(best.values, c.values) && !mentionsAny(c.s, best.values) && !mentionsAny(best.s, c.values) {
+		if disjointValues(best.values, c.values) && !lx.mentionsAny(c.s, best.values) && !lx.mentionsAny(best.s, c.values) {
 			return c
 		}
 	}
@@ -367,8 +373,8 @@ const samePlaceReport = 0.25
 
 // mentionsAny reports whether s gives any of values anywhere, not only
 // near the question's terms: then it does not contradict them.
-func mentionsAny(s *passageSentence, values []string) bool {
-	for _, sp := range slices.Concat(findNumbers(s.toks), findDates(s.toks), findPlaces(s)) {
+func (lx *lexicon) mentionsAny(s *passageSentence, values []string) bool {
+	for _, sp := range slices.Concat(lx.findNumbers(s.toks), lx.findDates(s.toks), lx.findPlaces(s)) {
 		if sp.value != "" && slices.Contains(values, sp.value) {
 			return true
 		}
@@ -380,6 +386,24 @@ func mentionsAny(s *passageSentence, values []string) bool {
 // of a disagreement needs: less than to be quoted beside it, since it
 // speaks for another article.
 const disagreeScore = 0.5
+
+// holdsAround reports whether c holds every term of held, all but one
+// itself and that one in its article: a sentence that lacks one ("first")
+// may give the date of something else, but "the combat role" in a story
+// about the mission is the mission.
+func holdsAround(c *scoredSentence, held []bool) bool {
+	missing := 0
+	for j := range held {
+		switch {
+		case !held[j] || c.held[j]:
+		case c.docHeld[j]:
+			missing++
+		default:
+			return false
+		}
+	}
+	return missing <= 1
+}
 
 // holdsAll reports whether a holds every term b holds: a sentence that
 // lacks one ("first") may give the date of something else.
@@ -465,6 +489,7 @@ type passageSentence struct {
 	fileNames     map[string]bool  // stems of its file's name ("1862_abraham_lincoln"), shared
 	headline      bool             // the article's headline: the body says it better
 	byline        bool             // credits the story's reporters
+	common        map[string]bool  // words its passages write in lower case, shared: "minister" is a title, "Harper" a name
 	prev, next    *passageSentence // the sentences just before and after it, when retrieved
 }
 
@@ -511,6 +536,7 @@ func isHeadline(text, title string) bool {
 // collectSentences splits the passages into sentences, dropping the
 // repeats that overlapping chunks produce.
 func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSentence {
+	lx := e.lexicon
 	seen := make(map[string]*passageSentence)
 	var out []*passageSentence
 	files := make(map[string]map[string]bool)
@@ -577,6 +603,17 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 			out = append(out, s)
 		}
 	}
+	// The words the passages write in lower case: "minister" is then a
+	// title, where "Harper", never written so, is a surname.
+	common := make(map[string]bool)
+	for _, s := range out {
+		s.common = common
+		for i, tk := range s.toks {
+			if !tk.upper && tk.letters > 0 && (i > 0 || !strings.HasPrefix(s.text, tk.text)) {
+				common[tk.lower] = true
+			}
+		}
+	}
 	// The surnames each article gives in full somewhere: "Sarkozy" alone
 	// is then a person, where "Kandahar" is not.
 	surnames := make(map[string]map[string]bool)
@@ -585,8 +622,8 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 			surnames[s.source] = make(map[string]bool)
 		}
 		s.fullNames = surnames[s.source]
-		s.byline = isByline(s.text, s.toks)
-		for _, n := range namesIn(s.text, s.toks) {
+		s.byline = lx.isByline(s)
+		for _, n := range lx.namesIn(s) {
 			if n.full() {
 				s.fullNames[n.surname(s.toks)] = true
 			}
@@ -626,6 +663,7 @@ type scoredSentence struct {
 	coverage float64 // share of the question's term weight it holds
 	core     float64 // the same, or the share of the terms outside the question's setting, if more
 	held     []bool  // the question's terms outside its setting that it holds itself
+	docHeld  []bool  // those its article holds somewhere
 	matched  int     // question terms it holds itself, not by its article
 	// aroundMatched counts the further terms the sentences before and
 	// after it hold, and the names its article holds.
@@ -638,6 +676,7 @@ type scoredSentence struct {
 // score ranks the sentences for q, best first. ok is false when the
 // passages lack the question's names or too many of its terms.
 func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
+	lx := e.lexicon
 	// credit[i][j]: how well sentence i holds term j, from 0 to 1.
 	credit := make([][]float64, len(sents))
 	// lend[i][j]: the credit sentence i lends its neighbours for term j;
@@ -664,7 +703,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			if j == q.verb && denied {
 				c = 0 // "no decision" is not a decision
 			}
-			if headcount && t.head && isPeopleNoun(t.stem) {
+			if headcount && t.head && lx.isPeopleNoun(t.word) {
 				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
 			}
 			credit[i][j] = c
@@ -672,7 +711,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		// A quotation attributed by a pronoun ("CTV quoted him as
 		// saying", "he said") is the words of the person the sentence
 		// before names: "What did Rasmussen say about terrorists?"
-		if s.prev != nil && slices.Contains(speakersIn(s, pronounSpeaker), pronounSpeaker) {
+		if s.prev != nil && slices.Contains(lx.speakersIn(s, pronounSpeaker), pronounSpeaker) {
 			for j, t := range q.terms {
 				if t.name && credit[i][j] == 0 && e.termCredit(s.prev, t) == 1 {
 					credit[i][j] = e.opt.SynonymCredit
@@ -713,7 +752,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 				direct = true
 			}
 		}
-		if (t.name || t.figure) && !direct || (t.head || t.title && !t.role) && df == 0 {
+		if (t.name || t.figure) && !direct || (t.head || t.title && !t.role || t.required) && df == 0 {
 			return nil, false
 		}
 		if df > 0 {
@@ -758,12 +797,19 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	for i, s := range sents {
 		index[s] = i
 	}
+	// The figure of "how many were wounded" must count the wounded; "how
+	// many troops are deployed" is answered by a head count that names no
+	// verb.
+	countsVerb := q.kind == kindNumber && q.passive && q.verb >= 0 && !lx.isPresenceVerb(q.terms[q.verb].word)
 	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
 		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) {
 			continue
 		}
-		c := &scoredSentence{s: s, held: make([]bool, len(q.terms))}
+		c := &scoredSentence{s: s, held: make([]bool, len(q.terms)), docHeld: make([]bool, len(q.terms))}
+		for j, t := range q.terms {
+			c.docHeld[j] = t.weight == 1 && docBest[s.source][j] >= e.opt.SynonymCredit
+		}
 		var got, core, coreTotal float64
 		// A sentence holding what was asked ("what raise") in an article
 		// holding the rest ("the dockworkers") draws on its article as on
@@ -805,14 +851,13 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			c.core = max(c.coverage, core/coreTotal)
 		}
 		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank)
-		spots, near, values, weak := answerEvidence(q, s, idf, total)
+		spots, near, values, weak := lx.answerEvidence(q, s, idf, total)
 		if !spots && (q.kind == kindNumber || q.kind == kindDate) {
 			// "How many" and "when" are answered by a figure or a date:
 			// a sentence without one is about the topic, not the answer.
 			continue
 		}
-		if q.verb >= 0 && !e.assertsVerb(q, s) &&
-			(q.kind == kindDate || q.kind == kindNumber && q.passive && !isPresenceVerb(q.terms[q.verb].stem)) {
+		if q.verb >= 0 && !e.assertsVerb(q, s) && (q.kind == kindDate || countsVerb) {
 			// The date of "when did France decide" is the date of the
 			// decision: a date elsewhere, or of a decision not taken,
 			// does not answer. Likewise the figure of "how many were
@@ -922,6 +967,7 @@ func (e *Answerer) holdsRelation(q questionInfo, credit []float64) bool {
 // a neighbouring word, as in "peacekeepingmission"), SynonymCredit for a
 // synonym, 0 otherwise.
 func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
+	lx := e.lexicon
 	if s.holds(t.stem) || gluedIn(s.lower, t.prefix, t.name) {
 		return 1
 	}
@@ -941,13 +987,13 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 	if t.acronym && abbreviates(t.stem, s.toks) {
 		return 1 // "NDP": the New Democratic Party
 	}
-	if t.amount && mentionsMoney(s.lower) && len(findNumbers(s.toks)) > 0 {
+	if t.amount && lx.mentionsMoney(s) && len(lx.findNumbers(s.toks)) > 0 {
 		return e.opt.SynonymCredit // "a C$600 million bridge" is what it costs
 	}
-	if t.when && slices.ContainsFunc(findDates(s.toks), func(a answerSpot) bool { return a.value != "" }) {
+	if t.when && slices.ContainsFunc(lx.findDates(s.toks), func(a answerSpot) bool { return a.value != "" }) {
 		return e.opt.SynonymCredit // "construction in 2026" is when it starts
 	}
-	if !t.name && len(t.stem) > derivedLen {
+	if !t.name && len(t.stem) > derivedLen && !strings.Contains(t.stem, " ") {
 		// A word of the same family, shorter: "oppos" (opposed) for
 		// "opposit" (opposition), "elect" for "elector".
 		for st := range s.terms {
@@ -956,10 +1002,10 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 			}
 		}
 	}
-	if s.caption && isPictureWord(t.stem) {
+	if s.caption && lx.isPictureWord(t.word) {
 		return 1 // a caption is about its picture
 	}
-	if t.role && slices.ContainsFunc(s.toks, func(tk textWord) bool { return isPersonTitle(tk.lower) }) {
+	if t.role && slices.ContainsFunc(s.toks, func(tk textWord) bool { return lx.isRole(tk.lower) && !tk.upper }) {
 		return e.opt.SynonymCredit // "which official": the spokesperson
 	}
 	return 0
@@ -1071,12 +1117,12 @@ const nearWords = 5
 // weight (idf, summing to total) found within a few words of one of them.
 // values are the figures or dates with question terms nearby, normalised
 // ("1,000" -> "1000", "next February" -> "february").
-func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total float64) (spots bool, near float64, values []string, weak bool) {
+func (lx *lexicon) answerEvidence(q questionInfo, s *passageSentence, idf []float64, total float64) (spots bool, near float64, values []string, weak bool) {
 	if q.kind == kindAny {
 		return false, 0, nil, false
 	}
-	found := findKind(q, s)
-	if q.money && !mentionsMoney(s.lower) {
+	found := lx.findKind(q, s)
+	if q.money && !lx.mentionsMoney(s) {
 		found = nil // "how much does it cost" is not answered by a head count
 	}
 	if len(found) == 0 {
@@ -1087,7 +1133,7 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 	matched := make([][]int, len(s.toks))
 	for i, tk := range s.toks {
 		for j, t := range q.terms {
-			if idf[j] > 0 && (tokenMatches(tk.lower, t) || t.head && isPeopleNoun(t.stem) && i > 0 && isHeadcount(s.toks[i-1:i+1])) {
+			if idf[j] > 0 && (tokenMatches(tk.lower, t) || t.head && lx.isPeopleNoun(t.word) && i > 0 && isHeadcount(s.toks[i-1:i+1])) {
 				matched[i] = append(matched[i], j)
 			}
 		}
@@ -1097,8 +1143,8 @@ func answerEvidence(q questionInfo, s *passageSentence, idf []float64, total flo
 		focus = -1
 	}
 	for _, f := range found {
-		if q.kind == kindNumber && (countsOther(s.toks, matched, f.tok) || qualifiedOther(s.toks, matched, f.tok)) ||
-			q.kind == kindPerson && servesOther(s.toks, matched, f.tok) {
+		if q.kind == kindNumber && (countsOther(s.toks, matched, f.tok) || lx.qualifiedOther(s, matched, f.tok)) ||
+			q.kind == kindPerson && lx.servesOther(s.toks, matched, f.tok) {
 			continue
 		}
 		spots = true

@@ -3,6 +3,7 @@ package extractive
 import (
 	"flag"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsbot/newsbot/bot"
@@ -23,4 +24,15 @@ var heldoutDir = filepath.Join("..", "eval", "testdata", "heldout")
 func offlineBot(t testing.TB, corpus string) *bot.Bot {
 	t.Helper()
 	return bot.New(bottest.Index(t, corpus), New(Options{}), bot.Options{Corpus: corpus})
+}
+
+// testLexicon returns the lexicon of a new answerer: WordNet's classes.
+func testLexicon(t testing.TB) *lexicon {
+	t.Helper()
+	return New(Options{}).lexicon
+}
+
+// sentence is text as a sentence of the passages, without its article.
+func sentence(text string) *passageSentence {
+	return &passageSentence{text: text, lower: strings.ToLower(text), toks: splitWords(text), common: map[string]bool{}}
 }

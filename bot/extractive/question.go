@@ -11,144 +11,20 @@ import (
 	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
-// synonymGroups are words a question may use for a word of the coverage.
-// Kept small and news-specific: each group is a paraphrase seen in real
-// questions, not a thesaurus.
-func synonymGroups() [][]string {
-	return [][]string{
-		{"head", "heads", "leads", "leader", "chief", "boss", "secretary", "runs"},
-		{"soldier", "troop", "force", "forces", "contingent"},
-		{"lose", "lost", "losses", "killed", "died", "deaths", "casualties", "toll"},
-		{"size", "strong", "strength", "large", "big"},
-		{"end", "ending", "finish", "leave", "withdraw", "withdrawal", "pull", "stop", "quit"},
-		{"country", "countries", "nation", "nations", "ally", "allies"},
-		{"meet", "meeting", "talks", "summit", "conference", "gather", "gathering"},
-		// News calls NATO "the alliance".
-		{"nato", "alliance"},
-		{"say", "said", "tell", "told", "state", "comment", "remark", "remarks", "quoted"},
-		{"want", "wants", "ask", "urge", "persuade", "wish"},
-		{"help", "support", "assist", "aid", "reinforce"},
-		{"extend", "prolong", "prolonging", "continue", "remain", "stay", "staying", "maintain"},
-		{"send", "deploy", "deployment", "dispatch", "provide", "sending"},
-		{"vote", "motion"},
-		{"decide", "decision", "choice", "choose"},
-		{"canada", "canadian", "ottawa"},
-		{"france", "french", "paris"},
-		{"britain", "british", "london"},
-		{"germany", "german", "berlin"},
-		{"states", "american", "washington"},
-		{"mission", "tour", "role"},
-		{"spokesperson", "spokesman", "spokeswoman"},
-		{"earthquake", "quake", "tremor"},
-		{"hit", "strike", "struck"},
-		{"report", "reported", "say", "said"},
-		// Paraphrases of phrases: a question seldom uses the article's words.
-		{"head of government", "prime minister", "premier"},
-		{"head of state", "president", "monarch"},
-		{"last word", "final say", "final decision"},
-		{"reconsider", "rethink", "change mind", "reverse"},
-		{"restate", "reiterate", "repeat", "reaffirm"},
-		{"carry", "carries", "shoulder", "shouldering", "bear", "bearing"},
-		{"fight", "fighting", "combat", "battle"},
-		{"speak", "speaking", "spoke", "say", "said"},
-		{"picture", "photo", "photograph", "image"},
-		{"adopt", "pass", "passed", "approve", "endorse"},
-		{"keep", "extend", "maintain", "stay"},
-		{"press", "push", "urge", "want", "persuade"},
-		{"past", "beyond"},
-		{"pullout", "withdrawal", "withdraw", "pull"},
-		{"cabinet", "minister"},
-		{"programme", "program", "show"},
-		// The verbs and nouns of everyday news: a user asks with one
-		// word, the story uses another.
-		{"start", "begin", "launch", "commence", "kick off", "get under way"},
-		{"open", "opening", "launch", "inaugurate"},
-		{"end", "finish", "conclude", "close", "wrap up"},
-		{"raise", "increase", "hike", "rise", "gain", "boost", "jump", "climb"},
-		{"cut", "reduce", "lower", "decrease", "drop", "decline", "slash", "fall"},
-		{"cost", "price", "spend", "spending", "worth", "expense", "bill"},
-		{"oppose", "opposition", "opponent", "opponents", "critic", "critics", "objector"},
-		{"win", "won", "beat", "defeat", "victory", "triumph"},
-		{"lose", "loss", "defeat", "beaten"},
-		{"die", "death", "dead", "kill", "killed", "fatal", "fatality", "toll"},
-		{"hurt", "injure", "injured", "injury", "injuries", "wound", "wounded"},
-		{"arrest", "detain", "detention", "custody", "charged"},
-		{"say", "said", "tell", "state", "announce", "comment"},
-		{"buy", "acquire", "acquisition", "purchase", "takeover"},
-		{"sell", "sale", "sold", "divest"},
-		{"sales", "revenue", "turnover"},
-		{"profit", "earnings", "income"},
-		{"court", "judge", "judges", "justice", "justices", "tribunal"},
-		{"ruling", "decision", "verdict", "judgment", "judgement"},
-		{"fan", "fans", "crowd", "spectator", "audience", "attendance"},
-		{"goalie", "goaltender", "keeper"},
-		{"electricity", "power"},
-		{"factory", "plant", "facility", "mill"},
-		{"hire", "employ", "hiring", "jobs"},
-		{"wage", "wages", "pay", "salary", "salaries", "compensation"},
-		{"strike", "walkout", "stoppage"},
-		{"deal", "agreement", "contract", "accord", "pact"},
-		{"storm", "hurricane", "cyclone", "typhoon"},
-		{"flood", "floods", "flooding", "deluge", "inundation"},
-		{"rain", "rainfall", "downpour"},
-		{"child", "children", "kid", "kids"},
-		{"company", "firm", "business"},
-		{"seat", "seats", "riding", "ridings", "constituency"},
-		{"share", "stock"},
-	}
-}
-
-// stemGroups maps the stem of every word of groups to the stems of the
-// other words of its group.
-func (e *Answerer) stemGroups(groups [][]string) map[string][]string {
-	syn := make(map[string][]string)
-	for _, g := range groups {
-		var stems []string
-		for _, w := range g {
-			ws := e.terms.Terms(w)
-			if strings.Contains(w, " ") && len(ws) > 1 {
-				ws = []string{strings.Join(ws, " ")} // a phrase: all its stems at once
-			}
-			for _, s := range ws {
-				if !slices.Contains(stems, s) {
-					stems = append(stems, s)
-				}
-			}
-		}
-		for _, s := range stems {
-			for _, o := range stems {
-				if o != s && !slices.Contains(syn[s], o) {
-					syn[s] = append(syn[s], o)
-				}
-			}
-		}
-	}
-	return syn
-}
-
-// synonymsOf returns the stems that may stand for stem: its synonyms and
-// those of its other forms ("paid" is "pay", and so "wage").
-func (e *Answerer) synonymsOf(stem string, forms []string) []string {
-	syn := slices.Clone(e.synonyms[stem])
-	for _, f := range forms {
-		for _, o := range e.synonyms[f] {
-			if o != stem && !slices.Contains(syn, o) {
-				syn = append(syn, o)
-			}
-		}
-	}
-	return syn
-}
-
 // relations returns the stems of the words a question's word (or
 // phrase) may stand for in the coverage: its other forms ("sent" for
 // "send"), which count in full, and the words derived from it ("decision"
 // for "decide", "Afghanistan" for "Afghan"), which count as
-// SynonymCredit, both from the thesaurus (WordNet); and its synonyms of
-// synonymGroups.
-func (e *Answerer) relations(word string) (forms, syn []string) {
+// SynonymCredit, and its synonyms in its frequent senses ("quake" for
+// "earthquake"), which count as SynonymCredit too, all from the
+// thesaurus (WordNet).
+func (e *Answerer) relations(word string, name bool) (forms, syn []string) {
+	key := word
+	if name {
+		key += "\x00"
+	}
 	e.relMu.Lock()
-	r, ok := e.rel[word]
+	r, ok := e.rel[key]
 	e.relMu.Unlock()
 	if ok {
 		return r[0], r[1]
@@ -175,81 +51,70 @@ func (e *Answerer) relations(word string) (forms, syn []string) {
 		}
 		return append(list, st)
 	}
-	if e.th != nil {
-		lemmas := e.th.Lemmas(word)
+	if th := e.th; th != nil {
+		lemmas := th.Lemmas(word)
+		if e.is(word, wcPastForm|wcIngForm) {
+			// "led" is "lead", not a light-emitting diode.
+			lemmas = slices.DeleteFunc(lemmas, func(l string) bool { return !th.In(l, thesaurus.HasVerb) })
+		}
 		for _, l := range lemmas {
 			forms = add(forms, l)
-			for _, f := range e.th.Related(l, thesaurus.Form) {
+			for _, f := range th.Related(l, thesaurus.Form) {
 				forms = add(forms, f)
 			}
 		}
+		kinds := []byte{thesaurus.Derived, thesaurus.Synonym}
+		if name {
+			kinds = kinds[:1] // "Chile" is "Chilean", but "Acme" no summit
+		}
 		for _, l := range lemmas {
-			for _, o := range e.th.Related(l, thesaurus.Derived) {
+			for _, o := range th.Related(l, kinds...) {
 				if st := stemOf(o); st != "" && !slices.Contains(forms, st) {
 					syn = add(syn, o)
 				}
 			}
-		}
-	}
-	for st := range own {
-		for _, o := range e.synonymsOf(st, forms) {
-			if !own[o] && !slices.Contains(syn, o) && !slices.Contains(forms, o) {
-				syn = append(syn, o)
+			if name {
+				// News names a country by its capital: "Ottawa" for
+				// Canada, "Paris" for France.
+				for _, p := range append([]string{l}, th.Related(l, thesaurus.Derived)...) {
+					for _, o := range th.Related("capital of "+p, thesaurus.Synonym) {
+						syn = add(syn, o)
+					}
+				}
+			}
+			if name {
+				continue
+			}
+			// A more particular word: "spokesman" for "spokesperson".
+			for _, o := range th.Hyponyms(l) {
+				if st := stemOf(o); st != "" && !slices.Contains(forms, st) {
+					syn = add(syn, o)
+				}
+			}
+			// Two steps of derivation, from a noun through its verb to
+			// another noun: "opposition", oppose, "opponents".
+			if e.pos(l) != wcNoun {
+				continue
+			}
+			for _, o := range th.Related(l, thesaurus.Derived) {
+				if e.pos(o) != wcVerb {
+					continue
+				}
+				for _, d := range th.Related(o, thesaurus.Derived) {
+					if e.pos(d) != wcNoun {
+						continue
+					}
+					if st := stemOf(d); st != "" && !slices.Contains(forms, st) {
+						syn = add(syn, d)
+					}
+				}
 			}
 		}
 	}
 	e.relMu.Lock()
-	e.rel[word] = [2][]string{forms, syn}
+	e.rel[key] = [2][]string{forms, syn}
 	e.relMu.Unlock()
 	return forms, syn
-}
-
-// isDocumentWord reports nouns by which a question asks for a document of
-// the coverage ("which address proposed ...", "what story reported ..."):
-// the text need not name itself.
-func isDocumentWord(w string) bool {
-	switch w {
-	case "address", "addresses", "message", "messages", "speech", "speeches", "article", "articles",
-		"story", "stories", "report", "reports", "document", "documents", "statement", "letter":
-		return true
-	}
-	return false
-}
-
-// isPictureWord reports the words, or their stems, of a question about a
-// picture.
-func isPictureWord(w string) bool {
-	switch w {
-	case "photo", "photos", "photograph", "photographs", "photographer", "picture", "pictures",
-		"pictur", "pictured", "image", "images", "imag", "caption", "photographed":
-		return true
-	}
-	return false
-}
-
-// asksAuthor reports whether a question with words asks who wrote or
-// edited the story: "which reporter wrote", "who reported the story".
-func asksAuthor(words map[string]bool) bool {
-	for _, w := range []string{"wrote", "write", "written", "writer", "author", "authored", "byline",
-		"reporter", "reporters", "journalist", "journalists", "correspondent", "editor", "edited"} {
-		if words[w] {
-			return true
-		}
-	}
-	story := words["story"] || words["article"] || words["piece"] || words["report"] || words["dispatch"]
-	return story && (words["reported"] || words["filed"])
-}
-
-// isAuthorWord reports the words of a question about the author that name
-// the writing, not its subject.
-func isAuthorWord(w string) bool {
-	switch w {
-	case "wrote", "write", "written", "writer", "author", "authored", "byline", "reporter",
-		"reporters", "journalist", "journalists", "correspondent", "editor", "edited", "reported",
-		"filed", "story", "article", "piece", "report", "dispatch", "wire":
-		return true
-	}
-	return false
 }
 
 // focus returns the index in q.terms of the term the answer must stand
@@ -271,7 +136,7 @@ func (q questionInfo) focus() int {
 
 // asksDuration reports whether the question asks for a span of time: "how
 // long", "how much time", "how many years".
-func asksDuration(toks []textWord) bool {
+func (lx *lexicon) asksDuration(toks []textWord) bool {
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].lower != "how" {
 			continue
@@ -279,7 +144,7 @@ func asksDuration(toks []textWord) bool {
 		switch next := toks[i+1].lower; {
 		case next == "long":
 			return true
-		case (next == "much" || next == "many") && i+2 < len(toks) && isTimeUnit(toks[i+2].lower):
+		case (next == "much" || next == "many") && i+2 < len(toks) && lx.isTimeUnit(toks[i+2].lower):
 			return true
 		}
 	}
@@ -292,27 +157,6 @@ func asksHowMuch(toks []textWord) bool {
 		if toks[i].lower == "how" && toks[i+1].lower == "much" {
 			return true
 		}
-	}
-	return false
-}
-
-// isMoneyWord reports question words that ask for an amount of money.
-func isMoneyWord(w string) bool {
-	switch w {
-	case "cost", "costs", "costing", "spend", "spent", "spending", "price", "budget", "pay",
-		"paid", "worth", "money", "dollars", "funding", "fund", "expensive":
-		return true
-	}
-	return false
-}
-
-// isCostWord reports the words of "how much" questions that a sum of
-// money answers by itself ("how much will the bridge cost"); "paid" is
-// not one, since who is paid matters.
-func isCostWord(w string) bool {
-	switch w {
-	case "cost", "costs", "costing", "price", "priced", "worth", "spend", "spent", "spending", "budget", "expensive":
-		return true
 	}
 	return false
 }
@@ -362,6 +206,7 @@ type questionInfo struct {
 // qterm is a key term of a question.
 type qterm struct {
 	stem   string   // as retrieval.Terms gives it
+	word   string   // as the question writes it, lower-cased (a phrase's words, spaced)
 	prefix string   // the stem as it begins the written word ("februari" -> "februar")
 	forms  []string // stems of its irregular forms
 	syn    []string // stems of synonyms
@@ -389,6 +234,10 @@ type qterm struct {
 	// when is set on the verb of "when ... start" ("start", "open"): a
 	// date stands for it, since it is what the date is of.
 	when bool
+	// required is set on a phrase that holds a name ("Romania's
+	// capital"): some passage must hold it, or what it stands for
+	// ("Bucharest"), as a name must be.
+	required bool
 }
 
 // lightWeight is the weight of a verb that says little ("go", "take"):
@@ -401,16 +250,25 @@ const lightWeight = 0.3
 const contextWeight = 0.6
 
 func (e *Answerer) parseQuestion(text string) questionInfo {
+	lx := e.lexicon
 	toks := splitWords(text)
-	q := questionInfo{kind: questionKind(toks), words: make(map[string]bool)}
-	q.money = asksHowMuch(toks) && slices.ContainsFunc(toks, func(w textWord) bool { return isMoneyWord(w.lower) })
+	kind, marker := lx.questionType(toks)
+	q := questionInfo{kind: kind, words: make(map[string]bool)}
+	// "How much" asks for money when it names money or a unit of it, or
+	// what it asks about or its verb is had or paid ("how much ransom",
+	// "how much will it cost"); "how much did profit increase" asks how
+	// much more.
+	q.money = asksHowMuch(toks) && slices.ContainsFunc(toks, func(w textWord) bool { return lx.is(w.lower, wcMoney) })
 	for _, tk := range toks {
 		q.words[tk.lower] = true
 	}
-	q.author = q.kind == kindPerson && asksAuthor(q.words)
-	q.duration = asksDuration(toks)
-	q.photo = slices.ContainsFunc(toks, func(tk textWord) bool { return isPictureWord(tk.lower) })
-	head, of := headNoun(toks)
+	q.author = q.kind == kindPerson && lx.asksAuthor(q.words)
+	q.duration = lx.asksDuration(toks)
+	q.photo = slices.ContainsFunc(toks, func(tk textWord) bool { return lx.isPictureWord(tk.lower) })
+	head, of := lx.headNoun(toks)
+	if verb, _, _ := lx.predicate(toks); asksHowMuch(toks) && !q.money {
+		q.money = head >= 0 && lx.isMoneyWord(toks[head].lower) || verb >= 0 && lx.isMoneyWord(toks[verb].lower)
+	}
 	complement := make([]bool, len(toks)) // the words of "of Toronto"
 	if of >= 0 {
 		for k := of; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
@@ -418,13 +276,13 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		}
 	}
 	index := make(map[string]int) // stem -> position in q.terms
-	context := setting(toks)
-	verb, passive, past := predicate(toks)
-	if head < 0 && verb >= 0 && isLeadVerb(toks[verb].lower) {
+	context := lx.setting(toks)
+	verb, passive, past := lx.predicate(toks)
+	if head < 0 && verb >= 0 && q.kind == kindPerson && lx.agentVerb(toks[verb].lower) {
 		// "Who leads the Canadian army?" asks for the leader of the army:
 		// the verb and the noun of its object must go together. A named
 		// object ("Who leads Acme?") is what its story is about.
-		if obj := lastOfPhrase(toks, verb+1); obj > verb && !toks[obj].upper {
+		if obj := lx.lastOfPhrase(toks, verb+1); obj > verb && !toks[obj].upper {
 			head = verb
 			complement[obj] = true
 		}
@@ -438,17 +296,14 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		q.kind = kindAny
 	}
 	q.asked = -1
-	asked := askedNoun(toks)
+	asked := lx.askedNoun(toks, marker)
 	q.negated = verb >= 0 && negatedAt(toks, verb)
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
-		stems, n := e.phraseAt(toks, i)
-		surface := ""
-		if n > 0 {
-			surface = phraseText(toks[i : i+n])
-		} else {
-			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || q.author && isAuthorWord(tk.lower) ||
-				i > 0 && isDocumentWord(tk.lower) && (toks[i-1].lower == "which" || toks[i-1].lower == "what") {
+		stems, n, surface := e.phraseAt(toks, i)
+		if n == 0 {
+			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || q.author && lx.isAuthorWord(tk.lower) ||
+				i > 0 && !tk.upper && lx.isDocumentWord(tk.lower) && (toks[i-1].lower == "which" || toks[i-1].lower == "what") {
 				continue
 			}
 			stems, n, surface = e.terms.Terms(tk.text), 1, tk.lower
@@ -456,13 +311,17 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				stems = append(stems, e.terms.Terms(w)...) // "newly" is also "new"
 			}
 		}
-		name := isName(toks, i)
+		name := lx.isName(toks, i)
 		weight := 1.0
 		switch {
 		case context[i]:
 			weight = contextWeight
-		case n == 1 && isLightVerb(tk.lower):
+		case n == 1 && lx.isLightVerb(tk.lower):
 			weight = lightWeight // "where French troops go"
+		case i == marker && kind != kindPerson && !(i == asked && kind == kindNumber):
+			// "what year", "which city": the kind of answer, which the
+			// answer need not name; "what raise" names what is asked.
+			weight = lightWeight
 		}
 		if n > 1 {
 			i += n - 1 // the phrase's other words
@@ -476,20 +335,21 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				if n > 1 {
 					prefix = "" // a phrase is found by its stems, not inside words
 				}
-				forms, syn := e.relations(surface)
+				forms, syn := e.relations(surface, name)
 				q.terms = append(q.terms, qterm{
-					stem: st, prefix: prefix,
+					stem: st, word: surface, prefix: prefix,
 					forms: forms, syn: syn, weight: weight,
 				})
 			}
 			q.terms[j].weight = max(q.terms[j].weight, weight)
 			q.terms[j].name = q.terms[j].name || name
-			q.terms[j].role = q.terms[j].role || n == 1 && i != head && q.kind == kindPerson && answerNoun(tk.lower) == kindPerson
-			q.terms[j].title = q.terms[j].title || slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return isOfficeTitle(w.lower) })
+			q.terms[j].required = q.terms[j].required || n > 1 && slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return w.upper && !w.allCaps })
+			q.terms[j].role = q.terms[j].role || n == 1 && i != head && q.kind == kindPerson && lx.answerNoun(tk.lower) == kindPerson
+			q.terms[j].title = q.terms[j].title || slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return lx.isOfficeTitle(w.lower) })
 			q.terms[j].figure = q.terms[j].figure || n == 1 && tk.digits > 0 && tk.letters == 0
 			q.terms[j].acronym = q.terms[j].acronym || n == 1 && tk.allCaps && tk.letters >= 2 && tk.letters <= 6
-			q.terms[j].amount = q.terms[j].amount || n == 1 && q.money && isCostWord(tk.lower)
-			q.terms[j].when = q.terms[j].when || n == 1 && q.kind == kindDate && isEventVerb(tk.lower)
+			q.terms[j].amount = q.terms[j].amount || n == 1 && q.money && lx.isMoneyWord(tk.lower)
+			q.terms[j].when = q.terms[j].when || n == 1 && q.kind == kindDate && lx.isEventVerb(tk.lower)
 			for k := i - n + 1; k <= i; k++ {
 				q.terms[j].head = q.terms[j].head || k == head
 				q.terms[j].complement = q.terms[j].complement || complement[k]
@@ -508,7 +368,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 // askedNoun returns the index of the noun of "what raise did", "which
 // bridge will": a single word between "what" or "which" and the
 // auxiliary; -1 for none.
-func askedNoun(toks []textWord) int {
+func (lx *lexicon) askedNoun(toks []textWord, marker int) int {
 	for i := 0; i+2 < len(toks); i++ {
 		if w := toks[i].lower; w != "what" && w != "which" {
 			continue
@@ -529,7 +389,7 @@ func askedNoun(toks []textWord) int {
 // wounded", "is the government planning"). It is -1 for questions with
 // none, or with a verb that says little ("did Ottawa say", "has it had").
 // passive is set for "were wounded", past for "did", "was" and "has".
-func predicate(toks []textWord) (verb int, passive, past bool) {
+func (lx *lexicon) predicate(toks []textWord) (verb int, passive, past bool) {
 	aux := -1
 	for i, tk := range toks {
 		if i > 0 && isAuxiliary(tk.lower) {
@@ -539,7 +399,7 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 	}
 	if len(toks) > 1 && toks[0].lower == "who" && !isAuxiliary(toks[1].lower) && !toks[1].upper {
 		// "Who leads the army?": the verb follows "who".
-		if isLightVerb(toks[1].lower) {
+		if lx.isLightVerb(toks[1].lower) {
 			return -1, false, false
 		}
 		return 1, false, strings.HasSuffix(toks[1].lower, "ed")
@@ -568,7 +428,7 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 		if w == "of" && doSupport || toks[k].upper {
 			continue // "does a barrel of oil cost", "did the US ask"
 		}
-		if doSupport && isLightVerb(w) {
+		if doSupport && lx.isLightVerb(w) {
 			verb = k // "did the alliance chief say"
 			break
 		}
@@ -587,65 +447,32 @@ func predicate(toks []textWord) (verb int, passive, past bool) {
 				next = toks[k+1].lower
 			}
 			lastOfRun := next == "" || endsNounPhrase(next) || isDeterminer(next) || isQuantifier(next)
-			if !looksLikeNoun(w, lastOfRun) && !isParticiple(w) {
+			if !lx.looksLikeNoun(w, lastOfRun) && !isParticiple(w) {
 				verb = k
 			}
 			continue
 		}
-		if isParticiple(w) || isIrregularParticiple(w) {
-			if !isLightVerb(w) {
+		if isParticiple(w) || lx.isIrregularParticiple(w) {
+			if k+2 < len(toks) && toks[k+1].lower == "to" && !toks[k+2].upper && lx.is(toks[k+2].lower, wcHasVerb) {
+				// "is the bridge expected to open", "are talks
+				// scheduled to resume": the verb after "to" says what.
+				verb, passive = k+2, false
+				break
+			}
+			if !lx.isLightVerb(w) {
 				verb = k
 			}
 			break
 		}
 	}
-	if verb < 0 || isLightVerb(toks[verb].lower) {
+	if verb < 0 || lx.isLightVerb(toks[verb].lower) {
 		return -1, false, past
 	}
 	w := toks[verb].lower
 	// "were wounded", "have been wounded": a participle after "be".
-	passive = (passive || isCopula(a)) && !doSupport && !isModal(a) && !strings.HasSuffix(w, "ing") && (isParticiple(w) || isIrregularParticiple(w))
+	passive = (passive || isCopula(a)) && !doSupport && !isModal(a) && !strings.HasSuffix(w, "ing") && (isParticiple(w) || lx.isIrregularParticiple(w)) &&
+		!(verb >= 2 && toks[verb-1].lower == "to")
 	return verb, passive, past
-}
-
-// isQuantifier reports words that end a question's subject and verb:
-// "cost each year".
-// isOfficeTitle reports the titles of offices a question may ask about
-// ("the premier", "the mayor"): one held by nobody in the coverage means
-// the coverage does not hold the answer.
-func isOfficeTitle(w string) bool {
-	switch strings.TrimSuffix(w, "s") {
-	case "premier", "mayor", "president", "minister", "chancellor", "governor", "senator",
-		"king", "queen", "ambassador", "commander", "councillor", "councilor", "coach", "pope",
-		"prince", "princes", "sheriff", "judge", "ceo", "spokesperson", "spokesman", "spokeswoman":
-		return true
-	}
-	return false
-}
-
-// isEventVerb reports the verbs of "when" questions whose answer is the
-// date itself: "when will construction start" is answered by
-// "construction in 2026".
-func isEventVerb(w string) bool {
-	switch w {
-	case "start", "starts", "started", "begin", "begins", "began", "open", "opens", "opened",
-		"launch", "launches", "launched", "end", "ends", "ended", "finish", "finishes", "finished",
-		"close", "closes", "closed", "conclude", "concludes", "concluded", "happen", "happens",
-		"occur", "occurs", "occurred", "resume", "resumes", "resumed":
-		return true
-	}
-	return false
-}
-
-// isLeadVerb reports verbs that ask for the leader of something: "who
-// leads", "who heads", "who runs".
-func isLeadVerb(w string) bool {
-	switch w {
-	case "lead", "leads", "led", "head", "heads", "headed", "run", "runs", "ran", "command",
-		"commands", "commanded", "chair", "chairs", "chaired", "govern", "governs", "rule", "rules":
-		return true
-	}
-	return false
 }
 
 func isModal(w string) bool {
@@ -669,25 +496,30 @@ func isQuantifier(w string) bool {
 // plural ("lawmakers"), a noun suffix ("mission", "government"), or -er
 // and -or unless last before the object ("minister say" but "leaders
 // gather in").
-func looksLikeNoun(w string, lastOfRun bool) bool {
+func (lx *lexicon) looksLikeNoun(w string, lastOfRun bool) bool {
 	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return true // after "did" or "will" the verb has no -s
+	}
+	switch w {
+	case "each", "every", "all", "both", "most", "not", "never", "some", "any", "many", "few", "several", "more", "other":
 		return true
 	}
+	c := lx.class(w)
+	switch {
+	case c&wcHasVerb != 0 && lastOfRun:
+		return false // "did France plan to", "will leaders gather in"
+	case c&wcVerb != 0:
+		return false
+	case c&(wcNoun|wcAdjective|wcAdverb) != 0:
+		return true
+	}
+	// A word WordNet does not know: by its ending.
 	for _, suf := range []string{"tion", "sion", "ment", "ness", "ity", "ship", "ence", "ance", "ism", "ist", "ian", "ese", "ary", "ory", "al", "ic", "ive", "ous", "ful"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
 	}
-	if (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or")) && !lastOfRun {
-		return true
-	}
-	switch w {
-	case "still", "also", "now", "ever", "already", "just", "even", "only", "again", "first",
-		"finally", "elsewhere", "really", "actually", "each", "every", "all", "both", "most",
-		"not", "never", "some", "any", "many", "few", "several", "more", "other", "new":
-		return true
-	}
-	return false
+	return (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or")) && !lastOfRun
 }
 
 func isPossessive(w string) bool {
@@ -707,59 +539,28 @@ func isAuxiliary(w string) bool {
 	return false
 }
 
-// isIrregularParticiple reports participles without -ed ("sent", "lost").
-func isIrregularParticiple(w string) bool {
-	switch w {
-	case "sent", "lost", "held", "made", "taken", "left", "gone", "given", "paid", "brought",
-		"fought", "spoken", "begun", "known", "sought", "struck", "fallen", "risen", "chosen",
-		"kept", "seen", "built", "bought", "caught", "found", "heard", "shot", "written",
-		"driven", "flown", "grown", "meant", "sold", "spent", "thrown", "withdrawn", "hit",
-		"hurt", "cut", "put", "set", "won", "led", "met", "told", "said", "done", "had", "been":
-		return true
-	}
-	return false
-}
-
-// isLightVerb reports verbs that say too little to be required of an
-// answer: "when did Ottawa say", "since when has Canada had".
-func isLightVerb(w string) bool {
-	switch w {
-	case "be", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having",
-		"do", "does", "did", "done", "doing", "say", "says", "said", "saying", "tell", "told",
-		"get", "got", "gotten", "getting", "make", "made", "making", "take", "took", "taken",
-		"taking", "go", "went", "gone", "going", "come", "came", "coming", "happen", "happened",
-		"happening", "give", "gave", "given", "put", "let", "become", "became", "hold", "held",
-		"holding", "expected", "planned", "scheduled", "due", "set", "see", "seen", "mean", "meant",
-		"report", "reported":
-		return true
-	}
-	return false
-}
-
-// isPresenceVerb reports participles that only place what is counted
-// ("how many troops are deployed", "were stationed"): a head count "in
-// Kandahar" answers them without the verb.
-func isPresenceVerb(w string) bool {
-	for _, p := range []string{"deploy", "station", "base", "post", "sent", "assign", "serv", "locat", "house", "keep", "kept", "remain", "stay", "involv", "employ", "regist", "enrol", "count", "expect", "estimat", "report", "believ", "thought"} {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // phraseAt returns the stems of the phrase the thesaurus knows that
-// starts at toks[i] ("head of state", "prime minister"), as one term, and
-// how many words it takes; n is 0 when none starts there.
-func (e *Answerer) phraseAt(toks []textWord, i int) (stems []string, n int) {
-	for n := min(4, len(toks)-i); n >= 2; n-- {
-		phrase := phraseText(toks[i : i+n])
-		key := strings.Join(e.terms.Terms(phrase), " ")
-		if strings.Contains(key, " ") && e.synonyms[key] != nil {
-			return []string{key}, n
+// starts at toks[i] ("head of state", "prime minister", and "Romania's
+// capital" read as "capital of Romania"), as one term, how many words it
+// takes and the phrase as the thesaurus has it; n is 0 when none starts
+// there.
+func (e *Answerer) phraseAt(toks []textWord, i int) (stems []string, n int, phrase string) {
+	known := func(p string) bool {
+		return e.th != nil && len(e.th.Related(p, thesaurus.Synonym, thesaurus.Derived)) > 0
+	}
+	if i+2 < len(toks) && toks[i].upper && toks[i+1].lower == "s" && toks[i+1].start == toks[i].end+1 && !toks[i+2].upper {
+		if p := toks[i+2].lower + " of " + toks[i].lower; known(p) {
+			return []string{strings.Join(e.terms.Terms(p), " ")}, 3, p
 		}
 	}
-	return nil, 0
+	for n := min(4, len(toks)-i); n >= 2; n-- {
+		p := phraseText(toks[i : i+n])
+		key := strings.Join(e.terms.Terms(p), " ")
+		if strings.Contains(key, " ") && known(p) {
+			return []string{key}, n, p
+		}
+	}
+	return nil, 0, ""
 }
 
 // phraseText is the lower-cased words of toks, space-separated.
@@ -775,7 +576,7 @@ func phraseText(toks []textWord) string {
 // southern Afghanistan", "in Kandahar", "according to the 2009 report". Such
 // a phrase ends with the question, at a word that ends a noun phrase, or
 // after a name ("in Kandahar end").
-func setting(toks []textWord) []bool {
+func (lx *lexicon) setting(toks []textWord) []bool {
 	marks := make([]bool, len(toks))
 	for i := 0; i < len(toks); i++ {
 		switch toks[i].lower {
@@ -816,7 +617,8 @@ func setting(toks []textWord) []bool {
 // noun that only names the kind of answer ("which official spoke", "what
 // danger did he see"), which the text need not spell out. of is the index
 // of the first word of its "of" complement ("of Toronto"), or -1.
-func headNoun(toks []textWord) (head, of int) {
+func (lx *lexicon) headNoun(toks []textWord) (head, of int) {
+	_, marker := lx.questionType(toks)
 	head = -1
 	for i, tk := range toks {
 		next := ""
@@ -825,16 +627,16 @@ func headNoun(toks []textWord) (head, of int) {
 		}
 		switch {
 		case tk.lower == "how" && (next == "many" || next == "much"):
-			head = lastOfPhrase(toks, i+2)
+			head = lx.lastOfPhrase(toks, i+2)
 		case tk.lower == "how" && (next == "large" || next == "big" || next == "strong") && i+2 < len(toks) && isCopula(toks[i+2].lower):
-			head = lastOfPhrase(toks, i+3)
+			head = lx.lastOfPhrase(toks, i+3)
 		case (tk.lower == "what" || tk.lower == "which" || tk.lower == "who") && isCopula(next):
 			if i+2 < len(toks) && isParticiple(toks[i+2].lower) {
 				return -1, -1 // "who is credited with", "what is expected": a verb
 			}
-			head = lastOfPhrase(toks, i+2)
+			head = lx.lastOfPhrase(toks, i+2)
 		case tk.lower == "name" || tk.lower == "identify":
-			head = lastOfPhrase(toks, i+1)
+			head = lx.lastOfPhrase(toks, i+1)
 		case tk.lower == "what" || tk.lower == "which" || tk.lower == "who" || tk.lower == "how":
 			return -1, -1
 		default:
@@ -845,7 +647,7 @@ func headNoun(toks []textWord) (head, of int) {
 	if head > 0 && len(retrieval.Terms(toks[head].text)) == 0 && toks[head-1].end == toks[head].start-1 {
 		head-- // "runner-up": the particle of a compound is no noun
 	}
-	if head < 0 || markerWord(toks[head].lower) || vagueNoun(toks[head].lower) || toks[head].letters < 2 {
+	if head < 0 || markerWord(toks[head].lower) || head == marker && lx.nounKind(toks[head].lower) > kindPerson || lx.vagueNoun(toks[head].lower) || toks[head].letters < 2 {
 		return -1, -1
 	}
 	of = -1
@@ -860,13 +662,14 @@ func headNoun(toks []textWord) (head, of int) {
 
 // lastOfPhrase returns the last word of the noun phrase starting at
 // toks[i], or -1 when none starts there.
-func lastOfPhrase(toks []textWord, i int) int {
+func (lx *lexicon) lastOfPhrase(toks []textWord, i int) int {
 	last := -1
 	for k := i; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
 		w := toks[k]
 		// A verb after a plural noun ends the phrase: "how many
-		// ministers attended the talks".
-		if last >= 0 && !w.upper && strings.HasSuffix(toks[last].lower, "s") && !looksLikeNoun(w.lower, true) {
+		// ministers attended the talks", "how many people died".
+		if last >= 0 && !w.upper && (strings.HasSuffix(toks[last].lower, "s") && !lx.looksLikeNoun(w.lower, true) ||
+			lx.is(w.lower, wcPastForm) && !lx.is(w.lower, wcNoun|wcAdjective)) {
 			break
 		}
 		switch {
@@ -892,19 +695,6 @@ func isCopula(w string) bool {
 	return w == "is" || w == "are" || w == "was" || w == "were"
 }
 
-// vagueNoun reports nouns a question may ask about that the coverage
-// seldom spells out ("France's position", "the latest").
-func vagueNoun(w string) bool {
-	switch w {
-	case "position", "positions", "view", "views", "stance", "role", "plan", "plans",
-		"reaction", "response", "status", "situation", "opinion", "latest", "news",
-		"story", "issue", "problem", "point", "thing", "things", "deal", "outcome",
-		"result", "idea", "message", "goal", "aim", "policy", "difference", "state":
-		return true
-	}
-	return false
-}
-
 // endsNounPhrase reports whether w ends the noun phrase a question asks
 // about: a preposition, an auxiliary or a wh-word.
 func endsNounPhrase(w string) bool {
@@ -923,9 +713,9 @@ func endsNounPhrase(w string) bool {
 // mention for the question to be answerable: a capitalised word inside the
 // question, or an acronym anywhere. Short acronyms (PM, US) are too often
 // spelled out in the text to be required, as are titles (Mr, Dr).
-func isName(toks []textWord, i int) bool {
+func (lx *lexicon) isName(toks []textWord, i int) bool {
 	tk := toks[i]
-	if !tk.upper || tk.letters < 3 || isHonorific(tk.lower) || answerNoun(tk.lower) != kindAny {
+	if !tk.upper || tk.letters < 3 || isHonorific(tk.lower) || lx.answerNoun(tk.lower) != kindAny {
 		return false
 	}
 	if i == 0 {
@@ -958,68 +748,44 @@ func questionWord(w string) bool {
 	return false
 }
 
-// markerWord reports whether w only names the kind of answer wanted
-// ("what year", "which city", "the number of") and so need not occur in
-// the passages.
-func markerWord(w string) bool {
-	switch w {
-	case "number", "amount", "count", "total", "figure", "percentage", "numerous", "long",
-		"year", "date", "day", "month", "time", "week", "place", "location", "venue", "site",
-		"city", "country", "town", "region", "province", "reason", "reasons", "cause",
-		"purpose", "motive", "next", "last", "upcoming", "previous", "size", "strength", "name",
-		"names":
-		return true
-	}
-	return false
-}
-
-// answerNoun returns what a question asks for when it names it with w
-// ("which official", "what year", "the size of").
-func answerNoun(w string) answerKind {
-	switch w {
-	case "official", "officials", "minister", "person", "people", "leader", "spokesperson",
-		"spokesman", "spokeswoman", "diplomat", "president", "chancellor", "secretary",
-		"politician", "reporter", "journalist", "man", "woman", "commander", "ambassador",
-		"author", "boss", "chief", "head", "cabinet", "representative", "envoy", "negotiator",
-		"lawmaker", "general", "name":
-		return kindPerson
-	case "city", "country", "place", "town", "region", "province", "capital", "location",
-		"venue", "area", "site":
-		return kindPlace
-	case "year", "date", "day", "month", "time", "deadline", "week":
-		return kindDate
-	case "number", "amount", "size", "count", "total", "figure", "percentage", "strength",
-		"population", "large", "big", "long", "strong", "numerous":
-		return kindNumber
-	case "reason", "reasons", "cause", "purpose", "motive", "why":
-		return kindReason
-	}
-	return kindAny
-}
-
 // questionKind finds what the question asks for: the first wh-word
 // decides, and "what"/"which"/"name" look at the noun that follows.
-func questionKind(toks []textWord) answerKind {
+func (lx *lexicon) questionKind(toks []textWord) answerKind {
+	k, _ := lx.questionType(toks)
+	return k
+}
+
+// questionType finds what the question asks for, and the index of the
+// noun that says so ("what year", "which city", "the size of"), which
+// only names the kind of answer and so need not occur in the passages;
+// -1 for none. The first wh-word decides; "what", "which" and "name" look
+// at the noun phrase that follows.
+func (lx *lexicon) questionType(toks []textWord) (answerKind, int) {
 	for i, tk := range toks {
 		switch tk.lower {
 		case "who", "whom", "whose":
-			return kindPerson
+			return kindPerson, -1
 		case "when":
-			return kindDate
+			return kindDate, -1
 		case "where", "whereabouts":
-			return kindPlace
+			return kindPlace, -1
 		case "why":
-			return kindReason
+			return kindReason, -1
 		case "how":
 			if i+1 < len(toks) {
 				switch toks[i+1].lower {
-				case "many", "much", "large", "big", "strong", "long", "far", "few", "numerous", "old", "often":
-					return kindNumber
+				case "many", "much":
+					if i+2 < len(toks) && lx.isTimeUnit(toks[i+2].lower) {
+						return kindNumber, i + 2 // "how much time": a span, the kind of answer
+					}
+					return kindNumber, -1
+				case "large", "big", "strong", "long", "far", "few", "numerous", "old", "often":
+					return kindNumber, -1
 				case "soon", "late", "early":
-					return kindDate
+					return kindDate, -1
 				}
 			}
-			return kindAny
+			return kindAny, -1
 		case "what", "which", "name", "identify":
 			// The noun phrase right after: "what year", "which Canadian
 			// defence minister", "what is the size"; "what did X say"
@@ -1028,19 +794,34 @@ func questionKind(toks []textWord) answerKind {
 			if k < len(toks) && isCopula(toks[k].lower) {
 				k++
 			}
-			for ; k < min(len(toks), i+7) && !endsNounPhrase(toks[k].lower); k++ {
-				if kind := answerNoun(toks[k].lower); kind != kindAny {
-					return kind
+			for first := true; k < min(len(toks), i+7) && !endsNounPhrase(toks[k].lower); k++ {
+				if toks[k].upper || isDeterminer(toks[k].lower) || toks[k].letters < 2 {
+					continue // a name, not a kind of thing; the "s" of "Acme's"
 				}
+				// The word right after "which" is a noun ("which
+				// judge"); further ones may be verbs ("which film won").
+				kind := lx.answerNoun(toks[k].lower)
+				if first {
+					kind = lx.nounKind(toks[k].lower)
+				}
+				switch {
+				case kind != kindAny && first:
+					return kind, k
+				case kind != kindAny:
+					// "the unemployment rate": a kind of thing made
+					// particular, which the passages must hold.
+					return kind, -1
+				}
+				first = false
 			}
-			return kindAny
+			return kindAny, -1
 		}
 	}
 	// No wh-word ("Tell me the size of ..."): the first answer noun decides.
-	for _, tk := range toks {
-		if k := answerNoun(tk.lower); k != kindAny {
-			return k
+	for k, tk := range toks {
+		if kind := lx.answerNoun(tk.lower); kind != kindAny && !tk.upper {
+			return kind, k
 		}
 	}
-	return kindAny
+	return kindAny, -1
 }

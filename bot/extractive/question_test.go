@@ -5,6 +5,7 @@ import (
 )
 
 func TestQuestionKind(t *testing.T) {
+	lx := testLexicon(t)
 	tests := []struct {
 		question string
 		want     answerKind
@@ -33,13 +34,14 @@ func TestQuestionKind(t *testing.T) {
 		{"How did France respond?", kindAny},
 	}
 	for _, tt := range tests {
-		if got := questionKind(splitWords(tt.question)); got != tt.want {
-			t.Errorf("questionKind(%q) = %v, want %v", tt.question, got, tt.want)
+		if got := lx.questionKind(splitWords(tt.question)); got != tt.want {
+			t.Errorf("lx.questionKind(%q) = %v, want %v", tt.question, got, tt.want)
 		}
 	}
 }
 
 func TestHeadNoun(t *testing.T) {
+	lx := testLexicon(t)
 	tests := []struct{ question, want, of string }{
 		{"What is the population of Toronto?", "population", "Toronto"},
 		{"Who is the president of Afghanistan?", "president", "Afghanistan"},
@@ -65,19 +67,20 @@ func TestHeadNoun(t *testing.T) {
 	for _, tt := range tests {
 		toks := splitWords(tt.question)
 		got, gotOf := "", ""
-		if i, of := headNoun(toks); i >= 0 {
+		if i, of := lx.headNoun(toks); i >= 0 {
 			got = toks[i].text
 			if of >= 0 {
 				gotOf = toks[of].text
 			}
 		}
 		if got != tt.want || gotOf != tt.of {
-			t.Errorf("headNoun(%q) = %q of %q, want %q of %q", tt.question, got, gotOf, tt.want, tt.of)
+			t.Errorf("lx.headNoun(%q) = %q of %q, want %q of %q", tt.question, got, gotOf, tt.want, tt.of)
 		}
 	}
 }
 
 func TestPredicate(t *testing.T) {
+	lx := testLexicon(t)
 	tests := []struct {
 		question      string
 		verb          string // "" for none
@@ -104,13 +107,13 @@ func TestPredicate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		toks := splitWords(tt.question)
-		i, passive, past := predicate(toks)
+		i, passive, past := lx.predicate(toks)
 		got := ""
 		if i >= 0 {
 			got = toks[i].text
 		}
 		if got != tt.verb || i >= 0 && (passive != tt.passive || past != tt.past) {
-			t.Errorf("predicate(%q) = %q (passive %v, past %v), want %q (passive %v, past %v)",
+			t.Errorf("lx.predicate(%q) = %q (passive %v, past %v), want %q (passive %v, past %v)",
 				tt.question, got, passive, past, tt.verb, tt.passive, tt.past)
 		}
 	}

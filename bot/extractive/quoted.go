@@ -21,16 +21,17 @@ type speaker struct {
 
 // quoted lists the people the articles quote, each with what they said.
 func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
+	lx := e.lexicon
 	var people []*speaker
 	byKey := make(map[string]*speaker)
 	for _, a := range articles {
-		full := fullNames(a.sents)
+		full := lx.fullNames(a.sents)
 		last := "" // the speaker a "he said" refers to
 		for _, s := range a.sents {
 			if s.headline || s.byline || s.caption {
 				continue
 			}
-			for _, who := range speakersIn(s, last) {
+			for _, who := range lx.speakersIn(s, last) {
 				last = who
 				name := who
 				if f := full[who]; f != "" {
@@ -111,10 +112,10 @@ func hasQuotation(text string) bool {
 
 // fullNames maps each surname an article gives in full to the full name
 // ("appathurai" -> "James Appathurai").
-func fullNames(sents []*passageSentence) map[string]string {
+func (lx *lexicon) fullNames(sents []*passageSentence) map[string]string {
 	out := make(map[string]string)
 	for _, s := range sents {
-		for _, n := range namesIn(s.text, s.toks) {
+		for _, n := range lx.namesIn(s) {
 			if !n.full() {
 				continue
 			}
@@ -131,7 +132,7 @@ func fullNames(sents []*passageSentence) map[string]string {
 // reports as saying something: "Appathurai said", "Harper has said",
 // "Judge Miriam Solberg of the provincial court said", "said Gareth Pryce",
 // "quoted Rasmussen as saying"; "he said" is last, the speaker before.
-func speakersIn(s *passageSentence, last string) []string {
+func (lx *lexicon) speakersIn(s *passageSentence, last string) []string {
 	toks := s.toks
 	var out []string
 	add := func(who string) {
@@ -142,7 +143,7 @@ func speakersIn(s *passageSentence, last string) []string {
 		}
 		out = append(out, who)
 	}
-	names := namesIn(s.text, toks)
+	names := lx.namesIn(s)
 	for _, n := range names {
 		if isWeekday(toks[n.last].lower) || monthName(toks[n.last]) != "" {
 			continue
@@ -150,12 +151,12 @@ func speakersIn(s *passageSentence, last string) []string {
 		if k := n.first - 1; k >= 0 && isPlacePreposition(toks[k].lower) || k >= 0 && toks[k].lower == "of" || k >= 0 && toks[k].lower == "on" {
 			continue // "the Government at Buenos Ayres declared": a place, not a speaker
 		}
-		if (n.speaker || reportsAfter(toks, n.last)) && (n.full() || s.fullNames[n.surname(toks)]) {
+		if (n.speaker || lx.reportsAfter(toks, n.last)) && (n.full() || s.fullNames[n.surname(toks)]) {
 			add(n.surname(toks))
 		}
 	}
 	for k, tk := range toks {
-		if !isReportingVerb(tk.lower) && tk.lower != "quoted" && tk.lower != "according" {
+		if !lx.isReportingVerb(tk.lower) && tk.lower != "quoted" && tk.lower != "according" {
 			continue
 		}
 		// "said Foreign Minister Lawrence Cannon", "quoted Rasmussen as
@@ -236,17 +237,17 @@ func quotedAs(toks []textWord, last int) bool {
 // at last: after an auxiliary ("has said"), or after the appositive that
 // places the speaker ("of the provincial court said", ", president of
 // Local 88, said").
-func reportsAfter(toks []textWord, last int) bool {
+func (lx *lexicon) reportsAfter(toks []textWord, last int) bool {
 	k := last + 1
 	if k < len(toks) && isAuxiliary(toks[k].lower) {
 		k++
 	}
-	if k < len(toks) && isReportingVerb(toks[k].lower) {
+	if k < len(toks) && lx.isReportingVerb(toks[k].lower) {
 		return true
 	}
 	if last+1 < len(toks) && toks[last+1].lower == "of" {
 		for j := last + 2; j < min(len(toks), last+9); j++ {
-			if isReportingVerb(toks[j].lower) {
+			if lx.isReportingVerb(toks[j].lower) {
 				return true
 			}
 		}

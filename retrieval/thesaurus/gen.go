@@ -9,11 +9,28 @@
 //
 // It keeps the senses people mostly mean: for each word, its first
 // senses as tagged in WordNet's corpus (at least the first). Each line is
-// one relation between words: "d" words derived one from the other
-// (decide, decision; Afghan, Afghanistan), "f" the irregular forms of a
-// word (sent, send). WordNet's synsets ("s") and instances ("i") are left
-// out: measured on the evaluation sets, their rarer senses cost more
-// answers than they won ("minister" is also a parson).
+// one relation between words:
+//
+//   - "d" words derived one from the other (decide, decision; Afghan,
+//     Afghanistan), and verbs with what they cause or entail (kill, die);
+//   - "f" the irregular forms of a word (sent, send);
+//   - "s" the words of one synset that is a frequent sense of each of
+//     them (quake, earthquake; premier, prime minister): synonyms;
+//   - "y" a noun, then the words one level below its frequent senses
+//     (spokesperson: spokesman, spokeswoman): what the coverage may say
+//     for it;
+//   - "c" a class and its words (its first field the class), from the
+//     frequent senses of each word: WordNet's lexicographer files
+//     ("noun.person", "noun.location", "noun.time", "verb.communication"),
+//     the dominant part of speech in WordNet's tagged corpus ("pos.n",
+//     "pos.v", "pos.a"), the words with a sense as a verb ("verb"), the most frequent verbs of that corpus
+//     and those of most senses ("verb.frequent"), adjectives of a place ("adj.place": Canadian,
+//     French), names of places (WordNet's instances of locations:
+//     "place.name"), and the hyponyms of a few synsets that name kinds of
+//     answers ("@money": dollar, euro; "@timespan": week, decade; "@timeunit": hour, day;
+//     "@organization"; "@picture"; "@writer"; "@aspect": begin, end,
+//     happen; "@measure": number, size, percentage; "@office": premier,
+//     mayor, coach, spokesperson; "@text": article, story, speech).
 package main
 
 import (
@@ -31,9 +48,95 @@ import (
 // maxSenses is how many of a word's tagged senses are kept.
 const maxSenses = 2
 
+// frequentVerb is the least count of tagged senses (in cntlist) of a
+// verb among the most frequent ones: be, have, say, make, get, take, go,
+// come, give... verbs that say little by themselves.
+const frequentVerb = 500
+
+// maxHyponyms is the most kinds a synset may have for its hyponyms to be
+// written: "person" has hundreds, which say nothing of each other.
+const maxHyponyms = 25
+
+// polysemousVerb is the least number of senses of a verb that means so
+// many things (hold, run, carry, draw, break) that it says little alone.
+const polysemousVerb = 30
+
+// lexnames are WordNet's lexicographer files, by number (lexnames(5WN)).
+var lexnames = strings.Fields(`adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact
+noun.attribute noun.body noun.cognition noun.communication noun.event noun.feeling noun.food
+noun.group noun.location noun.motive noun.object noun.person noun.phenomenon noun.plant
+noun.possession noun.process noun.quantity noun.relation noun.shape noun.state noun.substance
+noun.time verb.body verb.change verb.cognition verb.communication verb.competition
+verb.consumption verb.contact verb.creation verb.emotion verb.motion verb.perception
+verb.possession verb.social verb.stative verb.weather adj.ppl`)
+
+// keptLexnames are the lexicographer files written as classes: the kinds
+// of things questions ask about and the verbs of saying and paying.
+var keptLexnames = map[string]bool{
+	"noun.Tops": true, "noun.act": true, "noun.attribute": true, "noun.cognition": true,
+	"noun.communication": true, "noun.event": true, "noun.group": true, "noun.location": true,
+	"noun.motive": true, "noun.object": true, "noun.person": true, "noun.possession": true,
+	"noun.quantity": true, "noun.relation": true, "noun.state": true, "noun.time": true,
+	"verb.communication": true, "verb.possession": true, "verb.stative": true, "verb.cognition": true,
+	"adj.ppl": true,
+}
+
+// taxonomy are the lexicographer files of the sciences' names (plants,
+// animals, substances, body parts, shapes, processes, pertaining
+// adjectives), whose synonyms ("zymolytic", "zymotic") no news reader asks
+// with; their synsets are not written as synonyms.
+var taxonomy = map[string]bool{
+	"noun.plant": true, "noun.animal": true, "noun.substance": true, "noun.food": true,
+	"noun.body": true, "noun.shape": true, "noun.process": true, "adj.pert": true,
+}
+
+// anchor is a synset whose hyponyms make a class: a word belongs when
+// one of its frequent senses (any sense, with all) lies below it.
+type anchor struct {
+	class string
+	lemma string
+	pos   string
+	sense int // 1-based, as in WordNet's index
+	all   bool
+	below bool // only the hyponyms, not the anchor's own words
+}
+
+var anchors = []anchor{
+	{"@money", "monetary unit", "n", 1, true, false}, // "30,000 pounds", "yen"
+	{"@timeunit", "time unit", "n", 1, false, false},
+	{"@timespan", "time unit", "n", 1, false, false},
+	{"@timespan", "time period", "n", 1, false, false},
+	{"@organization", "organization", "n", 1, false, false},
+	{"@picture", "picture", "n", 1, false, false},
+	{"@picture", "photograph", "n", 1, false, false},
+	{"@writer", "writer", "n", 1, false, false},
+	{"@writer", "reporter", "n", 1, false, false},
+	{"@writer", "editor", "n", 1, false, false},
+	{"@aspect", "begin", "v", 1, false, false}, // start, begin, launch
+	{"@aspect", "begin", "v", 3, false, false},
+	{"@aspect", "end", "v", 1, false, false},
+	{"@aspect", "happen", "v", 1, false, false},
+	{"@aspect", "open", "v", 2, false, false},          // "start to operate or function"
+	{"@office", "leader", "n", 1, false, true},         // premier, president, coach, chief
+	{"@office", "official", "n", 1, false, true},       // mayor, judge, secretary
+	{"@office", "representative", "n", 1, false, true}, // ambassador, senator
+	{"@office", "head", "n", 4, false, true},
+	{"@office", "spokesperson", "n", 1, false, false},
+	{"@office", "military officer", "n", 1, false, false},     // general, captain
+	{"@text", "written communication", "n", 1, false, false},  // report, letter, document
+	{"@text", "message", "n", 1, false, false},                // statement, story, dispatch
+	{"@text", "prose", "n", 1, false, false},                  // article, editorial
+	{"@text", "auditory communication", "n", 1, false, false}, // speech
+	{"@measure", "measure", "n", 2, false, false},             // quantity, amount, count
+	{"@measure", "magnitude", "n", 1, false, false},           // size, number, length
+	{"@measure", "proportion", "n", 1, false, false},          // percentage, ratio
+}
+
 type synset struct {
+	lex   string
 	words []string
 	ptrs  []pointer
+	inst  bool // an instance (a named person or place), not a class
 }
 
 type pointer struct {
@@ -43,17 +146,37 @@ type pointer struct {
 	src, dst int // 1-based word numbers for lexical pointers, 0 for semantic
 }
 
+type wordnet struct {
+	data    map[string]*synset             // pos:offset
+	kept    map[string]map[string]bool     // pos:offset -> words whose frequent sense it is
+	senses  map[string]map[string][]string // pos -> lemma -> pos:offset of each sense, in order
+	counts  map[string]map[string]int      // pos -> lemma -> tagged occurrences (cntlist)
+	hyponym map[string][]string            // pos:offset -> its hyponyms and instances
+}
+
 func main() {
 	dir := "/usr/share/wordnet"
 	if len(os.Args) > 1 {
 		dir = os.Args[1]
 	}
 	poses := map[string]string{"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
-	kept := map[string]map[string]bool{} // pos:offset -> words whose frequent sense it is
-	data := map[string]*synset{}         // pos:offset
+	wn := &wordnet{
+		data: map[string]*synset{}, kept: map[string]map[string]bool{},
+		senses: map[string]map[string][]string{}, counts: map[string]map[string]int{},
+		hyponym: map[string][]string{},
+	}
 	for name, p := range poses {
-		readIndex(filepath.Join(dir, "index."+name), p, kept)
-		readData(filepath.Join(dir, "data."+name), p, data)
+		wn.readIndex(filepath.Join(dir, "index."+name), p)
+		wn.readData(filepath.Join(dir, "data."+name), p)
+	}
+	wn.readCounts(filepath.Join(dir, "cntlist.rev"))
+	for key, ss := range wn.data {
+		for _, p := range ss.ptrs {
+			if p.sym == "@" || p.sym == "@i" {
+				t := normPOS(p.pos) + ":" + p.offset
+				wn.hyponym[t] = append(wn.hyponym[t], key)
+			}
+		}
 	}
 	var lines []string
 	seen := map[string]bool{}
@@ -68,29 +191,98 @@ func main() {
 			lines = append(lines, l)
 		}
 	}
-	for key, ws := range kept {
-		ss := data[key]
+	classes := map[string][]string{}
+	class := func(c, w string) { classes[c] = append(classes[c], w) }
+	for key, ws := range wn.kept {
+		ss := wn.data[key]
 		if ss == nil {
 			continue
 		}
+		var syn []string
+		for _, w := range ss.words {
+			if ws[w] || ss.inst && ss.lex == "noun.location" {
+				syn = append(syn, w) // a place is all its names: Ottawa, capital of Canada
+			}
+		}
+		if (!ss.inst || ss.lex == "noun.location") && !taxonomy[ss.lex] {
+			emit("s", syn) // also "Bucharest", "capital of Romania"
+		}
 		for _, p := range ss.ptrs {
 			tkey := normPOS(p.pos) + ":" + p.offset
-			t := data[tkey]
+			t := wn.data[tkey]
 			if t == nil {
 				continue
 			}
 			switch {
+			case (p.sym == ">" || p.sym == "*") && p.src == 0:
+				// A verb and what it causes or entails: kill, die; buy, pay.
+				for a := range ws {
+					for _, b := range t.words {
+						if wn.kept[tkey][b] {
+							emit("d", []string{a, b})
+						}
+					}
+				}
 			case (p.sym == "+" || p.sym == "\\") && p.src > 0 && p.dst > 0 && p.src <= len(ss.words) && p.dst <= len(t.words):
 				a, b := ss.words[p.src-1], t.words[p.dst-1]
-				if ws[a] && kept[tkey][b] {
+				if ws[a] && wn.kept[tkey][b] {
 					emit("d", []string{a, b})
 				}
-
+				if p.sym == "\\" && ws[a] && strings.HasPrefix(key, "a:") && (t.lex == "noun.location" || t.inst && t.lex == "noun.location") {
+					class("adj.place", a) // Canadian: of Canada
+				}
+			}
+		}
+		for w := range ws {
+			switch {
+			case ss.inst && ss.lex == "noun.location":
+				class("place.name", w)
+			case !ss.inst && keptLexnames[ss.lex]:
+				class(ss.lex, w)
+			}
+		}
+	}
+	// "y": a noun and the words one level below its frequent senses
+	// (spokesperson: spokesman, spokeswoman), for general synsets of
+	// not too many kinds; verbs' are manners of doing ("raise": hoist,
+	// jack), not what the coverage says for them.
+	for key, ws := range wn.kept {
+		hs := wn.hyponym[key]
+		if len(hs) == 0 || len(hs) > maxHyponyms || !strings.HasPrefix(key, "n:") || taxonomy[wn.data[key].lex] || wn.data[key].inst {
+			continue
+		}
+		var below []string
+		for _, h := range hs {
+			if t := wn.data[h]; t != nil && !t.inst {
+				below = append(below, t.words...)
+			}
+		}
+		below = slices.Compact(slices.Sorted(slices.Values(below)))
+		for w := range ws {
+			if !strings.Contains(w, " ") && len(below) > 0 {
+				l := "y\t" + w + "|" + strings.Join(slices.DeleteFunc(slices.Clone(below), func(b string) bool { return b == w }), "|")
+				if !seen[l] {
+					seen[l] = true
+					lines = append(lines, l)
+				}
 			}
 		}
 	}
 	for name := range poses {
 		readExceptions(filepath.Join(dir, name+".exc"), emit)
+	}
+	wn.dominantPOS(class)
+	for lemma, senses := range wn.senses["v"] {
+		if wn.counts["v"][lemma] >= frequentVerb || len(senses) >= polysemousVerb {
+			class("verb.frequent", lemma)
+		}
+	}
+	for _, a := range anchors {
+		wn.anchorClass(a, class)
+	}
+	for c, ws := range classes {
+		ws = slices.Compact(slices.Sorted(slices.Values(ws)))
+		lines = append(lines, "c\t"+c+"\t"+strings.Join(ws, "|"))
 	}
 	slices.Sort(lines)
 	f, err := os.Create("wordnet.txt.gz")
@@ -112,7 +304,71 @@ func main() {
 	if err := f.Close(); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote %d relations", len(lines))
+	log.Printf("wrote %d lines", len(lines))
+}
+
+// dominantPOS classes each single word by its part of speech: for a word
+// WordNet knows in more than one, the one its tagged corpus uses most
+// ("leaders" a noun, "gather" a verb), or, untagged, the one with most
+// senses.
+func (wn *wordnet) dominantPOS(class func(c, w string)) {
+	all := map[string]bool{}
+	for _, m := range wn.senses {
+		for w := range m {
+			all[w] = true
+		}
+	}
+	for w := range all {
+		if strings.ContainsAny(w, " -") {
+			continue
+		}
+		best, bestN, bestS := "", -1, -1
+		for _, p := range []string{"n", "v", "a", "r"} {
+			s := len(wn.senses[p][w])
+			if s == 0 {
+				continue
+			}
+			c := wn.counts[p][w]
+			if c > bestN || c == bestN && s > bestS {
+				best, bestN, bestS = p, c, s
+			}
+		}
+		class("pos."+best, w)
+		if len(wn.senses["v"][w]) > 0 {
+			class("verb", w) // has a sense as a verb, if not the main one
+		}
+	}
+}
+
+// anchorClass puts in a.class the words with a sense below a's synset.
+func (wn *wordnet) anchorClass(a anchor, class func(c, w string)) {
+	ss := wn.senses[a.pos][a.lemma]
+	if len(ss) < a.sense {
+		log.Fatalf("anchor %s: %s has no sense %d", a.class, a.lemma, a.sense)
+	}
+	below := map[string]bool{}
+	var walk func(string)
+	walk = func(k string) {
+		if below[k] {
+			return
+		}
+		below[k] = true
+		for _, h := range wn.hyponym[k] {
+			walk(h)
+		}
+	}
+	walk(ss[a.sense-1])
+	if a.below {
+		delete(below, ss[a.sense-1]) // "leader" is too general to be an office
+	}
+	for w, keys := range wn.senses[a.pos] {
+		for _, k := range keys {
+			if below[k] && (a.all || wn.kept[k][w]) {
+				class(a.class, w)
+				break
+			}
+		}
+	}
 }
 
 func normPOS(p string) string {
@@ -130,13 +386,14 @@ func clean(w string) string {
 }
 
 // readIndex marks, for each lemma of an index file, the synsets of its
-// first tagged senses.
-func readIndex(path, pos string, kept map[string]map[string]bool) {
+// first tagged senses, and lists all its senses.
+func (wn *wordnet) readIndex(path, pos string) {
 	f, err := os.Open(path)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer f.Close()
+	wn.senses[pos] = map[string][]string{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
@@ -156,19 +413,22 @@ func readIndex(path, pos string, kept map[string]map[string]bool) {
 		}
 		tagged, _ := strconv.Atoi(fs[i+1])
 		offsets := fs[i+2:]
+		for _, off := range offsets {
+			wn.senses[pos][lemma] = append(wn.senses[pos][lemma], pos+":"+off)
+		}
 		n := min(len(offsets), max(1, min(tagged, maxSenses)))
 		for _, off := range offsets[:n] {
 			key := pos + ":" + off
-			if kept[key] == nil {
-				kept[key] = map[string]bool{}
+			if wn.kept[key] == nil {
+				wn.kept[key] = map[string]bool{}
 			}
-			kept[key][lemma] = true
+			wn.kept[key][lemma] = true
 		}
 	}
 }
 
 // readData reads the synsets of a data file: their words and pointers.
-func readData(path, pos string, data map[string]*synset) {
+func (wn *wordnet) readData(path, pos string) {
 	f, err := os.Open(path)
 	if err != nil {
 		log.Fatal(err)
@@ -188,8 +448,9 @@ func readData(path, pos string, data map[string]*synset) {
 		if len(fs) < 4 {
 			continue
 		}
+		lex, _ := strconv.Atoi(fs[1])
 		wcnt, _ := strconv.ParseInt(fs[3], 16, 32)
-		ss := &synset{}
+		ss := &synset{lex: lexnames[lex]}
 		k := 4
 		for range wcnt {
 			ss.words = append(ss.words, clean(fs[k]))
@@ -201,10 +462,40 @@ func readData(path, pos string, data map[string]*synset) {
 			st := fs[k+3]
 			src, _ := strconv.ParseInt(st[:2], 16, 32)
 			dst, _ := strconv.ParseInt(st[2:], 16, 32)
-			ss.ptrs = append(ss.ptrs, pointer{sym: fs[k], offset: fs[k+1], pos: fs[k+2], src: int(src), dst: int(dst)})
+			p := pointer{sym: fs[k], offset: fs[k+1], pos: fs[k+2], src: int(src), dst: int(dst)}
+			ss.ptrs = append(ss.ptrs, p)
+			ss.inst = ss.inst || p.sym == "@i"
 			k += 4
 		}
-		data[pos+":"+fs[0]] = ss
+		wn.data[pos+":"+fs[0]] = ss
+	}
+}
+
+// readCounts reads how often each sense is tagged in WordNet's corpus
+// (cntlist.rev: "sense_key sense_number tag_count"), summed by lemma.
+func (wn *wordnet) readCounts(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	byType := map[string]string{"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) != 3 {
+			continue
+		}
+		lemma, rest, ok := strings.Cut(fs[0], "%")
+		if !ok || rest == "" {
+			continue
+		}
+		p := byType[rest[:1]]
+		n, _ := strconv.Atoi(fs[2])
+		if wn.counts[p] == nil {
+			wn.counts[p] = map[string]int{}
+		}
+		wn.counts[p][clean(lemma)] += n
 	}
 }
 

@@ -1,18 +1,19 @@
-// Package thesaurus gives the relations between English words that a
-// question and the article answering it use for the same thing: words
-// derived one from the other ("decide", "decision"; "Afghan",
-// "Afghanistan") and irregular forms ("sent", "send"), which stemming
-// does not join. They are sourced from WordNet 3.0 (Princeton University,
-// see WORDNET-LICENSE), keeping each word's most frequent senses; gen.go
-// writes the data from the WordNet database.
+// Package thesaurus gives what newsbot knows of English words, sourced
+// from WordNet 3.0 (Princeton University, see WORDNET-LICENSE) by gen.go,
+// keeping each word's most frequent senses: the relations between words
+// that a question and the article answering it use for the same thing
+// (words derived one from the other, "decide", "decision"; irregular
+// forms, "sent", "send"; synonyms, "quake", "earthquake"), which
+// stemming does not join, and the classes of words (people, places,
+// times, sums of money, verbs of saying, the dominant part of speech).
 package thesaurus
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -23,14 +24,62 @@ var wordnet []byte
 const (
 	Derived = 'd'
 	Form    = 'f'
+	Synonym = 's'
+)
+
+// Classes of words (see gen.go for how each is made).
+const (
+	Person        = "noun.person"        // minister, welder, spokeswoman
+	Group         = "noun.group"         // troop, staff, union
+	Location      = "noun.location"      // city, province, harbour
+	Time          = "noun.time"          // year, week, deadline
+	Quantity      = "noun.quantity"      // dollar, count, worth
+	Attribute     = "noun.attribute"     // size, strength, number
+	Motive        = "noun.motive"        // reason, motive
+	Possession    = "noun.possession"    // cost, price, revenue, wage
+	Communication = "noun.communication" // speech, report, statement
+	Cognition     = "noun.cognition"     // view, plan, idea
+	State         = "noun.state"         // situation, status, problem
+	Act           = "noun.act"           // decision, role, deal
+	Event         = "noun.event"         // outcome, result
+	Relation      = "noun.relation"      // percentage, difference
+	Object        = "noun.object"        // river, bay, island
+	Tops          = "noun.Tops"          // thing, location, measure
+	Saying        = "verb.communication" // say, tell, add, warn, urge
+	Paying        = "verb.possession"    // pay, spend, buy, sell
+	Stative       = "verb.stative"       // remain, serve, house, involve
+	Thinking      = "verb.cognition"     // believe, estimate, expect
+	Participial   = "adj.ppl"            // wounded, detained
+	PlaceAdj      = "adj.place"          // Canadian, French: of a place
+	PlaceName     = "place.name"         // Canada, Kandahar
+	Noun          = "pos.n"              // dominant part of speech, for words of several
+	Verb          = "pos.v"
+	Adjective     = "pos.a"
+	Adverb        = "pos.r"
+	HasVerb       = "verb"          // has a sense as a verb, if not the main one
+	FrequentVerb  = "verb.frequent" // be, have, say, make, get, take, go, come, give
+	Money         = "@money"        // dollar, euro, pound, yen
+	Timespan      = "@timespan"     // minute, day, week, decade, season
+	TimeUnit      = "@timeunit"     // second, minute, hour, day, month
+	Organization  = "@organization" // ministry, company, union, party
+	Picture       = "@picture"      // photo, photograph, image
+	Writer        = "@writer"       // reporter, journalist, author, editor
+	Aspect        = "@aspect"       // begin, start, end, finish, happen, open
+	Measure       = "@measure"      // number, amount, size, percentage
+	Office        = "@office"       // premier, mayor, judge, coach, spokesperson
+	Text          = "@text"         // article, story, report, speech, letter
+	Placing       = "@placing"      // put, position, deploy, station
 )
 
 // Thesaurus holds the relations. It is read-only and safe for concurrent
 // use.
 type Thesaurus struct {
-	groups [][]string
-	kinds  []byte
-	by     map[string][]int32 // word -> groups holding it
+	groups  [][]string
+	kinds   []byte
+	by      map[string][]int32 // word -> groups holding it
+	classes []string
+	classOf map[string][]uint8  // word -> indexes in classes
+	below   map[string][]string // word -> the words one level below its senses
 }
 
 // Load reads the thesaurus newsbot ships.
@@ -39,11 +88,33 @@ func Load() (*Thesaurus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the thesaurus: %w", err)
 	}
-	t := &Thesaurus{by: make(map[string][]int32, 1<<15)}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		line := sc.Text()
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("reading the thesaurus: %w", err)
+	}
+	// One string for all: words are slices of it, not one allocation each.
+	text := string(raw)
+	t := &Thesaurus{by: make(map[string][]int32, 1<<16), classOf: make(map[string][]uint8, 1<<16), below: make(map[string][]string, 1<<14)}
+	for line := range strings.Lines(text) {
+		line = strings.TrimSuffix(line, "\n")
 		if line == "" || line[0] == '#' || len(line) < 3 || line[1] != '\t' {
+			continue
+		}
+		if line[0] == 'y' {
+			w, rest, _ := strings.Cut(line[2:], "|")
+			t.below[w] = append(t.below[w], strings.Split(rest, "|")...)
+			continue
+		}
+		if line[0] == 'c' {
+			name, words, ok := strings.Cut(line[2:], "\t")
+			if !ok || len(t.classes) == 255 {
+				continue
+			}
+			id := uint8(len(t.classes))
+			t.classes = append(t.classes, name)
+			for w := range strings.SplitSeq(words, "|") {
+				t.classOf[w] = append(t.classOf[w], id)
+			}
 			continue
 		}
 		words := strings.Split(line[2:], "|")
@@ -53,9 +124,6 @@ func Load() (*Thesaurus, error) {
 		for _, w := range words {
 			t.by[w] = append(t.by[w], id)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("reading the thesaurus: %w", err)
 	}
 	return t, nil
 }
@@ -79,9 +147,25 @@ func (t *Thesaurus) Related(word string, kinds ...byte) []string {
 	return out
 }
 
+// In reports whether the lower-cased word (as WordNet lists it: a base
+// form, see Lemmas) is of class c, one of the class constants.
+func (t *Thesaurus) In(word, c string) bool {
+	for _, id := range t.classOf[word] {
+		if t.classes[id] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Hyponyms returns the words one level below the lower-cased word's
+// frequent senses: the more particular words the coverage may use for it
+// ("spokesman" for "spokesperson").
+func (t *Thesaurus) Hyponyms(word string) []string { return t.below[word] }
+
 // Known reports whether the thesaurus holds the lower-cased word or
 // phrase.
-func (t *Thesaurus) Known(word string) bool { return len(t.by[word]) > 0 }
+func (t *Thesaurus) Known(word string) bool { return len(t.by[word]) > 0 || len(t.classOf[word]) > 0 }
 
 // Lemmas returns the base forms of a lower-cased word that the thesaurus
 // knows: the word itself, its irregular base ("sent" -> "send") and what

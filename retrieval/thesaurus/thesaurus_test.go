@@ -20,6 +20,8 @@ func TestThesaurus(t *testing.T) {
 		{"decide", []byte{Derived}, "decision"},
 		{"afghan", []byte{Derived}, "afghanistan"},
 		{"canada", []byte{Derived}, "canadian"},
+		{"quake", []byte{Synonym}, "earthquake"},
+		{"premier", []byte{Synonym}, "prime minister"},
 	} {
 		if got := th.Related(tt.word, tt.kinds...); !slices.Contains(got, tt.want) {
 			t.Errorf("Related(%q, %q) = %q, want it to hold %q", tt.word, tt.kinds, got, tt.want)
@@ -30,6 +32,22 @@ func TestThesaurus(t *testing.T) {
 	} {
 		if got := th.Lemmas(tt.word); !slices.Contains(got, tt.want) {
 			t.Errorf("Lemmas(%q) = %q, want it to hold %q", tt.word, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		word, class string
+		want        bool
+	}{
+		{"spokeswoman", Person, true}, {"minister", Person, true}, {"harbour", Location, true},
+		{"week", Timespan, true}, {"decade", Timespan, true}, {"euro", Money, true}, {"yen", Money, true},
+		{"say", Saying, true}, {"add", Saying, true}, {"canadian", PlaceAdj, true}, {"french", PlaceAdj, true},
+		{"kandahar", PlaceName, true}, {"department", Organization, true}, {"ministry", Group, true}, {"photo", Picture, true},
+		{"reporter", Writer, true}, {"start", Aspect, true}, {"take", FrequentVerb, true},
+		{"gather", Verb, true}, {"leader", Noun, true}, {"number", Measure, true}, {"percentage", Measure, true}, {"leader", Person, true},
+		{"minister", Location, false}, {"week", Money, false}, {"announce", FrequentVerb, false},
+	} {
+		if got := th.In(tt.word, tt.class); got != tt.want {
+			t.Errorf("In(%q, %q) = %v, want %v", tt.word, tt.class, got, tt.want)
 		}
 	}
 	if th.Known("appathurai") {
