@@ -95,6 +95,14 @@ func (lx *lexicon) compute(w string) wordClass {
 	if len(lemmas) == 0 {
 		return 0
 	}
+	if lx.pos(w) != 0 {
+		// A word WordNet lists is itself, and its inflections' base:
+		// "reporter" is no comparative of "report", "number" none of
+		// "numb".
+		lemmas = slices.DeleteFunc(lemmas, func(l string) bool {
+			return l != w && !slices.Contains(th.Related(w, thesaurus.Form), l) && !inflects(w, l)
+		})
+	}
 	c := wcKnown
 	classes := []struct {
 		name string
@@ -144,6 +152,18 @@ func (lx *lexicon) compute(w string) wordClass {
 		}
 	}
 	return c
+}
+
+// inflects reports whether w is a regular inflection of the base form l:
+// its plural or third person, past or -ing form.
+func inflects(w, l string) bool {
+	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && (b == l || b+"e" == l || strings.HasSuffix(b, "i") && strings.TrimSuffix(b, "i")+"y" == l ||
+			len(b) > 2 && b[len(b)-1] == b[len(b)-2] && b[:len(b)-1] == l) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBe reports the forms of "be" that are no auxiliary of a question.

@@ -755,6 +755,21 @@ func (lx *lexicon) questionKind(toks []textWord) answerKind {
 	return k
 }
 
+// endsPhraseAsVerb reports whether word k of a question is the verb
+// after its subject ("which film won the award", "which judge wrote"),
+// not a participle inside it ("which newly appointed alliance chief").
+func (lx *lexicon) endsPhraseAsVerb(toks []textWord, k int) bool {
+	w := toks[k].lower
+	if !lx.is(w, wcPastForm|wcVerbS) && lx.pos(w) != wcVerb {
+		return false
+	}
+	if k+1 == len(toks) {
+		return true
+	}
+	next := toks[k+1]
+	return next.upper || isDeterminer(next.lower) || endsNounPhrase(next.lower) || isPossessive(next.lower) || lx.is(next.lower, wcPastForm)
+}
+
 // questionType finds what the question asks for, and the index of the
 // noun that says so ("what year", "which city", "the size of"), which
 // only names the kind of answer and so need not occur in the passages;
@@ -787,34 +802,40 @@ func (lx *lexicon) questionType(toks []textWord) (answerKind, int) {
 			}
 			return kindAny, -1
 		case "what", "which", "name", "identify":
-			// The noun phrase right after: "what year", "which Canadian
-			// defence minister", "what is the size"; "what did X say"
-			// names no kind.
+			// The noun phrase right after, up to its verb: "what year",
+			// "which Canadian defence minister", "which wartime message
+			// argued", "what is the size of"; its last word says what
+			// is asked ("what did X say" names no kind). It only names
+			// the kind of answer (a marker) when nothing qualifies it:
+			// "what year", not "the unemployment rate".
 			k := i + 1
 			if k < len(toks) && isCopula(toks[k].lower) {
 				k++
 			}
-			for first := true; k < min(len(toks), i+7) && !endsNounPhrase(toks[k].lower); k++ {
-				if toks[k].upper || isDeterminer(toks[k].lower) || toks[k].letters < 2 {
-					continue // a name, not a kind of thing; the "s" of "Acme's"
-				}
-				// The word right after "which" is a noun ("which
-				// judge"); further ones may be verbs ("which film won").
-				kind := lx.answerNoun(toks[k].lower)
-				if first {
-					kind = lx.nounKind(toks[k].lower)
-				}
-				switch {
-				case kind != kindAny && first:
-					return kind, k
-				case kind != kindAny:
-					// "the unemployment rate": a kind of thing made
-					// particular, which the passages must hold.
-					return kind, -1
-				}
-				first = false
+			for k < len(toks) && isDeterminer(toks[k].lower) {
+				k++
 			}
-			return kindAny, -1
+			start, head := k, -1
+			for ; k < min(len(toks), i+8) && !endsNounPhrase(toks[k].lower); k++ {
+				w := toks[k]
+				if k > start && lx.endsPhraseAsVerb(toks, k) {
+					break
+				}
+				if !w.upper && w.letters >= 2 {
+					head = k
+				}
+			}
+			if head < 0 || lx.isDocumentWord(toks[head].lower) {
+				return kindAny, -1 // "which address": the answer is the document
+			}
+			kind := lx.nounKind(toks[head].lower)
+			if kind == kindAny {
+				return kindAny, -1
+			}
+			if head != start {
+				return kind, -1
+			}
+			return kind, head
 		}
 	}
 	// No wh-word ("Tell me the size of ..."): the first answer noun decides.

@@ -61,7 +61,7 @@ func TestHeadNoun(t *testing.T) {
 		{"What is the name of the NATO secretary-general?", "", ""},
 		{"What did Rasmussen say?", "", ""},
 		{"Who heads NATO?", "", ""},
-		{"What is France's position on the mission?", "", ""},
+		{"What is France's view on the mission?", "", ""},
 		{"How much does a barrel of oil cost?", "", ""},
 	}
 	for _, tt := range tests {
