@@ -22,7 +22,7 @@ import (
 // segments until the re-embedding is done.
 func (st *Store) compact(ctx context.Context) error {
 	st.mu.Lock()
-	old := st.base
+	old, gen := st.base, st.gen
 	changes := make(map[string]*change, len(st.delta))
 	for k, c := range st.delta {
 		changes[k] = c
@@ -69,12 +69,12 @@ func (st *Store) compact(ctx context.Context) error {
 	}
 	slices.SortFunc(items, func(a, b item) int { return strings.Compare(a.state.Source, b.state.Source) })
 
-	name := "base-" + strconv.FormatUint(st.gen+1, 10)
+	name := "base-" + strconv.FormatUint(gen+1, 10)
 	for i := 2; ; i++ {
 		if _, err := os.Stat(filepath.Join(st.dir, name)); errors.Is(err, os.ErrNotExist) {
 			break
 		}
-		name = "base-" + strconv.FormatUint(st.gen+1, 10) + "-" + strconv.Itoa(i)
+		name = "base-" + strconv.FormatUint(gen+1, 10) + "-" + strconv.Itoa(i)
 	}
 	w, err := newBaseWriter(filepath.Join(st.dir, name))
 	if err != nil {

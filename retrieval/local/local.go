@@ -201,6 +201,15 @@ func (st *Store) loadOnce(first, clean bool) error {
 		delta[s.Source] = c
 	}
 	st.mu.Lock()
+	if !first && gen < st.gen {
+		// A commit of this process overtook the load: what is in memory
+		// is newer than what was read.
+		st.mu.Unlock()
+		if b != nil {
+			b.release()
+		}
+		return nil
+	}
 	old := st.base
 	st.gen, st.base, st.delta, st.held = gen, b, delta, min(held, maxHeld)
 	st.mu.Unlock()
@@ -275,21 +284,22 @@ func (st *Store) Lock(ctx context.Context, wait bool) (func(), error) {
 }
 
 // refresh loads the folder again when another process committed since it
-// was loaded.
+// was loaded. Generations only grow, so a number read before a commit of
+// this process landed (not newer than ours) needs no reload.
 func (st *Store) refresh() error {
 	gen := readGeneration(st.dir)
 	st.mu.Lock()
-	same := gen == st.gen
+	current := gen <= st.gen
 	st.mu.Unlock()
-	if same {
+	if current {
 		return nil
 	}
 	st.snapMu.Lock()
 	defer st.snapMu.Unlock()
 	st.mu.Lock()
-	same = gen == st.gen
+	current = gen <= st.gen
 	st.mu.Unlock()
-	if same {
+	if current {
 		return nil
 	}
 	return st.load(false, false)
