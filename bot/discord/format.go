@@ -62,6 +62,7 @@ func (e Embed) size() int {
 // "Sources" block of the citations the text actually cites, then the
 // note. A refusal is just its text.
 func FormatAnswer(a bot.Answer) []string {
+	a = a.Plain()
 	text := inert(strings.TrimSpace(a.Text))
 	if text == "" {
 		text = "(no answer)"
@@ -95,6 +96,7 @@ func FormatAnswer(a bot.Answer) []string {
 // cited source quoting its passage, packed into as few messages as
 // Discord's embed limits allow.
 func FormatSources(a bot.Answer) []Message {
+	a = a.Plain()
 	cited := a.Cited()
 	if len(cited) == 0 {
 		return []Message{{Content: "This answer has no sources to show."}}
@@ -189,7 +191,10 @@ func escapeMentions(s string) string { return mentionEscaper.Replace(s) }
 // as right after a URL; list markers are escaped wherever a message could
 // start. Bare URLs stay as they are, so they are shown and linked in full,
 // and so do [n] citation markers; no "](" is left for a link to be made of.
+// Control characters and bidirectional overrides go too (bot.Plain): an
+// override would show a file name or a quote reversed.
 func inert(s string) string {
+	s = bot.Plain(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {

@@ -502,6 +502,41 @@ func TestThreadName(t *testing.T) {
 	}
 }
 
+// TestFormatIsPlain: control characters and bidirectional overrides of
+// an article never reach Discord, where an override shows a file name or
+// a quote reversed ("txt.exe" as "exe.txt").
+func TestFormatIsPlain(t *testing.T) {
+	const hostile = "evil\u202etxt.exe \x1b[2J\u2066x\u2069"
+	dirty := strings.NewReplacer(`\u202e`, "\u202e", `\x1b`, "\x1b", `\u2066`, "\u2066", `\u2069`, "\u2069").Replace(hostile)
+	a := bot.Answer{
+		Question: "who said " + dirty,
+		Text:     "He said " + dirty + " [1].",
+		Note:     "note " + dirty,
+		Citations: []bot.Citation{{N: 1, Source: dirty + ".txt", Title: "Title " + dirty, Lines: [2]int{1, 1},
+			Quote: "He said " + dirty, URL: "https://news.example/articles/a?x=" + dirty}},
+	}
+	var out []string
+	out = append(out, FormatAnswer(a)...)
+	for _, m := range FormatSources(a) {
+		out = append(out, m.Content)
+		for _, e := range m.Embeds {
+			out = append(out, e.Title, e.Description, e.URL)
+			for _, f := range e.Fields {
+				out = append(out, f.Name, f.Value)
+			}
+		}
+	}
+	out = append(out, threadName(a.Question), discordPartial(a.Text))
+	for _, s := range out {
+		if s != bot.Plain(s) {
+			t.Errorf("Discord gets %q, want it without control characters", s)
+		}
+	}
+	if got := strings.Join(out, "\n"); !strings.Contains(got, "txt.exe") {
+		t.Errorf("the hostile text is lost altogether:\n%s", got)
+	}
+}
+
 func TestCitationLineDate(t *testing.T) {
 	c := bot.Citation{N: 2, Source: "a.txt", Title: "Strike ends", Lines: [2]int{3, 3}, Date: time.Date(2022, 11, 21, 0, 0, 0, 0, time.UTC)}
 	if got, want := citationLine(c), "[2] `a.txt:3` - Strike ends (2022-11-21)"; got != want {
@@ -530,10 +565,15 @@ func FuzzFormatAnswer(f *testing.F) {
 				t.Fatalf("message %d of %q leaves %s:\n%q", i+1, text, live, m)
 			}
 		}
-		if strings.TrimSpace(text) != "" {
+		if strings.TrimSpace(bot.Plain(text)) != "" {
 			got := strings.Join(strings.Fields(shown(strings.Join(msgs, ""))), "")
-			if want := strings.Join(strings.Fields(text), ""); got != want {
+			if want := strings.Join(strings.Fields(bot.Plain(text)), ""); got != want {
 				t.Fatalf("the messages of %q show %q", text, got)
+			}
+		}
+		for i, m := range msgs {
+			if m != bot.Plain(m) {
+				t.Fatalf("message %d of %q holds control characters: %q", i+1, text, m)
 			}
 		}
 		if p := discordPartial(text); runeLen(p) > discordMaxContent || liveMarkup(p) != "" {
@@ -554,7 +594,7 @@ func FuzzFormatAnswer(f *testing.F) {
 					}
 				}
 				desc := strings.Join(lines, "\n")
-				if strings.TrimSpace(quote) == "" {
+				if strings.TrimSpace(bot.Plain(quote)) == "" {
 					desc = "" // the bot's own "*(no quote)*"
 				}
 				for what, s := range map[string]string{"title": strings.TrimPrefix(e.Title, "[1] "), "description": desc} {

@@ -233,7 +233,7 @@ func threadName(question string) string {
 			return -1
 		}
 		return r
-	}, oneLine(question))
+	}, oneLine(bot.Plain(question)))
 	name = strings.NewReplacer("<", "<\u200b", "](", "] (").Replace(strings.TrimLeft(name, "#>-+ "))
 	name = escapeMentions(truncateRunes(name, 90))
 	if name == "" {
