@@ -479,6 +479,8 @@ func TestEvalSets(t *testing.T) {
 		{"devheldout.yaml", devHeldoutDir, 18, 2},
 		{"dev2.yaml", dev2Dir, 30, 3},
 		{"heldout2.yaml", heldout2Dir, 30, 3},
+		{"dev3facts.yaml", dev3FactsDir, 30, 5},
+		{"heldout3facts.yaml", heldout3FactsDir, 30, 5},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
@@ -766,6 +768,14 @@ var (
 var (
 	dev2Dir     = filepath.Join("testdata", "dev2")
 	heldout2Dir = filepath.Join("testdata", "heldout2")
+)
+
+// dev3FactsDir and heldout3FactsDir are the third round's, on single
+// facts: dev3facts.yaml was tuned on, heldout3facts.yaml written at the
+// same time and only its aggregate looked at.
+var (
+	dev3FactsDir     = filepath.Join("testdata", "dev3facts")
+	heldout3FactsDir = filepath.Join("testdata", "heldout3facts")
 )
 
 // kindThresholds are the targets on coverage not tuned on: answered
