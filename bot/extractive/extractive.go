@@ -597,6 +597,13 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 			for _, t := range slices.Concat(e.terms.Terms(text), e.terms.Terms(words.String())) {
 				s.terms[t] = true
 			}
+			// An irregular form stands for its base form too: "broke"
+			// is "break", which "injury" relates to.
+			for _, w := range toks {
+				for _, t := range e.baseStems(w.lower) {
+					s.terms[t] = true
+				}
+			}
 			seen[offKey], seen[textKey] = s, s
 			link(prev, s, gap)
 			prev = s

@@ -353,7 +353,11 @@ func (lx *lexicon) mentionsMoney(s *passageSentence) bool {
 }
 
 // isTimeUnit reports the words of spans of time.
-func (lx *lexicon) isTimeUnit(w string) bool { return lx.is(w, wcTimespan) }
+// A word mostly of another part of speech ("full", as in "86 full-time
+// musicians") is none.
+func (lx *lexicon) isTimeUnit(w string) bool {
+	return lx.is(w, wcTimespan) && !lx.is(w, wcAdjective|wcVerb|wcAdverb)
+}
 
 // isPeopleNoun reports nouns for people or bodies of people, which a
 // headcount measures.

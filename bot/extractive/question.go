@@ -117,6 +117,42 @@ func (e *Answerer) relations(word string, name bool) (forms, syn []string) {
 	return forms, syn
 }
 
+// baseStems returns the stems of the base forms of an irregular form
+// ("broke" -> "break", "men" -> "man"), whose stems differ from its own;
+// none for a regular one, whose stem is its base's already.
+func (e *Answerer) baseStems(w string) []string {
+	if len(w) < 3 || e.th == nil {
+		return nil
+	}
+	key := w + "\x01"
+	e.relMu.Lock()
+	r, ok := e.rel[key]
+	e.relMu.Unlock()
+	if ok {
+		return r[0]
+	}
+	own := e.terms.Terms(w)
+	var out []string
+	// The thesaurus links forms both ways: a word that is a verb of its
+	// own ("find", "found") is its own base.
+	if len(own) == 1 && !e.th.In(w, thesaurus.HasVerb) {
+		for _, l := range e.th.Lemmas(w) {
+			if l == w || strings.Contains(l, " ") || !e.th.In(l, thesaurus.HasVerb) && !e.th.In(l, thesaurus.Noun) || !slices.Contains(e.th.Related(l, thesaurus.Form), w) {
+				continue
+			}
+			for _, st := range e.terms.Terms(l) {
+				if st != own[0] && !slices.Contains(out, st) {
+					out = append(out, st)
+				}
+			}
+		}
+	}
+	e.relMu.Lock()
+	e.rel[key] = [2][]string{out}
+	e.relMu.Unlock()
+	return out
+}
+
 // focus returns the index in q.terms of the term the answer must stand
 // next to: the counted noun of "how many", the verb of "when" and
 // "where" ("when did France decide"); -1 for none.
