@@ -491,6 +491,8 @@ type passageSentence struct {
 	byline        bool             // credits the story's reporters
 	common        map[string]bool  // words its passages write in lower case, shared: "minister" is a title, "Harper" a name
 	prev, next    *passageSentence // the sentences just before and after it, when retrieved
+	periodList    []period         // the quarters it names, see periods
+	periodsDone   bool
 }
 
 // link makes a and b neighbours when only the white space gap parts them:
@@ -598,10 +600,14 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 				s.terms[t] = true
 			}
 			// An irregular form stands for its base form too: "broke"
-			// is "break", which "injury" relates to.
+			// is "break", which "injury" relates to; an ordinal for its
+			// number, however written ("13th", "thirteenth").
 			for _, w := range toks {
 				for _, t := range e.baseStems(w.lower) {
 					s.terms[t] = true
+				}
+				if n := ordinalValue(w.lower); n > 0 {
+					s.terms[ordinalTerm(n)] = true
 				}
 			}
 			seen[offKey], seen[textKey] = s, s
@@ -705,10 +711,22 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			credit[i] = make([]float64, len(q.terms))
 			continue
 		}
+		fit := periodNone
+		if q.period.quarter > 0 {
+			fit = fitPeriod(s.periods(), q.period)
+		}
 		for j, t := range q.terms {
 			c := e.termCredit(s, t)
 			if j == q.verb && denied {
 				c = 0 // "no decision" is not a decision
+			}
+			switch {
+			case t.period && fit == periodSame:
+				c = 1 // "the last three months of the year" is the fourth quarter
+			case t.period && fit == periodOther:
+				c = 0 // a figure of another quarter
+			case t.month > 0 && !s.date.IsZero() && s.date.Month() == t.month && s.date.Year() == t.monthYear:
+				c = 1 // "when it reported in February 2023": the article's date
 			}
 			if headcount && t.head && lx.isPeopleNoun(t.word) {
 				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
@@ -787,9 +805,19 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	for _, s := range sents {
 		dated[s.source] = s.date
 	}
+	// An article that names quarters, but not the one asked about, is
+	// about another ("the third quarter" is not answered by the second).
+	periodOf := make(map[string]periodFit)
+	if q.period.quarter > 0 {
+		for _, s := range sents {
+			if f := fitPeriod(s.periods(), q.period); f == periodSame || f == periodOther && periodOf[s.source] == periodNone {
+				periodOf[s.source] = f
+			}
+		}
+	}
 	coherent := make(map[string]bool)
 	for src, best := range docBest {
-		coherent[src] = true
+		coherent[src] = periodOf[src] != periodOther
 		for j, t := range q.terms {
 			if (t.name || t.title && !t.role) && t.weight == 1 && best[j] < e.opt.SynonymCredit {
 				coherent[src] = false
@@ -812,6 +840,9 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	for i, s := range sents {
 		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) {
 			continue
+		}
+		if q.period.quarter > 0 && fitPeriod(s.periods(), q.period) == periodOther {
+			continue // a figure of another quarter, in an article on both
 		}
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms)), docHeld: make([]bool, len(q.terms))}
 		for j, t := range q.terms {

@@ -6,6 +6,7 @@ package extractive
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/newsbot/newsbot/retrieval"
 	"github.com/newsbot/newsbot/retrieval/thesaurus"
@@ -237,6 +238,8 @@ type questionInfo struct {
 	whoVerb bool
 	yesno   bool // "Did Canada agree ...?": the evidence for and against answers it
 	terms   []qterm
+	// period is the quarter the question asks about, if any.
+	period period
 }
 
 // qterm is a key term of a question.
@@ -270,6 +273,14 @@ type qterm struct {
 	// when is set on the verb of "when ... start" ("start", "open"): a
 	// date stands for it, since it is what the date is of.
 	when bool
+	// period is set on the words that name the quarter asked about
+	// ("the fourth quarter of 2023", "Q1"): a sentence naming that quarter
+	// in any words holds them.
+	period bool
+	// month and monthYear are set on a month the question names with a
+	// year ("in February 2023"): an article of that month holds it.
+	month     time.Month
+	monthYear int
 	// required is set on a phrase that holds a name ("Romania's
 	// capital"): some passage must hold it, or what it stands for
 	// ("Bucharest"), as a name must be.
@@ -334,6 +345,14 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	q.asked = -1
 	asked := lx.askedNoun(toks, marker)
 	q.negated = verb >= 0 && negatedAt(toks, verb)
+	periodTok := make([]bool, len(toks))
+	if ps := periodsIn(toks); len(ps) > 0 {
+		q.period = ps[0].period
+		for k := ps[0].first; k <= ps[0].last; k++ {
+			periodTok[k] = true
+		}
+	}
+	month, monthYear, monthAt := askedMonth(toks)
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		stems, n, surface := e.phraseAt(toks, i)
@@ -382,7 +401,17 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			q.terms[j].required = q.terms[j].required || n > 1 && slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return w.upper && !w.allCaps })
 			q.terms[j].role = q.terms[j].role || n == 1 && i != head && q.kind == kindPerson && lx.answerNoun(tk.lower) == kindPerson
 			q.terms[j].title = q.terms[j].title || slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return lx.isOfficeTitle(w.lower) })
+			q.terms[j].period = q.terms[j].period || n == 1 && periodTok[i]
 			q.terms[j].figure = q.terms[j].figure || n == 1 && tk.digits > 0 && tk.letters == 0
+			if ord := ordinalValue(tk.lower); n == 1 && ord >= 2 && !periodTok[i] && !(i+1 < len(toks) && markerWord(toks[i+1].lower)) {
+				// "the 13th festival": an edition, which the article
+				// must name, in figures or in words.
+				q.terms[j].figure = true
+				q.terms[j].forms = append(q.terms[j].forms, ordinalTerm(ord))
+			}
+			if monthAt >= 0 && n == 1 && (i == monthAt || i == monthAt+1) {
+				q.terms[j].month, q.terms[j].monthYear = month, monthYear
+			}
 			q.terms[j].acronym = q.terms[j].acronym || n == 1 && tk.allCaps && tk.letters >= 2 && tk.letters <= 6
 			q.terms[j].amount = q.terms[j].amount || n == 1 && q.money && lx.isMoneyWord(tk.lower)
 			q.terms[j].when = q.terms[j].when || n == 1 && q.kind == kindDate && lx.isEventVerb(tk.lower)
