@@ -53,7 +53,8 @@ func TestCoverageQuestion(t *testing.T) {
 
 func TestSpell(t *testing.T) {
 	v := retrieval.NewVocabulary("NATO spokesperson James Appathurai said. Prime Minister Stephen Harper said. Halvorsen was fined. Goaltender Stuart Skinner made saves.",
-		"Gareth Pryce spoke. Pryce said the prize was small; a prize, a prize.")
+		"Gareth Pryce spoke. Pryce said the prize was small; a prize, a prize.",
+		"Chief Executive Halvard Nesse said the hall was full.")
 	for _, tt := range []struct {
 		q, sure, guess string
 		suggest        []string
@@ -68,6 +69,9 @@ func TestSpell(t *testing.T) {
 		{"who is Gareth Price", "who is Gareth Pryce", "who is Gareth Pryce", nil},
 		// Too far to change unasked: a suggestion.
 		{"What did Apthuraiy say?", "What did Apthuraiy say?", "What did Apthuraiy say?", []string{"Appathurai"}},
+		// A short name asked as one, when the coverage names someone so.
+		{"What did Halvard Nese say?", "What did Halvard Nesse say?", "What did Halvard Nesse say?", nil},
+		{"What did Halvard Hell say?", "What did Halvard Hell say?", "What did Halvard Hell say?", nil},
 		{"Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", nil},
 	} {
 		sp := spell(v, tt.q)

@@ -110,9 +110,18 @@ func correctWord(v *retrieval.Vocabulary, word string, first bool) (string, int)
 		return "", noFix // a function word ("these"), which the coverage may just not use
 	}
 	if n <= 4 {
-		// Short words: only a question word mistyped at the start
-		// ("wat", "whta"), which shapes the whole question.
+		// Short words: a question word mistyped at the start ("wat",
+		// "whta"), which shapes the whole question, or a short name
+		// asked as one ("Nese" for "Nesse"), when the coverage names
+		// someone so.
 		if !first {
+			if n == 4 && unicode.IsUpper([]rune(word)[0]) {
+				for _, c := range v.Nearest(lower, 1) {
+					if v.IsName(c) {
+						return c, sureFix
+					}
+				}
+			}
 			return "", noFix
 		}
 		for _, q := range []string{"who", "what", "when", "where", "why", "how", "which"} {

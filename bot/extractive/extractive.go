@@ -248,6 +248,11 @@ func (lx *lexicon) fullNameOf(surnames []string, article []*passageSentence) *pa
 // the person best only names by surname or role, or nil when best names
 // someone in full already or no such sentence was retrieved.
 func (lx *lexicon) fullNameFor(q questionInfo, best *passageSentence, sents []*passageSentence) *passageSentence {
+	if len(best.toks) > 0 && (best.toks[0].lower == "she" || best.toks[0].lower == "he") {
+		// "She succeeds Paolo Ghirardelli": who she is, the sentence
+		// before that names someone the question does not.
+		return lx.antecedent(q, best, sents)
+	}
 	var surnames []string // the subjects first, then the speakers
 	var speakers []string
 	for _, n := range lx.namesIn(best) {
@@ -309,6 +314,24 @@ func (lx *lexicon) fullNameFor(q questionInfo, best *passageSentence, sents []*p
 			}
 			if found == nil || d < dist {
 				found, dist = s, d
+			}
+		}
+	}
+	return found
+}
+
+// antecedent returns the nearest sentence before best in its article that
+// names in full a person the question does not name, or nil.
+func (lx *lexicon) antecedent(q questionInfo, best *passageSentence, sents []*passageSentence) *passageSentence {
+	var found *passageSentence
+	for _, s := range sents {
+		if s.source != best.source || s.lines[0] >= best.lines[0] || s.caption || s.byline || found != nil && s.lines[0] <= found.lines[0] {
+			continue
+		}
+		for _, n := range lx.namesIn(s) {
+			if n.full() && !q.words[n.surname(s.toks)] {
+				found = s
+				break
 			}
 		}
 	}
@@ -1019,6 +1042,11 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 	}
 	for _, o := range t.syn {
 		if s.holds(o) || !strings.Contains(o, " ") && gluedIn(s.lower, strings.TrimSuffix(o, "i"), false) {
+			return e.opt.SynonymCredit
+		}
+		// A title of three words or more goes without its last:
+		// "Chief Executive" is the chief executive officer.
+		if ws := strings.Fields(o); len(ws) >= 3 && s.holds(strings.Join(ws[:len(ws)-1], " ")) {
 			return e.opt.SynonymCredit
 		}
 	}

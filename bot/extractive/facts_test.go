@@ -1,0 +1,68 @@
+package extractive
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+// article is one retrieved passage: a whole short article.
+type article struct {
+	source, date, text string
+}
+
+func passagesOf(arts ...article) []retrieval.Result {
+	out := make([]retrieval.Result, len(arts))
+	for i, a := range arts {
+		d, _ := time.Parse(time.DateOnly, a.date)
+		out[i] = retrieval.Result{Chunk: retrieval.Chunk{ID: a.source + "#0", Source: a.source, Date: d, FirstLine: 1,
+			LastLine: strings.Count(a.text, "\n") + 1, Text: a.text}}
+	}
+	return out
+}
+
+// Single facts asked otherwise than the articles write them, and the
+// constraints of a question (a quarter, an edition) held as values.
+func TestSingleFacts(t *testing.T) {
+	results := []article{
+		{"q1.txt", "2024-05-08", "Acme said on Wednesday its net loss narrowed to 9.4 million euros in the first three months of 2024.\n\nRevenue rose 11 percent to 212 million euros in the quarter.\n"},
+		{"q4.txt", "2025-02-12", "Acme posted revenue of 265 million euros for the last three months of the year.\n\nNet profit for the quarter was 3.1 million euros, up from 1.2 million euros in the fourth quarter of 2023.\n"},
+		{"rival.txt", "2024-11-06", "Borealis said its third-quarter revenue rose to 410 million euros.\n"},
+	}
+	people := []article{
+		{"director.txt", "2023-05-10", "The Philharmonic named the Dutch conductor Ilse Vandermeer-Kroft as its next music director.\n\nShe succeeds Paolo Ghirardelli, who led the orchestra for 14 years.\n\nChief Executive Marta Llobet-Soler told analysts that bookings were up.\n"},
+		{"interview.txt", "", "Q: You came late to conducting. Why?\n\nVandermeer-Kroft: I was a cellist until a skiing accident in 2016, when I broke my left wrist in two places.\n"},
+		{"regatta.txt", "2024-09-16", "A crew from the yard won the 14th Kestrel Bay Regatta on Sunday.\n\nLast year's 13th regatta was won by the Berghaven Rowing Club, whose crew finished second this time.\n"},
+	}
+	e := New(Options{})
+	for _, tt := range []struct {
+		q         string
+		arts      []article
+		want, not string // want "" for a refusal
+	}{
+		{"What was Acme's revenue in the fourth quarter of 2024?", results, "265 million", "212 million"},
+		{"What was Acme's revenue in Q1?", results, "212 million", "265 million"},
+		{"What net profit did Acme make in the fourth quarter of 2023?", results, "1.2 million", ""},
+		{"What was Acme's revenue in the second quarter of 2024?", results, "", ""},
+		{"Who will succeed Paolo Ghirardelli?", people, "Ilse Vandermeer-Kroft", ""},
+		{"What injury did Vandermeer-Kroft suffer?", people, "broke my left wrist", "Why?"},
+		{"Who won the thirteenth Kestrel Bay Regatta?", people, "Berghaven", ""},
+		{"Who won the 12th Kestrel Bay Regatta?", people, "", ""},
+		{"Who is the CEO?", people, "Marta Llobet-Soler", ""},
+	} {
+		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(tt.arts...)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.want == "" && !a.Refused:
+			t.Errorf("%s\n= %s\nwant a refusal", tt.q, a.Text)
+		case tt.want != "" && (a.Refused || !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not)):
+			t.Errorf("%s\n= %s\nwant %q, not %q", tt.q, a.Text, tt.want, tt.not)
+		}
+	}
+}
