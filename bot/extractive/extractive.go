@@ -172,6 +172,12 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
 	if q.yesno {
+		if q.still {
+			// "Is he still racing?": what the newest report says.
+			if c := e.latest(q, cands); c != nil {
+				return quoteAnswer([]*scoredSentence{c}, false)
+			}
+		}
 		if pro, con := e.yesNo(q, cands, sents); con != nil {
 			return yesNoAnswer(pro, con)
 		}

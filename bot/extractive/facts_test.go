@@ -66,3 +66,26 @@ func TestSingleFacts(t *testing.T) {
 		}
 	}
 }
+
+// A yes/no question is answered both ways only when the other side speaks
+// of what is asked; whether something is still so, by the latest report.
+func TestYesNoSides(t *testing.T) {
+	arts := []article{
+		{"deal.md", "2024-01-20", "The players had turned down a first offer in December that froze pay for two years.\n\nRut Almqvist said the musicians were relieved, not triumphant.\n"},
+		{"lockout.html", "2023-11-02", "The musicians said they would stage free concerts in the Corn Exchange while the hall stayed shut.\n"},
+		{"opening.txt", "2024-09-14", "The orchestra no longer plays its summer series at the Corn Exchange.\n"},
+	}
+	e := New(Options{})
+	for _, tt := range []struct{ q, want, not string }{
+		{"Did the musicians accept the first offer?", "turned down", "Against"},
+		{"Does the orchestra still play at the Corn Exchange?", "no longer plays", "free concerts"},
+	} {
+		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(arts...)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused || !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s\n= %s\nwant %q, not %q", tt.q, a.Text, tt.want, tt.not)
+		}
+	}
+}

@@ -237,6 +237,7 @@ type questionInfo struct {
 	// must say who did it.
 	whoVerb bool
 	yesno   bool // "Did Canada agree ...?": the evidence for and against answers it
+	still   bool // "Is X still racing?": the latest report answers it
 	terms   []qterm
 	// period is the quarter the question asks about, if any.
 	period period
@@ -337,6 +338,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	q.verb, q.passive, q.past = -1, passive, past
 	q.whoVerb = verb == 1 && toks[0].lower == "who"
 	q.yesno = isYesNo(toks)
+	q.still = q.yesno && asksStill(toks)
 	if q.yesno {
 		// "Has France decided where to send its troops?" asks whether,
 		// not where: the evidence either way answers it.

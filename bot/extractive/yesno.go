@@ -67,11 +67,12 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 		}
 		return got / total
 	}
+	onTopic := func(s *passageSentence) bool { return e.onTopic(q, s) }
 	top := relevance(best.s)
 	var other *passageSentence
 	otherRel := 0.0
 	for _, s := range sents {
-		if s == best.s || s.headline || s.caption || s.byline || negative(s) == bestNeg || sameWords(s.text, best.s.text) {
+		if s == best.s || s.headline || s.caption || s.byline || negative(s) == bestNeg || sameWords(s.text, best.s.text) || !onTopic(s) {
 			continue
 		}
 		if r := relevance(s); r > otherRel {
@@ -87,6 +88,70 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 	}
 	return best, o
 }
+
+// onTopic reports whether s speaks of what q asks, not only of whom:
+// "the musicians were relieved, not triumphant" says nothing of whether
+// they accepted an offer. It holds itself two of the question's words
+// that are neither names nor light, or all of them when there are fewer.
+func (e *Answerer) onTopic(q questionInfo, s *passageSentence) bool {
+	n, topical := 0, 0
+	for _, t := range q.terms {
+		if t.name || t.weight <= lightWeight {
+			continue
+		}
+		topical++
+		if e.termCredit(s, t) >= e.opt.SynonymCredit {
+			n++
+		}
+	}
+	return n >= min(2, topical)
+}
+
+// holdsNames reports whether s itself holds every name of q.
+func (e *Answerer) holdsNames(q questionInfo, s *passageSentence) bool {
+	for _, t := range q.terms {
+		if t.name && e.termCredit(s, t) < 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// asksStill reports whether a yes/no question asks whether something is
+// still so ("Is X still racing?", "Does the route still include it?"):
+// the latest report answers it.
+func asksStill(toks []textWord) bool {
+	for i, tk := range toks {
+		switch {
+		case tk.lower == "still", tk.lower == "anymore":
+			return true
+		case tk.lower == "any" && i+1 < len(toks) && toks[i+1].lower == "longer":
+			return true
+		}
+	}
+	return false
+}
+
+// latest returns the candidate of the newest dated article among those
+// close to the best one, or nil when the best is the newest or no
+// article is dated.
+func (e *Answerer) latest(q questionInfo, cands []*scoredSentence) *scoredSentence {
+	best := cands[0]
+	var out *scoredSentence
+	for _, c := range cands[1:] {
+		if c.score < latestShare*best.score || c.s.date.IsZero() || c.s.headline || c.s.caption || !e.onTopic(q, c.s) || !e.holdsNames(q, c.s) {
+			continue
+		}
+		if c.s.date.After(best.s.date) && (out == nil || c.s.date.After(out.s.date)) {
+			out = c
+		}
+	}
+	return out
+}
+
+// latestShare is the share of the best score a sentence of a newer
+// article needs to answer "is it still so" in its stead.
+const latestShare = 0.6
 
 // yesNoAnswer quotes the evidence for and against.
 func yesNoAnswer(pro, con *scoredSentence) bot.Answer {
