@@ -93,7 +93,20 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 // "the musicians were relieved, not triumphant" says nothing of whether
 // they accepted an offer. It holds itself two of the question's words
 // that are neither names nor light, or all of them when there are fewer.
+//
+// A reply holds them through the sentence it answers, which it echoes:
+// "NATO is working to persuade Ottawa to change its mind about ending the
+// mission. Cannon reiterated that Ottawa would not change its mind."
 func (e *Answerer) onTopic(q questionInfo, s *passageSentence) bool {
+	if e.holdsTopic(q, s, 2) {
+		return true
+	}
+	return s.prev != nil && sharedTerms(s, s.prev) >= 2 && e.holdsTopic(q, s.prev, 1)
+}
+
+// holdsTopic reports whether s holds want of the question's words that
+// are neither names nor light, or all of them when there are fewer.
+func (e *Answerer) holdsTopic(q questionInfo, s *passageSentence, want int) bool {
 	n, topical := 0, 0
 	for _, t := range q.terms {
 		if t.name || t.weight <= lightWeight {
@@ -104,7 +117,18 @@ func (e *Answerer) onTopic(q questionInfo, s *passageSentence) bool {
 			n++
 		}
 	}
-	return n >= min(2, topical)
+	return n >= min(want, topical)
+}
+
+// sharedTerms counts the terms two sentences both hold.
+func sharedTerms(a, b *passageSentence) int {
+	n := 0
+	for t := range a.terms {
+		if b.terms[t] {
+			n++
+		}
+	}
+	return n
 }
 
 // holdsNames reports whether s itself holds every name of q.
