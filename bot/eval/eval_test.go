@@ -481,6 +481,8 @@ func TestEvalSets(t *testing.T) {
 		{"heldout2.yaml", heldout2Dir, 30, 3},
 		{"dev3facts.yaml", dev3FactsDir, 30, 5},
 		{"heldout3facts.yaml", heldout3FactsDir, 30, 5},
+		{"dev3cov.yaml", dev3covDir, 15, 2},
+		{"heldout3cov.yaml", heldout3covDir, 15, 2},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
@@ -776,6 +778,14 @@ var (
 var (
 	dev3FactsDir     = filepath.Join("testdata", "dev3facts")
 	heldout3FactsDir = filepath.Join("testdata", "heldout3facts")
+)
+
+// dev3covDir and heldout3covDir are the third round's, of questions
+// about the whole coverage: dev3cov.yaml was tuned on, only the total of
+// heldout3cov.yaml looked at while tuning.
+var (
+	dev3covDir     = filepath.Join("testdata", "dev3cov")
+	heldout3covDir = filepath.Join("testdata", "heldout3cov")
 )
 
 // kindThresholds are the targets on coverage not tuned on: answered

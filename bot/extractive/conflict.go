@@ -4,7 +4,9 @@ package extractive
 // the same count, date or name in two reports of the same thing.
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,83 +17,231 @@ import (
 // maxConflicts is the most disagreements one answer lists.
 const maxConflicts = 12
 
-// Thresholds of sameness. Two sentences report the same thing when they
-// share this share of their content terms (Jaccard) and count the same
-// noun; near duplicates (wire copies) share far more, and then any
-// number, date or name that differs between them is a disagreement.
-const (
-	sameReport    = 0.2
-	nearDuplicate = 0.6
-)
+// nearDuplicate is the share of content terms (Jaccard) two sentences of
+// wire copies share: then any number, date or name that differs between
+// them is a disagreement.
+const nearDuplicate = 0.6
 
 // maxPosting is the most sentences a term may be in to bring pairs
 // together: commoner terms ("said", the name of the story's city) are in
 // too many sentences to tell reports apart.
 const maxPosting = 200
 
-// figure is a count a sentence gives: its value and the nouns it counts.
-type figure struct {
-	value   string          // normalised: "4", "1100"
-	text    string          // as written: "Four", "1,100"
-	nouns   map[string]bool // stems of the words that follow it
-	context map[string]bool // stems of the words around it
-}
-
 // conflict is one disagreement between two articles.
 type conflict struct {
 	a, b   *passageSentence
 	va, vb string
+	date   bool    // the values are dates
+	score  float64 // how surely the two are of the same thing
 }
 
+// minConflict is the least score (shared words around the two figures,
+// weighted by how rare they are, plus the same counted noun) at which
+// two figures of different articles are taken for the same quantity.
+const minConflict = 2.5
+
+// ledeBonus is added for two figures of the ledes of their articles, and
+// storyWeight times the share of words their articles share: reports of
+// the same story give its figures in other words.
+const (
+	ledeBonus   = 1
+	storyWeight = 2
+)
+
+// sameDays is how many days apart two reports are of the same days, and
+// sameDaysBonus what that adds to the score of their figures' pairing.
+const (
+	sameDays      = 7
+	sameDaysBonus = 0.5
+)
+
+// minApart is the least score of two figures of reports more than
+// sameDays apart, or undated: what was true then may have changed, so
+// more must show that they are of one thing.
+const minApart = 4
+
+func absDays(d float64) float64 { return math.Abs(d) }
+
+// maxRatio is the most two counts, sums or percentages of the same
+// thing differ by in reports that disagree: "1,450 vs 1,540 workers",
+// "38,000 vs 83,000 records"; farther apart, they count different things.
+const maxRatio = 2
+
 // disagreements lists the figures, dates and names the articles give
-// differently for the same thing, each side cited with its article's date.
+// differently for the same thing, each side cited with its article's date:
+// first where reports of the same days differ, which is a disagreement,
+// then where reports further apart do, which may be news (the toll rose,
+// the plan changed), with which is newer.
 func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
+	figs := e.figureConflicts(articles)
+	// A wire copy's sentence that differs in a figure read with its unit
+	// is told by that figure ("$2.3 million", not "2.3").
+	read := make(map[[2]*passageSentence]bool)
+	for _, f := range figs {
+		read[[2]*passageSentence{f.a, f.b}], read[[2]*passageSentence{f.b, f.a}] = true, true
+	}
+	found := slices.DeleteFunc(e.nearDuplicateConflicts(articles), func(f conflict) bool { return read[[2]*passageSentence{f.a, f.b}] })
+	found = append(found, figs...)
+	slices.SortStableFunc(found, func(x, y conflict) int { return cmp.Compare(y.score, x.score) })
+	points := groupConflicts(found)
+	var now, apart []*point
+	for _, p := range points {
+		if p.apart() {
+			apart = append(apart, p)
+		} else {
+			now = append(now, p)
+		}
+	}
+	if len(now)+len(apart) == 0 {
+		return "The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence."
+	}
+	var b strings.Builder
+	if len(now) > 0 {
+		n := min(len(now), maxConflicts)
+		fmt.Fprintf(&b, "The sources differ on %d %s:", n, plural(n, "point", "points"))
+		for _, p := range now[:n] {
+			p.write(&b, articles, c)
+		}
+	}
+	if n := min(len(apart), maxConflicts-min(len(now), maxConflicts)); n > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("Reports further apart in time give different figures (the sources differ, or things changed in between):")
+		for _, p := range apart[:n] {
+			p.write(&b, articles, c)
+		}
+	}
+	return b.String()
+}
+
+// point is one thing the articles give differently: each value with the
+// sentences that give it, oldest first.
+type point struct {
+	date   bool // of when something happened, which time passing does not change
+	values []string
+	sides  [][]*passageSentence
+}
+
+// groupConflicts merges the conflicts that oppose the same values (a
+// wire story and its republished copy against a third report) into one
+// point each, in the order of their best conflict.
+func groupConflicts(found []conflict) []*point {
+	var out []*point
+	byKey := make(map[string]*point)
+	for _, f := range found {
+		ka, kb := strings.ToLower(f.va), strings.ToLower(f.vb)
+		key := min(ka, kb) + "\x00" + max(ka, kb)
+		p := byKey[key]
+		if p == nil {
+			p = &point{}
+			byKey[key] = p
+			out = append(out, p)
+		}
+		p.date = p.date || f.date
+		p.add(f.va, f.a)
+		p.add(f.vb, f.b)
+	}
+	for _, p := range out {
+		for _, side := range p.sides {
+			slices.SortStableFunc(side, func(x, y *passageSentence) int { return compareDates(x, y) })
+		}
+		// The side first reported first.
+		if len(p.sides) == 2 && compareDates(p.sides[1][0], p.sides[0][0]) < 0 {
+			p.sides[0], p.sides[1] = p.sides[1], p.sides[0]
+			p.values[0], p.values[1] = p.values[1], p.values[0]
+		}
+	}
+	return out
+}
+
+func (p *point) add(v string, s *passageSentence) {
+	i := slices.IndexFunc(p.values, func(o string) bool { return strings.EqualFold(o, v) })
+	if i < 0 {
+		p.values = append(p.values, v)
+		p.sides = append(p.sides, nil)
+		i = len(p.values) - 1
+	}
+	if !slices.ContainsFunc(p.sides[i], func(o *passageSentence) bool { return o.source == s.source }) {
+		p.sides[i] = append(p.sides[i], s)
+	}
+}
+
+// apart reports whether every report of one side is dated more than
+// sameDays from every report of the other: then the difference may be
+// news rather than a disagreement.
+func (p *point) apart() bool {
+	if len(p.sides) != 2 || p.date {
+		return false
+	}
+	for _, x := range p.sides[0] {
+		for _, y := range p.sides[1] {
+			if x.date.IsZero() || y.date.IsZero() || absDays(x.date.Sub(y.date).Hours()/24) <= sameDays {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// write renders a point: its values, then each side: the first article
+// giving it, with its date and sentence, and any others giving it too.
+func (p *point) write(b *strings.Builder, articles []coverageArticle, c *citer) {
+	fmt.Fprintf(b, "\n- %s:", strings.Join(p.values, " vs "))
+	for i, side := range p.sides {
+		if i > 0 {
+			b.WriteString(";")
+		}
+		first := side[0]
+		fmt.Fprintf(b, " %s (%s) says: %s %s", articleName(articles, first), bot.DateLabel(first.date), quote(first), c.cite(first))
+		if len(side) > 1 {
+			var more []string
+			for _, s := range side[1:] {
+				more = append(more, articleName(articles, s)+" ("+bot.DateLabel(s.date)+") "+c.cite(s))
+			}
+			fmt.Fprintf(b, " (so does %s)", strings.Join(more, ", "))
+		}
+	}
+}
+
+// compareDates orders sentences by their articles' dates, the undated
+// last.
+func compareDates(x, y *passageSentence) int {
+	switch {
+	case x.date.IsZero() != y.date.IsZero():
+		if x.date.IsZero() {
+			return 1
+		}
+		return -1
+	}
+	return x.date.Compare(y.date)
+}
+
+// nearDuplicateConflicts finds wire copies of one sentence that differ
+// in a number, date or name ("Kenneth Moyo" and "Helen Okoye").
+func (e *Answerer) nearDuplicateConflicts(articles []coverageArticle) []conflict {
 	type sent struct {
 		s     *passageSentence
 		terms map[string]bool
-		figs  []figure
 		info  int // index of its article
 	}
 	var all []sent
+	post := make(map[string][]int)
 	for i, a := range articles {
 		for _, s := range a.sents {
-			if s.byline || s.caption {
+			if s.byline || s.caption || s.headline {
 				continue
 			}
-			all = append(all, sent{s: s, terms: contentTerms(s), figs: figuresIn(s, e), info: i})
-		}
-	}
-	// The figures each article gives anywhere: an article that gives
-	// both values knows they are of different things.
-	given := make([]map[string]bool, len(articles))
-	for i := range given {
-		given[i] = make(map[string]bool)
-	}
-	for _, x := range all {
-		for _, f := range x.figs {
-			given[x.info][f.value] = true
-		}
-	}
-	// Candidate pairs share terms; an inverted index finds them without
-	// comparing every sentence with every other, and skips the terms so
-	// common that they tell no report from another.
-	post := make(map[string][]int)
-	for i, x := range all {
-		if x.s.headline {
-			continue
-		}
-		for t := range x.terms {
-			post[t] = append(post[t], i)
+			x := sent{s: s, terms: contentTerms(s), info: i}
+			for t := range x.terms {
+				post[t] = append(post[t], len(all))
+			}
+			all = append(all, x)
 		}
 	}
 	var found []conflict
-	seen := make(map[string]bool)
 	shared := make(map[int]int)
-	for i := range all {
-		x := all[i]
-		if x.s.headline {
-			continue
-		}
+	for i, x := range all {
 		clear(shared)
 		for t := range x.terms {
 			if list := post[t]; len(list) <= maxPosting {
@@ -102,75 +252,228 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 				}
 			}
 		}
-		cands := make([]int, 0, len(shared))
 		for j, n := range shared {
-			if n >= 2 {
-				cands = append(cands, j)
-			}
-		}
-		slices.Sort(cands)
-		for _, j := range cands {
 			y := all[j]
-			sim := jaccard(x.terms, y.terms)
-			if sim < sameReport {
+			if n < 2 || jaccard(x.terms, y.terms) < nearDuplicate {
 				continue
 			}
-			var values [][2]string
-			if sim >= nearDuplicate {
-				if va, vb := differingSpan(x.s, y.s); va != "" {
-					values = append(values, [2]string{va, vb})
-				}
-			}
-			if len(values) == 0 {
-				hasX := func(v string) bool { return given[x.info][v] }
-				hasY := func(v string) bool { return given[y.info][v] }
-				values = differingFigure(x.figs, y.figs, hasX, hasY)
-			}
-			for _, v := range values {
-				key := strings.ToLower(min(v[0], v[1]) + "\x00" + max(v[0], v[1]))
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				found = append(found, conflict{a: x.s, b: y.s, va: v[0], vb: v[1]})
+			if va, vb := differingSpan(x.s, y.s); va != "" {
+				found = append(found, conflict{a: x.s, b: y.s, va: va, vb: vb, score: 100})
 			}
 		}
 	}
-	if len(found) == 0 {
-		return "The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence."
+	slices.SortStableFunc(found, func(x, y conflict) int { return cmp.Compare(x.a.lines[0], y.a.lines[0]) })
+	return found
+}
+
+// figureConflicts finds counts, sums, percentages and dates that two
+// articles give differently for the same thing: of the same kind and
+// unit, with the same words around them, and neither article giving the
+// other's value. Each figure is paired once, with the figure of the other
+// article whose words agree most.
+func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
+	lx := e.lexicon
+	type ment struct {
+		mention
+		art int
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "The sources differ on %d %s:", min(len(found), maxConflicts), plural(min(len(found), maxConflicts), "point", "points"))
-	for _, f := range found[:min(len(found), maxConflicts)] {
-		older, newer := f.a, f.b
-		if newer.date.Before(older.date) {
-			older, newer = newer, older
+	var all []ment
+	artTerms := make([]map[string]bool, len(articles))
+	ledes := make(map[*passageSentence]bool)
+	for i, a := range articles {
+		artTerms[i] = make(map[string]bool)
+		if l := lede(a); l != nil {
+			ledes[l] = true
 		}
-		fmt.Fprintf(&b, "\n- %s vs %s: %s (%s) says: %s %s %s (%s) says: %s %s",
-			valueOf(f, older), valueOf(f, newer),
-			articleName(articles, older), bot.DateLabel(older.date), quote(older), c.cite(older),
-			laterWord(older, newer), bot.DateLabel(newer.date), quote(newer), c.cite(newer))
+		for _, s := range a.sents {
+			for t := range contentTerms(s) {
+				artTerms[i][t] = true
+			}
+			if s.byline || s.caption || s.headline {
+				continue
+			}
+			for _, m := range lx.mentions(s, e.terms.Terms) {
+				if m.kind == qDate && inDateline(s, m) {
+					continue // when the article was filed, not when it happened
+				}
+				if m.kind == qDate && strings.HasPrefix(m.date, "--") && !s.date.IsZero() {
+					// "July 22" in an article of 2022 is of 2022.
+					m.date, m.impliedYear = strconv.Itoa(s.date.Year())+m.date[1:], true
+				}
+				all = append(all, ment{m, i})
+			}
+		}
 	}
-	return b.String()
+	simCache := make(map[[2]int]float64)
+	articleSim := func(i, j int) float64 {
+		k := [2]int{min(i, j), max(i, j)}
+		v, ok := simCache[k]
+		if !ok {
+			v = jaccard(artTerms[i], artTerms[j])
+			simCache[k] = v
+		}
+		return v
+	}
+	// gives reports whether article i gives value m anywhere: then it
+	// knows both values, which are of different things.
+	gives := func(i int, m mention) bool {
+		for _, o := range all {
+			if o.art == i && o.kind == m.kind && sameValue(o.mention, m) && (m.kind != qCount || o.unit == m.unit || o.people && m.people) &&
+				(m.kind != qDate || asPrecise(o.date, m.date)) {
+				return true
+			}
+		}
+		return false
+	}
+	df := make(map[string]int)
+	post := make(map[string][]int)
+	for i, m := range all {
+		for t := range m.context {
+			df[t]++
+			post[t] = append(post[t], i)
+		}
+	}
+	n := float64(len(all))
+	type pair struct {
+		x, y  int
+		score float64
+	}
+	var pairs []pair
+	score := make(map[int]float64)
+	for i, x := range all {
+		clear(score)
+		for t := range x.context {
+			list := post[t]
+			if len(list) > maxPosting {
+				continue
+			}
+			w := math.Log(1 + n/float64(df[t]))
+			for _, j := range list {
+				if j > i && all[j].art != x.art {
+					score[j] += w
+				}
+			}
+		}
+		for j, sc := range score {
+			y := all[j]
+			if !comparable(x.mention, y.mention) {
+				continue
+			}
+			// The date of an event stays what it was; a count may change.
+			near := x.kind == qDate ||
+				!x.sentence.date.IsZero() && !y.sentence.date.IsZero() && absDays(x.sentence.date.Sub(y.sentence.date).Hours()/24) <= sameDays
+			if x.foreseen != y.foreseen && !near {
+				continue // a forecast and, later, the outcome
+			}
+			switch {
+			case x.unit != "" && x.unit == y.unit:
+				sc++
+			case x.people && y.people:
+				sc += 0.5
+			}
+			// Two reports of one story give its main figure in their
+			// ledes, often in other words.
+			if ledes[x.sentence] && ledes[y.sentence] {
+				sc += ledeBonus
+			}
+			sc += storyWeight * articleSim(x.art, y.art)
+			// Reports of the same days tell the same state of things: a
+			// figure they give differently is a disagreement, where one
+			// of a year later may be news.
+			if near {
+				sc += sameDaysBonus
+			}
+			if !near && sc < minApart {
+				continue // reports apart in time, or undated, need more to be of one thing
+			}
+			if sc >= minConflict {
+				pairs = append(pairs, pair{i, j, sc})
+			}
+		}
+	}
+	slices.SortStableFunc(pairs, func(p, q pair) int { return cmp.Compare(q.score, p.score) })
+	// A figure pairs once with each other article: its best match there.
+	type use struct{ m, art int }
+	used := make(map[use]bool)
+	var found []conflict
+	for _, p := range pairs {
+		x, y := all[p.x], all[p.y]
+		if used[use{p.x, y.art}] || used[use{p.y, x.art}] {
+			continue
+		}
+		used[use{p.x, y.art}], used[use{p.y, x.art}] = true, true
+		if gives(y.art, x.mention) || gives(x.art, y.mention) {
+			continue
+		}
+		found = append(found, conflict{a: x.sentence, b: y.sentence, va: x.text, vb: y.text, date: x.kind == qDate, score: p.score})
+	}
+	return found
 }
 
-func valueOf(f conflict, s *passageSentence) string {
-	if s == f.a {
-		return f.va
+// comparable reports whether two quantities may be the same thing given
+// differently: of one kind and unit, different values not far apart, in
+// sentences of no contrary period ("third quarter", "fourth quarter").
+func comparable(a, b mention) bool {
+	if a.kind != b.kind || sameValue(a, b) {
+		return false
 	}
-	return f.vb
+	switch a.kind {
+	case qCount:
+		if a.unit != b.unit && !(a.people && b.people) {
+			return false
+		}
+	case qMoney:
+		if a.unit != b.unit {
+			return false
+		}
+	case qDate:
+		if (a.impliedYear || b.impliedYear) && a.date[:4] != b.date[:4] {
+			return false // dates of events a year or more apart
+		}
+		if len(a.date) == 4 && len(b.date) == 4 {
+			return false // two years: of two events, most often ("since 2011", "first held in 2010")
+		}
+		// A month alone ("reopen in September") is too vague to
+		// contradict another.
+		if vagueDate(a) || vagueDate(b) {
+			return false
+		}
+	}
+	if a.kind != qDate {
+		if lo, hi := min(a.value, b.value), max(a.value, b.value); lo <= 0 || hi/lo > maxRatio {
+			return false
+		}
+		if a.kind != qCount && a.before != "" && b.before != "" && a.before != b.before {
+			return false // "profit rose 9 percent", "shares rose 4 percent"
+		}
+	}
+	return !contrary(a.periods, b.periods)
 }
 
-// laterWord introduces the second side of a disagreement: which report is
-// newer, when their dates say so.
-func laterWord(older, newer *passageSentence) string {
-	switch {
-	case older.date.IsZero() || newer.date.IsZero():
-		return "Another report"
-	case newer.date.After(older.date):
-		return "A later report"
+// contrary reports whether two sentences' ordinals or years exclude each
+// other: each gives some, and none in common.
+func contrary(a, b map[string]bool) bool {
+	for _, prefix := range []string{"o", "y"} {
+		has := func(m map[string]bool) bool {
+			for k := range m {
+				if strings.HasPrefix(k, prefix) {
+					return true
+				}
+			}
+			return false
+		}
+		if !has(a) || !has(b) {
+			continue
+		}
+		common := false
+		for k := range a {
+			common = common || strings.HasPrefix(k, prefix) && b[k]
+		}
+		if !common {
+			return true
+		}
 	}
-	return "A report of the same day"
+	return false
 }
 
 // articleName names the article of s by its outlet, else its file.
@@ -239,104 +542,6 @@ func differingSpan(sa, sb *passageSentence) (string, string) {
 	return span(a[i:ja], sa.text), span(b[i:jb], sb.text)
 }
 
-// differingFigure returns two counts of the same thing that differ, one
-// of each sentence: they count the same noun, and the words around them
-// agree most of all the pairs ("a depth of 10 kilometres" and "a depth of
-// 12 kilometres", not "14 kilometres south"). It returns "" when the
-// other article also gives a value (in has): then it knows both figures,
-// which are of different things ("seeking 12 percent", "offered 7").
-func differingFigure(a, b []figure, hasA, hasB func(string) bool) [][2]string {
-	type pair struct {
-		x, y   int
-		shared int
-	}
-	var pairs []pair
-	for i, x := range a {
-		for j, y := range b {
-			if x.value == y.value || !shareNoun(x.nouns, y.nouns) {
-				continue
-			}
-			if shared := sharedCount(x.context, y.context); shared >= figureAgreement {
-				pairs = append(pairs, pair{i, j, shared})
-			}
-		}
-	}
-	// Best agreeing pairs first, each figure in one pair at most.
-	slices.SortStableFunc(pairs, func(p, q pair) int { return q.shared - p.shared })
-	usedA, usedB := map[int]bool{}, map[int]bool{}
-	var out [][2]string
-	for _, p := range pairs {
-		if usedA[p.x] || usedB[p.y] {
-			continue
-		}
-		usedA[p.x], usedB[p.y] = true, true
-		if hasA(b[p.y].value) || hasB(a[p.x].value) {
-			continue
-		}
-		out = append(out, [2]string{a[p.x].text, b[p.y].text})
-	}
-	return out
-}
-
-// figureContext is how many words either side of a figure say what it
-// counts; figureAgreement how many of them two figures must share.
-const (
-	figureContext   = 3
-	figureAgreement = 2
-)
-
-func sharedCount(a, b map[string]bool) int {
-	n := 0
-	for t := range a {
-		if b[t] {
-			n++
-		}
-	}
-	return n
-}
-
-func shareNoun(a, b map[string]bool) bool {
-	for t := range a {
-		if b[t] {
-			return true
-		}
-	}
-	return false
-}
-
-// figuresIn finds the counts a sentence gives, in figures or words
-// ("Four workers", "1,100 bus drivers", "Twenty-one other workers"), with
-// the stems of the three words after each: what it counts.
-func figuresIn(s *passageSentence, e *Answerer) []figure {
-	toks := s.toks
-	var out []figure
-	for i := 0; i < len(toks); i++ {
-		v, end := numberAt(toks, i)
-		if v == "" {
-			continue
-		}
-		if isYearWord(toks[i]) || i > 0 && monthName(toks[i-1]) != "" {
-			i = end
-			continue // a date, not a count
-		}
-		f := figure{value: v, text: s.text[toks[i].start:toks[end].end], nouns: make(map[string]bool), context: make(map[string]bool)}
-		for k := max(0, i-figureContext); k < min(len(toks), end+1+figureContext); k++ {
-			if k >= i && k <= end || toks[k].digits > 0 {
-				continue
-			}
-			for _, t := range e.terms.Terms(toks[k].text) {
-				if k > end && k < end+4 {
-					f.nouns[t] = true
-				}
-				f.context[t] = true
-			}
-		}
-		out = append(out, f)
-		i = end
-	}
-	return out
-}
-
 // numberAt reads the number starting at toks[i], in figures ("1,100",
 // "3.5") or in words ("Twenty-one", "three hundred"), and returns its
 // value and the index of its last word; "" when none starts there.
@@ -389,4 +594,23 @@ func numberWordValue(w string) int {
 		return 1000000
 	}
 	return 0
+}
+
+// inDateline reports whether m is in the dateline that opens s
+// ("HARROW, Aug 8 (Meridian News Service) -").
+func inDateline(s *passageSentence, m mention) bool {
+	i := strings.Index(s.text, " - ")
+	if i < 0 || i > datelineLen {
+		return false
+	}
+	return s.toks[m.last].end <= i
+}
+
+// datelineLen is the longest a dateline runs, in bytes.
+const datelineLen = 80
+
+// vagueDate reports a month without its day or year ("reopen in
+// September"), too vague to contradict another date.
+func vagueDate(m mention) bool {
+	return strings.HasPrefix(m.date, "--") && len(m.date) == 4 || m.impliedYear && len(m.date) == 7
 }

@@ -28,7 +28,7 @@ func TestCoverageAnswers(t *testing.T) {
 			[]string{"Dana Okafor:", "Irene Vasquez:", "Lucia Brandt:", "Gareth Pryce:", "Miriam Solberg:", `"This was not an accident waiting to happen`},
 			[]string{"fire/2024-05-21-halvorsen-fined.txt", "fire/2023-06-02-union-demands-inquiry.md"}, []string{"Marguerite Leblanc", "Riverton:"}},
 		{"What do the sources disagree about on the Halvorsen fire?",
-			[]string{"The sources differ", "Three vs Four", "Twelve", "Twenty-one", "A later report (2023-05-11)"},
+			[]string{"The sources differ", "Twenty-one vs Twelve", "Three vs", "Four workers died", "Northern Press (2023-05-11)"},
 			[]string{"fire/2023-05-10-riverton-fire-ledger.txt", "fire/2023-05-10-riverton-fire-wire.txt", "fire/2023-05-11-riverton-fire-wire-update.txt"}, []string{"240 vs"}},
 		{"Give me a timeline of the Halvorsen fire.",
 			[]string{"2023-05-10, Valley Ledger:", "2024-05-21, Valley Ledger:"},
