@@ -3,7 +3,9 @@ package bot
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -99,11 +101,27 @@ func coverageQuestion(question string) (CoverageKind, string) {
 	prefix := func(p string) bool {
 		return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, p) })
 	}
+	words = dropPhrase(words, "year", "by", "year")
 	about := has("coverage", "articles", "stories", "sources", "reports", "outlets", "pieces", "documents", "these", "all", "each", "they", "corpus", "collection", "news",
 		"figures", "numbers", "accounts", "versions", "facts", "dates")
 	plural := has("articles", "stories", "reports", "pieces", "documents")
+	// "What does the coverage say about the ban?", "what do the
+	// sources report on the strike?": what all of it says on a topic.
+	saysAbout := has("what") && has("say", "report", "tell", "write") && has("about", "on", "of") && !has("did") &&
+		(has("coverage", "sources", "reports", "articles", "stories", "outlets", "media", "news", "press") || plural)
+	// "How has the number of players changed?", "trace her history
+	// with the race": a topic followed through the articles in time.
+	changes := (has("how") && (has("changed", "evolved", "developed", "grown", "shrunk", "risen", "fallen") ||
+		has("change", "evolve", "develop") && has("did", "does", "do"))) ||
+		has("trace", "history") || phrase(words, "over", "the", "years") || phrase(words, "over", "time")
 	var kind CoverageKind
 	switch {
+	case changes && !has("why"):
+		kind = CoverageTimeline
+	case saysAbout && !has("who", "when", "where", "why", "how", "which"):
+		kind = CoverageSummary
+	case phrase(words, "what", "happened") && !phrase(words, "what", "happened", "when") && len(words) > 3:
+		kind = CoverageSummary // "What happened at the Open in 2023?": what the articles on it say
 	case prefix("summar") || has("overview", "recap", "gist", "digest") || phrase(words, "what", "is", "the", "coverage", "about") ||
 		plural && (phrase(words, "what", "do", "the") || phrase(words, "what", "do", "these")) && has("say", "report", "tell") && has("about") ||
 		phrase(words, "what", "are", "the", "articles", "about") || phrase(words, "what", "are", "these", "articles", "about") ||
@@ -133,6 +151,16 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		return CoverageNone, ""
 	}
 	return kind, coverageTopic(words)
+}
+
+// dropPhrase returns words without the runs of seq.
+func dropPhrase(words []string, seq ...string) []string {
+	for i := 0; i+len(seq) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(seq)], seq) {
+			return dropPhrase(append(slices.Clone(words[:i]), words[i+len(seq):]...), seq...)
+		}
+	}
+	return words
 }
 
 // phrase reports whether words holds seq, word after word.
@@ -185,7 +213,9 @@ func coverageWord(w string) bool {
 		"reported", "reporting", "covered", "cover", "covering", "carried", "wrote", "write",
 		"gave", "gives", "figures", "numbers", "accounts", "versions", "facts", "agree", "agrees", "consistent", "mention",
 		"mentions", "covers", "interviewed", "talked", "order", "unfold", "unfolded", "do", "does", "did", "put",
-		"reporters", "journalists":
+		"reporters", "journalists", "available", "has", "been", "trace", "history", "changed", "change",
+		"evolved", "evolve", "developed", "develop", "time", "years", "from", "to", "at", "with", "during",
+		"happen", "happens", "press":
 		return true
 	}
 	return false
@@ -268,13 +298,117 @@ func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages
 		keep[r.Source] = true
 		prev = r.Score
 	}
+	// An article holding the topic's words counts too, whatever its
+	// rank: when the topic is what the whole coverage is about, search
+	// scores cannot tell the articles on it from the rest.
+	for _, src := range holdingTopic(all, topic) {
+		keep[src] = true
+	}
 	var out []retrieval.ArticlePassages
 	for _, a := range all {
 		if keep[a.Info.Source] {
 			out = append(out, a)
 		}
 	}
-	return out, nil
+	return inYears(out, topic), nil
+}
+
+// topicShare is the share of a topic's weight (its words weighted by how
+// few articles hold them) that an article must hold to be on the topic.
+const topicShare = 0.75
+
+// holdingTopic returns the articles of all that hold most of topic's
+// words, the rarer words weighing more; years are left to inYears.
+func holdingTopic(all []retrieval.ArticlePassages, topic string) []string {
+	var terms []string
+	for _, w := range strings.Fields(topic) {
+		if isYear(w) {
+			continue
+		}
+		for _, t := range retrieval.Terms(w) {
+			if !slices.Contains(terms, t) {
+				terms = append(terms, t)
+			}
+		}
+	}
+	if len(terms) == 0 || len(all) == 0 {
+		return nil
+	}
+	holds := make([]map[string]bool, len(all))
+	df := make(map[string]int)
+	for i, a := range all {
+		holds[i] = make(map[string]bool)
+		for _, p := range a.Passages {
+			for _, t := range retrieval.Terms(a.Info.Title + "\n" + p.Text) {
+				if slices.Contains(terms, t) && !holds[i][t] {
+					holds[i][t] = true
+					df[t]++
+				}
+			}
+		}
+	}
+	var total float64
+	weight := make(map[string]float64)
+	for _, t := range terms {
+		if df[t] == 0 {
+			return nil // a word no article holds: the topic is not the coverage's
+		}
+		weight[t] = math.Log(1 + float64(len(all))/float64(df[t]))
+		total += weight[t]
+	}
+	var out []string
+	for i, a := range all {
+		var got float64
+		for t := range holds[i] {
+			got += weight[t]
+		}
+		if got >= topicShare*total {
+			out = append(out, a.Info.Source)
+		}
+	}
+	return out
+}
+
+// inYears keeps the articles of the years a topic names ("in 2023",
+// "from 2022 to 2024"): dated within them, or undated and naming one. A
+// filter that would keep none is dropped.
+func inYears(articles []retrieval.ArticlePassages, topic string) []retrieval.ArticlePassages {
+	var years []int
+	for _, w := range strings.Fields(topic) {
+		if isYear(w) {
+			y, _ := strconv.Atoi(w)
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return articles
+	}
+	lo, hi := slices.Min(years), slices.Max(years)
+	var out []retrieval.ArticlePassages
+	for _, a := range articles {
+		if !a.Info.Date.IsZero() {
+			if y := a.Info.Date.Year(); y >= lo && y <= hi {
+				out = append(out, a)
+			}
+			continue
+		}
+		for _, p := range a.Passages {
+			if slices.ContainsFunc(years, func(y int) bool { return strings.Contains(p.Text, strconv.Itoa(y)) }) {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return articles
+	}
+	return out
+}
+
+// isYear reports a word that is a year of the news: four digits from 1800.
+func isYear(w string) bool {
+	y, err := strconv.Atoi(w)
+	return err == nil && len(w) == 4 && y >= 1800 && y <= 2200
 }
 
 // An article is on a coverage question's topic when its best passage

@@ -34,6 +34,12 @@ func TestCoverageQuestion(t *testing.T) {
 		{"What are the conflicting figures?", CoverageDisagree, ""},
 		{"Who was interviewed?", CoverageQuoted, ""},
 		{"Which people spoke to reporters?", CoverageQuoted, ""},
+		{"What does the coverage say about the hosepipe ban?", CoverageSummary, "hosepipe ban"},
+		{"What happened at the Norderby Open in 2023?", CoverageSummary, "norderby open 2023"},
+		{"What articles are available about the drought?", CoverageArticles, "drought"},
+		{"Who has been quoted about the drought?", CoverageQuoted, "drought"},
+		{"How has the number of players changed from 2022 to 2024?", CoverageTimeline, "number players 2022 2024"},
+		{"Trace Tobias Lindqvist's history with the Open year by year.", CoverageTimeline, "tobias lindqvist open"},
 		// Questions about one thing are not about the whole coverage.
 		{"Who is quoted as saying the fine was too small?", CoverageNone, ""},
 		{"What did the articles say about Rasmussen?", CoverageNone, ""},

@@ -6,7 +6,9 @@ package extractive
 // sentence of an article and cites it.
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,7 +63,7 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 	var text string
 	switch cov.Kind {
 	case bot.CoverageSummary:
-		text = summary(articles, &c)
+		text = summary(articles, &c, e.topicPicker(articles, cov.Topic))
 	case bot.CoverageArticles:
 		text = articleList(articles, &c, "The coverage holds "+countArticles(len(articles))+":", articleEntry)
 	case bot.CoverageDates:
@@ -73,7 +75,7 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 	case bot.CoverageDisagree:
 		text = e.disagreements(articles, &c)
 	case bot.CoverageTimeline:
-		text = timeline(articles, &c)
+		text = timeline(articles, &c, e.topicPicker(articles, cov.Topic))
 	}
 	if text == "" {
 		return refusedAnswer()
@@ -127,7 +129,7 @@ func listed(articles []coverageArticle) ([]coverageArticle, string) {
 
 // summary is what the coverage is about, article by article: each
 // article's lede, oldest first.
-func summary(articles []coverageArticle, c *citer) string {
+func summary(articles []coverageArticle, c *citer, pick picker) string {
 	var b strings.Builder
 	b.WriteString("The coverage holds " + countArticles(len(articles)))
 	var first, last string
@@ -145,11 +147,14 @@ func summary(articles []coverageArticle, c *citer) string {
 	b.WriteString(". By article, oldest first:")
 	shown, more := listed(articles)
 	for _, a := range shown {
-		s := lede(a)
-		if s == nil {
+		said := pick(a)
+		if len(said) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n- %s (%s): %s %s", oneLineTitle(a.info.Title), describe(a.info), quote(s), c.cite(s))
+		fmt.Fprintf(&b, "\n- %s (%s):", oneLineTitle(a.info.Title), describe(a.info))
+		for _, s := range said {
+			fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
+		}
 	}
 	b.WriteString(more)
 	return b.String()
@@ -230,19 +235,133 @@ func outlets(articles []coverageArticle, c *citer) string {
 	return b.String()
 }
 
-// timeline lists the articles oldest first, each by its lede: what
-// happened, as the coverage reported it.
-func timeline(articles []coverageArticle, c *citer) string {
+// timeline lists the articles oldest first, each by what it says of the
+// topic (its lede, without one): what happened, as the coverage reported
+// it. The undated come last, apart, for the reader to place.
+func timeline(articles []coverageArticle, c *citer, pick picker) string {
 	var b strings.Builder
 	b.WriteString("As the coverage reported it, oldest first:")
 	shown, more := listed(articles)
+	undated := false
 	for _, a := range shown {
-		s := lede(a)
-		if s == nil {
+		said := pick(a)
+		if len(said) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n- %s: %s %s", describe(a.info), quote(s), c.cite(s))
+		if a.info.Date.IsZero() && !undated {
+			undated = true
+			b.WriteString("\nUndated articles, which say no more of when:")
+		}
+		fmt.Fprintf(&b, "\n- %s:", describe(a.info))
+		if a.info.Date.IsZero() {
+			fmt.Fprintf(&b, " %s:", oneLineTitle(a.info.Title))
+		}
+		for _, s := range said {
+			fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
+		}
 	}
 	b.WriteString(more)
 	return b.String()
 }
+
+// picker chooses what an answer quotes of an article.
+type picker func(coverageArticle) []*passageSentence
+
+// topicPicker returns a picker of each article's sentences most about
+// topic (its words weighted by how few sentences of the coverage hold
+// them; years only narrow which articles are asked), in the article's
+// order; an article saying nothing of it, or a question without a topic,
+// gets its lede.
+func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker {
+	ledeOnly := func(a coverageArticle) []*passageSentence {
+		if s := lede(a); s != nil {
+			return []*passageSentence{s}
+		}
+		return nil
+	}
+	var terms []string
+	for _, w := range strings.Fields(topic) {
+		if _, err := strconv.Atoi(w); err == nil {
+			continue
+		}
+		terms = append(terms, e.terms.Terms(w)...)
+	}
+	if len(terms) == 0 {
+		return ledeOnly
+	}
+	df := make(map[string]int)
+	inArticles := make(map[string]int)
+	n := 0
+	for _, a := range articles {
+		seen := make(map[string]bool)
+		for _, s := range a.sents {
+			n++
+			for _, t := range terms {
+				if s.terms[t] {
+					df[t]++
+					seen[t] = true
+				}
+			}
+		}
+		for t := range seen {
+			inArticles[t]++
+		}
+	}
+	weight := make(map[string]float64)
+	for _, t := range terms {
+		if df[t] > 0 {
+			weight[t] = math.Log(1 + float64(n)/float64(df[t]))
+			if len(articles) > 1 && inArticles[t] == len(articles) {
+				// The name of the story every article is on tells
+				// less of which sentence says what was asked.
+				weight[t] *= storyDiscount
+			}
+		}
+	}
+	// Few articles leave room for more of each.
+	each := 1
+	if len(articles) <= 3 {
+		each = 2
+	}
+	return func(a coverageArticle) []*passageSentence {
+		type scored struct {
+			s     *passageSentence
+			score float64
+		}
+		var best []scored
+		for _, s := range a.sents {
+			if s.headline || s.byline || s.caption || isInterviewQuestion(s.text) {
+				continue
+			}
+			var sc float64
+			for t, w := range weight {
+				if s.terms[t] {
+					sc += w
+				}
+			}
+			if sc > 0 {
+				best = append(best, scored{s, sc})
+			}
+		}
+		if len(best) == 0 {
+			return ledeOnly(a)
+		}
+		slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(y.score, x.score) })
+		var out []*passageSentence
+		for _, b := range best {
+			if len(out) == each || b.score < topicKeep*best[0].score {
+				break
+			}
+			out = append(out, b.s)
+		}
+		slices.SortStableFunc(out, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
+		return out
+	}
+}
+
+// storyDiscount weighs a topic's word that every article holds.
+const storyDiscount = 0.5
+
+// topicKeep is the least share of the best sentence's score a second
+// sentence of an article needs to be quoted beside it.
+const topicKeep = 0.8

@@ -37,29 +37,7 @@ func TestCoverageAnswers(t *testing.T) {
 			[]string{"2021-09-12 (September 12, 2021):", "2024-05-21 (May 21, 2024):"}, []string{"arts/2021-09-12-lakeshore-film-prize.txt"}, nil},
 	} {
 		t.Run(tt.q, func(t *testing.T) {
-			a, err := b.Ask(t.Context(), nil, tt.q, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(a.Text, w) {
-					t.Errorf("answer lacks %q:\n%s", w, a.Text)
-				}
-			}
-			for _, w := range tt.not {
-				if strings.Contains(a.Text, w) {
-					t.Errorf("answer holds %q:\n%s", w, a.Text)
-				}
-			}
-			cited := map[string]bool{}
-			for _, c := range a.Cited() {
-				cited[c.Source] = true
-			}
-			for _, s := range tt.sources {
-				if !cited[s] {
-					t.Errorf("answer cites no %s:\n%s", s, a.Text)
-				}
-			}
+			a := checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not)
 			if a.Note != "" {
 				t.Errorf("note = %q, want every quote found in its file", a.Note)
 			}
@@ -124,4 +102,74 @@ func TestPronounQuote(t *testing.T) {
 	if !strings.Contains(a.Text, "safe haven for terrorists") {
 		t.Errorf("answer = %q, want Rasmussen's words on terrorists", a.Text)
 	}
+}
+
+// dev3Dir holds the third round's articles: a drought over two summers
+// (a wire story and a republished copy changing one figure, an HTML page
+// giving another start date, a Q/A interview, an undated explainer) and a
+// chess tournament's three editions.
+var dev3Dir = filepath.Join("..", "eval", "testdata", "dev3cov")
+
+func TestCoverageAnswersRound3(t *testing.T) {
+	b := offlineBot(t, dev3Dir)
+	for _, tt := range []struct {
+		q       string
+		want    []string // in the answer text
+		sources []string // cited, at least
+		not     []string // never in the answer
+	}{
+		{"Who is quoted in these articles?",
+			// a surname alone, whose full name another article gives; a
+			// name after its title and a comma; an appositive before the
+			// verb; the interviewee's answers.
+			[]string{"Henrik Aas:", "Emeka Obi:", "Anita Rowe:", `"We cannot rely on one reservoir`, "I cannot rule it out."},
+			[]string{"water/2022-09-02-caldbeck-reservoir.html", "water/2023-03-14-abernethy-interview.md", "water/why-the-valley-runs-dry.txt", "chess/norderby-open-2024.md"},
+			[]string{"Harrow Water:"}},
+		{"What do the sources disagree about?",
+			[]string{"84,000 vs 86,000", "July 22 vs July 23", "Reports further apart in time"},
+			[]string{"water/hosepipe-ban-valley-courier.txt", "water/2022-09-02-caldbeck-reservoir.html"},
+			[]string{"150,000", "1964 vs"}},
+		{"Give me a timeline of the Harrow Valley drought.",
+			[]string{"Undated articles", "2023-08-08, Meridian News Service:"},
+			[]string{"water/why-the-valley-runs-dry.txt", "water/2023-03-14-abernethy-interview.md"},
+			[]string{"Norderby"}},
+		{"Trace Tobias Lindqvist's history with the Norderby Open year by year.",
+			[]string{"2022-10-03", "2023-10-02", "withdrew after four rounds"},
+			[]string{"chess/2022-10-03-norderby-open.txt", "chess/norderby-open-2024.md"},
+			[]string{"Harrow"}},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not)
+		})
+	}
+}
+
+// checkCoverage asks q and checks that the answer holds every string of
+// want and none of not, and cites every one of sources.
+func checkCoverage(t *testing.T, b *bot.Bot, q string, want, sources, not []string) bot.Answer {
+	t.Helper()
+	a, err := b.Ask(t.Context(), nil, q, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if !strings.Contains(a.Text, w) {
+			t.Errorf("answer lacks %q:\n%s", w, a.Text)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(a.Text, w) {
+			t.Errorf("answer holds %q:\n%s", w, a.Text)
+		}
+	}
+	cited := map[string]bool{}
+	for _, c := range a.Cited() {
+		cited[c.Source] = true
+	}
+	for _, s := range sources {
+		if !cited[s] {
+			t.Errorf("answer cites no %s:\n%s", s, a.Text)
+		}
+	}
+	return a
 }

@@ -24,17 +24,38 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 	lx := e.lexicon
 	var people []*speaker
 	byKey := make(map[string]*speaker)
+	known := lx.coverageNames(articles)
 	for _, a := range articles {
 		full := lx.fullNames(a.sents)
-		last := "" // the speaker a "he said" refers to
+		last := ""      // the speaker a "he said" refers to
+		answering := "" // the interviewee, once the first question is asked
+		qa := lx.interviewee(a)
 		for _, s := range a.sents {
 			if s.headline || s.byline || s.caption {
 				continue
 			}
-			for _, who := range lx.speakersIn(s, last) {
+			if isInterviewQuestion(s.text) {
+				answering = qa
+				continue
+			}
+			who := lx.speakersIn(s, last)
+			more, read := lx.moreSpeakers(s, known)
+			for _, m := range more {
+				if !slices.Contains(who, m) {
+					who = append(who, m)
+				}
+			}
+			if len(who) == 0 && answering != "" {
+				who = []string{answering} // an answer of the interview
+			}
+			for _, who := range who {
 				last = who
 				name := who
 				if f := full[who]; f != "" {
+					name = f
+				} else if f := read[who]; f != "" {
+					name = f
+				} else if f := known[who]; f != "" {
 					name = f
 				}
 				p := byKey[who]
