@@ -37,6 +37,7 @@ func parseHTML(a *Article, src string) {
 	a.Title = sc.headline(start, end)
 	a.Date = sc.date(start, end)
 	a.Bylines = sc.byline(start, end)
+	a.Agency = sc.siteName // a dateline naming an agency comes first (describeText)
 }
 
 // Which elements htmlText drops with their content.
@@ -272,6 +273,7 @@ type htmlScan struct {
 	times    []htmlSpot // datetime of each <time>
 	title    string     // of <title>
 	ogTitle  string
+	siteName string // of <meta property="og:site_name">: the outlet
 	metaDate time.Time
 	metaRank int        // rank of the meta that gave metaDate; lower is better
 	authors  []string   // of <meta name="author"> and the like
@@ -437,6 +439,10 @@ func (sc *htmlScan) startTag(t *htmlToken) {
 		switch key {
 		case "og:title":
 			sc.ogTitle = content
+		case "og:site_name", "application-name":
+			if sc.siteName == "" {
+				sc.siteName = content
+			}
 		case "author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author":
 			if !strings.Contains(content, "://") {
 				sc.authors = addByline(sc.authors, content)

@@ -258,3 +258,17 @@ func TestParseArticleHTMLDeclaredCharset(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// A page's outlet is its site's name, unless a dateline names an agency.
+func TestHTMLSiteNameAsOutlet(t *testing.T) {
+	for _, tt := range []struct{ page, agency string }{
+		{`<html><head><meta property="og:site_name" content="Harrow Gazette"></head><body><article><h1>Reservoir low</h1><p>HARROW - The reservoir fell to 21 percent.</p></article></body></html>`, "Harrow Gazette"},
+		{`<html><head><meta property="og:site_name" content="Harrow Gazette"></head><body><article><h1>Reservoir low</h1><p>HARROW (Reuters) - The reservoir fell to 21 percent.</p></article></body></html>`, "Reuters"},
+		{`<html><body><article><h1>Reservoir low</h1><p>The reservoir fell to 21 percent.</p></article></body></html>`, ""},
+	} {
+		a := mustParse(t, "page.html", []byte(tt.page))
+		if a.Agency != tt.agency {
+			t.Errorf("Agency = %q, want %q", a.Agency, tt.agency)
+		}
+	}
+}

@@ -72,7 +72,7 @@ func describeText(a *Article) {
 		}
 		n++
 	}
-	a.Dateline, a.Agency = cmp.Or(dl.place, headerDateline), dl.agency
+	a.Dateline, a.Agency = cmp.Or(dl.place, headerDateline), cmp.Or(dl.agency, a.Agency)
 	for _, l := range lines {
 		a.Bylines = appendBylines(a.Bylines, l.text)
 	}

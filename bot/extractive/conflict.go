@@ -55,6 +55,10 @@ const (
 	sameDaysBonus = 0.5
 )
 
+// placeBonus is added for two counts of people of the same place: the
+// same body of people, most likely.
+const placeBonus = 1
+
 // minApart is the least score of two figures of reports more than
 // sameDays apart, or undated: what was true then may have changed, so
 // more must show that they are of one thing.
@@ -360,8 +364,10 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				continue
 			}
 			// The date of an event stays what it was; a count may change.
-			near := x.kind == qDate ||
-				!x.sentence.date.IsZero() && !y.sentence.date.IsZero() && absDays(x.sentence.date.Sub(y.sentence.date).Hours()/24) <= sameDays
+			// Without any date, nothing tells two reports apart in time.
+			dx, dy := x.sentence.date, y.sentence.date
+			near := x.kind == qDate || dx.IsZero() && dy.IsZero() ||
+				!dx.IsZero() && !dy.IsZero() && absDays(dx.Sub(dy).Hours()/24) <= sameDays
 			if x.foreseen != y.foreseen && !near {
 				continue // a forecast and, later, the outcome
 			}
@@ -370,6 +376,9 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				sc++
 			case x.people && y.people:
 				sc += 0.5
+			}
+			if x.people && y.people && sharedCount(x.places, y.places) > 0 {
+				sc += placeBonus // "2,500 Canadian troops", "the 2,700-strong mission" Ottawa ends
 			}
 			// Two reports of one story give its main figure in their
 			// ledes, often in other words.
@@ -613,4 +622,14 @@ const datelineLen = 80
 // September"), too vague to contradict another date.
 func vagueDate(m mention) bool {
 	return strings.HasPrefix(m.date, "--") && len(m.date) == 4 || m.impliedYear && len(m.date) == 7
+}
+
+func sharedCount(a, b map[string]bool) int {
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return n
 }

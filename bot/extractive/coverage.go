@@ -339,6 +339,23 @@ func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker 
 					sc += w
 				}
 			}
+			// A figure of what the topic names ("212 players", "8,400
+			// pairs of puffins") is what a question of how it changed
+			// asks for.
+			counted := make(map[string]bool)
+			for i, tk := range s.toks {
+				if tk.digits == 0 && numberWordValue(tk.lower) == 0 || isYearWord(tk) {
+					continue
+				}
+				for k := i + 1; k < min(len(s.toks), i+1+countedWithin); k++ {
+					for _, t := range e.terms.Terms(s.toks[k].text) {
+						if w := weight[t]; w > 0 && !counted[t] {
+							counted[t] = true
+							sc += w
+						}
+					}
+				}
+			}
 			if sc > 0 {
 				best = append(best, scored{s, sc})
 			}
@@ -358,6 +375,10 @@ func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker 
 		return out
 	}
 }
+
+// countedWithin is how many words after a figure may name what it
+// counts.
+const countedWithin = 4
 
 // storyDiscount weighs a topic's word that every article holds.
 const storyDiscount = 0.5

@@ -34,6 +34,7 @@ type mention struct {
 	last        int
 	context     map[string]bool // stems of the words around it in its clause and sentence
 	periods     map[string]bool // ordinals and years of its sentence other than itself: "third", "2023"
+	places      map[string]bool // the places its clause names, a nationality or capital as its country
 	impliedYear bool            // a date's year is its article's, not written
 	foreseen    bool            // its clause forecasts, expects or estimates it
 	sentence    *passageSentence
@@ -83,6 +84,7 @@ func (lx *lexicon) mentions(s *passageSentence, terms func(string) []string) []m
 			m.text = s.text[toks[m.first].start:toks[m.last].end]
 		}
 		m.context = make(map[string]bool)
+		m.places = make(map[string]bool)
 		m.periods = make(map[string]bool)
 		// The words of its clause, at most mentionWindow either side:
 		// "Torvald Marine employs about 3,200 people" is not about the
@@ -100,6 +102,9 @@ func (lx *lexicon) mentions(s *passageSentence, terms func(string) []string) []m
 			for _, w := range lx.contextWords(toks[k]) {
 				for _, t := range terms(w) {
 					m.context[t] = true
+				}
+				if toks[k].upper && lx.is(strings.ToLower(w), wcPlaceName) {
+					m.places[strings.ToLower(w)] = true
 				}
 			}
 		}
