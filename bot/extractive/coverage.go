@@ -319,8 +319,11 @@ func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker 
 		}
 	}
 	// Few articles leave room for more of each.
-	each := 1
-	if len(articles) <= 3 {
+	each, keep := 1, topicKeep
+	switch {
+	case len(articles) == 1:
+		each, keep = 3, topicKeep/2 // what one article says of it, in more than its best sentence
+	case len(articles) <= 3:
 		each = 2
 	}
 	return func(a coverageArticle) []*passageSentence {
@@ -366,10 +369,21 @@ func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker 
 		slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(y.score, x.score) })
 		var out []*passageSentence
 		for _, b := range best {
-			if len(out) == each || b.score < topicKeep*best[0].score {
+			if len(out) == each || b.score < keep*best[0].score {
 				break
 			}
 			out = append(out, b.s)
+		}
+		if len(articles) == 1 {
+			// The one article on it tells its story in its opening.
+			for _, s := range a.sents {
+				if len(out) >= each {
+					break
+				}
+				if !s.headline && !s.byline && !s.caption && !isInterviewQuestion(s.text) && !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
 		}
 		slices.SortStableFunc(out, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
 		return out

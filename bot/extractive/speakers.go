@@ -82,9 +82,17 @@ func (lx *lexicon) moreSpeakers(s *passageSentence, known map[string]string) ([]
 		if p >= len(toks) || p > k+1 && !strings.Contains(s.text[toks[p-1].end:toks[p].start], ",") {
 			continue // words between the verb and the name end with a comma: an appositive title
 		}
-		q := p
-		for q+1 < len(toks) && isProperWord(toks[q+1]) && joinedBySpace(s.text, toks[q], toks[q+1]) {
-			q++
+		q := properRun(s, p)
+		for q+1 < len(toks) && possessive(s.text[toks[q].end-min(2, toks[q].end-toks[q].start):]) {
+			// "said Team Vireo's Jonas Berg": the name after the team's.
+			r := q + 1
+			if !isProperWord(toks[r]) && r+1 < len(toks) {
+				r++ // the "s" of the possessive, read as a word
+			}
+			if !isProperWord(toks[r]) {
+				break
+			}
+			p, q = r, properRun(s, r)
 		}
 		for p < q && (lx.isTitleAt(s, p) || isHonorific(toks[p].lower)) {
 			p++
@@ -161,4 +169,25 @@ func (lx *lexicon) interviewee(a coverageArticle) string {
 func isInterviewQuestion(text string) bool {
 	t := strings.TrimSpace(text)
 	return strings.HasPrefix(t, "**") && strings.Contains(t, "?") || strings.HasPrefix(t, "Q:") || strings.HasPrefix(t, "Q.")
+}
+
+// properRun returns the last word of the run of capitalised words,
+// written next to each other, that starts at word p.
+func properRun(s *passageSentence, p int) int {
+	q := p
+	for q+1 < len(s.toks) && isProperWord(s.toks[q+1]) && joinedBySpace(s.text, s.toks[q], s.toks[q+1]) {
+		q++
+	}
+	return q
+}
+
+// possessive reports whether text, the end of a word and what follows
+// it, holds a possessive "'s".
+func possessive(text string) bool {
+	for _, p := range []string{"'s ", "’s "} {
+		if i := strings.Index(text, p); i >= 0 && i <= 2 {
+			return true
+		}
+	}
+	return false
 }
