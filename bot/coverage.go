@@ -349,12 +349,17 @@ func holdingTopic(all []retrieval.ArticlePassages, topic string) []string {
 	}
 	var total float64
 	weight := make(map[string]float64)
+	missing := 0
 	for _, t := range terms {
 		if df[t] == 0 {
-			return nil // a word no article holds: the topic is not the coverage's
+			missing++ // a word of the question's own ("the number of players")
+			continue
 		}
 		weight[t] = math.Log(1 + float64(len(all))/float64(df[t]))
 		total += weight[t]
+	}
+	if 2*missing > len(terms) {
+		return nil // most of it in no article: not a topic of this coverage
 	}
 	var out []string
 	for i, a := range all {

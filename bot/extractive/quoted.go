@@ -67,7 +67,7 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 				if len(strings.Fields(name)) > len(strings.Fields(p.name)) {
 					p.name = name
 				}
-				if !containsSentence(p.said, s) {
+				if !slices.Contains(p.said, s) {
 					p.said = append(p.said, s)
 					p.quote = p.quote || hasQuotation(s.text)
 				}
@@ -89,8 +89,11 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 		for round := 0; round < 2; round++ {
 			for _, want := range []bool{true, false} {
 				for _, s := range p.said {
-					if hasQuotation(s.text) != want || containsSentence(picked, s) || bySource[s.source] > round {
+					if hasQuotation(s.text) != want || slices.Contains(picked, s) || bySource[s.source] > round {
 						continue
+					}
+					if round > 0 && containsSentence(picked, s) {
+						continue // a copy's words cite its article once, beside the first
 					}
 					if round > 0 && len(picked) >= maxQuotesEach {
 						continue
@@ -103,8 +106,17 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 		slices.SortStableFunc(picked, func(x, y *passageSentence) int {
 			return slices.Index(p.said, x) - slices.Index(p.said, y)
 		})
-		for _, s := range picked {
-			fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
+		// A republished copy's same words are quoted once, citing both.
+		for i, s := range picked {
+			if slices.ContainsFunc(picked[:i], func(o *passageSentence) bool { return o.text == s.text }) {
+				continue
+			}
+			b.WriteString(" " + quote(s) + " " + c.cite(s))
+			for _, o := range picked[i+1:] {
+				if o.text == s.text {
+					b.WriteString(c.cite(o))
+				}
+			}
 		}
 	}
 	return b.String()

@@ -1,0 +1,53 @@
+package extractive
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The shapes of attribution that wire copy, local papers and interviews
+// use, each found as a speaker of the coverage.
+func TestQuotedShapes(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"2023-06-01-stage.txt": `Berg wins opening stage
+
+GRENZACH (Alpine Wire) - Jonas Berg won the opening stage of the Alpine Tour on Sunday, beating Luca Ferri by four seconds.
+
+"The legs were good and the team rode perfectly," said Team Vireo's Jonas Berg.
+
+Karin Holt, the riders' union's secretary-general, said the descent was too dangerous for a race.
+`,
+		"2024-06-02-stage.txt": `Ferri takes the opening stage
+
+GRENZACH (Alpine Wire) - Luca Ferri won the first stage of the Alpine Tour on Sunday.
+
+"We asked for a safer finish and nobody listened," Holt said.
+`,
+		"2024-06-10-interview.md": `---
+title: Talking to Luca Ferri
+date: 2024-06-10
+---
+
+The Alpine Tour's new leader, Luca Ferri, spoke to us after the stage.
+
+**How did you feel on the last climb?**
+
+I was suffering, but I knew Berg was suffering more.
+
+**Will you defend the jersey?**
+
+Every day, until the last stage in Lindau.
+`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := offlineBot(t, dir)
+	checkCoverage(t, b, "Who is quoted in these articles?",
+		[]string{"Jonas Berg:", "Karin Holt:", `"We asked for a safer finish`, "Luca Ferri:", "I knew Berg was suffering more"},
+		[]string{"2023-06-01-stage.txt", "2024-06-02-stage.txt", "2024-06-10-interview.md"},
+		[]string{"Team Vireo:", "Alpine Tour:"})
+}
