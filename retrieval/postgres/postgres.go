@@ -237,9 +237,6 @@ func (st *Store) Manifest(ctx context.Context) ([]retrieval.FileState, error) {
 	})
 }
 
-// Commit has nothing left to do: every change committed on its own.
-func (st *Store) Commit(ctx context.Context) error { return nil }
-
 // Size returns the disk space of newsbot's tables and their indexes.
 func (st *Store) Size(ctx context.Context) (int64, error) {
 	var n int64

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,5 +101,117 @@ func TestOpenErrorsNameTheDatabase(t *testing.T) {
 		if err != nil && (strings.Contains(err.Error(), "secret") || strings.Contains(err.Error(), "\n")) {
 			t.Errorf("Open(%s) error %q shows the password or spans lines", c.url, err)
 		}
+	}
+}
+
+// connect opens a connection of the test's own, with unnamed statements:
+// PGlite's connections share one session, and the store's statements.
+func connect(t *testing.T, u string) *pgx.Conn {
+	t.Helper()
+	cfg, err := pgx.ParseConfig(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeExec
+	conn, err := pgx.ConnectConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
+}
+
+// indexesOf returns which of a model's two search indexes exist.
+func indexesOf(t *testing.T, u string, model int) (hnsw, postings bool) {
+	t.Helper()
+	ctx := context.Background()
+	err := connect(t, u).QueryRow(ctx, "SELECT to_regclass(format('newsbot_passages_hnsw_%s', $1::int)) IS NOT NULL, to_regclass(format('newsbot_postings_%s', $1::int)) IS NOT NULL", model).
+		Scan(&hnsw, &postings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hnsw, postings
+}
+
+// A first load stores rows without the model's indexes and Commit builds
+// them; searches find the same passages without them (scanning) as with.
+func TestCommitBuildsTheIndexesOfAFirstLoad(t *testing.T) {
+	u := freshDatabase(t)
+	ctx := context.Background()
+	st, err := Open(ctx, u, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	storetest.MustSync(t, ix, storetest.CopySeeds(t))
+	if hnsw, postings := indexesOf(t, u, 1); !hnsw || !postings {
+		t.Fatalf("after the first sync: HNSW index %v, postings index %v; want both", hnsw, postings)
+	}
+	queries := []string{"Appathurai", "ceasefire negotiations", "how many civilians were killed"}
+	var want [][]string
+	for _, q := range queries {
+		want = append(want, storetest.Sources(t, ix, q, 3))
+	}
+
+	conn := connect(t, u)
+	if _, err := conn.Exec(ctx, "DROP INDEX newsbot_passages_hnsw_1, newsbot_postings_1"); err != nil {
+		t.Fatal(err)
+	}
+	for i, q := range queries {
+		if got := storetest.Sources(t, ix, q, 3); !slices.Equal(got, want[i]) {
+			t.Errorf("Search(%q) without indexes = %v, want %v", q, got, want[i])
+		}
+	}
+	if err := st.Commit(ctx); err != nil {
+		t.Fatalf("Commit: %v", err)
+	}
+	if hnsw, postings := indexesOf(t, u, 1); !hnsw || !postings {
+		t.Errorf("after Commit: HNSW index %v, postings index %v; want both rebuilt", hnsw, postings)
+	}
+	for i, q := range queries {
+		if got := storetest.Sources(t, ix, q, 3); !slices.Equal(got, want[i]) {
+			t.Errorf("Search(%q) after rebuilding = %v, want %v", q, got, want[i])
+		}
+	}
+}
+
+// An index made by the first schema (postings under one primary key)
+// opens, gets its model's postings index and keeps its passages.
+func TestMigrateFromSchema1(t *testing.T) {
+	u := freshDatabase(t)
+	ctx := context.Background()
+	conn := connect(t, u)
+	for _, sql := range []string{
+		"CREATE EXTENSION IF NOT EXISTS vector",
+		"CREATE TABLE newsbot_schema (version int NOT NULL)",
+		"INSERT INTO newsbot_schema VALUES (1)",
+		migrations[0],
+		"INSERT INTO newsbot_models (name, dim, articles, passages, total_len) VALUES ('m', 2, 1, 1, 1)",
+		"INSERT INTO newsbot_passages (model, source, n, title, start_off, end_off, first_line, last_line, text, embedding) VALUES (1, 'a.txt', 0, 'A', 0, 5, 1, 1, 'hello', '[1,0]')",
+		"INSERT INTO newsbot_postings VALUES (1, 'hello', 1, 1, 1)",
+	} {
+		if _, err := conn.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	st, err := Open(ctx, u, Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer st.Close()
+	if _, postings := indexesOf(t, u, 1); !postings {
+		t.Error("no postings index for the model after migrating")
+	}
+	var pkey bool
+	if err := conn.QueryRow(ctx, "SELECT to_regclass('newsbot_postings_pkey') IS NOT NULL").Scan(&pkey); err != nil || pkey {
+		t.Errorf("postings primary key after migrating: %v, %v; want gone", pkey, err)
+	}
+	if ok, err := st.HasTerms(ctx, "m", []string{"hello"}); !ok || err != nil {
+		t.Errorf("HasTerms(hello) after migrating = %v, %v; want true", ok, err)
 	}
 }

@@ -59,6 +59,17 @@ var migrations = []string{
 		len     int NOT NULL,
 		PRIMARY KEY (model, term, passage)
 	);`,
+	// 2: each model's postings get an index of their own, like its HNSW
+	// graph, so that Commit can build both after a first load (see
+	// indexes.go); the index carries tf and len for index-only scans.
+	`ALTER TABLE newsbot_postings DROP CONSTRAINT newsbot_postings_pkey;
+	DO $$
+	DECLARE m record;
+	BEGIN
+		FOR m IN SELECT id FROM newsbot_models LOOP
+			EXECUTE format('CREATE INDEX newsbot_postings_%s ON newsbot_postings (term, passage) INCLUDE (tf, len) WHERE model = %s', m.id, m.id);
+		END LOOP;
+	END $$;`,
 }
 
 // migrate creates the schema or brings it up to date, one process at a

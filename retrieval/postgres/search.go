@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -61,7 +62,7 @@ func (st *Store) Search(ctx context.Context, q retrieval.Query) (vector, keyword
 				SELECT o.passage, sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) * o.tf * (%[2]g + 1)
 					/ (o.tf + %[2]g * (1 - %[3]g + %[3]g * o.len / stats.avglen))) AS score
 				FROM newsbot_postings o JOIN df USING (term) CROSS JOIN stats
-				WHERE o.model = %[1]d AND o.term = ANY($2::text[]) -- through the primary key, whatever the estimates
+				WHERE o.model = %[1]d AND o.term = ANY($2::text[]) -- through its postings index, whatever the estimates
 				GROUP BY o.passage)
 			SELECT %[4]s, s.score FROM scored s JOIN newsbot_passages p ON p.id = s.passage
 			WHERE true%[5]s ORDER BY s.score DESC, p.source COLLATE "C", p.n LIMIT $1`,
@@ -121,9 +122,21 @@ func scanHit(r pgx.CollectableRow) (retrieval.Hit, error) {
 
 // HasTerms reports whether every term occurs in a passage of model.
 func (st *Store) HasTerms(ctx context.Context, model string, terms []string) (bool, error) {
+	st.mu.Lock()
+	m, ok := st.models[model]
+	st.mu.Unlock()
+	if !ok {
+		err := st.pool.QueryRow(ctx, "SELECT id FROM newsbot_models WHERE name = $1", model).Scan(&m.id)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return len(terms) == 0, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	// The model's id written out, so that its postings index applies.
 	var missing bool
-	err := st.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM unnest($2::text[]) AS q(term)
-		WHERE NOT EXISTS (SELECT 1 FROM newsbot_postings o JOIN newsbot_models m ON m.id = o.model
-			WHERE m.name = $1 AND o.term = q.term))`, model, terms).Scan(&missing)
+	err := st.pool.QueryRow(ctx, fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM unnest($1::text[]) AS q(term)
+		WHERE NOT EXISTS (SELECT 1 FROM newsbot_postings o WHERE o.model = %d AND o.term = q.term))`, m.id), terms).Scan(&missing)
 	return !missing, err
 }
