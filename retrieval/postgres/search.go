@@ -18,7 +18,7 @@ import (
 const chunkColumns = "p.source, p.n, p.title, p.date, p.start_off, p.end_off, p.first_line, p.last_line, p.text"
 
 // Search runs both rankings of q in one read-only transaction, so they
-// see the same state.
+// see the same state, sent together in one round trip.
 func (st *Store) Search(ctx context.Context, q retrieval.Query) (vector, keyword []retrieval.Hit, err error) {
 	if q.Depth <= 0 {
 		return nil, nil, nil
@@ -26,7 +26,7 @@ func (st *Store) Search(ctx context.Context, q retrieval.Query) (vector, keyword
 	st.mu.Lock()
 	m, ok := st.models[q.Model]
 	st.mu.Unlock()
-	err = pgx.BeginTxFunc(ctx, st.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+	err = pgx.BeginTxFunc(ctx, st.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		if !ok {
 			var err error
 			if m, err = st.modelFor(ctx, tx, q.Model, 0); err != nil || m.id == 0 {
@@ -36,47 +36,60 @@ func (st *Store) Search(ctx context.Context, q retrieval.Query) (vector, keyword
 		if len(q.Vector) != m.dim {
 			return fmt.Errorf("a query vector of %d dimensions for an index of %d", len(q.Vector), m.dim)
 		}
-		filter, args := filterSQL(q.Filter, 3)
+		b := &pgx.Batch{}
 		// HNSW returns at most ef_search rows: ask for the whole depth.
-		if _, err := tx.Exec(ctx, "SELECT set_config('hnsw.ef_search', $1, true)", strconv.Itoa(max(40, q.Depth))); err != nil {
-			return err
-		}
+		b.Queue("SELECT set_config('hnsw.ef_search', $1, true)", strconv.Itoa(max(40, q.Depth)))
+		filter, args := filterSQL(q.Filter, 3)
 		dist := fmt.Sprintf("p.embedding::vector(%d) <=> $1::vector(%d)", m.dim, m.dim)
-		rows, err := tx.Query(ctx, fmt.Sprintf(`SELECT %s, 1 - (%s) FROM newsbot_passages p
+		b.Queue(fmt.Sprintf(`SELECT %s, 1 - (%s) FROM newsbot_passages p
 			WHERE p.model = %d%s ORDER BY %s LIMIT $2`, chunkColumns, dist, m.id, filter, dist),
-			append([]any{pgvector.NewVector(q.Vector), q.Depth}, args...)...)
-		if err != nil {
-			return fmt.Errorf("vector search: %w", err)
-		}
-		if vector, err = pgx.CollectRows(rows, scanHit); err != nil {
-			return fmt.Errorf("vector search: %w", err)
-		}
-		if len(q.Terms) == 0 {
+			append([]any{pgvector.NewVector(q.Vector), q.Depth}, args...)...).Query(func(rows pgx.Rows) error {
+			var err error
+			if vector, err = pgx.CollectRows(rows, scanHit); err != nil {
+				return fmt.Errorf("vector search: %w", err)
+			}
 			return nil
+		})
+		if len(q.Terms) > 0 {
+			b.Queue(bm25SQL(m.id, filter), append([]any{q.Depth, q.Terms}, args...)...).Query(func(rows pgx.Rows) error {
+				var err error
+				if keyword, err = pgx.CollectRows(rows, scanHit); err != nil {
+					return fmt.Errorf("keyword search: %w", err)
+				}
+				return nil
+			})
 		}
-		filter, args = filterSQL(q.Filter, 3)
-		rows, err = tx.Query(ctx, fmt.Sprintf(`WITH q AS (SELECT DISTINCT unnest($2::text[]) AS term),
-			stats AS (SELECT passages::float8 AS n, total_len::float8 / greatest(passages, 1) AS avglen FROM newsbot_models WHERE id = %[1]d),
-			df AS (SELECT o.term, count(*)::float8 AS df FROM newsbot_postings o JOIN q USING (term) WHERE o.model = %[1]d GROUP BY o.term),
-			scored AS (
-				SELECT o.passage, sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5)) * o.tf * (%[2]g + 1)
-					/ (o.tf + %[2]g * (1 - %[3]g + %[3]g * o.len / stats.avglen))) AS score
-				FROM newsbot_postings o JOIN df USING (term) CROSS JOIN stats
-				WHERE o.model = %[1]d AND o.term = ANY($2::text[]) -- through its postings index, whatever the estimates
-				GROUP BY o.passage)
-			SELECT %[4]s, s.score FROM scored s JOIN newsbot_passages p ON p.id = s.passage
-			WHERE true%[5]s ORDER BY s.score DESC, p.source COLLATE "C", p.n LIMIT $1`,
-			m.id, retrieval.BM25K1, retrieval.BM25B, chunkColumns, filter),
-			append([]any{q.Depth, q.Terms}, args...)...)
-		if err != nil {
-			return fmt.Errorf("keyword search: %w", err)
-		}
-		if keyword, err = pgx.CollectRows(rows, scanHit); err != nil {
-			return fmt.Errorf("keyword search: %w", err)
-		}
-		return nil
+		return tx.SendBatch(ctx, b).Close()
 	})
 	return vector, keyword, err
+}
+
+// bm25SQL ranks the passages of model by BM25 for the terms $2, the best
+// $1 with filter (on passages p, parameters from $3). The model's id is
+// written out, so that its postings index applies; one scan of the terms'
+// postings gives both their document frequencies and their scores; only
+// the passages that can make the cut are read, the ties at the cut
+// included. Every constant is a float8: numeric arithmetic costs several
+// times more per posting.
+func bm25SQL(model int32, filter string) string {
+	kept := "SELECT passage, score FROM scored"
+	if filter != "" {
+		kept = "SELECT s.passage, s.score FROM scored s JOIN newsbot_passages p ON p.id = s.passage WHERE true" + filter
+	}
+	return fmt.Sprintf(`WITH o AS (
+			SELECT passage, tf, len, count(*) OVER (PARTITION BY term)::float8 AS df FROM newsbot_postings
+			WHERE model = %[1]d AND term = ANY($2::text[])),
+		stats AS (SELECT passages::float8 AS n, total_len::float8 / greatest(passages, 1) AS avglen FROM newsbot_models WHERE id = %[1]d),
+		scored AS (
+			SELECT o.passage, sum(ln(1 + (stats.n - o.df + 0.5) / (o.df + 0.5)) * o.tf * (%[2]g::float8 + 1)
+				/ (o.tf + %[2]g::float8 * (1 - %[3]g::float8 + %[3]g::float8 * o.len / stats.avglen))) AS score
+			FROM o CROSS JOIN stats GROUP BY o.passage),
+		kept AS (%[5]s),
+		cut AS (SELECT score FROM kept ORDER BY score DESC OFFSET $1 - 1 LIMIT 1)
+		SELECT %[4]s, k.score FROM kept k JOIN newsbot_passages p ON p.id = k.passage
+		WHERE k.score >= coalesce((SELECT score FROM cut), '-Infinity')
+		ORDER BY k.score DESC, p.source COLLATE "C", p.n LIMIT $1`,
+		model, retrieval.BM25K1, retrieval.BM25B, chunkColumns, kept)
 }
 
 // filterSQL returns the conditions of f on passages p, numbering its
