@@ -183,6 +183,10 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 		}
 	}
 	chosen = dropHeadlines(chosen)
+	if q.author && byline(chosen[0].s, sents) == nil {
+		// Who wrote a story with no byline: the story is no answer.
+		return refusedAnswer()
+	}
 	if q.kind == kindPerson {
 		chosen = e.namePerson(q, chosen, sents)
 	}

@@ -38,6 +38,10 @@ func TestSingleFacts(t *testing.T) {
 		{"interview.txt", "", "Q: You came late to conducting. Why?\n\nVandermeer-Kroft: I was a cellist until a skiing accident in 2016, when I broke my left wrist in two places.\n"},
 		{"regatta.txt", "2024-09-16", "A crew from the yard won the 14th Kestrel Bay Regatta on Sunday.\n\nLast year's 13th regatta was won by the Berghaven Rowing Club, whose crew finished second this time.\n"},
 	}
+	stories := []article{
+		{"lockout.html", "2023-11-02", "Philharmonic locks out its musicians\n\nBy Amrit Sandhu\n\nThe Philharmonic locked out its 86 musicians on Thursday.\n"},
+		{"strike.txt", "2024-10-02", "Cabin crew at Skerry Air began a 48-hour strike on Wednesday, forcing the airline to cancel 340 flights.\n"},
+	}
 	e := New(Options{})
 	for _, tt := range []struct {
 		q         string
@@ -53,6 +57,8 @@ func TestSingleFacts(t *testing.T) {
 		{"Who won the thirteenth Kestrel Bay Regatta?", people, "Berghaven", ""},
 		{"Who won the 12th Kestrel Bay Regatta?", people, "", ""},
 		{"Who is the CEO?", people, "Marta Llobet-Soler", ""},
+		{"Who reported the story on the lockout?", stories, "Amrit Sandhu", ""},
+		{"Who wrote the story about the cabin crew strike?", stories, "", ""}, // no byline
 	} {
 		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(tt.arts...)})
 		if err != nil {

@@ -234,8 +234,8 @@ func (lx *lexicon) asksAuthor(words map[string]bool) bool {
 		return false
 	}
 	for w := range words {
-		if lx.is(w, wcVerb) && lx.derives(w, wcWriter) {
-			return true // "who wrote the story"
+		if lx.is(w, wcVerb) && lx.derives(w, wcWriter) || lx.is(w, wcSaying) && lx.is(w, wcPastForm) {
+			return true // "who wrote the story", "who reported the story"
 		}
 	}
 	return false
