@@ -94,9 +94,10 @@ func (lx *lexicon) qualifiedOther(s *passageSentence, matched [][]int, i int) bo
 			if !(w == "more" && k+1 < len(toks) && toks[k+1].lower == "than") {
 				return true // "1,000 extra troops", not "more than 1,000"
 			}
-		case k < i && lx.is(w, wcPastForm) && !lx.is(w, wcSaying|wcFrequentVerb) && !(k > 0 && isDeterminer(toks[k-1].lower)):
+		case k < i && lx.is(w, wcPastForm) && !lx.is(w, wcSaying|wcFrequentVerb) && !(k > 0 && isDeterminer(toks[k-1].lower)) &&
+			!(k+1 < i && isPlacePreposition(toks[k+1].lower)):
 			// "lost 127 soldiers", not "an estimated 38,000", "said
-			// 58,000 tickets" or "had 12".
+			// 58,000 tickets", "had 12" or "stood at $2.9 billion".
 			return true
 		case k > i && lx.is(w, wcPastForm) && lx.is(w, wcAdjective) && !lx.is(w, wcPlacing):
 			return true // "1,000 troops needed", not "1,450 workers walked off" or "1,500 troops, based in Kabul"

@@ -384,7 +384,7 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 		if c.score < disagreeScore*best.score {
 			break
 		}
-		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage || !holdsAround(c, best.held) {
+		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage || !holdsAround(c, best.held) || !e.holdsFigures(q, c.s) {
 			continue
 		}
 		heard[c.s.source] = true
@@ -398,6 +398,29 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 		}
 	}
 	return nil
+}
+
+// otherYear reports whether t is a year and d the date of an article of
+// another year.
+func otherYear(t qterm, d time.Time) bool {
+	return len(t.stem) == 4 && !d.IsZero() && strconv.Itoa(d.Year()) != t.stem
+}
+
+// holdsFigures reports whether s holds the years and numbers q states
+// itself, or is of an article of the year stated: the other side of a
+// disagreement on "the prize fund in 2022" must be about 2022, not a
+// story that mentions "the 2022 champion" elsewhere.
+func (e *Answerer) holdsFigures(q questionInfo, s *passageSentence) bool {
+	for _, t := range q.terms {
+		if !t.figure || e.termCredit(s, t) == 1 {
+			continue
+		}
+		if len(t.stem) == 4 && !s.date.IsZero() && strconv.Itoa(s.date.Year()) == t.stem {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // samePlaceReport is the share of content terms (Jaccard) two sentences
@@ -760,6 +783,8 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 				c = 0 // a figure of another quarter
 			case t.month > 0 && !s.date.IsZero() && s.date.Month() == t.month && s.date.Year() == t.monthYear:
 				c = 1 // "when it reported in February 2023": the article's date
+			case t.figure && !t.period && len(t.stem) == 4 && !s.date.IsZero() && strconv.Itoa(s.date.Year()) == t.stem:
+				c = max(c, e.opt.SynonymCredit) // "the prize fund in 2022": an article of 2022
 			}
 			if headcount && t.head && lx.isPeopleNoun(t.word) {
 				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
@@ -891,7 +916,13 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			docCredit = max(docCredit, neighbourCredit)
 		}
 		for j, t := range q.terms {
-			got += idf[j] * max(credit[i][j], docCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
+			if t.figure && otherYear(t, s.date) {
+				// "the 2022 champion" beside a sentence of a 2024
+				// story does not make it about 2022.
+				got += idf[j] * credit[i][j]
+			} else {
+				got += idf[j] * max(credit[i][j], docCredit*docBest[s.source][j], neighbourCredit*max(around(index, s.prev, lend, j), around(index, s.next, lend, j)))
+			}
 			if credit[i][j] >= e.opt.SynonymCredit {
 				c.holdsHead = c.holdsHead || t.head
 				c.matched++

@@ -42,6 +42,10 @@ func TestSingleFacts(t *testing.T) {
 		{"lockout.html", "2023-11-02", "Philharmonic locks out its musicians\n\nBy Amrit Sandhu\n\nThe Philharmonic locked out its 86 musicians on Thursday.\n"},
 		{"strike.txt", "2024-10-02", "Cabin crew at Skerry Air began a 48-hour strike on Wednesday, forcing the airline to cancel 340 flights.\n"},
 	}
+	editions := []article{
+		{"2022-open.txt", "2022-07-18", "Jan Smith won the ninth Lakeside Open on Monday. The tournament drew 148 players, and the prize fund was 60,000 euros.\n\nThe order book stood at $2.9 billion.\n"},
+		{"2024-preview.md", "2024-06-30", "The 11th Lakeside Open will get under way on July 8, and the prize fund has grown to 90,000 euros.\n\nJan Smith, the 2022 champion, will not take part.\n"},
+	}
 	e := New(Options{})
 	for _, tt := range []struct {
 		q         string
@@ -58,6 +62,8 @@ func TestSingleFacts(t *testing.T) {
 		{"Who won the 12th Kestrel Bay Regatta?", people, "", ""},
 		{"Who is the CEO?", people, "Marta Llobet-Soler", ""},
 		{"Who reported the story on the lockout?", stories, "Amrit Sandhu", ""},
+		{"What was the prize fund in 2022?", editions, "60,000", "differ"},
+		{"How big is the order book?", editions, "$2.9 billion", ""},
 		{"Who wrote the story about the cabin crew strike?", stories, "", ""}, // no byline
 	} {
 		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(tt.arts...)})
