@@ -99,8 +99,12 @@ func (lx *lexicon) qualifiedOther(s *passageSentence, matched [][]int, i int) bo
 			// "lost 127 soldiers", not "an estimated 38,000", "said
 			// 58,000 tickets", "had 12" or "stood at $2.9 billion".
 			return true
-		case k > i && lx.is(w, wcPastForm) && lx.is(w, wcAdjective) && !lx.is(w, wcPlacing):
-			return true // "1,000 troops needed", not "1,450 workers walked off" or "1,500 troops, based in Kabul"
+		case k > i && lx.is(w, wcPastForm) && lx.is(w, wcAdjective) && !lx.is(w, wcPlacing) &&
+			!(k+1 < len(toks) && (isDeterminer(toks[k+1].lower) || isPossessive(toks[k+1].lower))):
+			// "1,000 troops needed", not "1,450 workers walked off",
+			// "1,500 troops, based in Kabul" or "9,000 spectators
+			// lined the harbour wall", a verb and its object.
+			return true
 		}
 	}
 	return false

@@ -1086,8 +1086,13 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 			return e.opt.SynonymCredit
 		}
 		// A title of three words or more goes without its last:
-		// "Chief Executive" is the chief executive officer.
-		if ws := strings.Fields(o); len(ws) >= 3 && s.holds(strings.Join(ws[:len(ws)-1], " ")) {
+		// "Chief Executive" is the chief executive officer; a place
+		// is its ordinal: "finished second" is the second best.
+		ws := strings.Fields(o)
+		if len(ws) >= 3 && s.holds(strings.Join(ws[:len(ws)-1], " ")) {
+			return e.opt.SynonymCredit
+		}
+		if n := ordinalValue(ws[0]); len(ws) == 2 && n >= 2 && s.terms[ordinalTerm(n)] {
 			return e.opt.SynonymCredit
 		}
 	}

@@ -46,6 +46,9 @@ func TestSingleFacts(t *testing.T) {
 		{"2022-open.txt", "2022-07-18", "Jan Smith won the ninth Lakeside Open on Monday. The tournament drew 148 players, and the prize fund was 60,000 euros.\n\nThe order book stood at $2.9 billion.\n"},
 		{"2024-preview.md", "2024-06-30", "The 11th Lakeside Open will get under way on July 8, and the prize fund has grown to 90,000 euros.\n\nJan Smith, the 2022 champion, will not take part.\n"},
 	}
+	regatta := []article{
+		{"regatta.txt", "2024-09-16", "A crew from the yard won the 14th Kestrel Bay Regatta on Sunday.\n\nLast year's 13th regatta was won by the Berghaven Rowing Club, whose crew finished second this time.\n\nAbout 9,000 spectators lined the harbour wall, organisers said.\n\nThe regatta raised 85,000 dollars for the lifeboat station.\n"},
+	}
 	e := New(Options{})
 	for _, tt := range []struct {
 		q         string
@@ -64,6 +67,8 @@ func TestSingleFacts(t *testing.T) {
 		{"Who reported the story on the lockout?", stories, "Amrit Sandhu", ""},
 		{"What was the prize fund in 2022?", editions, "60,000", "differ"},
 		{"How big is the order book?", editions, "$2.9 billion", ""},
+		{"How many spectators watched the regatta?", regatta, "9,000", ""},
+		{"Who was the runner-up at the 14th regatta?", regatta, "Berghaven", ""},
 		{"Who wrote the story about the cabin crew strike?", stories, "", ""}, // no byline
 	} {
 		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(tt.arts...)})

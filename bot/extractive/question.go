@@ -620,6 +620,14 @@ func (e *Answerer) phraseAt(toks []textWord, i int) (stems []string, n int, phra
 			return []string{strings.Join(e.terms.Terms(p), " ")}, 3, p
 		}
 	}
+	if i+1 < len(toks) && toks[i+1].start == toks[i].end+1 {
+		// A compound written with a hyphen: "runner-up".
+		if p := toks[i].lower + "-" + toks[i+1].lower; known(p) {
+			if st := e.terms.Terms(p); len(st) > 0 {
+				return []string{strings.Join(st, " ")}, 2, p
+			}
+		}
+	}
 	for n := min(4, len(toks)-i); n >= 2; n-- {
 		p := phraseText(toks[i : i+n])
 		key := strings.Join(e.terms.Terms(p), " ")
