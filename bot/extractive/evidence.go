@@ -110,6 +110,21 @@ func (lx *lexicon) qualifiedOther(s *passageSentence, matched [][]int, i int) bo
 	return false
 }
 
+// measuresOther reports whether the figure at word i is the size of a
+// noun other than focus, the one the question counts: "a workforce of
+// 2,900" is not how many pilots, "a crowd of 9,000 spectators" is how
+// many spectators.
+func (lx *lexicon) measuresOther(s *passageSentence, matched [][]int, i, focus int) bool {
+	toks := s.toks
+	if i < 2 || toks[i-1].lower != "of" || slices.Contains(matched[i-2], focus) || !lx.is(toks[i-2].lower, wcNoun) || toks[i-2].upper {
+		return false
+	}
+	if i+1 < len(toks) && !strings.ContainsAny(s.text[toks[i].end:toks[i+1].start], ",;:") && lx.is(toks[i+1].lower, wcNoun) {
+		return false // "a crowd of 9,000 spectators": what follows is counted
+	}
+	return true
+}
+
 func countsOther(toks []textWord, matched [][]int, i int) bool {
 	for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
 		w := toks[k]

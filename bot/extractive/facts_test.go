@@ -68,6 +68,7 @@ func TestSingleFacts(t *testing.T) {
 		{"What was the prize fund in 2022?", editions, "60,000", "differ"},
 		{"How big is the order book?", editions, "$2.9 billion", ""},
 		{"How many spectators watched the regatta?", regatta, "9,000", ""},
+		{"How many pilots does the airline employ?", []article{{"air.txt", "2024-08-07", "The airline, which has a workforce of 2,900, plans to hire 120 more pilots.\n"}}, "", ""},
 		{"Who was the runner-up at the 14th regatta?", regatta, "Berghaven", ""},
 		{"Who wrote the story about the cabin crew strike?", stories, "", ""}, // no byline
 	} {
