@@ -82,7 +82,7 @@ type Answerer struct {
 	opt   Options
 	terms *retrieval.Analyzer // caches stems: sentences repeat across questions
 	relMu sync.Mutex
-	rel   map[string][2][]string // word -> stems of its forms and synonyms, as relations gives them
+	rel   map[string][3][]string // word -> stems of its forms, synonyms and hyponyms, as relations gives them
 }
 
 // New returns an extractive answerer.
@@ -113,7 +113,7 @@ func New(opt Options) *Answerer {
 	// is broken, and then answers just lack synonyms and word classes.
 	th, _ := thesaurus.Load()
 	e.lexicon = newLexicon(th)
-	e.rel = make(map[string][2][]string)
+	e.rel = make(map[string][3][]string)
 	return e
 }
 
@@ -827,15 +827,20 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	n := float64(len(sents))
 	for j, t := range q.terms {
 		df, direct := 0, false
-		for i := range sents {
+		for i, s := range sents {
 			if credit[i][j] >= e.opt.SynonymCredit {
 				df++
 			}
-			if credit[i][j] == 1 {
-				direct = true
+			if credit[i][j] == 1 || t.figure && !t.period && len(t.stem) == 4 && !s.date.IsZero() && strconv.Itoa(s.date.Year()) == t.stem {
+				direct = true // a year: also an article's date
 			}
 		}
 		if (t.name || t.figure) && !direct || (t.head || t.title && !t.role || t.required) && df == 0 {
+			return nil, false
+		}
+		if t.head && len(t.hypo) > 0 && !slices.ContainsFunc(sents, func(s *passageSentence) bool { return e.termCredit(s, t.general()) >= e.opt.SynonymCredit }) {
+			// "What was Halvorsen's profit?" is not answered where a
+			// profit is only "a kill", in "three workers were killed".
 			return nil, false
 		}
 		if df > 0 {
@@ -1007,9 +1012,18 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	// the 26 ministers taking part."
 	// When the sentences with such evidence score well below the best,
 	// the question is about something the passages do not hold.
+	// A question that names only a person and the kind of answer ("How
+	// old is Ines Fontainhas?") is about the person: her surname is
+	// focus enough ("Fontainhas, 34, thanked her crew").
+	onlyNames := true
+	for j, t := range q.terms {
+		if !t.name && t.weight == 1 && idf[j] > 0 {
+			onlyNames = false
+		}
+	}
 	top := cands[0].score
 	cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool {
-		return c.matched < min(2, present) && !(c.holdsFocus && c.matched+c.aroundMatched >= 2)
+		return c.matched < min(2, present) && !((c.holdsFocus || onlyNames && c.matched > 0) && c.matched+c.aroundMatched >= 2)
 	})
 	if len(cands) == 0 || cands[0].score < e.opt.RelativeScore*top {
 		return nil, false
@@ -1121,6 +1135,12 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 		return e.opt.SynonymCredit // "which official": the spokesperson
 	}
 	return 0
+}
+
+// general returns t without its hyponyms.
+func (t qterm) general() qterm {
+	t.syn = slices.DeleteFunc(slices.Clone(t.syn), func(o string) bool { return slices.Contains(t.hypo, o) })
+	return t
 }
 
 // derivedLen is the least length of a stem that begins a longer one of

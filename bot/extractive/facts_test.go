@@ -49,6 +49,11 @@ func TestSingleFacts(t *testing.T) {
 	regatta := []article{
 		{"regatta.txt", "2024-09-16", "A crew from the yard won the 14th Kestrel Bay Regatta on Sunday.\n\nLast year's 13th regatta was won by the Berghaven Rowing Club, whose crew finished second this time.\n\nAbout 9,000 spectators lined the harbour wall, organisers said.\n\nThe regatta raised 85,000 dollars for the lifeboat station.\n"},
 	}
+	festival := []article{
+		{"2023-festival.txt", "2023-10-02", "\"The Salt Keeper\", a quiet drama by Ines Fontainhas, won the Golden Lantern for best film at the 13th festival on Sunday.\n\nFontainhas, 34, thanked her crew of eleven.\n"},
+		{"2024-festival.txt", "2024-10-01", "The documentary \"Tidewater\" by Rui Almeida won the Golden Lantern at the 14th festival on Monday.\n"},
+		{"2023-fire.txt", "2023-05-10", "Three workers were killed on Tuesday when fire tore through the Halvorsen plant.\n"},
+	}
 	e := New(Options{})
 	for _, tt := range []struct {
 		q         string
@@ -68,6 +73,9 @@ func TestSingleFacts(t *testing.T) {
 		{"What was the prize fund in 2022?", editions, "60,000", "differ"},
 		{"How big is the order book?", editions, "$2.9 billion", ""},
 		{"How many spectators watched the regatta?", regatta, "9,000", ""},
+		{"Who won the Golden Lantern in 2023?", festival, "Ines Fontainhas", "Tidewater"},
+		{"How old is Ines Fontainhas?", festival, "34", ""},
+		{"What was Halvorsen's profit in 2023?", festival, "", ""}, // "killed" is no profit
 		{"How many pilots does the airline employ?", []article{{"air.txt", "2024-08-07", "The airline, which has a workforce of 2,900, plans to hire 120 more pilots.\n"}}, "", ""},
 		{"Who was the runner-up at the 14th regatta?", regatta, "Berghaven", ""},
 		{"Who wrote the story about the cabin crew strike?", stories, "", ""}, // no byline

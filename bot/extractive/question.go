@@ -19,7 +19,11 @@ import (
 // SynonymCredit, and its synonyms in its frequent senses ("quake" for
 // "earthquake"), which count as SynonymCredit too, all from the
 // thesaurus (WordNet).
-func (e *Answerer) relations(word string, name bool) (forms, syn []string) {
+//
+// hypo lists those of syn that are only more particular words (hyponyms,
+// "kill" for "profit"): they stand for the word, but do not prove that the
+// passages speak of it.
+func (e *Answerer) relations(word string, name bool) (forms, syn, hypo []string) {
 	key := word
 	if name {
 		key += "\x00"
@@ -28,7 +32,7 @@ func (e *Answerer) relations(word string, name bool) (forms, syn []string) {
 	r, ok := e.rel[key]
 	e.relMu.Unlock()
 	if ok {
-		return r[0], r[1]
+		return r[0], r[1], r[2]
 	}
 	own := map[string]bool{}
 	if ts := e.terms.Terms(word); strings.Contains(word, " ") {
@@ -88,8 +92,9 @@ func (e *Answerer) relations(word string, name bool) (forms, syn []string) {
 			}
 			// A more particular word: "spokesman" for "spokesperson".
 			for _, o := range th.Hyponyms(l) {
-				if st := stemOf(o); st != "" && !slices.Contains(forms, st) {
+				if st := stemOf(o); st != "" && !slices.Contains(forms, st) && !slices.Contains(syn, st) {
 					syn = add(syn, o)
+					hypo = append(hypo, st)
 				}
 			}
 			// Two steps of derivation, from a noun through its verb to
@@ -113,9 +118,9 @@ func (e *Answerer) relations(word string, name bool) (forms, syn []string) {
 		}
 	}
 	e.relMu.Lock()
-	e.rel[key] = [2][]string{forms, syn}
+	e.rel[key] = [3][]string{forms, syn, hypo}
 	e.relMu.Unlock()
-	return forms, syn
+	return forms, syn, hypo
 }
 
 // baseStems returns the stems of the base forms of an irregular form
@@ -149,7 +154,7 @@ func (e *Answerer) baseStems(w string) []string {
 		}
 	}
 	e.relMu.Lock()
-	e.rel[key] = [2][]string{out}
+	e.rel[key] = [3][]string{out}
 	e.relMu.Unlock()
 	return out
 }
@@ -250,6 +255,7 @@ type qterm struct {
 	prefix string   // the stem as it begins the written word ("februari" -> "februar")
 	forms  []string // stems of its irregular forms
 	syn    []string // stems of synonyms
+	hypo   []string // those of syn that are hyponyms only
 	name   bool     // from a proper noun: the passages must hold it
 	head   bool     // the noun the question asks about: the passages must hold it or a synonym
 	// complement is set on the words of the head's "of" phrase ("the
@@ -392,10 +398,10 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				if n > 1 {
 					prefix = "" // a phrase is found by its stems, not inside words
 				}
-				forms, syn := e.relations(surface, name)
+				forms, syn, hypo := e.relations(surface, name)
 				q.terms = append(q.terms, qterm{
 					stem: st, word: surface, prefix: prefix,
-					forms: forms, syn: syn, weight: weight,
+					forms: forms, syn: syn, hypo: hypo, weight: weight,
 				})
 			}
 			q.terms[j].weight = max(q.terms[j].weight, weight)
@@ -869,7 +875,11 @@ func (lx *lexicon) questionType(toks []textWord) (answerKind, int) {
 						return kindNumber, i + 2 // "how much time": a span, the kind of answer
 					}
 					return kindNumber, -1
-				case "large", "big", "strong", "long", "far", "few", "numerous", "old", "often":
+				case "old", "far", "often":
+					// An age, a distance, a frequency: the answer
+					// seldom says "old" ("Fontainhas, 34,").
+					return kindNumber, i + 1
+				case "large", "big", "strong", "long", "few", "numerous":
 					return kindNumber, -1
 				case "soon", "late", "early":
 					return kindDate, -1
