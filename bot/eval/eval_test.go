@@ -824,16 +824,17 @@ func TestEvalKinds(t *testing.T) {
 }
 
 // TestEvalFacts3 holds the third round's single-fact sets to what the
-// offline bot reaches (measured: answered right 0.778 on dev3facts.yaml,
-// 0.750 on heldout3facts.yaml), a little below so that a new question
-// does not fail the build before it is looked at.
+// offline bot reaches (measured: answered right 0.806 on dev3facts.yaml,
+// 0.812 on heldout3facts.yaml; 0.583 and 0.656 before the round), a
+// little below so that a new question does not fail the build before it
+// is looked at.
 func TestEvalFacts3(t *testing.T) {
 	for _, tt := range []struct {
 		file, corpus string
 		minRight     float64
 	}{
-		{"dev3facts.yaml", dev3FactsDir, 0.75},
-		{"heldout3facts.yaml", heldout3FactsDir, 0.7},
+		{"dev3facts.yaml", dev3FactsDir, 0.78},
+		{"heldout3facts.yaml", heldout3FactsDir, 0.78},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
