@@ -899,9 +899,22 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	// many troops are deployed" is answered by a head count that names no
 	// verb.
 	countsVerb := q.kind == kindNumber && q.passive && q.verb >= 0 && !lx.isPresenceVerb(q.terms[q.verb].word)
+	// A name that says which of the thing asked about must stand by the
+	// answer (in it, the sentence before, or the title): "a ticket for
+	// the Corn Exchange concerts" is not priced by a sentence on another
+	// hall's seats in a story that names the Corn Exchange after it.
+	namedNear := func(i int, s *passageSentence) bool {
+		for j, t := range q.terms {
+			if t.qualifier && credit[i][j] < e.opt.SynonymCredit &&
+				around(index, s.prev, credit, j) < e.opt.SynonymCredit && !strings.Contains(strings.ToLower(s.title), t.word) {
+				return false
+			}
+		}
+		return true
+	}
 	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
-		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) {
+		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) || !namedNear(i, s) {
 			continue
 		}
 		if q.period.quarter > 0 && fitPeriod(s.periods(), q.period) == periodOther {

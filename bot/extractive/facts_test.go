@@ -73,6 +73,8 @@ func TestSingleFacts(t *testing.T) {
 		{"What was the prize fund in 2022?", editions, "60,000", "differ"},
 		{"How big is the order book?", editions, "$2.9 billion", ""},
 		{"How many spectators watched the regatta?", regatta, "9,000", ""},
+		{"How much does a ticket for the Corn Exchange concerts cost?", []article{{"hall.txt", "2024-09-14",
+			"The concert sold out within an hour; the best seats now cost $140.\n\nThe orchestra no longer plays its summer series at the Corn Exchange.\n"}}, "", ""},
 		{"Who won the Golden Lantern in 2023?", festival, "Ines Fontainhas", "Tidewater"},
 		{"How old is Ines Fontainhas?", festival, "34", ""},
 		{"What was Halvorsen's profit in 2023?", festival, "", ""}, // "killed" is no profit

@@ -288,6 +288,11 @@ type qterm struct {
 	// year ("in February 2023"): an article of that month holds it.
 	month     time.Month
 	monthYear int
+	// qualifier is set on a name in a phrase that says which of the
+	// thing asked about ("a ticket for the Corn Exchange concerts"):
+	// the answer must name it beside the thing, not only elsewhere in
+	// its article.
+	qualifier bool
 	// required is set on a phrase that holds a name ("Romania's
 	// capital"): some passage must hold it, or what it stands for
 	// ("Bucharest"), as a name must be.
@@ -410,6 +415,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			q.terms[j].role = q.terms[j].role || n == 1 && i != head && q.kind == kindPerson && lx.answerNoun(tk.lower) == kindPerson
 			q.terms[j].title = q.terms[j].title || slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return lx.isOfficeTitle(w.lower) })
 			q.terms[j].period = q.terms[j].period || n == 1 && periodTok[i]
+			q.terms[j].qualifier = q.terms[j].qualifier || n == 1 && name && qualifies(toks, i)
 			q.terms[j].figure = q.terms[j].figure || n == 1 && tk.digits > 0 && tk.letters == 0
 			if ord := ordinalValue(tk.lower); n == 1 && ord >= 2 && !periodTok[i] && !(i+1 < len(toks) && markerWord(toks[i+1].lower)) {
 				// "the 13th festival": an edition, which the article
@@ -436,6 +442,23 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		}
 	}
 	return q
+}
+
+// qualifies reports whether the name at toks[i] stands in a phrase
+// after "for" or "of" that qualifies a noun before it ("a ticket for the
+// Corn Exchange concerts", "the price of a Valmora pass").
+func qualifies(toks []textWord, i int) bool {
+	for k := i - 1; k >= 1; k-- {
+		w := toks[k].lower
+		switch {
+		case w == "for" || w == "of":
+			return !toks[k-1].upper && !isAuxiliary(toks[k-1].lower) && !questionWord(toks[k-1].lower)
+		case isDeterminer(w) || toks[k].upper:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // askedNoun returns the index of the noun of "what raise did", "which
