@@ -824,8 +824,8 @@ func TestEvalKinds(t *testing.T) {
 }
 
 // TestEvalFacts3 holds the third round's single-fact sets to what the
-// offline bot reaches (measured: answered right 0.806 on dev3facts.yaml,
-// 0.812 on heldout3facts.yaml; 0.583 and 0.656 before the round), a
+// offline bot reaches (measured: answered right 0.833 on dev3facts.yaml,
+// 0.844 on heldout3facts.yaml; 0.583 and 0.656 before the round), a
 // little below so that a new question does not fail the build before it
 // is looked at.
 func TestEvalFacts3(t *testing.T) {
@@ -833,8 +833,8 @@ func TestEvalFacts3(t *testing.T) {
 		file, corpus string
 		minRight     float64
 	}{
-		{"dev3facts.yaml", dev3FactsDir, 0.78},
-		{"heldout3facts.yaml", heldout3FactsDir, 0.78},
+		{"dev3facts.yaml", dev3FactsDir, 0.8},
+		{"heldout3facts.yaml", heldout3FactsDir, 0.8},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
