@@ -59,8 +59,15 @@ func (lx *lexicon) moreSpeakers(s *passageSentence, known map[string]string) ([]
 			continue
 		}
 		// "Anita Rowe, who runs a market garden near Caldbeck, called the
-		// summer "the worst in living memory"".
-		if j := lx.afterAppositive(s, n.last); j > 0 && (lx.isReportingVerb(toks[j].lower) || hasQuotation(s.text[toks[j].start:]) && lx.pos(toks[j].lower) == wcVerb) {
+		// summer "the worst in living memory"", "Lind criticised the
+		// descent as "reckless"": a verb of the name's, then their words.
+		j := lx.afterAppositive(s, n.last)
+		if j == 0 {
+			if j = n.last + 1; j < len(toks) && isAuxiliary(toks[j].lower) {
+				j++
+			}
+		}
+		if j < len(toks) && (lx.isReportingVerb(toks[j].lower) || hasQuotation(s.text[toks[j].start:]) && lx.pos(toks[j].lower) == wcVerb) {
 			add(sn, "")
 		}
 	}
@@ -148,6 +155,11 @@ func (lx *lexicon) interviewee(a coverageArticle) string {
 	if questions < 2 {
 		return ""
 	}
+	// The person the introduction names in full, the one the title
+	// names first ("Q&A with Lakemoor's Harriet Oyelaran"), not the
+	// hospital she runs.
+	var first string
+	title := strings.ToLower(a.info.Title)
 	for _, s := range a.sents {
 		if s.headline || s.byline || s.caption {
 			continue
@@ -156,12 +168,19 @@ func (lx *lexicon) interviewee(a coverageArticle) string {
 			break
 		}
 		for _, n := range lx.namesIn(s) {
-			if n.full() && !lx.isOrgWord(s.toks[n.last].lower) {
-				return n.surname(s.toks)
+			sn := n.surname(s.toks)
+			if !n.full() || lx.isOrgWord(sn) && !strings.Contains(title, sn) || lx.is(sn, wcPlaceNoun|wcPlaceName) {
+				continue
+			}
+			if strings.Contains(title, sn) {
+				return sn
+			}
+			if first == "" {
+				first = sn
 			}
 		}
 	}
-	return ""
+	return first
 }
 
 // isInterviewQuestion reports an interviewer's question: a question in

@@ -24,6 +24,8 @@ Karin Holt, the riders' union's secretary-general, said the descent was too dang
 GRENZACH (Alpine Wire) - Luca Ferri won the first stage of the Alpine Tour on Sunday.
 
 "We asked for a safer finish and nobody listened," Holt said.
+
+Race director Marta Keller dismissed the complaint as "noise from the back of the bunch".
 `,
 		"2024-06-10-interview.md": `---
 title: Talking to Luca Ferri
@@ -47,7 +49,7 @@ Every day, until the last stage in Lindau.
 	}
 	b := offlineBot(t, dir)
 	checkCoverage(t, b, "Who is quoted in these articles?",
-		[]string{"Jonas Berg:", "Karin Holt:", `"We asked for a safer finish`, "Luca Ferri:", "I knew Berg was suffering more"},
+		[]string{"Jonas Berg:", "Karin Holt:", `"We asked for a safer finish`, "Luca Ferri:", "I knew Berg was suffering more", "Marta Keller:"},
 		[]string{"2023-06-01-stage.txt", "2024-06-02-stage.txt", "2024-06-10-interview.md"},
 		[]string{"Team Vireo:", "Alpine Tour:"})
 }
