@@ -66,10 +66,15 @@ const minApart = 4
 
 func absDays(d float64) float64 { return math.Abs(d) }
 
+// nearRatio is the most two figures of reports apart in time differ
+// by; those of the same days may differ more (a transposed "38,000" and
+// "83,000"), up to maxRatio.
+const nearRatio = 2
+
 // maxRatio is the most two counts, sums or percentages of the same
 // thing differ by in reports that disagree: "1,450 vs 1,540 workers",
 // "38,000 vs 83,000 records"; farther apart, they count different things.
-const maxRatio = 2
+const maxRatio = 3
 
 // disagreements lists the figures, dates and names the articles give
 // differently for the same thing, each side cited with its article's date:
@@ -371,6 +376,9 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			if x.foreseen != y.foreseen && !near {
 				continue // a forecast and, later, the outcome
 			}
+			if lo, hi := min(x.value, y.value), max(x.value, y.value); x.kind != qDate && !near && hi > nearRatio*lo {
+				continue // far apart in time and in value: two things, or news
+			}
 			switch {
 			case x.unit != "" && x.unit == y.unit:
 				sc++
@@ -451,6 +459,9 @@ func comparable(a, b mention) bool {
 	if a.kind != qDate {
 		if lo, hi := min(a.value, b.value), max(a.value, b.value); lo <= 0 || hi/lo > maxRatio {
 			return false
+		}
+		if a.kind == qCount && a.unit == "" && b.unit == "" && isWhole(a.value) != isWhole(b.value) {
+			return false // "magnitude 6.3" and "12 kilometres": a measure and a count
 		}
 		if a.kind != qCount && a.before != "" && b.before != "" && a.before != b.before {
 			return false // "profit rose 9 percent", "shares rose 4 percent"
@@ -633,3 +644,5 @@ func sharedCount(a, b map[string]bool) int {
 	}
 	return n
 }
+
+func isWhole(v float64) bool { return v == math.Trunc(v) }
