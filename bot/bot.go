@@ -18,11 +18,12 @@ import (
 // fails, and checks every quote against the source files.
 type Bot struct {
 	search   Searcher
-	primary  Answerer // the LLM when one is configured, else the extractive answerer
-	fallback Answerer // extractive; nil when primary is already extractive
-	rewriter Rewriter // nil: heuristic rewriting
-	library  Library  // nil: questions about the whole coverage are searched like others
-	speller  Speller  // nil: no spelling correction
+	primary  Answerer   // the LLM when one is configured, else the extractive answerer
+	fallback Answerer   // extractive; nil when primary is already extractive
+	rewriter Rewriter   // nil: heuristic rewriting
+	library  Library    // nil: questions about the whole coverage are searched like others
+	speller  Speller    // nil: no spelling correction
+	dict     Dictionary // nil: lower-case words are never taken for misspelt names
 	link     func(Citation) string
 	budget   time.Duration // Options.ModelBudget
 	log      *slog.Logger
@@ -64,6 +65,13 @@ func New(s Searcher, primary Answerer, opt Options) *Bot {
 	// may not.
 	b.library, _ = s.(Library)
 	b.speller, _ = s.(Speller)
+	// An answerer that knows English words tells a rightly spelt word
+	// ("start") from a name typed in lower case ("harpr").
+	for _, a := range []Answerer{primary, opt.Fallback} {
+		if d, ok := a.(Dictionary); ok && b.dict == nil {
+			b.dict = d
+		}
+	}
 	return b
 }
 
@@ -84,7 +92,7 @@ func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onTo
 	}
 	sp := spelling{sure: question, guess: question}
 	if b.speller != nil && !b.speller.Knows(question) {
-		sp = spell(b.speller.Vocabulary(), question)
+		sp = spell(b.speller.Vocabulary(), b.dict, question)
 	}
 	a, err := b.ask(ctx, conv, sp.sure, onToken)
 	fixes := sp.sureFixes

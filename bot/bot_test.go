@@ -187,3 +187,29 @@ func TestBotModelBudgetCoversRewriteAndAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestBotCorrectsNamesTypedInLowerCase: a question typed as chat is, all in
+// lower case, still finds a misspelt name, whichever answerer knows English
+// words (the extractive one, here as the model's fallback).
+func TestBotCorrectsNamesTypedInLowerCase(t *testing.T) {
+	model, _ := newFakeLLM(t, llm.Options{MaxRetries: -1}, llmtest.Reply{Status: 500})
+	for _, tt := range []struct {
+		name    string
+		primary bot.Answerer
+		opt     bot.Options
+	}{
+		{"extractive", extractive.New(extractive.Options{}), bot.Options{Corpus: seedDir}},
+		{"model with extractive fallback", model, bot.Options{Fallback: extractive.New(extractive.Options{}), Corpus: seedDir}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := bot.New(bottest.Index(t, seedDir), tt.primary, tt.opt)
+			a, err := b.Ask(context.Background(), nil, "wat did harpr say", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Refused || !strings.Contains(a.Text, "Harper") || !strings.Contains(a.Note, `"harpr" as "harper"`) {
+				t.Errorf("Ask(wat did harpr say) = %q (note %q), want Harper's words read from \"harpr\"", a.Text, a.Note)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 func TestCoverageQuestion(t *testing.T) {
@@ -58,6 +59,10 @@ func TestCoverageQuestion(t *testing.T) {
 }
 
 func TestSpell(t *testing.T) {
+	dict, err := thesaurus.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
 	v := retrieval.NewVocabulary("NATO spokesperson James Appathurai said. Prime Minister Stephen Harper said. Halvorsen was fined. Goaltender Stuart Skinner made saves.",
 		"Gareth Pryce spoke. Pryce said the prize was small; a prize, a prize.",
 		"Chief Executive Halvard Nesse said the hall was full.")
@@ -70,6 +75,8 @@ func TestSpell(t *testing.T) {
 		{"How much was Halvorson fined?", "How much was Halvorsen fined?", "How much was Halvorsen fined?", nil},
 		// A lowercase word the coverage lacks is likely right: only a guess.
 		{"who is appathuray", "who is appathuray", "who is appathurai", nil},
+		// A name typed in lower case, as in chat.
+		{"wat did harpr say", "what did harpr say", "what did harper say", nil},
 		{"When will construction start?", "When will construction start?", "When will construction start?", nil},
 		// Asked as a name, a name before a more frequent word.
 		{"who is Gareth Price", "who is Gareth Pryce", "who is Gareth Pryce", nil},
@@ -80,7 +87,7 @@ func TestSpell(t *testing.T) {
 		{"What did Halvard Hell say?", "What did Halvard Hell say?", "What did Halvard Hell say?", nil},
 		{"Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", nil},
 	} {
-		sp := spell(v, tt.q)
+		sp := spell(v, dict, tt.q)
 		if sp.sure != tt.sure || sp.guess != tt.guess || len(sp.suggest) != len(tt.suggest) || len(tt.suggest) > 0 && sp.suggest[0] != tt.suggest[0] {
 			t.Errorf("spell(%q) = %q, %q, %q; want %q, %q, %q", tt.q, sp.sure, sp.guess, sp.suggest, tt.sure, tt.guess, tt.suggest)
 		}

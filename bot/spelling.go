@@ -19,6 +19,12 @@ type Speller interface {
 	Vocabulary() *retrieval.Vocabulary
 }
 
+// Dictionary knows the words of the language: *extractive.Answerer is one
+// (through its thesaurus).
+type Dictionary interface {
+	KnowsWord(word string) bool
+}
+
 // correction is one word of a question read as another.
 type correction struct {
 	from, to string
@@ -47,7 +53,7 @@ const (
 // dictionary knows them. A lowercase word the coverage lacks may be
 // rightly spelt ("start" is no misspelt "Stuart"), so its correction is
 // only a guess.
-func spell(v *retrieval.Vocabulary, question string) spelling {
+func spell(v *retrieval.Vocabulary, dict Dictionary, question string) spelling {
 	sp := spelling{sure: question, guess: question}
 	if v == nil {
 		return sp
@@ -70,7 +76,7 @@ func spell(v *retrieval.Vocabulary, question string) spelling {
 			j += size
 		}
 		word := question[i:j]
-		to, level := correctWord(v, word, first)
+		to, level := correctWord(v, dict, word, first)
 		first = false
 		i = j
 		if level == noFix {
@@ -100,7 +106,7 @@ func spell(v *retrieval.Vocabulary, question string) spelling {
 
 // correctWord returns the word of the coverage that word is a misspelling
 // of, and how sure the correction is.
-func correctWord(v *retrieval.Vocabulary, word string, first bool) (string, int) {
+func correctWord(v *retrieval.Vocabulary, dict Dictionary, word string, first bool) (string, int) {
 	lower := strings.ToLower(word)
 	n := utf8.RuneCountInString(lower)
 	if strings.ContainsAny(lower, "'’") || v.Count(lower) > 0 || isQuestionWord(lower) {
@@ -160,6 +166,10 @@ func correctWord(v *retrieval.Vocabulary, word string, first bool) (string, int)
 			return c, sureFix // a word asked as a name: "Price" for "Pryce"
 		case n >= 6 && (v.IsName(c) || v.Count(c) >= 2 && editClose(lower, c)):
 			return c, guessFix // "apathurai", "busses"
+		case n == 5 && v.IsName(c) && dict != nil && !dict.KnowsWord(lower):
+			// A short name typed in lower case, as chat is ("harpr"),
+			// but no English word ("start" is no misspelt "Stuart").
+			return c, guessFix
 		}
 	}
 	if far := v.Nearest(lower, maxDist+1); len(far) > 0 && capital {

@@ -117,6 +117,12 @@ func New(opt Options) *Answerer {
 	return e
 }
 
+// KnowsWord reports whether word (lower case) is an English word, so that
+// the Bot does not take it for a misspelt name (bot.Dictionary).
+func (e *Answerer) KnowsWord(word string) bool {
+	return e.lexicon.th != nil && e.lexicon.th.KnowsWord(word)
+}
+
 // Answer quotes the sentences of req.Passages that answer the question, or
 // refuses. It uses the standalone rewrite of the question when there is one.
 func (e *Answerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, error) {

@@ -167,6 +167,10 @@ func (t *Thesaurus) Hyponyms(word string) []string { return t.below[word] }
 // phrase.
 func (t *Thesaurus) Known(word string) bool { return len(t.by[word]) > 0 || len(t.classOf[word]) > 0 }
 
+// KnowsWord reports whether a lower-cased word is an English word in one
+// of its forms ("starts", "sent").
+func (t *Thesaurus) KnowsWord(word string) bool { return len(t.Lemmas(word)) > 0 }
+
 // Lemmas returns the base forms of a lower-cased word that the thesaurus
 // knows: the word itself, its irregular base ("sent" -> "send") and what
 // WordNet's detachment rules give ("soldiers" -> "soldier", "talks" ->
