@@ -66,27 +66,32 @@ func (st *Store) Search(ctx context.Context, q retrieval.Query) (vector, keyword
 
 // bm25SQL ranks the passages of model by BM25 for the terms $2, the best
 // $1 with filter (on passages p, parameters from $3). The model's id is
-// written out, so that its postings index applies; one scan of the terms'
-// postings gives both their document frequencies and their scores; only
-// the passages that can make the cut are read, the ties at the cut
-// included. Every constant is a float8: numeric arithmetic costs several
-// times more per posting.
+// written out, so that its postings index applies. Each term's document
+// frequency is counted first (an index-only count), then its postings are
+// scored in float8 (numeric arithmetic costs several times more per
+// posting); only the passages that can make the cut are read, ties at the
+// cut included, each through the primary key: a planner that expects
+// many would scan the whole table instead.
 func bm25SQL(model int32, filter string) string {
 	kept := "SELECT passage, score FROM scored"
 	if filter != "" {
 		kept = "SELECT s.passage, s.score FROM scored s JOIN newsbot_passages p ON p.id = s.passage WHERE true" + filter
 	}
-	return fmt.Sprintf(`WITH o AS (
-			SELECT passage, tf, len, count(*) OVER (PARTITION BY term)::float8 AS df FROM newsbot_postings
-			WHERE model = %[1]d AND term = ANY($2::text[])),
-		stats AS (SELECT passages::float8 AS n, total_len::float8 / greatest(passages, 1) AS avglen FROM newsbot_models WHERE id = %[1]d),
+	return fmt.Sprintf(`WITH stats AS (
+			SELECT passages::float8 AS n, total_len::float8 / greatest(passages, 1) AS avglen FROM newsbot_models WHERE id = %[1]d),
+		df AS (
+			SELECT term, ln(1 + ((SELECT n FROM stats) - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM newsbot_postings
+			WHERE model = %[1]d AND term = ANY($2::text[]) GROUP BY term),
 		scored AS (
-			SELECT o.passage, sum(ln(1 + (stats.n - o.df + 0.5) / (o.df + 0.5)) * o.tf * (%[2]g::float8 + 1)
+			SELECT o.passage, sum(df.idf * o.tf * (%[2]g::float8 + 1)
 				/ (o.tf + %[2]g::float8 * (1 - %[3]g::float8 + %[3]g::float8 * o.len / stats.avglen))) AS score
-			FROM o CROSS JOIN stats GROUP BY o.passage),
+			FROM newsbot_postings o JOIN df USING (term) CROSS JOIN stats
+			WHERE o.model = %[1]d AND o.term = ANY($2::text[])
+			GROUP BY o.passage),
 		kept AS (%[5]s),
 		cut AS (SELECT score FROM kept ORDER BY score DESC OFFSET $1 - 1 LIMIT 1)
-		SELECT %[4]s, k.score FROM kept k JOIN newsbot_passages p ON p.id = k.passage
+		SELECT %[4]s, k.score FROM kept k
+		CROSS JOIN LATERAL (SELECT * FROM newsbot_passages p WHERE p.id = k.passage OFFSET 0) p
 		WHERE k.score >= coalesce((SELECT score FROM cut), '-Infinity')
 		ORDER BY k.score DESC, p.source COLLATE "C", p.n LIMIT $1`,
 		model, retrieval.BM25K1, retrieval.BM25B, chunkColumns, kept)
