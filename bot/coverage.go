@@ -397,17 +397,25 @@ func inYears(articles []retrieval.ArticlePassages, topic string) []retrieval.Art
 			}
 			continue
 		}
-		for _, p := range a.Passages {
-			if slices.ContainsFunc(years, func(y int) bool { return strings.Contains(p.Text, strconv.Itoa(y)) }) {
-				out = append(out, a)
-				break
-			}
+		// "From 2021 to 2024" takes in 2022 and 2023 too.
+		if slices.ContainsFunc(a.Passages, func(p retrieval.Chunk) bool { return namesYearIn(p.Text, lo, hi) }) {
+			out = append(out, a)
 		}
 	}
 	if len(out) == 0 {
 		return articles
 	}
 	return out
+}
+
+// namesYearIn reports whether text names a year from lo to hi.
+func namesYearIn(text string, lo, hi int) bool {
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return r < '0' || r > '9' }) {
+		if y, _ := strconv.Atoi(w); isYear(w) && y >= lo && y <= hi {
+			return true
+		}
+	}
+	return false
 }
 
 // isYear reports a word that is a year of the news: four digits from 1800.

@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/retrieval"
 	"github.com/newsbot/newsbot/retrieval/thesaurus"
@@ -90,6 +92,40 @@ func TestSpell(t *testing.T) {
 		sp := spell(v, dict, tt.q)
 		if sp.sure != tt.sure || sp.guess != tt.guess || len(sp.suggest) != len(tt.suggest) || len(tt.suggest) > 0 && sp.suggest[0] != tt.suggest[0] {
 			t.Errorf("spell(%q) = %q, %q, %q; want %q, %q, %q", tt.q, sp.sure, sp.guess, sp.suggest, tt.sure, tt.guess, tt.suggest)
+		}
+	}
+}
+
+func TestInYears(t *testing.T) {
+	dated := func(src string, y int) retrieval.ArticlePassages {
+		return retrieval.ArticlePassages{Info: retrieval.ArticleInfo{Source: src, Date: time.Date(y, 5, 1, 0, 0, 0, 0, time.UTC)}}
+	}
+	undated := func(src, text string) retrieval.ArticlePassages {
+		return retrieval.ArticlePassages{Info: retrieval.ArticleInfo{Source: src}, Passages: []retrieval.Chunk{{Text: text}}}
+	}
+	articles := []retrieval.ArticlePassages{
+		dated("2020.txt", 2020), dated("2021.txt", 2021), dated("2023.txt", 2023),
+		undated("wire.txt", "The 2022 winner was hurt in the crash."),
+		undated("old.txt", "A look back at 1998."),
+		undated("id.txt", "Ticket 120221 and 20225 are no years."),
+	}
+	for _, tt := range []struct {
+		topic string
+		want  []string
+	}{
+		{"the race from 2021 to 2024", []string{"2021.txt", "2023.txt", "wire.txt"}},
+		{"the race in 2022", []string{"wire.txt"}},
+		{"the race in 2020", []string{"2020.txt"}},
+		{"the race", []string{"2020.txt", "2021.txt", "2023.txt", "wire.txt", "old.txt", "id.txt"}},
+		// A filter that would keep nothing is dropped.
+		{"the race in 1950", []string{"2020.txt", "2021.txt", "2023.txt", "wire.txt", "old.txt", "id.txt"}},
+	} {
+		var got []string
+		for _, a := range inYears(articles, tt.topic) {
+			got = append(got, a.Info.Source)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("inYears(%q) = %v, want %v", tt.topic, got, tt.want)
 		}
 	}
 }
