@@ -376,8 +376,11 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			if x.foreseen != y.foreseen && !near {
 				continue // a forecast and, later, the outcome
 			}
-			if lo, hi := min(x.value, y.value), max(x.value, y.value); x.kind != qDate && !near && hi > nearRatio*lo {
-				continue // far apart in time and in value: two things, or news
+			if lo, hi := min(x.value, y.value), max(x.value, y.value); x.kind != qDate && (!near || dx.IsZero() && dy.IsZero()) && hi > nearRatio*lo {
+				// Far apart in time and in value: two things, or news.
+				// Undated reports may be far apart too: "the 1,000
+				// troops needed" is no count of "the 2,700-strong mission".
+				continue
 			}
 			switch {
 			case x.unit != "" && x.unit == y.unit:

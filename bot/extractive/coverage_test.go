@@ -173,3 +173,13 @@ func checkCoverage(t *testing.T, b *bot.Bot, q string, want, sources, not []stri
 	}
 	return a
 }
+
+// The seeds are undated, so nothing says two of their reports are of the
+// same days: figures far apart in value count different things ("the
+// 1,000 troops needed" is no count of "the 2,700-strong mission").
+func TestSeedsDisagreements(t *testing.T) {
+	checkCoverage(t, offlineBot(t, seedDir), "What do the sources disagree about?",
+		[]string{"2,500 vs 2,700", "February 2009 vs 2011"},
+		[]string{"000_7b664699113ac3fb.txt", "001_b7e1029fb9729208.txt", "002_6b9d529eae85757d.txt"},
+		[]string{"1,000 vs"})
+}
