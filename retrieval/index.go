@@ -47,6 +47,9 @@ type Options struct {
 	// writer's sync of the same store (another process, or another Index)
 	// to finish, so that the wait can be explained.
 	OnWait func()
+	// OnBuild, when non-nil, is called when a sync starts building a
+	// store's search indexes (see Builder), which can take minutes.
+	OnBuild func(passages int64)
 }
 
 // Index is a durable, incrementally updated hybrid index of a corpus, kept

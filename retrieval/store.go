@@ -47,6 +47,17 @@ type Writer interface {
 	Commit(ctx context.Context) error
 }
 
+// A Builder is a Store with slow work left after a sync's commit: the
+// Postgres store builds the search indexes of a model's first load there.
+// Sync runs Build with its own context, so that Ctrl-C stops it; the next
+// sync does what is left, and until then searches give the same results,
+// only slower.
+type Builder interface {
+	// Build does the work left; start, when non-nil, is called before
+	// anything slow begins, with the number of passages it covers.
+	Build(ctx context.Context, start func(passages int64)) error
+}
+
 // Reader is what searches need from a store. Only the articles stored
 // with the given model (see Indexed) are ever seen: vectors of two
 // embedders are never mixed.

@@ -219,6 +219,14 @@ feed:
 	if err := ix.store.Commit(context.WithoutCancel(ctx)); err != nil && fail == nil {
 		fail = &SaveError{Err: err}
 	}
+	// The build is only a speed-up of what is committed, so it may stop
+	// with the sync: stopped, it is no failure to save, and the next sync
+	// starts it again.
+	if b, ok := ix.store.(Builder); ok && fail == nil && ctx.Err() == nil {
+		if err := b.Build(ctx, ix.opt.OnBuild); err != nil && ctx.Err() == nil {
+			fail = &SaveError{Err: err}
+		}
+	}
 	st := ix.Stats()
 	rep.Articles, rep.Chunks = st.Articles, st.Chunks
 	if fail != nil {

@@ -102,7 +102,10 @@ func (a *app) openIndex(ctx context.Context) (*retrieval.Index, error) {
 		VectorWeight: a.cfg.Search.VectorWeight,
 		Logger:       a.log,
 		OnWait: func() {
-			fmt.Fprintf(a.stderr, "waiting for another newsbot to finish updating the index in %s\n", a.cfg.Index)
+			fmt.Fprintf(a.stderr, "waiting for another newsbot to finish updating the index in %s\n", a.indexName())
+		},
+		OnBuild: func(passages int64) {
+			fmt.Fprintf(a.stderr, "building the search indexes of %d passages in %s: on a large corpus this takes minutes (Ctrl-C stops it; the next run finishes it)\n", passages, a.indexName())
 		},
 	})
 	if err != nil {
@@ -113,6 +116,14 @@ func (a *app) openIndex(ctx context.Context) (*retrieval.Index, error) {
 		fmt.Fprintf(a.stderr, "warning: %v\n", w)
 	}
 	return ix, nil
+}
+
+// indexName names the index for messages, without a database's password.
+func (a *app) indexName() string {
+	if postgres.IsURL(a.cfg.Index) {
+		return postgres.Redact(a.cfg.Index)
+	}
+	return a.cfg.Index
 }
 
 // openStore opens the store the index is kept in: a Postgres database

@@ -11,7 +11,7 @@ import (
 // Each model's passages are searched through two indexes of its own: an
 // HNSW graph of its vectors (newsbot_passages_hnsw_ID) and a B-tree of its
 // postings by term (newsbot_postings_ID). A new model gets them only when
-// its first sync commits: growing an HNSW graph one row at a time costs
+// its first sync has stored its articles (Build): growing an HNSW graph one row at a time costs
 // several times more than building it over the rows, and so do B-tree
 // inserts in random term order, page by page, against one sorted build.
 // Until then searches of that model scan its rows, which gives the same
@@ -19,16 +19,22 @@ import (
 // index takes a lock that excludes writers (there is only the one, under
 // the advisory lock), never readers.
 
-// maxBuildMemory caps how far Commit raises maintenance_work_mem for an
+// maxBuildMemory caps how far Build raises maintenance_work_mem for an
 // HNSW build: pgvector builds the graph in memory while it fits there,
 // and on disk, a row at a time, after. A higher setting of the server's
 // (or of the URL, ?maintenance_work_mem=4GB) is kept.
 const maxBuildMemory = 1 << 30
 
-// Commit builds the indexes that a model's first load left for last, then
+// Commit does nothing: every Put and Remove is its own transaction,
+// visible when it returns. The search indexes of a first load are built
+// by Build, which a sync runs after Commit.
+func (st *Store) Commit(ctx context.Context) error { return nil }
+
+// Build builds the indexes that a model's first load left for last, then
 // refreshes the planner's statistics and the visibility map of what it
-// loaded.
-func (st *Store) Commit(ctx context.Context) error {
+// loaded. Stopped by ctx, it leaves what it had not finished for the next
+// call: each model's indexes are built in one transaction.
+func (st *Store) Build(ctx context.Context, start func(passages int64)) error {
 	rows, err := st.pool.Query(ctx, `SELECT id, dim, passages FROM newsbot_models WHERE passages > 0 AND
 		(to_regclass(format('newsbot_passages_hnsw_%s', id)) IS NULL OR to_regclass(format('newsbot_postings_%s', id)) IS NULL)`)
 	if err != nil {
@@ -46,6 +52,13 @@ func (st *Store) Commit(ctx context.Context) error {
 	})
 	if err != nil || len(todo) == 0 {
 		return err
+	}
+	if start != nil {
+		var n int64
+		for _, p := range todo {
+			n += p.passages
+		}
+		start(n)
 	}
 	for _, p := range todo {
 		start := time.Now()

@@ -66,7 +66,7 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	}
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		return nil, fmt.Errorf("index %s: not a valid Postgres URL: %w", redact(url), unwrapParse(err))
+		return nil, fmt.Errorf("index %s: not a valid Postgres URL: %w", Redact(url), unwrapParse(err))
 	}
 	name := fmt.Sprintf("%s@%s/%s", cfg.ConnConfig.User, net.JoinHostPort(cfg.ConnConfig.Host, fmt.Sprint(cfg.ConnConfig.Port)), cfg.ConnConfig.Database)
 	if !strings.Contains(url, "default_query_exec_mode") {
@@ -103,8 +103,8 @@ func Open(ctx context.Context, url string, opt Options) (*Store, error) {
 	return &Store{pool: pool, log: opt.Logger, name: name, models: map[string]model{}}, nil
 }
 
-// redact hides the password of a URL for messages.
-func redact(url string) string {
+// Redact hides the password of a database URL, for messages.
+func Redact(url string) string {
 	at := strings.LastIndex(url, "@")
 	scheme := strings.Index(url, "://")
 	if at < 0 || scheme < 0 {

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"os"
 	"slices"
 	"strings"
@@ -133,21 +134,12 @@ func indexesOf(t *testing.T, u string, model int) (hnsw, postings bool) {
 	return hnsw, postings
 }
 
-// A first load stores rows without the model's indexes and Commit builds
+// A first load stores rows without the model's indexes and Build makes
 // them; searches find the same passages without them (scanning) as with.
-func TestCommitBuildsTheIndexesOfAFirstLoad(t *testing.T) {
+func TestBuildMakesTheIndexesOfAFirstLoad(t *testing.T) {
 	u := freshDatabase(t)
 	ctx := context.Background()
-	st, err := Open(ctx, u, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	st, ix := openIndex(t, u, retrieval.Options{})
 	storetest.MustSync(t, ix, storetest.CopySeeds(t))
 	if hnsw, postings := indexesOf(t, u, 1); !hnsw || !postings {
 		t.Fatalf("after the first sync: HNSW index %v, postings index %v; want both", hnsw, postings)
@@ -167,11 +159,24 @@ func TestCommitBuildsTheIndexesOfAFirstLoad(t *testing.T) {
 			t.Errorf("Search(%q) without indexes = %v, want %v", q, got, want[i])
 		}
 	}
-	if err := st.Commit(ctx); err != nil {
-		t.Fatalf("Commit: %v", err)
+	stopped, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := st.Build(stopped, nil); err == nil {
+		t.Errorf("Build(cancelled context) = nil, want the context's error")
+	}
+	if hnsw, postings := indexesOf(t, u, 1); hnsw || postings {
+		t.Errorf("after a stopped Build: HNSW index %v, postings index %v; want neither", hnsw, postings)
+	}
+	var started int64
+	if err := st.Build(ctx, func(n int64) { started = n }); err != nil {
+		t.Fatalf("Build: %v", err)
 	}
 	if hnsw, postings := indexesOf(t, u, 1); !hnsw || !postings {
-		t.Errorf("after Commit: HNSW index %v, postings index %v; want both rebuilt", hnsw, postings)
+		t.Errorf("after Build: HNSW index %v, postings index %v; want both rebuilt", hnsw, postings)
+	}
+	var passages int64
+	if err := conn.QueryRow(ctx, "SELECT passages FROM newsbot_models WHERE id = 1").Scan(&passages); err != nil || passages != started {
+		t.Errorf("Build said it started on %d passages; the model has %d (%v)", started, passages, err)
 	}
 	for i, q := range queries {
 		if got := storetest.Sources(t, ix, q, 3); !slices.Equal(got, want[i]) {
@@ -214,4 +219,57 @@ func TestMigrateFromSchema1(t *testing.T) {
 	if ok, err := st.HasTerms(ctx, "m", []string{"hello"}); !ok || err != nil {
 		t.Errorf("HasTerms(hello) after migrating = %v, %v; want true", ok, err)
 	}
+}
+
+// Ctrl-C during the build of a first load's indexes stops the sync at
+// once, with the context's error rather than a failure to save, and the
+// next sync builds them.
+func TestSyncStoppedWhileBuilding(t *testing.T) {
+	u := freshDatabase(t)
+	stopped, stop := context.WithCancel(context.Background())
+	defer stop()
+	var builds []int64
+	_, ix := openIndex(t, u, retrieval.Options{OnBuild: func(n int64) { builds = append(builds, n); stop() }})
+	corpus := storetest.CopySeeds(t)
+	rep, err := ix.Sync(stopped, corpus, nil)
+	var save *retrieval.SaveError
+	if !errors.Is(err, context.Canceled) || errors.As(err, &save) {
+		t.Fatalf("Sync stopped while building = %v, want context.Canceled and no SaveError", err)
+	}
+	if len(rep.Added) != 3 || len(builds) != 1 {
+		t.Fatalf("stopped sync added %v and started %d builds; want the 3 seeds and 1", rep.Added, len(builds))
+	}
+	if hnsw, postings := indexesOf(t, u, 1); hnsw || postings {
+		t.Errorf("after the stopped sync: HNSW index %v, postings index %v; want neither", hnsw, postings)
+	}
+	if got := storetest.Sources(t, ix, "Appathurai", 1); len(got) != 1 {
+		t.Errorf("search before the build = %v, want the stored articles found", got)
+	}
+	rep = storetest.MustSync(t, ix, corpus)
+	if rep.Changed() || len(builds) != 2 {
+		t.Errorf("next sync changed %v and started %d builds in all; want nothing changed and a second build", rep.Changed(), len(builds))
+	}
+	if hnsw, postings := indexesOf(t, u, 1); !hnsw || !postings {
+		t.Errorf("after the next sync: HNSW index %v, postings index %v; want both", hnsw, postings)
+	}
+}
+
+// openIndex opens an Index (hash embedder unless opt names one) on a
+// Store of the database at u, both closed when the test ends.
+func openIndex(t *testing.T, u string, opt retrieval.Options) (*Store, *retrieval.Index) {
+	t.Helper()
+	st, err := Open(context.Background(), u, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.Embedder == nil {
+		opt.Embedder = retrieval.NewHashEmbedder(0)
+	}
+	ix, err := retrieval.New(st, opt)
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return st, ix
 }

@@ -60,7 +60,7 @@ var migrations = []string{
 		PRIMARY KEY (model, term, passage)
 	);`,
 	// 2: each model's postings get an index of their own, like its HNSW
-	// graph, so that Commit can build both after a first load (see
+	// graph, so that Build can make both after a first load (see
 	// indexes.go); the index carries tf and len for index-only scans.
 	`ALTER TABLE newsbot_postings DROP CONSTRAINT newsbot_postings_pkey;
 	DO $$

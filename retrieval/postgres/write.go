@@ -12,7 +12,7 @@ import (
 )
 
 // modelFor returns the row of model name, creating it on first use. A new
-// model's indexes are built by Commit, after its first load: building an
+// model's indexes are built by Build, after its first load: building an
 // HNSW graph and a B-tree over rows already there is several times faster
 // than growing them a row at a time.
 func (st *Store) modelFor(ctx context.Context, tx pgx.Tx, name string, dim int) (model, error) {
