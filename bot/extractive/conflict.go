@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 // maxConflicts is the most disagreements one answer lists.
@@ -266,8 +268,10 @@ func (e *Answerer) nearDuplicateConflicts(articles []coverageArticle) []conflict
 			if n < 2 || jaccard(x.terms, y.terms) < nearDuplicate {
 				continue
 			}
-			if va, vb := differingSpan(x.s, y.s); va != "" {
-				found = append(found, conflict{a: x.s, b: y.s, va: va, vb: vb, score: 100})
+			if ia, ja, ib, jb, ok := differingWords(x.s, y.s); ok {
+				va, da := e.widenToMention(x.s, ia, ja)
+				vb, db := e.widenToMention(y.s, ib, jb)
+				found = append(found, conflict{a: x.s, b: y.s, va: va, vb: vb, date: da && db, score: 100})
 			}
 		}
 	}
@@ -327,13 +331,14 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 	// knows both values, which are of different things.
 	gives := func(i int, m mention) bool {
 		for _, o := range all {
-			if o.art == i && o.kind == m.kind && sameValue(o.mention, m) && (m.kind != qCount || o.unit == m.unit || o.people && m.people) &&
+			if o.art == i && o.kind == m.kind && sameValue(o.mention, m) && (m.kind != qCount && m.kind != qSpan || o.unit == m.unit || o.people && m.people) &&
 				(m.kind != qDate || asPrecise(o.date, m.date)) {
 				return true
 			}
 		}
 		return false
 	}
+	names := nameTerms(lx, articles, e.terms.Terms)
 	df := make(map[string]int)
 	post := make(map[string][]int)
 	for i, m := range all {
@@ -343,6 +348,15 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		}
 	}
 	n := float64(len(all))
+	near := make(map[int]map[string]bool)
+	nearOf := func(i int) map[string]bool {
+		if w, ok := near[i]; ok {
+			return w
+		}
+		w := e.nearWords(all[i].mention, names)
+		near[i] = w
+		return w
+	}
 	type pair struct {
 		x, y  int
 		score float64
@@ -357,6 +371,13 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				continue
 			}
 			w := math.Log(1 + n/float64(df[t]))
+			if names[t] {
+				// The names of the story's people and places say which
+				// story a figure is of, as the articles' likeness does,
+				// not which of its figures: "Kessling served nine years",
+				// "Kessling was sentenced to six years".
+				w *= nameWeight
+			}
 			for _, j := range list {
 				if j > i && all[j].art != x.art {
 					score[j] += w
@@ -393,7 +414,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			}
 			// Two reports of one story give its main figure in their
 			// ledes, often in other words.
-			if ledes[x.sentence] && ledes[y.sentence] {
+			if ledes[x.sentence] && ledes[y.sentence] && near {
 				sc += ledeBonus
 			}
 			sc += storyWeight * articleSim(x.art, y.art)
@@ -405,6 +426,11 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			}
 			if !near && sc < minApart {
 				continue // reports apart in time, or undated, need more to be of one thing
+			}
+			if !countedAlike(x.mention, y.mention) && !sharesAny(nearOf(i), nearOf(j)) && (!near || sharedWords(x.context, y.context, names) == 0) {
+				continue // Nothing says the two are of one thing but the story they are in:
+				// the words right around them, or, in reports of the same
+				// days, a word of their clauses.
 			}
 			if sc >= minConflict {
 				pairs = append(pairs, pair{i, j, sc})
@@ -430,6 +456,124 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 	return found
 }
 
+// nearWindow is how many words either side of a figure say what it is
+// of most surely: "sent 9 people to hospital", "11 were taken to
+// hospital".
+const nearWindow = 6
+
+// nearWords are the stems of the words within nearWindow of m that say
+// what it is of, with their synonyms and the more particular words for
+// them ("begin" and "start", "strike" and "walkout"): not names, function words, verbs of saying or being,
+// figures or dates.
+func (e *Answerer) nearWords(m mention, names map[string]bool) map[string]bool {
+	lx := e.lexicon
+	s := m.sentence
+	out := make(map[string]bool)
+	for k := max(0, m.first-nearWindow); k <= min(len(s.toks)-1, m.last+nearWindow); k++ {
+		tk := s.toks[k]
+		if k >= m.first && k <= m.last || tk.letters < 3 || tk.digits > 0 || monthName(tk) != "" || isWeekday(tk.lower) ||
+			lx.isLightVerb(tk.lower) || lx.isOfficeTitle(tk.lower) || lx.pos(tk.lower) == wcAdverb || isStopWord(tk.lower) {
+			continue
+		}
+		words := []string{tk.lower}
+		if lx.th != nil {
+			for _, l := range lx.th.Lemmas(tk.lower) {
+				words = append(words, l)
+				for _, syn := range slices.Concat(lx.th.Related(l, thesaurus.Synonym, thesaurus.Derived), lx.th.Hyponyms(l)) {
+					if !strings.Contains(syn, " ") {
+						words = append(words, syn)
+					}
+				}
+			}
+		}
+		for _, w := range words {
+			for _, t := range e.terms.Terms(w) {
+				if !names[t] {
+					out[t] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// isStopWord reports the words too common to say what a figure is of: a
+// closed class.
+func isStopWord(w string) bool {
+	switch w {
+	case "the", "and", "but", "for", "from", "with", "after", "before", "this", "that", "these", "those", "there",
+		"she", "they", "his", "her", "their", "our", "its", "some", "many", "most", "all", "about", "than", "more", "less",
+		"who", "which", "what", "when", "while", "was", "were", "has", "have", "had", "been", "will", "would", "could",
+		"said", "says", "say", "told", "tell", "tells":
+		return true
+	}
+	return false
+}
+
+// countedAlike reports two counts of the same noun ("1,280 workers",
+// "1,820 workers") or both of people: that alone says what they are of.
+func countedAlike(a, b mention) bool {
+	return a.kind == qCount && (a.unit != "" && a.unit == b.unit || a.people && b.people)
+}
+
+// sharedWords counts the terms two contexts share that are not names.
+func sharedWords(a, b, names map[string]bool) int {
+	n := 0
+	for t := range a {
+		if b[t] && !names[t] {
+			n++
+		}
+	}
+	return n
+}
+
+func sharesAny(a, b map[string]bool) bool {
+	for t := range a {
+		if b[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWeight is what a name shared by two figures' contexts counts for,
+// against a word of what they are of.
+const nameWeight = 0.3
+
+// nameTerms are the stems of the words the articles write only with a
+// capital, within sentences (names of people, places and bodies), and of
+// titles of office, which name people too.
+func nameTerms(lx *lexicon, articles []coverageArticle, terms func(string) []string) map[string]bool {
+	upper := make(map[string]bool)
+	lower := make(map[string]bool)
+	for _, a := range articles {
+		for _, s := range a.sents {
+			for i, tk := range s.toks {
+				if tk.letters == 0 {
+					continue
+				}
+				switch {
+				case !tk.upper && lx.isOfficeTitle(tk.lower):
+					upper[tk.lower] = true // "treasurer", "mayor": who, like a name
+				case !tk.upper:
+					lower[tk.lower] = true
+				case i > 0 && !tk.allCaps:
+					upper[tk.lower] = true
+				}
+			}
+		}
+	}
+	out := make(map[string]bool)
+	for w := range upper {
+		if !lower[w] {
+			for _, t := range terms(w) {
+				out[t] = true
+			}
+		}
+	}
+	return out
+}
+
 // comparable reports whether two quantities may be the same thing given
 // differently: of one kind and unit, different values not far apart, in
 // sentences of no contrary period ("third quarter", "fourth quarter").
@@ -442,7 +586,7 @@ func comparable(a, b mention) bool {
 		if a.unit != b.unit && !(a.people && b.people) {
 			return false
 		}
-	case qMoney:
+	case qMoney, qSpan:
 		if a.unit != b.unit {
 			return false
 		}
@@ -457,6 +601,9 @@ func comparable(a, b mention) bool {
 		// contradict another.
 		if vagueDate(a) || vagueDate(b) {
 			return false
+		}
+		if d, ok := daysBetween(a.date, b.date); ok && d > maxDateGap {
+			return false // the dates of two events: a misreported day is off by a few
 		}
 	}
 	if a.kind != qDate {
@@ -541,17 +688,28 @@ func jaccard(a, b map[string]bool) float64 {
 // a number, date or name on each side: "Twelve" and "Twenty-one",
 // "Kenneth Moyo" and "Helen Okoye".
 func differingSpan(sa, sb *passageSentence) (string, string) {
+	ia, ja, ib, jb, ok := differingWords(sa, sb)
+	if !ok {
+		return "", ""
+	}
+	span := func(s *passageSentence, i, j int) string { return s.text[s.toks[i].start:s.toks[j-1].end] }
+	return span(sa, ia, ja), span(sb, ib, jb)
+}
+
+// differingWords is differingSpan's words: a.toks[ia:ja] and
+// b.toks[ib:jb].
+func differingWords(sa, sb *passageSentence) (ia, ja, ib, jb int, ok bool) {
 	a, b := sa.toks, sb.toks
 	i := 0
 	for i < len(a) && i < len(b) && a[i].lower == b[i].lower {
 		i++
 	}
-	ja, jb := len(a), len(b)
+	ja, jb = len(a), len(b)
 	for ja > i && jb > i && a[ja-1].lower == b[jb-1].lower {
 		ja, jb = ja-1, jb-1
 	}
 	if i == len(a) && i == len(b) || ja-i > 3 || jb-i > 3 || ja == i || jb == i {
-		return "", ""
+		return 0, 0, 0, 0, false
 	}
 	telling := func(ts []textWord) bool {
 		return slices.ContainsFunc(ts, func(t textWord) bool {
@@ -559,10 +717,30 @@ func differingSpan(sa, sb *passageSentence) (string, string) {
 		})
 	}
 	if !telling(a[i:ja]) || !telling(b[i:jb]) {
-		return "", ""
+		return 0, 0, 0, 0, false
 	}
-	span := func(ts []textWord, text string) string { return text[ts[0].start:ts[len(ts)-1].end] }
-	return span(a[i:ja], sa.text), span(b[i:jb], sb.text)
+	return i, ja, i, jb, true
+}
+
+// widenToMention returns the words s.toks[i:j] as written, widened to the
+// quantities they are part of, so that a value is read with its unit or
+// month ("February 20", "$2.4 million", not "20" and "2.4"), and whether
+// they are a date.
+func (e *Answerer) widenToMention(s *passageSentence, i, j int) (string, bool) {
+	start, end := s.toks[i].start, s.toks[j-1].end
+	date := false
+	for _, m := range e.lexicon.mentions(s, e.terms.Terms) {
+		if m.last < i || m.first >= j {
+			continue
+		}
+		ms := strings.LastIndex(s.text[:s.toks[m.last].end], m.text)
+		if ms < 0 {
+			continue
+		}
+		start, end = min(start, ms), max(end, ms+len(m.text))
+		date = m.kind == qDate
+	}
+	return s.text[start:end], date
 }
 
 // numberAt reads the number starting at toks[i], in figures ("1,100",
@@ -636,6 +814,37 @@ const datelineLen = 80
 // September"), too vague to contradict another date.
 func vagueDate(m mention) bool {
 	return strings.HasPrefix(m.date, "--") && len(m.date) == 4 || m.impliedYear && len(m.date) == 7
+}
+
+// maxDateGap is the most days two reports' dates of the same event lie
+// apart: a date misreported is off by a day or a few ("June 3", "June
+// 4"); dates weeks apart are of two events of the story.
+const maxDateGap = 7
+
+// daysBetween is how many days lie between two dates given to the day,
+// the year left out when either lacks one (at most half a year apart
+// then, across a new year).
+func daysBetween(a, b string) (float64, bool) {
+	pa, pb := dateParts(a), dateParts(b)
+	if pa[2] == "" || pb[2] == "" || pa[1] == "" || pb[1] == "" {
+		return 0, false
+	}
+	year := func(p [3]string) string {
+		if p[0] == "" || pa[0] == "" || pb[0] == "" {
+			return "2001" // a year that is no leap year, for both
+		}
+		return p[0]
+	}
+	ta, ea := time.Parse(time.DateOnly, year(pa)+"-"+pa[1]+"-"+pa[2])
+	tb, eb := time.Parse(time.DateOnly, year(pb)+"-"+pb[1]+"-"+pb[2])
+	if ea != nil || eb != nil {
+		return 0, false
+	}
+	d := absDays(ta.Sub(tb).Hours() / 24)
+	if pa[0] == "" || pb[0] == "" {
+		d = min(d, 365-d)
+	}
+	return d, true
 }
 
 func sharedCount(a, b map[string]bool) int {

@@ -19,6 +19,7 @@ const (
 	qMoney
 	qPercent
 	qDate
+	qSpan // a length of time: "11 hours", "six months"
 )
 
 // mention is one quantity in a sentence.
@@ -211,7 +212,9 @@ func (lx *lexicon) mentionAt(s *passageSentence, i int) (mention, bool) {
 					continue
 				}
 				if lx.is(w.lower, wcTimeUnit|wcTimespan) {
-					return mention{}, false // "22 years", "six months": a span, not a count
+					// "22 years", "six months": a span, not a count.
+					m.kind, m.unit, m.last = qSpan, strings.TrimSuffix(w.lower, "s"), k
+					break
 				}
 				if lx.pos(w.lower) == wcNoun || lx.is(w.lower, wcPerson|wcGroup) {
 					m.unit = strings.TrimSuffix(strings.TrimSuffix(w.lower, "s"), "e")
