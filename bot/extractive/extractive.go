@@ -160,7 +160,10 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 		return refusedAnswer()
 	}
 	cands, ok := e.score(q, sents)
-	if !ok || cands[0].score < e.opt.MinScore {
+	if ok {
+		cands = replies(cands)
+	}
+	if !ok || len(cands) == 0 || cands[0].score < e.opt.MinScore {
 		return refusedAnswer()
 	}
 	best := cands[0]
@@ -184,9 +187,11 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 				return quoteAnswer([]*scoredSentence{c}, false)
 			}
 		}
-		if pro, con := e.yesNo(q, cands, sents); con != nil {
+		pro, con := e.yesNo(q, cands, sents)
+		if con != nil {
 			return yesNoAnswer(pro, con)
 		}
+		chosen = yesNoQuotes(pro, chosen, e.opt.MaxSentences)
 	}
 	chosen = dropHeadlines(chosen)
 	if q.author && byline(chosen[0].s, sents) == nil {
@@ -550,6 +555,7 @@ type passageSentence struct {
 	fullNames     map[string]bool  // surnames its article gives in full, shared by its sentences
 	fileNames     map[string]bool  // stems of its file's name ("1862_abraham_lincoln"), shared
 	headline      bool             // the article's headline: the body says it better
+	asks          bool             // a question of the text ("Q: Why?"): its reply answers
 	byline        bool             // credits the story's reporters
 	common        map[string]bool  // words its passages write in lower case, shared: "minister" is a title, "Harper" a name
 	prev, next    *passageSentence // the sentences just before and after it, when retrieved
@@ -633,7 +639,7 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 				continue
 			}
 			toks := splitWords(text)
-			if sentenceWords(toks) < 3 {
+			if sentenceWords(toks) < 3 && !(prev != nil && prev.asks) { // "Doyle: No." replies
 				prev = nil
 				continue // a stray label, not a sentence
 			}
@@ -650,6 +656,7 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 				toks:      toks,
 				caption:   isPhotoCredit(text),
 				headline:  heading || isHeadline(text, p.Title),
+				asks:      asksItself(text),
 			}
 			// The words as split here too, so that glued words
 			// ("capitalKabul") give their terms.

@@ -280,6 +280,11 @@ type qterm struct {
 	// when is set on the verb of "when ... start" ("start", "open"): a
 	// date stands for it, since it is what the date is of.
 	when bool
+	// pred is set on the words of a yes/no question's predicate, its
+	// verb and what follows ("Will Acme cut jobs?": cut, jobs): what a
+	// sentence must speak of to say yes or no, beyond naming the subject
+	// (the names before it).
+	pred bool
 	// period is set on the words that name the quarter asked about
 	// ("the fourth quarter of 2023", "Q1"): a sentence naming that quarter
 	// in any words holds them.
@@ -349,6 +354,10 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	q.verb, q.passive, q.past = -1, passive, past
 	q.whoVerb = verb == 1 && toks[0].lower == "who"
 	q.yesno = isYesNo(toks)
+	predFrom, predTo := -1, -1 // a yes/no question's predicate
+	if q.yesno {
+		predFrom, predTo = lx.predicateOf(toks, verb)
+	}
 	q.still = q.yesno && asksStill(toks)
 	if q.yesno {
 		// "Has France decided where to send its troops?" asks whether,
@@ -370,7 +379,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		tk := toks[i]
 		stems, n, surface := e.phraseAt(toks, i)
 		if n == 0 {
-			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || q.author && lx.isAuthorWord(tk.lower) ||
+			if tk.letters+tk.digits < 2 || questionWord(tk.lower) || markerWord(tk.lower) || aspectWord(tk.lower) || q.author && lx.isAuthorWord(tk.lower) ||
 				i > 0 && !tk.upper && lx.isDocumentWord(tk.lower) && (toks[i-1].lower == "which" || toks[i-1].lower == "what") {
 				continue
 			}
@@ -386,7 +395,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			weight = contextWeight
 		case n == 1 && lx.isLightVerb(tk.lower):
 			weight = lightWeight // "where French troops go"
-		case i == marker && kind != kindPerson && !(i == asked && kind == kindNumber):
+		case i == marker && kind != kindPerson && !(i == asked && kind == kindNumber) && !q.yesno:
 			// "what year", "which city": the kind of answer, which the
 			// answer need not name; "what raise" names what is asked.
 			weight = lightWeight
@@ -432,6 +441,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			for k := i - n + 1; k <= i; k++ {
 				q.terms[j].head = q.terms[j].head || k == head
 				q.terms[j].complement = q.terms[j].complement || complement[k]
+				q.terms[j].pred = q.terms[j].pred || predFrom >= 0 && k >= predFrom && k <= predTo
 				if k == verb && q.verb < 0 {
 					q.verb = j
 				}

@@ -19,33 +19,224 @@ func isYesNo(toks []textWord) bool {
 	return len(toks) > 1 && isAuxiliary(toks[0].lower)
 }
 
-// negative reports whether a sentence says no: a negation (not, no,
-// never, nor, cannot, n't) in it.
-func negative(s *passageSentence) bool {
-	for i, t := range s.toks {
-		switch t.lower {
-		case "not", "no", "never", "nor", "cannot", "neither":
-			return true
-		case "t":
-			if i > 0 && strings.HasSuffix(s.toks[i-1].lower, "n") && s.toks[i].start == s.toks[i-1].end+1 {
-				return true // "didn't", "won't"
+// saysNo reports whether s says no to what q asks: a negation (not, no,
+// never, n't) in a clause of s that holds one of the question's words
+// ("Ottawa would not change its mind"), or a reply that is "No." A
+// negation in another clause, about something else, says nothing of
+// it: "The fee was not disclosed, but reports put it at 400,000 pounds,
+// a record".
+func (e *Answerer) saysNo(q questionInfo, s *passageSentence) bool {
+	toks := s.toks
+	for i, t := range toks {
+		if !negationAt(toks, i) {
+			continue
+		}
+		if t.lower == "no" && (i+1 == len(toks) || strings.ContainsAny(s.text[t.end:toks[i+1].start], ",.;:!")) {
+			return true // "Doyle: No. I have two years left"
+		}
+		from, to := clauseOf(s, i)
+		for k := from; k <= to; k++ {
+			if k != i && slices.ContainsFunc(q.terms, func(qt qterm) bool { return (qt.name || qt.weight > lightWeight) && e.wordIs(toks[k], qt) }) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
+// wordIs reports whether a word stands for t: its stem, or that of its
+// base form, is t's or one of its forms' or synonyms'. It is stricter
+// than tokenMatches, which finds a term's prefix in any word ("disc",
+// a record, in "disclosed").
+func (e *Answerer) wordIs(tk textWord, t qterm) bool {
+	for _, st := range slices.Concat(e.terms.Terms(tk.text), e.baseStems(tk.lower)) {
+		if st == t.stem || slices.Contains(t.forms, st) || slices.Contains(t.syn, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// negationAt reports whether word i of toks negates: not, no, never,
+// nor, cannot, neither, or the t of "didn't".
+func negationAt(toks []textWord, i int) bool {
+	switch toks[i].lower {
+	case "not", "no", "never", "nor", "cannot", "neither":
+		return true
+	case "t":
+		return i > 0 && strings.HasSuffix(toks[i-1].lower, "n") && toks[i].start == toks[i-1].end+1
+	}
+	return false
+}
+
+// clauseOf returns the first and last word of the clause of s that
+// holds word i: up to a comma, semicolon, colon, dash or bracket, or the
+// word "but".
+func clauseOf(s *passageSentence, i int) (from, to int) {
+	toks := s.toks
+	breaks := func(a, b int) bool { // between words a and a+1 == b
+		gap := s.text[toks[a].end:toks[b].start]
+		return strings.ContainsAny(gap, ",;:()[]—–") || strings.Contains(gap, " - ") || toks[b].lower == "but" || toks[a].lower == "but"
+	}
+	for from = i; from > 0 && !breaks(from-1, from); from-- {
+	}
+	for to = i; to+1 < len(toks) && !breaks(to, to+1); to++ {
+	}
+	return from, to
+}
+
 // againstShare is the share of the best evidence's relevance a sentence
 // saying no needs to be quoted against it.
 const againstShare = 0.35
 
+// decisiveShare is the share of the best score a sentence that speaks of
+// a yes/no question's predicate needs to be preferred to a better one
+// that only names its subject.
+const decisiveShare = 0.5
+
+// speaksOf reports whether s speaks of the predicate of a yes/no
+// question, not only of its subject: it holds a word of the predicate
+// ("Will Acme cut jobs?": cut, jobs), or of the whole question but its
+// names when no predicate was found; or it echoes the sentence before,
+// which does ("NATO is working to persuade Ottawa to change its mind
+// about the mission. Cannon reiterated that Ottawa would not change its
+// mind").
+func (e *Answerer) speaksOf(q questionInfo, s *passageSentence) bool {
+	return e.holdsPredicate(q, s) || s.prev != nil && sharedTerms(s, s.prev) >= echoTerms && e.holdsPredicate(q, s.prev)
+}
+
+// echoTerms is how many terms a sentence shares with the one before it
+// to be a reply to it.
+const echoTerms = 3
+
+// holdsPredicate reports whether s itself holds a word of the predicate
+// of a yes/no question other than a name, when it has one ("Will Acme
+// cut jobs at Leeds?": cut or jobs, not Leeds), or of the whole question
+// but its names when no predicate was found. A reply to a question of
+// the text speaks of what it asks.
+func (e *Answerer) holdsPredicate(q questionInfo, s *passageSentence) bool {
+	if r := replyTo(s); r != nil {
+		s = r
+	}
+	some := slices.ContainsFunc(q.terms, func(t qterm) bool { return t.pred && !t.name })
+	for _, t := range q.terms {
+		if t.pred && t.figure && e.termCredit(s, t) < 1 {
+			return false // "the 13th regatta" does not decide whether they won the 14th
+		}
+	}
+	for _, t := range q.terms {
+		want := t.pred && !t.name
+		if !some {
+			want = t.pred || !t.name && t.weight == 1
+		}
+		if want && e.holdsWord(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsWord reports whether s holds t itself, or a word that is one of
+// its forms or synonyms (see wordIs): evidence either way must speak of
+// what is asked, not hold a synonym's stem inside a longer word.
+func (e *Answerer) holdsWord(s *passageSentence, t qterm) bool {
+	return e.termCredit(s, t) == 1 || slices.ContainsFunc(s.toks, func(tk textWord) bool { return e.wordIs(tk, t) })
+}
+
+// replyTo returns the question of the text that s replies to ("Q: Do you
+// plan to leave? A: No. I have two years left."), or nil.
+func replyTo(s *passageSentence) *passageSentence {
+	for n, p := 0, s.prev; n < replyLen && p != nil; n, p = n+1, p.prev {
+		if p.asks {
+			return p
+		}
+	}
+	return nil
+}
+
+// decisive returns the sentence that decides a yes/no question: the best
+// of those close to the best score that name its subject and speak of
+// its predicate, or the best when none does (each is of an article that
+// names everything the question names), which is then quoted with the
+// others that score close to it. A sentence that only names
+// the subject is no evidence either way.
+func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence) *scoredSentence {
+	for _, c := range cands {
+		if c.score < decisiveShare*cands[0].score {
+			break
+		}
+		if !c.s.headline && e.namesSubject(q, c.s) && e.holdsPredicate(q, c.s) {
+			return c
+		}
+	}
+	return cands[0]
+}
+
+// yesNoQuotes returns what answers a yes/no question that the coverage
+// answers one way: the deciding sentence pro first, then the others
+// chosen, which may say what pro's words do not ("will close the
+// plant" beside "the plant, which opened in 1987").
+func yesNoQuotes(pro *scoredSentence, chosen []*scoredSentence, most int) []*scoredSentence {
+	out := []*scoredSentence{pro}
+	for _, c := range chosen {
+		if c != pro && len(out) < most {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// namesSubject reports whether s (or the question it replies to) names
+// the subject of a yes/no question itself: every name of it ("Did Acme's
+// revenue grow?": Acme, which "the company" may stand for beside it) or,
+// when it has none, one of its words ("Did the floodlight failure end
+// the final?": floodlight or failure). Without a predicate found, what is the subject is not
+// known: the article names it.
+func (e *Answerer) namesSubject(q questionInfo, s *passageSentence) bool {
+	if !slices.ContainsFunc(q.terms, func(t qterm) bool { return t.pred }) {
+		return true
+	}
+	holds := func(s *passageSentence) bool {
+		names, words, held := false, false, false
+		for _, t := range q.terms {
+			switch {
+			case t.pred || t.weight < 1:
+			case t.name:
+				if e.termCredit(s, t) < 1 {
+					return false
+				}
+				names = true
+			default:
+				words = true
+				held = held || e.holdsWord(s, t)
+			}
+		}
+		return names || !words || held
+	}
+	if r := replyTo(s); r != nil {
+		return holds(r)
+	}
+	return holds(s)
+}
+
 // yesNo returns the evidence for and against the question among the
-// sentences: the best candidate, and the most relevant sentence that says
-// the opposite (one saying no when the best says yes, and the reverse),
-// or nil when there is none.
+// sentences: the sentence that decides it, and the most relevant
+// sentence that says the opposite (one saying no when the first says
+// yes, and the reverse), or nil when there is none. Both must speak of
+// the question's predicate, in articles that name its subject: "points both ways"
+// means one sentence supports and another contradicts what is asked.
 func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passageSentence) (pro, con *scoredSentence) {
-	best := cands[0]
-	bestNeg := negative(best.s)
+	best := e.decisive(q, cands)
+	if !e.speaksOf(q, best.s) {
+		return best, nil
+	}
+	// The other side is of an article that names what the question
+	// names, as the candidates' articles do.
+	named := make(map[string]bool)
+	for _, c := range cands {
+		named[c.s.source] = true
+	}
+	bestNeg := e.saysNo(q, best.s)
 	// Relevance, loosely: the question's terms in the sentence or, at
 	// half, in the sentence before it, which a reply often follows
 	// ("persuade Ottawa to change its mind ... Cannon reiterated that
@@ -72,7 +263,8 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 	var other *passageSentence
 	otherRel := 0.0
 	for _, s := range sents {
-		if s == best.s || s.headline || s.caption || s.byline || negative(s) == bestNeg || sameWords(s.text, best.s.text) || !onTopic(s) {
+		if s == best.s || s.headline || s.caption || s.byline || s.asks || e.saysNo(q, s) == bestNeg || sameWords(s.text, best.s.text) ||
+			!named[s.source] || !onTopic(s) || !e.speaksOf(q, s) {
 			continue
 		}
 		if r := relevance(s); r > otherRel {
@@ -154,6 +346,59 @@ func asksStill(toks []textWord) bool {
 		}
 	}
 	return false
+}
+
+// aspectWord reports whether w only says when or how often the
+// question's proposition holds ("Is she still racing?", "Has he ever
+// won?", "Did they already sign?"): the answer need not hold it, and
+// its senses as a word of its own ("an electron volt" for "ever", "a
+// still" for "still") would only lead astray.
+func aspectWord(w string) bool {
+	switch w {
+	case "still", "ever", "already", "yet", "anymore", "again":
+		return true
+	}
+	return false
+}
+
+// predicateOf returns the words of a yes/no question's predicate, first
+// to last: its main verb, or failing that the first verb that says
+// little ("Is she still playing?", "Did the final set a record?"), and
+// its object, up to a phrase that only sets the scene ("Will Acme cut
+// jobs after the recall?": cut jobs). first is -1 when there is no verb.
+func (lx *lexicon) predicateOf(toks []textWord, verb int) (first, last int) {
+	first = verb
+	if first < 0 {
+		// predicate reads the auxiliary after a wh-word; a yes/no
+		// question opens with it, so it reads it as if a word came first.
+		if v, _, _ := lx.predicate(append([]textWord{{text: "?", lower: "?"}}, toks...)); v > 0 {
+			first = v - 1
+		}
+	}
+	// After "is" a participle ("still playing"); after "did" or "will"
+	// a base form too, where after "is" it would be a noun ("part of").
+	copula := isCopula(toks[0].lower)
+	for k := 2; k < len(toks) && first < 0; k++ {
+		w := toks[k].lower
+		if !toks[k].upper && (isParticiple(w) && (!lx.is(w, wcNoun) || copula && strings.HasSuffix(w, "ing")) || !copula && lx.isLightVerb(w)) {
+			first = k
+		}
+	}
+	if first < 0 {
+		return -1, -1
+	}
+	last = len(toks) - 1
+	for k := first + 2; k < len(toks); k++ {
+		w := toks[k].lower
+		if w == "to" && k+1 < len(toks) && !toks[k+1].upper && lx.is(toks[k+1].lower, wcHasVerb) || w == "of" {
+			continue // "agree to extend its mission", "part of the Open"
+		}
+		if endsNounPhrase(w) {
+			last = k - 1
+			break
+		}
+	}
+	return first, last
 }
 
 // latest returns the candidate of the newest dated article among those

@@ -1,0 +1,114 @@
+package extractive
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsbot/newsbot/bot"
+)
+
+func TestSaysNo(t *testing.T) {
+	e := New(Options{})
+	tests := []struct {
+		q, text string
+		want    bool
+	}{
+		{"Did Canada agree to extend its mission?", "Cannon reiterated that Ottawa would not change its mind.", true},
+		{"Will Acme cut jobs after the recall?", "Acme, which has a workforce of 4,100, said it would not cut jobs.", true},
+		{"Does Doyle plan to leave?", "Doyle: No.", true},
+		// A negation in another clause says nothing of what is asked.
+		{"Did the cup final set an attendance record?", "The fee was not disclosed, but reports put it at 400,000 pounds, a record for the league.", false},
+		{"Did the cup final set an attendance record?", "The final drew 22,600 spectators, a record for a club match.", false},
+	}
+	for _, tt := range tests {
+		if got := e.saysNo(e.parseQuestion(tt.q), sentence(tt.text)); got != tt.want {
+			t.Errorf("saysNo(%q, %q) = %v, want %v", tt.q, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestAsksItself(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"**Do you plan to build your own factories?**", true},
+		{"Q: You came late to conducting. Why?", true},
+		{"(Why?)", true},
+		{"\"Why should we pay?\" he asked.", false},
+		{"Doyle: No.", false},
+	}
+	for _, tt := range tests {
+		if got := asksItself(tt.text); got != tt.want {
+			t.Errorf("asksItself(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// The predicate of a yes/no question is its verb and object, without the
+// subject, the words that only say when ("still", "ever") or the phrase
+// that sets the scene.
+func TestYesNoPredicate(t *testing.T) {
+	e := New(Options{})
+	tests := []struct {
+		q    string
+		want []string // the words of the terms marked pred
+	}{
+		{"Will Brightwell cut jobs after the recall?", []string{"cut", "jobs"}},
+		{"Is Sanna Pelto still playing?", []string{"playing"}},
+		{"Did Canada agree to extend its mission?", []string{"agree", "extend", "mission"}},
+		{"Did the cup final set an attendance record?", []string{"set", "attendance", "record"}},
+		{"Has Harbourside ever won the league?", []string{"won", "league"}},
+		{"Did the union accept the 14 percent offer?", []string{"accept", "14", "percent", "offer"}},
+		{"Who won the race?", nil}, // not a yes/no question
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, term := range e.parseQuestion(tt.q).terms {
+			if term.pred {
+				got = append(got, term.word)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: predicate %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// A yes/no question is answered by the sentence that decides it; "points
+// both ways" only when another sentence contradicts it on the same
+// thing, and a question asked in the text is answered by its reply.
+func TestYesNoDecides(t *testing.T) {
+	football := []article{
+		{"title.txt", "2024-05-20", "A crowd of 18,400 watched at the Quayside Ground, the third straight record attendance for a league match.\n\nSanna Pelto scored twice to take her tally for the season to 21 goals.\n"},
+		{"transfer.md", "2024-07-02", "The fee was not disclosed, but local reports put it at about 400,000 pounds, a record for the Coastal League.\n"},
+		{"final.txt", "2024-08-12", "Millbrook Athletic won the League Cup on Sunday, beating Harbourside 2-1.\n\nPlay was held up for 20 minutes when the floodlights failed, but resumed once power was restored.\n\nThe winners take home a cash prize of 250,000 pounds; the losing finalists receive 90,000.\n\nThe final drew 22,600 spectators, a record for a women's club match in the region.\n"},
+	}
+	interview := []article{
+		{"interview.txt", "", "Title: Rhian Doyle: \"We won the league by being boring\"\n\nHarbourside's manager spoke to Coastline Sport after her first season in charge.\n\n**Do you plan to leave Harbourside?**\n\nDoyle: No. I have two years left on my contract and I mean to see them through.\n\n**What changed this season?**\n\nDoyle: We stopped conceding from set pieces.\n"},
+	}
+	results := []article{
+		{"results.html", "2024-04-25", "Brightwell said on Thursday that sales fell 7 percent in the first quarter, as the recall kept its kettles off shelves.\n\nBrightwell, which has a workforce of 4,100, said it would not cut jobs.\n\nChief executive Lena Marsh said the company would build its own testing laboratory rather than rely on outside firms.\n"},
+	}
+	e := New(Options{})
+	for _, tt := range []struct {
+		q         string
+		arts      []article
+		want, not string
+	}{
+		{"Did the cup final set an attendance record?", football, "a record for a women's club match", "points both ways"},
+		{"Does Rhian Doyle plan to leave Harbourside?", interview, "I have two years left", "**Do you plan"},
+		{"Will Brightwell cut jobs after the recall?", results, "would not cut jobs", "points both ways"},
+		{"Did Harbourside win the League Cup?", football, "Millbrook Athletic won the League Cup", "points both ways"},
+	} {
+		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(tt.arts...)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Refused || !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s\n= %s\nwant %q, not %q", tt.q, a.Text, tt.want, tt.not)
+		}
+	}
+}
