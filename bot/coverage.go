@@ -37,6 +37,11 @@ func (k CoverageKind) String() string {
 type Coverage struct {
 	Kind  CoverageKind
 	Topic string // what the question narrows the coverage to; "" for all of it
+	// Trend is set for a timeline of how something changed ("How has
+	// attendance changed from 2022 to 2024?", "Trace her history with the
+	// race"): what each article gives of it, in time; else a timeline is
+	// of the events the articles tell.
+	Trend bool
 	// Articles are the articles to draw on, oldest first (undated last),
 	// each with all its passages.
 	Articles []retrieval.ArticlePassages
@@ -111,12 +116,12 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		(has("coverage", "sources", "reports", "articles", "stories", "outlets", "media", "news", "press") || plural)
 	// "How has the number of players changed?", "trace her history
 	// with the race": a topic followed through the articles in time.
-	changes := (has("how") && (has("changed", "evolved", "developed", "grown", "shrunk", "risen", "fallen") ||
+	trend := (has("how") && (has("changed", "evolved", "developed", "grown", "shrunk", "risen", "fallen") ||
 		has("change", "evolve", "develop") && has("did", "does", "do"))) ||
 		has("trace", "history") || phrase(words, "over", "the", "years") || phrase(words, "over", "time")
 	var kind CoverageKind
 	switch {
-	case changes && !has("why"):
+	case trend && !has("why"):
 		kind = CoverageTimeline
 	case saysAbout && !has("who", "when", "where", "why", "how", "which"):
 		kind = CoverageSummary
@@ -151,6 +156,29 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		return CoverageNone, ""
 	}
 	return kind, coverageTopic(words)
+}
+
+// trendQuestion reports a timeline question about how something changed
+// from year to year ("How has attendance changed from 2022 to 2024?",
+// "Trace her history with the race year by year", "How has the number of
+// players grown?"), rather than about how a story unfolded ("How did the
+// case develop?", "Give me a timeline of the strike").
+func trendQuestion(question string) bool {
+	words := questionWords(question)
+	years := 0
+	for _, w := range words {
+		if isYear(w) {
+			years++
+		}
+	}
+	for _, w := range words {
+		switch w {
+		case "changed", "change", "changes", "grown", "grow", "grew", "shrunk", "shrink", "shrank", "risen", "rise", "rose",
+			"fallen", "fall", "fell", "increased", "decreased", "declined", "trace", "history":
+			return true
+		}
+	}
+	return years >= 2 || phrase(words, "year", "by", "year") || phrase(words, "each", "year") || phrase(words, "over", "the", "years")
 }
 
 // dropPhrase returns words without the runs of seq.
@@ -252,7 +280,7 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 	articles = SortArticles(articles)
 	req := Request{
 		Question: question, Standalone: question, OnToken: onToken,
-		Coverage: &Coverage{Kind: kind, Topic: topic, Articles: articles},
+		Coverage: &Coverage{Kind: kind, Topic: topic, Articles: articles, Trend: kind == CoverageTimeline && trendQuestion(question)},
 	}
 	for _, a := range articles {
 		if len(a.Passages) > 0 {

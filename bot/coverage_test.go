@@ -129,3 +129,22 @@ func TestInYears(t *testing.T) {
 		}
 	}
 }
+
+func TestTrendQuestion(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"How has festival attendance changed from 2022 to 2024?", true},
+		{"Trace Dana Whitcombe's history with Pellham politics.", true},
+		{"How has the number of players grown?", true},
+		{"What did the festival look like each year?", true},
+		{"Give me a timeline of the Kessling case.", false},
+		{"How did the Kessling case develop over time?", false},
+		{"In what order did events unfold after the vote?", false},
+	} {
+		if got := trendQuestion(tt.q); got != tt.want {
+			t.Errorf("trendQuestion(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

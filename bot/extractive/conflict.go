@@ -84,17 +84,7 @@ const maxRatio = 3
 // then where reports further apart do, which may be news (the toll rose,
 // the plan changed), with which is newer.
 func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
-	figs := e.figureConflicts(articles)
-	// A wire copy's sentence that differs in a figure read with its unit
-	// is told by that figure ("$2.3 million", not "2.3").
-	read := make(map[[2]*passageSentence]bool)
-	for _, f := range figs {
-		read[[2]*passageSentence{f.a, f.b}], read[[2]*passageSentence{f.b, f.a}] = true, true
-	}
-	found := slices.DeleteFunc(e.nearDuplicateConflicts(articles), func(f conflict) bool { return read[[2]*passageSentence{f.a, f.b}] })
-	found = append(found, figs...)
-	slices.SortStableFunc(found, func(x, y conflict) int { return cmp.Compare(y.score, x.score) })
-	points := groupConflicts(found)
+	points := e.points(articles)
 	var now, apart []*point
 	for _, p := range points {
 		if p.apart() {
@@ -124,6 +114,22 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 		}
 	}
 	return b.String()
+}
+
+// points are the figures, dates and names the articles give differently
+// for the same thing, the surest first.
+func (e *Answerer) points(articles []coverageArticle) []*point {
+	figs := e.figureConflicts(articles)
+	// A wire copy's sentence that differs in a figure read with its unit
+	// is told by that figure ("$2.3 million", not "2.3").
+	read := make(map[[2]*passageSentence]bool)
+	for _, f := range figs {
+		read[[2]*passageSentence{f.a, f.b}], read[[2]*passageSentence{f.b, f.a}] = true, true
+	}
+	found := slices.DeleteFunc(e.nearDuplicateConflicts(articles), func(f conflict) bool { return read[[2]*passageSentence{f.a, f.b}] })
+	found = append(found, figs...)
+	slices.SortStableFunc(found, func(x, y conflict) int { return cmp.Compare(y.score, x.score) })
+	return groupConflicts(found)
 }
 
 // point is one thing the articles give differently: each value with the
@@ -204,15 +210,77 @@ func (p *point) write(b *strings.Builder, articles []coverageArticle, c *citer) 
 			b.WriteString(";")
 		}
 		first := side[0]
-		fmt.Fprintf(b, " %s (%s) says: %s %s", articleName(articles, first), bot.DateLabel(first.date), quote(first), c.cite(first))
+		fmt.Fprintf(b, " %s (%s) says: %s %s", articleName(articles, first), sentenceDate(articles, first), quote(first), c.cite(first))
 		if len(side) > 1 {
 			var more []string
 			for _, s := range side[1:] {
-				more = append(more, articleName(articles, s)+" ("+bot.DateLabel(s.date)+") "+c.cite(s))
+				more = append(more, articleName(articles, s)+" ("+sentenceDate(articles, s)+") "+c.cite(s))
 			}
 			fmt.Fprintf(b, " (so does %s)", strings.Join(more, ", "))
 		}
 	}
+	if i, ok := p.later(articles); ok {
+		fmt.Fprintf(b, " The later report gives %s.", p.values[i])
+	}
+}
+
+// sentenceDate is the date of s's article, or what its text tells of it.
+func sentenceDate(articles []coverageArticle, s *passageSentence) string {
+	if !s.date.IsZero() {
+		return bot.DateLabel(s.date)
+	}
+	if i := articleOf(articles, s); i >= 0 {
+		return articles[i].bounds.label()
+	}
+	return bot.DateLabel(s.date)
+}
+
+// later returns the side of a two-sided point every report of which is
+// later than every report of the other, by their dates or, for the
+// undated, what their text tells of when they were written.
+func (p *point) later(articles []coverageArticle) (int, bool) {
+	if len(p.sides) != 2 {
+		return 0, false
+	}
+	span := func(side []*passageSentence) (lo, hi time.Time, ok bool) {
+		for _, s := range side {
+			a, b := s.date, s.date
+			if s.date.IsZero() {
+				i := articleOf(articles, s)
+				if i < 0 {
+					return lo, hi, false
+				}
+				a, b = articles[i].bounds.notBefore, articles[i].bounds.notAfter
+			}
+			if a.IsZero() && b.IsZero() {
+				return lo, hi, false
+			}
+			if a.IsZero() {
+				a = b.AddDate(-100, 0, 0) // before b, no more known
+			}
+			if b.IsZero() {
+				b = a.AddDate(100, 0, 0)
+			}
+			if lo.IsZero() || a.Before(lo) {
+				lo = a
+			}
+			if hi.IsZero() || b.After(hi) {
+				hi = b
+			}
+		}
+		return lo, hi, true
+	}
+	lo0, hi0, ok0 := span(p.sides[0])
+	lo1, hi1, ok1 := span(p.sides[1])
+	switch {
+	case !ok0 || !ok1:
+		return 0, false
+	case hi0.Before(lo1):
+		return 1, true
+	case hi1.Before(lo0):
+		return 0, true
+	}
+	return 0, false
 }
 
 // compareDates orders sentences by their articles' dates, the undated
@@ -309,9 +377,10 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				if m.kind == qDate && inDateline(s, m) {
 					continue // when the article was filed, not when it happened
 				}
-				if m.kind == qDate && strings.HasPrefix(m.date, "--") && !s.date.IsZero() {
-					// "July 22" in an article of 2022 is of 2022.
-					m.date, m.impliedYear = strconv.Itoa(s.date.Year())+m.date[1:], true
+				if ref := articleDate(a); m.kind == qDate && strings.HasPrefix(m.date, "--") && !ref.IsZero() {
+					// "July 22" in an article of 2022 is of 2022; of an
+					// undated one, of the year of the latest date it gives.
+					m.date, m.impliedYear = strconv.Itoa(ref.Year())+m.date[1:], true
 				}
 				all = append(all, ment{m, i})
 			}
@@ -572,6 +641,15 @@ func nameTerms(lx *lexicon, articles []coverageArticle, terms func(string) []str
 		}
 	}
 	return out
+}
+
+// articleDate is an article's date, or, undated, the latest date its
+// text gives of what has happened.
+func articleDate(a coverageArticle) time.Time {
+	if !a.info.Date.IsZero() {
+		return a.info.Date
+	}
+	return a.bounds.notBefore
 }
 
 // comparable reports whether two quantities may be the same thing given

@@ -10,7 +10,9 @@ import (
 // reports that differ in a length of time, a date and a sum.
 var dev4covDir = filepath.Join("..", "eval", "testdata", "dev4cov")
 
-func TestDisagreementsReadValuesWhole(t *testing.T) {
+// TestCoverageRound4 holds issue 8's fourth round: disagreements read
+// whole and timelines of events by the dates the articles give.
+func TestCoverageRound4(t *testing.T) {
 	b := offlineBot(t, dev4covDir)
 	for _, tt := range []struct {
 		q       string
@@ -34,6 +36,19 @@ func TestDisagreementsReadValuesWhole(t *testing.T) {
 				"July 8",                  // the dates of two events of the case
 				"October 22",
 			}},
+		{"Give me a timeline of the Kessling case.",
+			[]string{
+				"February 9, 2024: Kessling, 58, was arrested",
+				"February 12, 2024: WEXFORD FALLS", // "charged on Monday" in a report of Monday, February 12
+				"April 29, 2024: A jury",
+				"May 6, 2024: ASHFORD - The fraud trial",
+				"July 8, 2024: Judge Raymond Achebe set sentencing",
+				"(Ashford Herald, 2024-05-06)",
+				"The reports differ on when:\n- February 20 vs February 21",
+				"undated; not before 2024-02-01", // the Herald's copy names February 2024
+			},
+			[]string{"court/2024-02-12-kessling-charged-wire.txt", "court/kessling-charged-ashford-herald.txt", "court/2024-07-09-kessling-sentenced.txt"},
+			[]string{"Pellham", "December 2"}},
 	} {
 		t.Run(tt.q, func(t *testing.T) { checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not) })
 	}

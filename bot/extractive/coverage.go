@@ -24,8 +24,9 @@ const maxListed = 25
 // coverageArticle is an article of a coverage question, split into its
 // sentences.
 type coverageArticle struct {
-	info  retrieval.ArticleInfo
-	sents []*passageSentence // in order, headline and byline included
+	info   retrieval.ArticleInfo
+	sents  []*passageSentence // in order, headline and byline included
+	bounds bounds             // of an undated article, as its text tells
 }
 
 // citer numbers the sentences an answer cites, once each.
@@ -57,7 +58,11 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 		}
 		sents := e.collectSentences(res)
 		slices.SortStableFunc(sents, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
-		articles = append(articles, coverageArticle{info: a.Info, sents: sents})
+		ca := coverageArticle{info: a.Info, sents: sents}
+		if a.Info.Date.IsZero() {
+			ca.bounds = textBounds(e.lexicon, e.terms.Terms, ca)
+		}
+		articles = append(articles, ca)
 	}
 	var c citer
 	var text string
@@ -75,7 +80,11 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 	case bot.CoverageDisagree:
 		text = e.disagreements(articles, &c)
 	case bot.CoverageTimeline:
-		text = timeline(articles, &c, e.topicPicker(articles, cov.Topic))
+		if cov.Trend {
+			text = timeline(articles, &c, e.topicPicker(articles, cov.Topic))
+		} else {
+			text = e.eventTimeline(articles, &c)
+		}
 	}
 	if text == "" {
 		return refusedAnswer()
