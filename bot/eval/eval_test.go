@@ -822,7 +822,7 @@ func kindThresholds() Thresholds {
 // round's single-fact sets to what the offline bot reaches (measured:
 // answered right 0.833 on dev3facts.yaml, 0.844 on heldout3facts.yaml;
 // 0.583 and 0.656 before the round), and the fourth round's likewise
-// (0.750 on dev4facts.yaml, 0.765 on heldout4facts.yaml; 0.694 and 0.735
+// (0.778 on dev4facts.yaml, 0.765 on heldout4facts.yaml; 0.694 and 0.735
 // before), a little below so that a new question does not fail the
 // build before it is looked at.
 func TestEvalKinds(t *testing.T) {
@@ -836,7 +836,7 @@ func TestEvalKinds(t *testing.T) {
 		{"heldout3facts.yaml", heldout3FactsDir, Thresholds{MinCorrect: 0.8}},
 		{"dev4cov.yaml", dev4covDir, Thresholds{MinCorrect: 0.65, MaxFalseDiffer: 0.03}},
 		{"heldout4cov.yaml", heldout4covDir, Thresholds{MinCorrect: 0.75, MaxFalseDiffer: 0.03}},
-		{"dev4facts.yaml", dev4FactsDir, Thresholds{MinCorrect: 0.72, MaxFalseDiffer: 0.03}},
+		{"dev4facts.yaml", dev4FactsDir, Thresholds{MinCorrect: 0.75, MaxFalseDiffer: 0.03}},
 		{"heldout4facts.yaml", heldout4FactsDir, Thresholds{MinCorrect: 0.73, MaxFalseDiffer: 0.03}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {

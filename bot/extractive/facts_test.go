@@ -62,6 +62,7 @@ func TestSingleFacts(t *testing.T) {
 	}{
 		{"What was Acme's revenue in the fourth quarter of 2024?", results, "265 million", "212 million"},
 		{"What was Acme's revenue in Q1?", results, "212 million", "265 million"},
+		{"What were Acme's revenues in the third quarter?", []article{{"q3.txt", "2024-11-06", "Acme said its third-quarter sales rose to 410 million euros.\n"}}, "410 million", ""}, // sales are gross revenue
 		{"What net profit did Acme make in the fourth quarter of 2023?", results, "1.2 million", ""},
 		{"What was Acme's revenue in the second quarter of 2024?", results, "", ""},
 		{"Who will succeed Paolo Ghirardelli?", people, "Ilse Vandermeer-Kroft", ""},

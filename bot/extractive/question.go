@@ -102,6 +102,19 @@ func (e *Answerer) relations(word string, name bool) (forms, syn, hypo []string)
 			if e.pos(l) != wcNoun {
 				continue
 			}
+			// A kind of it that one word names: "gross revenue" is
+			// sales, "net income" earnings (of a noun the question
+			// writes as one: "stationed" is no station).
+			if isParticiple(word) {
+				continue
+			}
+			for _, p := range th.Compounds(l) {
+				for _, o := range th.Related(p, thesaurus.Synonym) {
+					if !strings.Contains(o, " ") && e.pos(o) == wcNoun {
+						syn = add(syn, o)
+					}
+				}
+			}
 			for _, o := range th.Related(l, thesaurus.Derived) {
 				if e.pos(o) != wcVerb {
 					continue
@@ -130,13 +143,27 @@ func (e *Answerer) baseStems(w string) []string {
 	if len(w) < 3 || e.th == nil {
 		return nil
 	}
-	key := w + "\x01"
+	return e.cachedStems(w+"\x01", func() []string { return e.bases(w) })
+}
+
+// cachedStems returns the stems f gives, once per key: sentences repeat
+// their words across questions.
+func (e *Answerer) cachedStems(key string, f func() []string) []string {
 	e.relMu.Lock()
 	r, ok := e.rel[key]
 	e.relMu.Unlock()
 	if ok {
 		return r[0]
 	}
+	out := f()
+	e.relMu.Lock()
+	e.rel[key] = [3][]string{out}
+	e.relMu.Unlock()
+	return out
+}
+
+// bases is baseStems without its cache.
+func (e *Answerer) bases(w string) []string {
 	own := e.terms.Terms(w)
 	var out []string
 	// The thesaurus links forms both ways: a word that is a verb of its
@@ -153,9 +180,6 @@ func (e *Answerer) baseStems(w string) []string {
 			}
 		}
 	}
-	e.relMu.Lock()
-	e.rel[key] = [3][]string{out}
-	e.relMu.Unlock()
 	return out
 }
 
@@ -285,6 +309,13 @@ type qterm struct {
 	// sentence must speak of to say yes or no, beyond naming the subject
 	// (the names before it).
 	pred bool
+	// anto lists the stems of the words opposite to a predicate's word
+	// ("lose" for "win", "fall" for "grow"): a sentence holding one says
+	// no.
+	anto []string
+	// capital is set on a word the question capitalises inside it
+	// ("Skerry Air"): part of a name, though no name on its own.
+	capital bool
 	// period is set on the words that name the quarter asked about
 	// ("the fourth quarter of 2023", "Q1"): a sentence naming that quarter
 	// in any words holds them.
@@ -442,6 +473,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				q.terms[j].head = q.terms[j].head || k == head
 				q.terms[j].complement = q.terms[j].complement || complement[k]
 				q.terms[j].pred = q.terms[j].pred || predFrom >= 0 && k >= predFrom && k <= predTo
+				q.terms[j].capital = q.terms[j].capital || k > 0 && toks[k].upper
 				if k == verb && q.verb < 0 {
 					q.verb = j
 				}
@@ -451,7 +483,31 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			}
 		}
 	}
+	for j, t := range q.terms {
+		if t.pred && !t.name {
+			q.terms[j].anto = e.antonyms(t.word)
+		}
+	}
 	return q
+}
+
+// antonyms returns the stems of the words opposite to word in the
+// thesaurus, in any of its forms ("won": lose).
+func (e *Answerer) antonyms(word string) []string {
+	if e.th == nil {
+		return nil
+	}
+	return e.cachedStems(word+"\x02", func() []string {
+		var out []string
+		for _, l := range e.th.Lemmas(word) {
+			for _, o := range e.th.Related(l, thesaurus.Antonym) {
+				if st := strings.Join(e.terms.Terms(o), " "); st != "" && !strings.Contains(st, " ") && !slices.Contains(out, st) {
+					out = append(out, st)
+				}
+			}
+		}
+		return out
+	})
 }
 
 // qualifies reports whether the name at toks[i] stands in a phrase

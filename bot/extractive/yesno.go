@@ -27,6 +27,11 @@ func isYesNo(toks []textWord) bool {
 // a record".
 func (e *Answerer) saysNo(q questionInfo, s *passageSentence) bool {
 	toks := s.toks
+	for k := range toks {
+		if e.opposes(q, toks[k]) && !negatedAt(toks, k) {
+			return true // "sales fell" for "did sales grow", "will close" for "stay open"
+		}
+	}
 	for i, t := range toks {
 		if !negationAt(toks, i) {
 			continue
@@ -51,6 +56,32 @@ func (e *Answerer) saysNo(q questionInfo, s *passageSentence) bool {
 func (e *Answerer) wordIs(tk textWord, t qterm) bool {
 	for _, st := range slices.Concat(e.terms.Terms(tk.text), e.baseStems(tk.lower)) {
 		if st == t.stem || slices.Contains(t.forms, st) || slices.Contains(t.syn, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// opposes reports whether a word is the opposite of a word of the
+// question's predicate ("fell" of "grow", "lost" of "win").
+func (e *Answerer) opposes(q questionInfo, tk textWord) bool {
+	if tk.upper || tk.letters < 3 {
+		return false
+	}
+	var lemmas []string
+	for _, t := range q.terms {
+		if len(t.anto) == 0 {
+			continue
+		}
+		if lemmas == nil {
+			lemmas = append(e.terms.Terms(tk.text), e.baseStems(tk.lower)...)
+			if e.th != nil {
+				for _, l := range e.th.Lemmas(tk.lower) {
+					lemmas = append(lemmas, e.terms.Terms(l)...)
+				}
+			}
+		}
+		if slices.ContainsFunc(lemmas, func(st string) bool { return slices.Contains(t.anto, st) }) {
 			return true
 		}
 	}
@@ -133,7 +164,7 @@ func (e *Answerer) holdsPredicate(q questionInfo, s *passageSentence) bool {
 			return true
 		}
 	}
-	return false
+	return slices.ContainsFunc(s.toks, func(tk textWord) bool { return e.opposes(q, tk) })
 }
 
 // holdsWord reports whether s holds t itself, or a word that is one of
@@ -187,31 +218,30 @@ func yesNoQuotes(pro *scoredSentence, chosen []*scoredSentence, most int) []*sco
 }
 
 // namesSubject reports whether s (or the question it replies to) names
-// the subject of a yes/no question itself: every name of it ("Did Acme's
-// revenue grow?": Acme, which "the company" may stand for beside it) or,
-// when it has none, one of its words ("Did the floodlight failure end
-// the final?": floodlight or failure). Without a predicate found, what is the subject is not
+// the subject of a yes/no question itself: every name of it and one of
+// its other words, if it has any ("Did Acme's revenue grow?": Acme and
+// revenue, or sales; "Did the floodlight failure end the final?":
+// floodlight or failure). Without a predicate found, what is the subject is not
 // known: the article names it.
 func (e *Answerer) namesSubject(q questionInfo, s *passageSentence) bool {
 	if !slices.ContainsFunc(q.terms, func(t qterm) bool { return t.pred }) {
 		return true
 	}
 	holds := func(s *passageSentence) bool {
-		names, words, held := false, false, false
+		words, held := false, false
 		for _, t := range q.terms {
 			switch {
-			case t.pred || t.weight < 1:
+			case t.pred || t.weight < 1 || t.capital && !t.name:
 			case t.name:
-				if e.termCredit(s, t) < 1 {
+				if e.termCredit(s, t) < e.opt.SynonymCredit { // "Ottawa" for Canada
 					return false
 				}
-				names = true
 			default:
 				words = true
 				held = held || e.holdsWord(s, t)
 			}
 		}
-		return names || !words || held
+		return !words || held
 	}
 	if r := replyTo(s); r != nil {
 		return holds(r)
@@ -264,7 +294,7 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 	otherRel := 0.0
 	for _, s := range sents {
 		if s == best.s || s.headline || s.caption || s.byline || s.asks || e.saysNo(q, s) == bestNeg || sameWords(s.text, best.s.text) ||
-			!named[s.source] || !onTopic(s) || !e.speaksOf(q, s) {
+			!named[s.source] || !onTopic(s) || !e.speaksOf(q, s) || !e.namesSubject(q, s) {
 			continue
 		}
 		if r := relevance(s); r > otherRel {

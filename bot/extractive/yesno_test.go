@@ -92,12 +92,21 @@ func TestYesNoDecides(t *testing.T) {
 	results := []article{
 		{"results.html", "2024-04-25", "Brightwell said on Thursday that sales fell 7 percent in the first quarter, as the recall kept its kettles off shelves.\n\nBrightwell, which has a workforce of 4,100, said it would not cut jobs.\n\nChief executive Lena Marsh said the company would build its own testing laboratory rather than rely on outside firms.\n"},
 	}
+	acme := []article{
+		{"acme.txt", "2024-05-02", "Acme said on Thursday that its profit grew 5 percent to 12 million dollars in the first quarter.\n\nRevenue fell 3 percent to 410 million dollars, as orders from carmakers slowed.\n"},
+		{"tour.txt", "2024-11-02", "The coastal stage is gone from the 2025 route, organisers said.\n\nThe plant will close in March, the company said.\n"},
+	}
 	e := New(Options{})
 	for _, tt := range []struct {
 		q         string
 		arts      []article
 		want, not string
 	}{
+		// An opposite says no: "fell" to "grow"; a sentence on another
+		// subject ("profit") neither decides nor contradicts.
+		{"Did Acme's revenue grow?", acme, "Revenue fell 3 percent", "points both ways"},
+		{"Did Acme's profit grow?", acme, "profit grew 5 percent", "Against"},
+		{"Is the coastal stage still on the 2025 route?", acme, "is gone from the 2025 route", "points both ways"},
 		{"Did the cup final set an attendance record?", football, "a record for a women's club match", "points both ways"},
 		{"Does Rhian Doyle plan to leave Harbourside?", interview, "I have two years left", "**Do you plan"},
 		{"Will Brightwell cut jobs after the recall?", results, "would not cut jobs", "points both ways"},

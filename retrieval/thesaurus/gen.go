@@ -14,6 +14,8 @@
 //   - "d" words derived one from the other (decide, decision; Afghan,
 //     Afghanistan), and verbs with what they cause or entail (kill, die);
 //   - "f" the irregular forms of a word (sent, send);
+//   - "a" opposites (win, lose; open, close), and a verb with the
+//     opposites of the verb above it (grow, increase: fall, decrease);
 //   - "s" the words of one synset that is a frequent sense of each of
 //     them (quake, earthquake; premier, prime minister): synonyms;
 //   - "y" a noun, then the words one level below its frequent senses
@@ -220,6 +222,29 @@ func main() {
 					for _, b := range t.words {
 						if wn.kept[tkey][b] {
 							emit("d", []string{a, b})
+						}
+					}
+				}
+			case p.sym == "!" && p.src > 0 && p.dst > 0 && p.src <= len(ss.words) && p.dst <= len(t.words):
+				// Opposites: win, lose; open, close.
+				if a, b := ss.words[p.src-1], t.words[p.dst-1]; ws[a] && wn.kept[tkey][b] {
+					emit("a", []string{a, b})
+				}
+			case p.sym == "@" && strings.HasPrefix(key, "v:") && len(wn.hyponym[tkey]) <= maxHyponyms:
+				// A verb is the opposite of what its broader verb's
+				// opposites are: grow (increase) and fall (decrease);
+				// but not every kind of change the opposite of staying.
+				for _, q := range t.ptrs {
+					if q.sym != "!" || q.src <= 0 || q.src > len(t.words) {
+						continue
+					}
+					o := wn.data[normPOS(q.pos)+":"+q.offset]
+					if o == nil {
+						continue
+					}
+					for a := range ws {
+						for _, b := range o.words {
+							emit("a", []string{a, b}) // all of decrease's: fall too
 						}
 					}
 				}

@@ -14,7 +14,9 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"sync"
 )
 
 //go:embed wordnet.txt.gz
@@ -25,6 +27,7 @@ const (
 	Derived = 'd'
 	Form    = 'f'
 	Synonym = 's'
+	Antonym = 'a' // opposites: win, lose; grow, fall
 )
 
 // Classes of words (see gen.go for how each is made).
@@ -74,12 +77,14 @@ const (
 // Thesaurus holds the relations. It is read-only and safe for concurrent
 // use.
 type Thesaurus struct {
-	groups  [][]string
-	kinds   []byte
-	by      map[string][]int32 // word -> groups holding it
-	classes []string
-	classOf map[string][]uint8  // word -> indexes in classes
-	below   map[string][]string // word -> the words one level below its senses
+	compoundsOnce sync.Once
+	compounds     map[string][]string // last word -> the phrases it ends
+	groups        [][]string
+	kinds         []byte
+	by            map[string][]int32 // word -> groups holding it
+	classes       []string
+	classOf       map[string][]uint8  // word -> indexes in classes
+	below         map[string][]string // word -> the words one level below its senses
 }
 
 // Load reads the thesaurus newsbot ships.
@@ -145,6 +150,26 @@ func (t *Thesaurus) Related(word string, kinds ...byte) []string {
 		}
 	}
 	return out
+}
+
+// Compounds returns the phrases of two words the thesaurus holds that end
+// with the lower-cased word: "gross revenue" and "net revenue" for
+// "revenue", "work force" for "force". Their synonyms are the words a
+// text may use for what they name ("sales" is gross revenue, "workforce"
+// the work force).
+func (t *Thesaurus) Compounds(word string) []string {
+	t.compoundsOnce.Do(func() {
+		t.compounds = make(map[string][]string)
+		for w := range t.by {
+			if first, last, ok := strings.Cut(w, " "); ok && first != "" && !strings.Contains(last, " ") {
+				t.compounds[last] = append(t.compounds[last], w)
+			}
+		}
+		for _, ps := range t.compounds {
+			slices.Sort(ps)
+		}
+	})
+	return t.compounds[word]
 }
 
 // In reports whether the lower-cased word (as WordNet lists it: a base

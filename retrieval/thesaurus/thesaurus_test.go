@@ -22,6 +22,10 @@ func TestThesaurus(t *testing.T) {
 		{"canada", []byte{Derived}, "canadian"},
 		{"quake", []byte{Synonym}, "earthquake"},
 		{"premier", []byte{Synonym}, "prime minister"},
+		{"win", []byte{Antonym}, "lose"},
+		{"open", []byte{Antonym}, "close"},
+		{"grow", []byte{Antonym}, "fall"}, // through increase, decrease
+		{"accept", []byte{Antonym}, "reject"},
 	} {
 		if got := th.Related(tt.word, tt.kinds...); !slices.Contains(got, tt.want) {
 			t.Errorf("Related(%q, %q) = %q, want it to hold %q", tt.word, tt.kinds, got, tt.want)
@@ -60,5 +64,26 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestCompounds(t *testing.T) {
+	th, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ word, want, not string }{
+		{"revenue", "gross revenue", "revenue"},
+		{"income", "net income", "income tax return"},
+		{"force", "work force", "force"},
+	} {
+		got := th.Compounds(tt.word)
+		if !slices.Contains(got, tt.want) || slices.Contains(got, tt.not) {
+			t.Errorf("Compounds(%q) = %q, want it to hold %q, not %q", tt.word, got, tt.want, tt.not)
+		}
+	}
+	// Staying is the opposite of changing, not of every kind of change.
+	if got := th.Related("acetylate", Antonym); slices.Contains(got, "stay") {
+		t.Errorf("Related(acetylate, Antonym) = %q, want no stay", got)
 	}
 }
