@@ -181,6 +181,18 @@ func trendQuestion(question string) bool {
 	return years >= 2 || phrase(words, "year", "by", "year") || phrase(words, "each", "year") || phrase(words, "over", "the", "years")
 }
 
+// storyQuestion reports a question about a whole story, whose articles
+// need not use its words: a summary, timeline, disagreement or quotes on
+// a topic, but not "what happened at the sentencing", "the 2023 race" or
+// "which articles mention X", which ask for some articles of it.
+func storyQuestion(question string, kind CoverageKind) bool {
+	words := questionWords(question)
+	if kind == CoverageArticles || kind == CoverageDates || kind == CoverageOutlets || phrase(words, "what", "happened") {
+		return false
+	}
+	return !slices.ContainsFunc(words, func(w string) bool { return isYear(w) || monthNumber(w) > 0 })
+}
+
 // dropPhrase returns words without the runs of seq.
 func dropPhrase(words []string, seq ...string) []string {
 	for i := 0; i+len(seq) <= len(words); i++ {
@@ -243,7 +255,7 @@ func coverageWord(w string) bool {
 		"mentions", "covers", "interviewed", "talked", "order", "unfold", "unfolded", "do", "does", "did", "put",
 		"reporters", "journalists", "available", "has", "been", "trace", "history", "changed", "change",
 		"evolved", "evolve", "developed", "develop", "time", "years", "from", "to", "at", "with", "during",
-		"happen", "happens", "press":
+		"happen", "happens", "press", "other":
 		return true
 	}
 	return false
@@ -272,7 +284,7 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 	articles := all
 	if topic != "" {
 		var err error
-		articles, err = b.topicArticles(ctx, all, topic, filter)
+		articles, err = b.topicArticles(ctx, all, topic, filter, storyQuestion(question, kind))
 		if err != nil {
 			return Answer{}, err
 		}
@@ -305,8 +317,9 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 // topicArticles returns the articles of all that a search for topic
 // under filter finds: those whose best passage scores above a floor, down
 // to the first cliff in the scores, where the articles on the topic end
-// and those that merely share a word begin.
-func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string, filter Filter) ([]retrieval.ArticlePassages, error) {
+// and those that merely share a word begin; with wholeStory, the other
+// articles of the best one's story too.
+func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string, filter Filter, wholeStory bool) ([]retrieval.ArticlePassages, error) {
 	res, err := b.search.Search(ctx, topic, filter.SearchOptions(max(4*b.k, 30)))
 	if err != nil {
 		return nil, fmt.Errorf("searching the coverage: %w", err)
@@ -331,6 +344,16 @@ func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages
 	// scores cannot tell the articles on it from the rest.
 	for _, src := range holdingTopic(all, topic) {
 		keep[src] = true
+	}
+	// So does every article of the story the topic's best match tells,
+	// when the question is about a story rather than one event of it:
+	// its articles need not use the question's words.
+	if wholeStory && len(all) <= maxStoryArticles {
+		if top := slices.IndexFunc(all, func(a retrieval.ArticlePassages) bool { return a.Info.Source == res[0].Source }); top >= 0 {
+			for _, j := range newStories(all).mates(top) {
+				keep[all[j].Info.Source] = true
+			}
+		}
 	}
 	var out []retrieval.ArticlePassages
 	for _, a := range all {
@@ -386,8 +409,8 @@ func holdingTopic(all []retrieval.ArticlePassages, topic string) []string {
 		weight[t] = math.Log(1 + float64(len(all))/float64(df[t]))
 		total += weight[t]
 	}
-	if 2*missing > len(terms) {
-		return nil // most of it in no article: not a topic of this coverage
+	if missing == len(terms) {
+		return nil // in no article: not a topic of this coverage
 	}
 	var out []string
 	for i, a := range all {

@@ -493,13 +493,18 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			if near {
 				sc += sameDaysBonus
 			}
+			close := sharesAny(nearOf(i), nearOf(j))
+			if close {
+				sc += closeBonus // "deliberating for 11 hours", "nine hours of deliberation"
+			}
 			if !near && sc < minApart {
 				continue // reports apart in time, or undated, need more to be of one thing
 			}
-			if !countedAlike(x.mention, y.mention) && !sharesAny(nearOf(i), nearOf(j)) && (!near || sharedWords(x.context, y.context, names) == 0) {
-				continue // Nothing says the two are of one thing but the story they are in:
-				// the words right around them, or, in reports of the same
-				// days, a word of their clauses.
+			if !countedAlike(x.mention, y.mention) && !close && (!near || sharedWords(x.context, y.context, names) == 0) {
+				// Nothing says the two are of one thing but the story they
+				// are in: the words right around them, or, in reports of
+				// the same days, a word of their clauses.
+				continue
 			}
 			if sc >= minConflict {
 				pairs = append(pairs, pair{i, j, sc})
@@ -524,6 +529,10 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 	}
 	return found
 }
+
+// closeBonus is added for two figures with a word of what they are of
+// right around both.
+const closeBonus = 1
 
 // nearWindow is how many words either side of a figure say what it is
 // of most surely: "sent 9 people to hospital", "11 were taken to

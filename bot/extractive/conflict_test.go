@@ -36,6 +36,10 @@ func TestCoverageRound4(t *testing.T) {
 				"July 8",                  // the dates of two events of the case
 				"October 22",
 			}},
+		{"Where do the reports contradict each other about the Kessling case?",
+			[]string{"February 20 vs February 21", "$2.1 million vs $2.4 million", "11 hours vs nine hours"},
+			[]string{"court/2024-05-24-kessling-verdict.md", "court/2024-07-09-kessling-sentenced.txt"},
+			[]string{"Pellham", "6,812"}},
 		{"Give me a timeline of the Kessling case.",
 			[]string{
 				"February 9, 2024: Kessling, 58, was arrested",
