@@ -333,6 +333,9 @@ type qterm struct {
 	// capital"): some passage must hold it, or what it stands for
 	// ("Bucharest"), as a name must be.
 	required bool
+	// thing is set on the words of the object of the question's verb,
+	// the thing asked about (asked.go).
+	thing int
 }
 
 // lightWeight is the weight of a verb that says little ("go", "take"):
@@ -406,6 +409,12 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		}
 	}
 	month, monthYear, monthAt := askedMonth(toks)
+	var thing []int
+	if (kind == kindPerson || kind == kindAny) && !q.author {
+		// Who or which won what: the answer is whoever is said to; what
+		// was won must be the same. A figure's question has its head.
+		thing = lx.askedThing(toks, lx.thingVerb(toks, verb))
+	}
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		stems, n, surface := e.phraseAt(toks, i)
@@ -479,6 +488,9 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				}
 				if k == asked && q.asked < 0 {
 					q.asked = j
+				}
+				if at := slices.Index(thing, k); at >= 0 && !name && weight == 1 {
+					q.terms[j].thing = max(q.terms[j].thing, thingModifier+btoi(at == len(thing)-1))
 				}
 			}
 		}

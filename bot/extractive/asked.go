@@ -1,0 +1,142 @@
+package extractive
+
+// This file holds the question to the thing it asks about. "Who won the
+// sprint classification in 2023?" names a thing (the sprint
+// classification); a sentence on the overall winner of 2023 holds the
+// question's other words and would be quoted, answering another question.
+// The words of the object of the question's verb must stand in the
+// answer's sentence or beside it: a word that restricts which thing is
+// meant ("sprint", "audience", "deputy") always, the noun itself unless
+// the passages never use it ("Which judge wrote the majority opinion?" is
+// answered by "Writing for the majority, Justice Jamal said").
+
+import (
+	"slices"
+	"strings"
+)
+
+// Roles of a question word in the object of its verb.
+const (
+	thingNone     = iota
+	thingModifier // restricts which thing: "sprint" in "the sprint classification"
+	thingNoun     // the thing: "classification"
+)
+
+// askedThing returns the words of the noun phrase that is the object of
+// the verb at toks[verb] ("won the cruising class", "was named best
+// actor"), the noun last, or nil when there is none or it holds a name,
+// a figure or a time ("the Golden Lantern", "the race last year"), which
+// other checks hold the answer to.
+func (lx *lexicon) askedThing(toks []textWord, verb int) []int {
+	if verb < 0 {
+		return nil
+	}
+	var out []int
+	for k := verb + 1; k < len(toks); k++ {
+		w := toks[k]
+		switch {
+		case len(out) == 0 && (isDeterminer(w.lower) || isPossessive(w.lower)):
+			continue
+		case endsNounPhrase(w.lower) || isQuantifier(w.lower) || isPossessive(w.lower) || isTimeAdverb(w.lower):
+			return out
+		case w.upper || w.digits > 0 || isNumberWord(w.lower) || ordinalValue(w.lower) > 0 || isWeekday(w.lower) || monthName(w) != "" || lx.isTimeUnit(w.lower):
+			return nil
+		case w.letters < 2:
+			continue // the "s" of a possessive
+		}
+		if len(out) == 0 && lx.is(w.lower, wcPastForm) && !lx.is(w.lower, wcNoun|wcAdjective) {
+			return nil // a second verb: "was expected to", "has been wounded"
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// thingVerb returns the verb whose object the question asks about: its
+// main verb when it opens the question ("Who won", "Who was named"), or
+// the verb after "which film" in "Which film won the audience award?";
+// -1 for none. A verb further on is of a clause that says more about
+// the answer ("Which country told Canada it would welcome a longer
+// stay?"), in words the article may not share.
+func (lx *lexicon) thingVerb(toks []textWord, verb int) int {
+	if verb >= 0 && verb <= 2 {
+		return verb
+	}
+	if len(toks) < 4 || toks[0].lower != "which" && toks[0].lower != "what" {
+		return -1
+	}
+	w := toks[2]
+	if w.upper || isAuxiliary(toks[1].lower) || isAuxiliary(w.lower) || lx.isLightVerb(w.lower) || !lx.is(w.lower, wcPastForm|wcVerbS) {
+		return -1
+	}
+	return 2
+}
+
+// isTimeAdverb reports words that end the object of a verb by saying
+// when: "Who won the race last year?".
+func isTimeAdverb(w string) bool {
+	switch w {
+	case "last", "next", "this", "ago", "now", "so", "yet", "still", "again", "ever", "first", "today", "yesterday", "tomorrow":
+		return true
+	}
+	return false
+}
+
+// holdsThing reports whether s holds the thing the question asks about,
+// itself or in the sentence before or after it or its article's title:
+// every restricting word, and the noun unless no passage holds it
+// (absent[j]) while a restricting word stands.
+func (e *Answerer) holdsThing(q questionInfo, s *passageSentence, absent []bool) bool {
+	modifier := false
+	for _, t := range q.terms {
+		if t.thing == thingModifier {
+			if !e.holdsThingWord(s, t) {
+				return false
+			}
+			modifier = true
+		}
+	}
+	for j, t := range q.terms {
+		if t.thing == thingNoun && !e.holdsThingWord(s, t) && !(absent[j] && modifier) {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsThingWord reports whether s, a sentence beside it or its title
+// holds the word t of the thing asked about, as itself or a synonym: a
+// role ("best actor") is not held by any person's name.
+func (e *Answerer) holdsThingWord(s *passageSentence, t qterm) bool {
+	t.role = false
+	if strings.Contains(strings.ToLower(s.title), t.word) {
+		return true
+	}
+	for _, x := range []*passageSentence{s, s.prev, s.next} {
+		if x != nil && e.termCredit(x, t) >= e.opt.SynonymCredit {
+			return true
+		}
+	}
+	return false
+}
+
+// thingAbsent reports, for each word of the thing asked about, whether no
+// sentence of the passages holds it.
+func (e *Answerer) thingAbsent(q questionInfo, sents []*passageSentence) []bool {
+	out := make([]bool, len(q.terms))
+	for j, t := range q.terms {
+		if t.thing == thingNone {
+			continue
+		}
+		t.role = false
+		out[j] = !slices.ContainsFunc(sents, func(s *passageSentence) bool { return e.termCredit(s, t) >= e.opt.SynonymCredit })
+	}
+	return out
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
