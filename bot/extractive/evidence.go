@@ -374,7 +374,11 @@ func isProperWord(tk textWord) bool {
 
 func (lx *lexicon) findNumbers(toks []textWord) []answerSpot {
 	var out []answerSpot
+	skip := -1
 	for i, tk := range toks {
+		if i <= skip {
+			continue
+		}
 		if i+1 < len(toks) && lx.isTimeUnit(toks[i+1].lower) {
 			continue // "a two-day meeting" lasts, it counts nothing
 		}
@@ -384,7 +388,13 @@ func (lx *lexicon) findNumbers(toks []textWord) []answerSpot {
 				continue // a date, not a figure
 			}
 			out = append(out, answerSpot{tok: i, value: strings.NewReplacer(",", "").Replace(tk.text)})
-		case isNumberWord(tk.lower):
+		case isNumberWord(tk.lower) || numberWordValue(tk.lower) > 1:
+			// "Fifty-six" is one number, 56, not "fifty".
+			if v, end := numberAt(toks, i); end > i {
+				out = append(out, answerSpot{tok: i, value: v})
+				skip = end
+				continue
+			}
 			out = append(out, answerSpot{tok: i, value: tk.lower})
 		}
 	}

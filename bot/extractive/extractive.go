@@ -395,7 +395,7 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 		if c.score < disagreeScore*best.score {
 			break
 		}
-		if heard[c.s.source] || len(c.values) == 0 || c.core < e.opt.DisagreeCoverage || !holdsAround(c, best.held) || !e.holdsFigures(q, c.s) {
+		if heard[c.s.source] || len(c.values) == 0 || !e.sameCount(q, best, c) || !e.holdsFigures(q, c.s) {
 			continue
 		}
 		heard[c.s.source] = true

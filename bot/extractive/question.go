@@ -270,6 +270,8 @@ type questionInfo struct {
 	terms   []qterm
 	// period is the quarter the question asks about, if any.
 	period period
+	// counted is the index in terms of the noun "how many" counts, or -1.
+	counted int
 }
 
 // qterm is a key term of a question.
@@ -398,8 +400,9 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		// not where: the evidence either way answers it.
 		q.kind = kindAny
 	}
-	q.asked = -1
+	q.asked, q.counted = -1, -1
 	asked := lx.askedNoun(toks, marker)
+	counted := countedNoun(toks)
 	q.negated = verb >= 0 && negatedAt(toks, verb)
 	periodTok := make([]bool, len(toks))
 	if ps := periodsIn(toks); len(ps) > 0 {
@@ -488,6 +491,9 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				}
 				if k == asked && q.asked < 0 {
 					q.asked = j
+				}
+				if k == counted && q.counted < 0 {
+					q.counted = j
 				}
 				if at := slices.Index(thing, k); at >= 0 && !name && weight == 1 {
 					q.terms[j].thing = max(q.terms[j].thing, thingModifier+btoi(at == len(thing)-1))
