@@ -87,6 +87,9 @@ func TestSpell(t *testing.T) {
 		// A short name asked as one, when the coverage names someone so.
 		{"What did Halvard Nese say?", "What did Halvard Nesse say?", "What did Halvard Nesse say?", nil},
 		{"What did Halvard Hell say?", "What did Halvard Hell say?", "What did Halvard Hell say?", nil},
+		// A possessive keeps its ending.
+		{"What is Halvard Nese's job?", "What is Halvard Nesse's job?", "What is Halvard Nesse's job?", nil},
+		{"What is Apathurai’s role?", "What is Appathurai’s role?", "What is Appathurai’s role?", nil},
 		{"Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", nil},
 	} {
 		sp := spell(v, dict, tt.q)

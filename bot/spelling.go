@@ -76,6 +76,14 @@ func spell(v *retrieval.Vocabulary, dict Dictionary, question string) spelling {
 			j += size
 		}
 		word := question[i:j]
+		// A possessive is corrected as its name: "Haloran's" is
+		// "Halloran's".
+		for _, pos := range []string{"'s", "’s", "'", "’"} {
+			if w, ok := strings.CutSuffix(word, pos); ok && w != "" {
+				word, j = w, j-len(pos)
+				break
+			}
+		}
 		to, level := correctWord(v, dict, word, first)
 		first = false
 		i = j

@@ -541,7 +541,7 @@ func (lx *lexicon) namesIn(s *passageSentence) []personName {
 			continue
 		}
 		j := i
-		for j+1 < len(toks) && isProperWord(toks[j+1]) && joinedBySpace(text, toks[j], toks[j+1]) {
+		for j+1 < len(toks) && (isProperWord(toks[j+1]) || namedLikeMonth(toks[j+1])) && joinedBySpace(text, toks[j], toks[j+1]) {
 			j++
 		}
 		n := personName{first: i, last: j}
@@ -569,6 +569,21 @@ func (lx *lexicon) namesIn(s *passageSentence) []personName {
 		i = j + 1
 	}
 	return out
+}
+
+// namedLikeMonth reports a name that begins as a month does
+// ("Marchetti", "Augustine"), which monthName takes for a month glued to
+// the next word ("Februaryunless"): after a first name it is a surname.
+func namedLikeMonth(tk textWord) bool {
+	m := monthName(tk)
+	return m != "" && !tk.allCaps && len(tk.lower) > len(m)
+}
+
+// endsInMonth reports whether the name n ends in a month ("on Thursday,
+// March"): no person, unless a first name stands before what only begins
+// as a month ("Lucien Marchetti").
+func (n personName) endsInMonth(toks []textWord) bool {
+	return monthName(toks[n.last]) != "" && !(n.last > n.first && namedLikeMonth(toks[n.last]))
 }
 
 // joinedBySpace reports whether two words are separated by one space or a

@@ -111,6 +111,10 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 			if slices.ContainsFunc(picked[:i], func(o *passageSentence) bool { return o.text == s.text }) {
 				continue
 			}
+			if o := quoteOpener(s); o != nil && !slices.Contains(picked, o) {
+				// A quotation across sentences is quoted from its start.
+				b.WriteString(" " + quote(o) + " " + c.cite(o))
+			}
 			b.WriteString(" " + quote(s) + " " + c.cite(s))
 			for _, o := range picked[i+1:] {
 				if o.text == s.text {
@@ -136,6 +140,38 @@ func containsSentence(list []*passageSentence, s *passageSentence) bool {
 		}
 	}
 	return false
+}
+
+// quoteOpener returns the sentence before s that opens the quotation s
+// closes ("\"Eastmere wants to automate. We will not let 450 families
+// pay for that,\" Pugh told supporters"), or nil.
+func quoteOpener(s *passageSentence) *passageSentence {
+	o := s.prev
+	if o == nil || o.source != s.source || !closesQuote(s.text) || !opensQuote(o.text) {
+		return nil
+	}
+	return o
+}
+
+// closesQuote reports a sentence that ends a quotation it did not open:
+// an odd number of quotation marks, the first a closing one.
+func closesQuote(text string) bool {
+	i := strings.IndexAny(text, "\"“”")
+	if i < 0 || quoteMarks(text)%2 == 0 {
+		return false
+	}
+	return strings.HasPrefix(text[i:], "”") || strings.TrimSpace(text[:i]) != ""
+}
+
+// opensQuote reports a sentence that opens a quotation it does not
+// close.
+func opensQuote(text string) bool {
+	t := strings.TrimSpace(text)
+	return quoteMarks(t)%2 == 1 && (strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“"))
+}
+
+func quoteMarks(text string) int {
+	return strings.Count(text, "\"") + strings.Count(text, "“") + strings.Count(text, "”")
 }
 
 // hasQuotation reports whether text holds words in quotation marks.
@@ -178,7 +214,7 @@ func (lx *lexicon) speakersIn(s *passageSentence, last string) []string {
 	}
 	names := lx.namesIn(s)
 	for _, n := range names {
-		if isWeekday(toks[n.last].lower) || monthName(toks[n.last]) != "" {
+		if isWeekday(toks[n.last].lower) || n.endsInMonth(toks) {
 			continue
 		}
 		if k := n.first - 1; k >= 0 && isPlacePreposition(toks[k].lower) || k >= 0 && toks[k].lower == "of" || k >= 0 && toks[k].lower == "on" {

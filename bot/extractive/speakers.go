@@ -47,7 +47,7 @@ func (lx *lexicon) moreSpeakers(s *passageSentence, known map[string]string) ([]
 	}
 	for _, n := range lx.namesIn(s) {
 		sn := n.surname(toks)
-		if !n.full() && known[sn] == "" || isWeekday(toks[n.last].lower) || monthName(toks[n.last]) != "" {
+		if !n.full() && known[sn] == "" || isWeekday(toks[n.last].lower) || n.endsInMonth(toks) {
 			continue
 		}
 		if k := n.first - 1; k >= 0 && (isPlacePreposition(toks[k].lower) || toks[k].lower == "of" || toks[k].lower == "on") {
@@ -194,7 +194,7 @@ func isInterviewQuestion(text string) bool {
 // written next to each other, that starts at word p.
 func properRun(s *passageSentence, p int) int {
 	q := p
-	for q+1 < len(s.toks) && isProperWord(s.toks[q+1]) && joinedBySpace(s.text, s.toks[q], s.toks[q+1]) {
+	for q+1 < len(s.toks) && (isProperWord(s.toks[q+1]) || namedLikeMonth(s.toks[q+1])) && joinedBySpace(s.text, s.toks[q], s.toks[q+1]) {
 		q++
 	}
 	return q

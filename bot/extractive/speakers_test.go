@@ -53,3 +53,45 @@ Every day, until the last stage in Lindau.
 		[]string{"2023-06-01-stage.txt", "2024-06-02-stage.txt", "2024-06-10-interview.md"},
 		[]string{"Team Vireo:", "Alpine Tour:"})
 }
+
+// A surname that begins as a month does ("Marchetti") is a speaker's,
+// and a quotation that runs over two sentences is quoted from its start.
+func TestQuotedMonthNamesAndLongQuotes(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"2024-05-02-harbour.txt": `Harbour to close for dredging
+
+VELLMOUTH (Coastwire) - The harbour will close for three weeks in June for dredging.
+
+"The channel has silted up badly. We cannot let the ferries run aground," harbour director Paolo Marchetti said.
+
+Councillor Ruth Augustine told a news conference that the ferry company would be compensated.
+`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := offlineBot(t, dir)
+	checkCoverage(t, b, "Who is quoted in these articles?",
+		[]string{"Paolo Marchetti:", `"The channel has silted up badly. [1] We cannot let`, "Ruth Augustine:"},
+		[]string{"2024-05-02-harbour.txt"}, nil)
+}
+
+func TestQuoteOpener(t *testing.T) {
+	for _, tt := range []struct {
+		prev, text string
+		want       bool
+	}{
+		{`"The channel has silted up.`, `We cannot wait," Marchetti said.`, true},
+		{`"The channel has silted up," Marchetti said.`, `"We cannot wait," he added.`, false},
+		{`The channel has silted up.`, `He called it "a disgrace".`, false},
+	} {
+		p, s := sentence(tt.prev), sentence(tt.text)
+		p.source, s.source = "a.txt", "a.txt"
+		s.prev = p
+		if got := quoteOpener(s) != nil; got != tt.want {
+			t.Errorf("quoteOpener(%q after %q) = %v, want %v", tt.text, tt.prev, got, tt.want)
+		}
+	}
+}
