@@ -13,6 +13,8 @@ package extractive
 import (
 	"slices"
 	"strings"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // Roles of a question word in the object of its verb.
@@ -85,23 +87,43 @@ func isTimeAdverb(w string) bool {
 // holdsThing reports whether s holds the thing the question asks about,
 // itself or in the sentence before or after it or its article's title:
 // every restricting word, and the noun unless no passage holds it
-// (absent[j]) while a restricting word stands.
+// (absent[j]) while a restricting word stands, or s says the thing in
+// one word made from a restricting one ("scored the winner" for "the
+// winning goal").
 func (e *Answerer) holdsThing(q questionInfo, s *passageSentence, absent []bool) bool {
-	modifier := false
+	modifier, reshaped := false, false
 	for _, t := range q.terms {
 		if t.thing == thingModifier {
 			if !e.holdsThingWord(s, t) {
 				return false
 			}
 			modifier = true
+			reshaped = reshaped || derivedIn(s, t)
 		}
 	}
 	for j, t := range q.terms {
-		if t.thing == thingNoun && !e.holdsThingWord(s, t) && !(absent[j] && modifier) {
+		if t.thing == thingNoun && !e.holdsThingWord(s, t) && !(modifier && (absent[j] || reshaped)) {
 			return false
 		}
 	}
 	return true
+}
+
+// derivedIn reports whether s holds a word made from t's stem but not
+// t's word or stem itself: "winner" for "winning".
+func derivedIn(s *passageSentence, t qterm) bool {
+	if len(t.stem) < 3 {
+		return false
+	}
+	for _, tk := range s.toks {
+		if tk.lower == t.word || !strings.HasPrefix(tk.lower, t.stem) {
+			continue
+		}
+		if st := retrieval.Terms(tk.lower); len(st) == 1 && st[0] != t.stem {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsThingWord reports whether s, a sentence beside it or its title

@@ -53,6 +53,7 @@ func TestHoldsThing(t *testing.T) {
 		{"Who won the sprint classification in 2023?", []string{"Anna Rossi won the 2023 race overall.", "Marc Dupont won the sprint classification in 2023."}, true},
 		{"Who was named best actor?", []string{"The best actress award went to Ilona Varga.", "The jury was chaired by the actor Desmond Achterberg."}, false},
 		{"Which judge wrote the majority opinion?", []string{"Writing for the majority, Justice Mahmud Jamal said the law was invalid."}, true},
+		{"Who scored the winning goal in the cup final?", []string{"Ama Boateng scored the winner in the cup final in the 112th minute.", "Boateng scored six goals last season."}, true},
 	} {
 		a := New(Options{})
 		var passages []retrieval.Result
