@@ -8,6 +8,7 @@ package extractive
 // the file name), so they are compared as values, not as words.
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -212,4 +213,54 @@ func askedMonth(toks []textWord) (time.Month, int, int) {
 		return m, y, i
 	}
 	return 0, 0, -1
+}
+
+// ofYear reports whether an article, src dated d, is of the year t
+// states ("in 2022"), or of a year whose articles name the edition t
+// states ("the 15th regatta", reported in 2024) while it numbers none
+// itself.
+func (t qterm) ofYear(src string, d time.Time) bool {
+	if d.IsZero() {
+		return false
+	}
+	return len(t.stem) == 4 && strconv.Itoa(d.Year()) == t.stem || slices.Contains(t.years, d.Year()) && !t.numbered[src]
+}
+
+// editionYears sets the years of the editions q's ordinals ask about:
+// the years of the dated articles among sents that name the edition ("the
+// 15th Kerrow Bay Regatta" in a report of June 2024). Another report of
+// that year tells of the same edition without numbering it; one that
+// numbers editions ("the 14th regatta ... last year's 13th") says itself
+// which it is about.
+func (e *Answerer) editionYears(q questionInfo, sents []*passageSentence) {
+	for j := range q.terms {
+		t := &q.terms[j]
+		if !t.figure || !slices.ContainsFunc(t.forms, func(f string) bool { return strings.HasPrefix(f, "#") }) {
+			continue
+		}
+		t.years, t.numbered = nil, make(map[string]bool)
+		for _, s := range sents {
+			if !s.date.IsZero() && !slices.Contains(t.years, s.date.Year()) && e.termCredit(s, *t) == 1 {
+				t.years = append(t.years, s.date.Year())
+			}
+			if numbersEdition(s.toks) {
+				t.numbered[s.source] = true
+			}
+		}
+		if len(t.years) > 1 {
+			t.years = nil // numbered in reports of several years: no year is sure
+		}
+	}
+}
+
+// numbersEdition reports whether toks name an edition by its number: an
+// ordinal in figures ("13th") or one in words before a name ("the fifth
+// Brannock Film Festival").
+func numbersEdition(toks []textWord) bool {
+	for i, tk := range toks {
+		if n := ordinalValue(tk.lower); n >= 2 && (tk.digits > 0 || i+1 < len(toks) && toks[i+1].upper) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,8 +1,11 @@
 package extractive
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 func TestPeriodsIn(t *testing.T) {
@@ -60,6 +63,41 @@ func TestOrdinalValue(t *testing.T) {
 	for w, want := range map[string]int{"13th": 13, "thirteenth": 13, "2nd": 2, "21st": 21, "first": 1, "tenth": 10, "month": 0, "th": 0, "4x4th": 0} {
 		if got := ordinalValue(w); got != want {
 			t.Errorf("ordinalValue(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+// TestEditionYears: an edition numbered in one report ("the 15th
+// regatta", June 2024) is the one another report of that year tells of
+// without its number; a report that numbers editions itself says which.
+func TestEditionYears(t *testing.T) {
+	d23, d24 := time.Date(2023, 6, 19, 0, 0, 0, 0, time.UTC), time.Date(2024, 6, 17, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		question string
+		texts    []string
+		dates    []time.Time
+		want     string // in the answer; "" for a refusal
+	}{
+		{"How many yachts took part in the 15th Kerrow regatta?", []string{
+			"Blue Heron won the 15th Kerrow regatta by three minutes on Sunday.",
+			"A fleet of 58 yachts took part in the Kerrow regatta, on a course cut to 31 nautical miles.",
+			"Sixty-one yachts took part in the 14th Kerrow regatta.",
+		}, []time.Time{d24, d24, d23}, "58 yachts"},
+		{"How many yachts took part in the 16th Kerrow regatta?", []string{
+			"Blue Heron won the 15th Kerrow regatta by three minutes on Sunday.",
+			"A fleet of 58 yachts took part in the Kerrow regatta, on a course cut to 31 nautical miles.",
+		}, []time.Time{d24, d24}, ""},
+	} {
+		var passages []retrieval.Result
+		for i, text := range tt.texts {
+			passages = append(passages, dated(string(rune('a'+i))+".txt", text, tt.dates[i]))
+		}
+		a := New(Options{}).answer(tt.question, passages)
+		switch {
+		case tt.want == "" && !a.Refused:
+			t.Errorf("%q: got %q, want a refusal", tt.question, a.Text)
+		case tt.want != "" && !strings.Contains(a.Text, tt.want):
+			t.Errorf("%q: got %q, want %q in it", tt.question, a.Text, tt.want)
 		}
 	}
 }

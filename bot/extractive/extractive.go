@@ -426,7 +426,7 @@ func (e *Answerer) holdsFigures(q questionInfo, s *passageSentence) bool {
 		if !t.figure || e.termCredit(s, t) == 1 {
 			continue
 		}
-		if len(t.stem) == 4 && !s.date.IsZero() && strconv.Itoa(s.date.Year()) == t.stem {
+		if t.ofYear(s.source, s.date) {
 			continue
 		}
 		return false
@@ -759,6 +759,7 @@ type scoredSentence struct {
 // passages lack the question's names or too many of its terms.
 func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
 	lx := e.lexicon
+	e.editionYears(q, sents)
 	// credit[i][j]: how well sentence i holds term j, from 0 to 1.
 	credit := make([][]float64, len(sents))
 	// lend[i][j]: the credit sentence i lends its neighbours for term j;
@@ -844,7 +845,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			if credit[i][j] >= e.opt.SynonymCredit {
 				df++
 			}
-			if credit[i][j] == 1 || t.figure && !t.period && len(t.stem) == 4 && !s.date.IsZero() && strconv.Itoa(s.date.Year()) == t.stem {
+			if credit[i][j] == 1 || t.figure && !t.period && t.ofYear(s.source, s.date) {
 				direct = true // a year: also an article's date
 			}
 		}
@@ -898,7 +899,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			if (t.name || t.title && !t.role) && t.weight == 1 && best[j] < e.opt.SynonymCredit {
 				coherent[src] = false
 			}
-			if t.figure && best[j] < 1 && !(len(t.stem) == 4 && !dated[src].IsZero() && strconv.Itoa(dated[src].Year()) == t.stem) {
+			if t.figure && best[j] < 1 && !t.ofYear(src, dated[src]) {
 				coherent[src] = false
 			}
 		}

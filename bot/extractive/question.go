@@ -338,6 +338,12 @@ type qterm struct {
 	// thing is set on the words of the object of the question's verb,
 	// the thing asked about (asked.go).
 	thing int
+	// years are the years of the articles that name the edition an
+	// ordinal term asks about ("the 15th regatta"), set by editionYears:
+	// an article of such a year that numbers no edition itself (in
+	// numbered) is of that edition.
+	years    []int
+	numbered map[string]bool
 }
 
 // lightWeight is the weight of a verb that says little ("go", "take"):
