@@ -752,6 +752,7 @@ type scoredSentence struct {
 	aroundMatched int
 	holdsFocus    bool     // holds the noun or verb the question is about
 	holdsHead     bool     // holds the noun the question asks about itself ("the runner-up")
+	titled        bool     // names someone by an office of what "who runs X" asks about (see titledFor)
 	values        []string // the figures or dates it gives near the question's terms
 }
 
@@ -980,6 +981,11 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 				}
 			}
 		}
+		if q.kind == kindPerson && e.titledFor(q, s) {
+			// "Harbourside manager Rhian Doyle" says who runs it.
+			c.matched++
+			c.holdsFocus, c.titled = true, true
+		}
 		c.coverage = got / total
 		c.core = c.coverage
 		if coreTotal > 0 {
@@ -1027,6 +1033,9 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		// "Who was the runner-up?" is answered by the sentence that
 		// names the runner-up, not by one about the winner.
 		cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !c.holdsHead })
+	}
+	if cands = e.officeFirst(q, cands); len(cands) == 0 {
+		return nil, false
 	}
 	if q.whoVerb && q.verb >= 0 && slices.ContainsFunc(cands, func(c *scoredSentence) bool { return e.assertsVerb(q, c.s) }) {
 		// "Who directed X?" is answered by a sentence that says who

@@ -25,6 +25,22 @@ func passagesOf(arts ...article) []retrieval.Result {
 	return out
 }
 
+// wantAnswer checks e's answer to q from arts: one holding want and not
+// not, or a refusal when want is "".
+func wantAnswer(t *testing.T, e *Answerer, q string, arts []article, want, not string) {
+	t.Helper()
+	a, err := e.Answer(context.Background(), bot.Request{Question: q, Passages: passagesOf(arts...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case want == "" && !a.Refused:
+		t.Errorf("%s\n= %s\nwant a refusal", q, a.Text)
+	case want != "" && (a.Refused || !strings.Contains(a.Text, want) || not != "" && strings.Contains(a.Text, not)):
+		t.Errorf("%s\n= %s\nwant %q, not %q", q, a.Text, want, not)
+	}
+}
+
 // Single facts asked otherwise than the articles write them, and the
 // constraints of a question (a quarter, an edition) held as values.
 func TestSingleFacts(t *testing.T) {
@@ -83,16 +99,7 @@ func TestSingleFacts(t *testing.T) {
 		{"Who was the runner-up at the 14th regatta?", regatta, "Berghaven", ""},
 		{"Who wrote the story about the cabin crew strike?", stories, "", ""}, // no byline
 	} {
-		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(tt.arts...)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch {
-		case tt.want == "" && !a.Refused:
-			t.Errorf("%s\n= %s\nwant a refusal", tt.q, a.Text)
-		case tt.want != "" && (a.Refused || !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not)):
-			t.Errorf("%s\n= %s\nwant %q, not %q", tt.q, a.Text, tt.want, tt.not)
-		}
+		wantAnswer(t, e, tt.q, tt.arts, tt.want, tt.not)
 	}
 }
 

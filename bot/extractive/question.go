@@ -265,9 +265,12 @@ type questionInfo struct {
 	// whoVerb is set for "who VERB ...?" ("who directed X"): the answer
 	// must say who did it.
 	whoVerb bool
-	yesno   bool // "Did Canada agree ...?": the evidence for and against answers it
-	still   bool // "Is X still racing?": the latest report answers it
-	terms   []qterm
+	// agent is the index in terms of the verb of "who VERB X?", also a
+	// light one ("who runs"), or -1.
+	agent int
+	yesno bool // "Did Canada agree ...?": the evidence for and against answers it
+	still bool // "Is X still racing?": the latest report answers it
+	terms []qterm
 	// period is the quarter the question asks about, if any.
 	period period
 	// counted is the index in terms of the noun "how many" counts, or -1.
@@ -315,6 +318,10 @@ type qterm struct {
 	// ("lose" for "win", "fall" for "grow"): a sentence holding one says
 	// no.
 	anto []string
+	// object is set on the words after the verb of "who VERB X?" ("Who
+	// runs the festival?": festival): the thing a person's office may be
+	// of ("the festival director Ana Reis").
+	object bool
 	// capital is set on a word the question capitalises inside it
 	// ("Skerry Air"): part of a name, though no name on its own.
 	capital bool
@@ -406,7 +413,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		// not where: the evidence either way answers it.
 		q.kind = kindAny
 	}
-	q.asked, q.counted = -1, -1
+	q.asked, q.counted, q.agent = -1, -1, -1
 	asked := lx.askedNoun(toks, marker)
 	counted := countedNoun(toks)
 	q.negated = verb >= 0 && negatedAt(toks, verb)
@@ -492,6 +499,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				q.terms[j].complement = q.terms[j].complement || complement[k]
 				q.terms[j].pred = q.terms[j].pred || predFrom >= 0 && k >= predFrom && k <= predTo
 				q.terms[j].capital = q.terms[j].capital || k > 0 && toks[k].upper
+				q.terms[j].object = q.terms[j].object || k >= 2 && asksAgent(toks) && weight == 1
 				if k == verb && q.verb < 0 {
 					q.verb = j
 				}
@@ -503,6 +511,9 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				}
 				if at := slices.Index(thing, k); at >= 0 && !name && weight == 1 {
 					q.terms[j].thing = max(q.terms[j].thing, thingModifier+btoi(at == len(thing)-1))
+				}
+				if k == 1 && asksAgent(toks) && q.agent < 0 {
+					q.agent = j
 				}
 			}
 		}

@@ -121,3 +121,21 @@ func TestYesNoDecides(t *testing.T) {
 		}
 	}
 }
+
+// "Who runs X?" is answered by the person an office of X names, also
+// when no sentence holds the question's verb; an office of another name
+// is someone else's.
+func TestWhoRuns(t *testing.T) {
+	arts := []article{
+		{"title.txt", "2024-05-20", "Sanna Pelto scored twice to take her tally for the season to 21 goals.\n\nHarbourside manager Rhian Doyle, in her first season in charge, said the squad had grown up.\n\nHarbourside finished four points ahead of Millbrook.\n"},
+		{"festival.txt", "2024-10-01", "The festival will screen 112 films this year, festival director Ana Reis said on Monday.\n"},
+	}
+	e := New(Options{})
+	for _, tt := range []struct{ q, want, not string }{
+		{"Who runs Harbourside?", "Rhian Doyle", "Pelto"},
+		{"Who runs the festival?", "Ana Reis", ""},
+		{"Who manages Millbrook?", "", ""},
+	} {
+		wantAnswer(t, e, tt.q, arts, tt.want, tt.not)
+	}
+}
