@@ -438,14 +438,17 @@ func (lx *lexicon) findDates(toks []textWord) []answerSpot {
 }
 
 // monthName returns the month a capitalised word names, also when a missing
-// space glued it to the next word ("Februaryunless").
+// space glued it to the next word ("Februaryunless"). A glued word must go
+// on for five letters or more: names that begin with a month ("Mayor",
+// "Marchetti", "Augustine", "Junes") do not name one.
 func monthName(tk textWord) string {
 	if !tk.upper {
 		return ""
 	}
 	for _, m := range [...]string{"january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"} {
-		if strings.HasPrefix(tk.lower, m) || len(tk.lower) == 3 && tk.lower == m[:3] && m != "may" {
+		if tk.lower == m || strings.HasPrefix(tk.lower, m) && len(tk.lower) >= len(m)+5 ||
+			len(tk.lower) == 3 && tk.lower == m[:3] && m != "may" {
 			return m
 		}
 	}

@@ -112,3 +112,28 @@ func TestSplitWords(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthName(t *testing.T) {
+	cases := []struct{ word, want string }{
+		{"May", "may"},
+		{"September", "september"},
+		{"Sept", "september"},
+		{"Feb", "february"},
+		{"Februaryunless", "february"}, // a space lost in the seeds' copy
+		{"Mayor", ""},
+		{"Marchetti", ""},
+		{"Augustine", ""},
+		{"Junes", ""},
+		{"may", ""}, // the verb
+		{"Mar", "march"},
+	}
+	for _, c := range cases {
+		toks := splitWords(c.word)
+		if len(toks) != 1 {
+			t.Fatalf("splitWords(%q) = %d words, want 1", c.word, len(toks))
+		}
+		if got := monthName(toks[0]); got != c.want {
+			t.Errorf("monthName(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
