@@ -42,6 +42,15 @@ type Coverage struct {
 	// race"): what each article gives of it, in time; else a timeline is
 	// of the events the articles tell.
 	Trend bool
+	// Stories tells the articles of one story from those of another,
+	// measured over the whole coverage the question may draw on; nil on
+	// an archive too large to measure.
+	Stories *Stories
+	// Event is set for a summary of one event ("What happened in the
+	// 2020 election?", "What does the coverage say about the June 2025
+	// strike?"): a description of it, its figures and what the reports
+	// give differently, rather than the articles one by one.
+	Event bool
 	// Articles are the articles to draw on, oldest first (undated last),
 	// each with all its passages.
 	Articles []retrieval.ArticlePassages
@@ -281,10 +290,18 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 			return b.finish(conv, question, question, a), nil
 		}
 	}
+	var stories *Stories
+	if len(all) <= maxStoryArticles {
+		stories = NewStories(all)
+	}
 	articles := all
 	if topic != "" {
 		var err error
-		articles, err = b.topicArticles(ctx, all, topic, filter, storyQuestion(question, kind))
+		var whole *Stories
+		if storyQuestion(question, kind) {
+			whole = stories
+		}
+		articles, err = b.topicArticles(ctx, all, topic, filter, whole)
 		if err != nil {
 			return Answer{}, err
 		}
@@ -292,7 +309,8 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 	articles = SortArticles(articles)
 	req := Request{
 		Question: question, Standalone: question, OnToken: onToken,
-		Coverage: &Coverage{Kind: kind, Topic: topic, Articles: articles, Trend: kind == CoverageTimeline && trendQuestion(question)},
+		Coverage: &Coverage{Kind: kind, Topic: topic, Articles: articles, Trend: kind == CoverageTimeline && trendQuestion(question),
+			Event: kind == CoverageSummary && topic != "" && !storyQuestion(question, kind), Stories: stories},
 	}
 	for _, a := range articles {
 		if len(a.Passages) > 0 {
@@ -317,9 +335,9 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 // topicArticles returns the articles of all that a search for topic
 // under filter finds: those whose best passage scores above a floor, down
 // to the first cliff in the scores, where the articles on the topic end
-// and those that merely share a word begin; with wholeStory, the other
-// articles of the best one's story too.
-func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string, filter Filter, wholeStory bool) ([]retrieval.ArticlePassages, error) {
+// and those that merely share a word begin; with stories (of all), the
+// other articles of the best one's story too.
+func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages, topic string, filter Filter, stories *Stories) ([]retrieval.ArticlePassages, error) {
 	res, err := b.search.Search(ctx, topic, filter.SearchOptions(max(4*b.k, 30)))
 	if err != nil {
 		return nil, fmt.Errorf("searching the coverage: %w", err)
@@ -348,9 +366,9 @@ func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages
 	// So does every article of the story the topic's best match tells,
 	// when the question is about a story rather than one event of it:
 	// its articles need not use the question's words.
-	if wholeStory && len(all) <= maxStoryArticles {
+	if stories != nil {
 		if top := slices.IndexFunc(all, func(a retrieval.ArticlePassages) bool { return a.Info.Source == res[0].Source }); top >= 0 {
-			for _, j := range newStories(all).mates(top) {
+			for _, j := range stories.mates(top) {
 				keep[all[j].Info.Source] = true
 			}
 		}

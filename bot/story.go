@@ -6,14 +6,15 @@ import (
 	"github.com/newsbot/newsbot/retrieval"
 )
 
-// stories tells which articles of a coverage report the same story: those
+// Stories tells which articles of a coverage report the same story: those
 // sharing many of their words, the rarer ones weighing more (names of its
 // people, places and bodies above all), which a question about the story
 // need not use ("the industrial action by the boat crews" for "the Tarrow
 // Bay ferry strike").
-type stories struct {
-	terms []map[string]bool
-	idf   map[string]float64
+type Stories struct {
+	terms  []map[string]bool
+	idf    map[string]float64
+	source map[string]int // index of each article by source
 }
 
 // maxStoryArticles is the most articles whose stories are told apart: the
@@ -21,11 +22,12 @@ type stories struct {
 // a topic's words find its articles anyway.
 const maxStoryArticles = 2000
 
-// newStories reads the words of each article.
-func newStories(all []retrieval.ArticlePassages) *stories {
-	st := &stories{idf: make(map[string]float64)}
+// NewStories reads the words of each article.
+func NewStories(all []retrieval.ArticlePassages) *Stories {
+	st := &Stories{idf: make(map[string]float64), source: make(map[string]int)}
 	df := make(map[string]int)
-	for _, a := range all {
+	for i, a := range all {
+		st.source[a.Info.Source] = i
 		terms := make(map[string]bool)
 		for _, p := range a.Passages {
 			for _, t := range retrieval.Terms(a.Info.Title + "\n" + p.Text) {
@@ -44,8 +46,18 @@ func newStories(all []retrieval.ArticlePassages) *stories {
 	return st
 }
 
-// likeness is the weighted Jaccard of two articles' words.
-func (st *stories) likeness(i, j int) float64 {
+// Likeness is the weighted Jaccard of the words of the articles of two
+// sources, 0 for a source it does not hold.
+func (st *Stories) Likeness(a, b string) float64 {
+	i, ok := st.source[a]
+	j, ok2 := st.source[b]
+	if !ok || !ok2 {
+		return 0
+	}
+	return st.likeness(i, j)
+}
+
+func (st *Stories) likeness(i, j int) float64 {
 	var shared, all float64
 	for t := range st.terms[i] {
 		all += st.idf[t]
@@ -64,19 +76,19 @@ func (st *stories) likeness(i, j int) float64 {
 	return shared / all
 }
 
-// sameStory is the least likeness of an article to the one a topic's
+// SameStory is the least likeness of an article to the one a topic's
 // search finds first for both to be of one story. Measured on the eval
 // corpora (bot/eval/testdata): articles of one story 0.04 to 0.93, most
 // above 0.07; of different stories at most 0.05, but for two stories of
 // one firm (0.08 to 0.11).
-const sameStory = 0.07
+const SameStory = 0.07
 
 // mates returns the indexes of the articles of the story of article i,
 // i included.
-func (st *stories) mates(i int) []int {
+func (st *Stories) mates(i int) []int {
 	var out []int
 	for j := range st.terms {
-		if j == i || st.likeness(i, j) >= sameStory {
+		if j == i || st.likeness(i, j) >= SameStory {
 			out = append(out, j)
 		}
 	}

@@ -18,7 +18,7 @@ func TestStoryMates(t *testing.T) {
 		article("fair-2023.txt", "Oskar Brandvold won the Lindenholm Prize as the book fair drew 18,500 visitors."),
 		article("fair-2024.txt", "Mira Castell won the Lindenholm Prize; Brandvold chaired the jury of the book fair."),
 	}
-	st := newStories(all)
+	st := NewStories(all)
 	for _, tt := range []struct {
 		top  int
 		want []string

@@ -32,7 +32,8 @@ const maxPosting = 200
 // conflict is one disagreement between two articles.
 type conflict struct {
 	a, b   *passageSentence
-	va, vb string
+	va, vb string  // as shown: "9 people"
+	ka, kb string  // as compared: "9"; va and vb when empty
 	date   bool    // the values are dates
 	score  float64 // how surely the two are of the same thing
 }
@@ -135,7 +136,8 @@ func (e *Answerer) points(articles []coverageArticle) []*point {
 // point is one thing the articles give differently: each value with the
 // sentences that give it, oldest first.
 type point struct {
-	date   bool // of when something happened, which time passing does not change
+	date   bool     // of when something happened, which time passing does not change
+	keys   []string // each value as compared
 	values []string
 	sides  [][]*passageSentence
 }
@@ -147,7 +149,7 @@ func groupConflicts(found []conflict) []*point {
 	var out []*point
 	byKey := make(map[string]*point)
 	for _, f := range found {
-		ka, kb := strings.ToLower(f.va), strings.ToLower(f.vb)
+		ka, kb := strings.ToLower(cmp.Or(f.ka, f.va)), strings.ToLower(cmp.Or(f.kb, f.vb))
 		key := min(ka, kb) + "\x00" + max(ka, kb)
 		p := byKey[key]
 		if p == nil {
@@ -156,8 +158,8 @@ func groupConflicts(found []conflict) []*point {
 			out = append(out, p)
 		}
 		p.date = p.date || f.date
-		p.add(f.va, f.a)
-		p.add(f.vb, f.b)
+		p.add(ka, f.va, f.a)
+		p.add(kb, f.vb, f.b)
 	}
 	for _, p := range out {
 		for _, side := range p.sides {
@@ -167,17 +169,22 @@ func groupConflicts(found []conflict) []*point {
 		if len(p.sides) == 2 && compareDates(p.sides[1][0], p.sides[0][0]) < 0 {
 			p.sides[0], p.sides[1] = p.sides[1], p.sides[0]
 			p.values[0], p.values[1] = p.values[1], p.values[0]
+			p.keys[0], p.keys[1] = p.keys[1], p.keys[0]
 		}
 	}
 	return out
 }
 
-func (p *point) add(v string, s *passageSentence) {
-	i := slices.IndexFunc(p.values, func(o string) bool { return strings.EqualFold(o, v) })
+func (p *point) add(key, v string, s *passageSentence) {
+	i := slices.Index(p.keys, key)
 	if i < 0 {
+		p.keys = append(p.keys, key)
 		p.values = append(p.values, v)
 		p.sides = append(p.sides, nil)
 		i = len(p.values) - 1
+	}
+	if len(v) > len(p.values[i]) {
+		p.values[i] = v // "Four workers" rather than "four"
 	}
 	if !slices.ContainsFunc(p.sides[i], func(o *passageSentence) bool { return o.source == s.source }) {
 		p.sides[i] = append(p.sides[i], s)
@@ -426,6 +433,13 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		near[i] = w
 		return w
 	}
+	// How many figures have each word right around them.
+	nearDF := make(map[string]int)
+	for i := range all {
+		for t := range nearOf(i) {
+			nearDF[t]++
+		}
+	}
 	type pair struct {
 		x, y  int
 		score float64
@@ -450,6 +464,18 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			for _, j := range list {
 				if j > i && all[j].art != x.art {
 					score[j] += w
+				}
+			}
+		}
+		if x.kind == qDate {
+			// Two reports' dates a day or two apart may be of one event
+			// told in other words ("the trial opened on May 6", "a trial
+			// that began on May 7"): the words right around them tell.
+			for j := i + 1; j < len(all); j++ {
+				if _, ok := score[j]; !ok && all[j].kind == qDate && all[j].art != x.art {
+					if d, ok := daysBetween(x.date, all[j].date); ok && d <= dayOrTwo {
+						score[j] = 0
+					}
 				}
 			}
 		}
@@ -493,12 +519,25 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			if near {
 				sc += sameDaysBonus
 			}
-			close := sharesAny(nearOf(i), nearOf(j))
-			if close {
-				sc += closeBonus // "deliberating for 11 hours", "nine hours of deliberation"
+			// A word of what both are of right around them, the rarer the
+			// surer: "deliberating for 11 hours", "nine hours of
+			// deliberation", more than "the town" of the story.
+			closeness := 0.0
+			for t := range nearOf(i) {
+				if nearOf(j)[t] {
+					closeness = max(closeness, math.Log(1+n/float64(nearDF[t]))/math.Log(1+n))
+				}
+			}
+			close := closeness > 0
+			sc += closeBonus * closeness
+			if d, ok := daysBetween(x.date, y.date); close && x.kind == qDate && ok && d <= dayOrTwo {
+				sc += closeBonus // a day misreported, as often happens
 			}
 			if !near && sc < minApart {
 				continue // reports apart in time, or undated, need more to be of one thing
+			}
+			if bareCount(x.mention, y.mention) && !close {
+				continue // a bare figure ("11 were taken to hospital") is of what the words around it say
 			}
 			if !countedAlike(x.mention, y.mention) && !close && (!near || sharedWords(x.context, y.context, names) == 0) {
 				// Nothing says the two are of one thing but the story they
@@ -525,14 +564,19 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		if gives(y.art, x.mention) || gives(x.art, y.mention) {
 			continue
 		}
-		found = append(found, conflict{a: x.sentence, b: y.sentence, va: x.text, vb: y.text, date: x.kind == qDate, score: p.score})
+		found = append(found, conflict{a: x.sentence, b: y.sentence, va: withNoun(x.mention), vb: withNoun(y.mention), ka: x.text, kb: y.text, date: x.kind == qDate, score: p.score})
 	}
 	return found
 }
 
 // closeBonus is added for two figures with a word of what they are of
-// right around both.
+// right around both, times how rare the word is around figures (1 for a
+// word around these two alone).
 const closeBonus = 1
+
+// dayOrTwo is how far apart two dates of one event given differently
+// most often are.
+const dayOrTwo = 2
 
 // nearWindow is how many words either side of a figure say what it is
 // of most surely: "sent 9 people to hospital", "11 were taken to
@@ -605,6 +649,28 @@ func sharedWords(a, b, names map[string]bool) int {
 	return n
 }
 
+// withNoun is a count as written with the noun it counts when that
+// follows it: "9 people", not "9".
+func withNoun(m mention) string {
+	s := m.sentence
+	if m.kind != qCount || m.unit == "" || m.last+1 >= len(s.toks) {
+		return m.text
+	}
+	next := s.toks[m.last+1]
+	if next.upper || !strings.HasPrefix(next.lower, m.unit) || strings.ContainsAny(s.text[s.toks[m.last].end:next.start], ",;:()") {
+		return m.text
+	}
+	return m.text + s.text[s.toks[m.last].end:next.end]
+}
+
+// bareCount reports a whole figure without a counted noun ("11 were
+// taken to hospital") beside a count of people ("sent 9 people to
+// hospital"): the same count when the words around them agree.
+func bareCount(a, b mention) bool {
+	bare := func(m mention) bool { return m.kind == qCount && m.unit == "" && isWhole(m.value) }
+	return bare(a) && b.people && isWhole(b.value) || bare(b) && a.people && isWhole(a.value)
+}
+
 func sharesAny(a, b map[string]bool) bool {
 	for t := range a {
 		if b[t] {
@@ -670,7 +736,7 @@ func comparable(a, b mention) bool {
 	}
 	switch a.kind {
 	case qCount:
-		if a.unit != b.unit && !(a.people && b.people) {
+		if a.unit != b.unit && !(a.people && b.people) && !bareCount(a, b) {
 			return false
 		}
 	case qMoney, qSpan:
@@ -905,8 +971,9 @@ func vagueDate(m mention) bool {
 
 // maxDateGap is the most days two reports' dates of the same event lie
 // apart: a date misreported is off by a day or a few ("June 3", "June
-// 4"); dates weeks apart are of two events of the story.
-const maxDateGap = 7
+// 4"); dates a week apart are most often of two events of the story (the
+// jury chosen, the trial opened).
+const maxDateGap = 3
 
 // daysBetween is how many days lie between two dates given to the day,
 // the year left out when either lacks one (at most half a year apart

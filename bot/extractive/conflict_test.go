@@ -2,7 +2,12 @@ package extractive
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // dev4covDir holds a fraud case and a town's elections, with wire copies
@@ -40,6 +45,20 @@ func TestCoverageRound4(t *testing.T) {
 			[]string{"February 20 vs February 21", "$2.1 million vs $2.4 million", "11 hours vs nine hours"},
 			[]string{"court/2024-05-24-kessling-verdict.md", "court/2024-07-09-kessling-sentenced.txt"},
 			[]string{"Pellham", "6,812"}},
+		// One event: a description with its figures, not the ledes of
+		// every article naming its words.
+		{"What happened in the Pellham election in 2020?",
+			[]string{"412 votes", "38.5 percent"},
+			[]string{"election/2020-10-27-pellham-mayor-race.html"},
+			[]string{"6,281", "differ"}}, // the undated 2024 copy speaks of 2020 only in passing
+		{"What does the coverage say about the 2024 mayoral election?",
+			[]string{"winning 6,812 votes", "Participation reached 47 percent", "so does Northern Wire, undated; not before 2024-10-22", "6,812 vs 6,281"},
+			[]string{"election/2024-10-23-whitcombe-wins-wire.txt", "election/whitcombe-wins-pellham-courier.txt"},
+			[]string{"Celia Brandt"}}, // "Mayor Celia Brandt" is of the fraud case
+		{"What happened at the Kessling sentencing?",
+			[]string{"sentenced on Monday to six years"},
+			[]string{"court/2024-07-09-kessling-sentenced.txt"},
+			[]string{"$1.6 million vs", "February 20 vs"}},
 		{"Give me a timeline of the Kessling case.",
 			[]string{
 				"February 9, 2024: Kessling, 58, was arrested",
@@ -91,5 +110,57 @@ func TestSpanMentions(t *testing.T) {
 		if len(ms) != 1 || ms[0].kind != qSpan || ms[0].text != tt.want || ms[0].unit != tt.unit {
 			t.Errorf("mentions(%q) = %+v, want one span %q of %q", tt.text, ms, tt.want, tt.unit)
 		}
+	}
+}
+
+// coverageOf answers a question about the whole coverage of articles
+// given as text, each one passage, dated when its date is set.
+func coverageOf(t *testing.T, kind bot.CoverageKind, articles ...retrieval.ArticlePassages) bot.Answer {
+	t.Helper()
+	a, err := New(Options{}).Answer(t.Context(), bot.Request{Question: "?", Coverage: &bot.Coverage{Kind: kind, Articles: articles}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func passageArticle(source, date, text string) retrieval.ArticlePassages {
+	var d time.Time
+	if date != "" {
+		d, _ = time.Parse(time.DateOnly, date)
+	}
+	info := retrieval.ArticleInfo{Source: source, Title: source, Date: d}
+	return retrieval.ArticlePassages{Info: info, Passages: []retrieval.Chunk{{Source: source, Title: source, Date: d, Text: text, FirstLine: 1, LastLine: 1, End: len(text)}}}
+}
+
+// Reports worded differently give different figures for the same thing:
+// the shapes the hold-out's conflicts take.
+func TestDifferentlyWordedConflicts(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		a, b string
+		want string
+		not  string
+	}{
+		{"a date of a strike",
+			"Port workers at Halden said the strike begins on Monday, June 3, after talks failed.",
+			"Shipping lines prepared for the walkout starting June 4 at the port of Halden.",
+			"June 3 vs June 4", ""},
+		{"a count of the injured",
+			"The blast at the Halden refinery sent 9 people to hospital, the fire service said.",
+			"At the Halden refinery, 11 were taken to hospital after the blast.",
+			"9 people vs 11", ""},
+		{"two events a week apart",
+			"A jury was chosen on April 29 for the Halden refinery trial.",
+			"The Halden refinery trial opened on May 6 with the first witnesses.",
+			"", "April 29 vs"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := coverageOf(t, bot.CoverageDisagree,
+				passageArticle("a.txt", "2024-06-01", tt.a), passageArticle("b.txt", "2024-06-02", tt.b))
+			if tt.want != "" && !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
+				t.Errorf("got %s\nwant %q, not %q", a.Text, tt.want, tt.not)
+			}
+		})
 	}
 }

@@ -68,7 +68,11 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 	var text string
 	switch cov.Kind {
 	case bot.CoverageSummary:
-		text = summary(articles, &c, e.topicPicker(articles, cov.Topic))
+		if cov.Event {
+			text = e.eventSummary(articles, cov.Stories, &c, cov.Topic)
+		} else {
+			text = summary(articles, &c, e.topicPicker(articles, cov.Topic))
+		}
 	case bot.CoverageArticles:
 		text = articleList(articles, &c, "The coverage holds "+countArticles(len(articles))+":", articleEntry)
 	case bot.CoverageDates:
