@@ -314,6 +314,10 @@ type qterm struct {
 	// sentence must speak of to say yes or no, beyond naming the subject
 	// (the names before it).
 	pred bool
+	// predCore is set on the predicate's verb and the last word of its
+	// object ("accept the first offer": accept, offer), which a sentence
+	// must hold to speak of it: "her first concert" does not.
+	predCore bool
 	// anto lists the stems of the words opposite to a predicate's word
 	// ("lose" for "win", "fall" for "grow"): a sentence holding one says
 	// no.
@@ -498,6 +502,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				q.terms[j].head = q.terms[j].head || k == head
 				q.terms[j].complement = q.terms[j].complement || complement[k]
 				q.terms[j].pred = q.terms[j].pred || predFrom >= 0 && k >= predFrom && k <= predTo
+				q.terms[j].predCore = q.terms[j].predCore || predFrom >= 0 && (k == predFrom || k == predTo)
 				q.terms[j].capital = q.terms[j].capital || k > 0 && toks[k].upper
 				q.terms[j].object = q.terms[j].object || k >= 2 && asksAgent(toks) && weight == 1
 				if k == verb && q.verb < 0 {

@@ -140,9 +140,10 @@ func (e *Answerer) speaksOf(q questionInfo, s *passageSentence) bool {
 // to be a reply to it.
 const echoTerms = 3
 
-// holdsPredicate reports whether s itself holds a word of the predicate
-// of a yes/no question other than a name, when it has one ("Will Acme
-// cut jobs at Leeds?": cut or jobs, not Leeds), or of the whole question
+// holdsPredicate reports whether s itself holds its verb or the last
+// word of its object, or their opposite, of the predicate of a yes/no
+// question other than a name, when it has one ("Will Acme cut jobs at
+// Leeds?": cut or jobs, not Leeds; "accept the first offer": not first), or of the whole question
 // but its names when no predicate was found. A reply to a question of
 // the text speaks of what it asks.
 func (e *Answerer) holdsPredicate(q questionInfo, s *passageSentence) bool {
@@ -150,13 +151,14 @@ func (e *Answerer) holdsPredicate(q questionInfo, s *passageSentence) bool {
 		s = r
 	}
 	some := slices.ContainsFunc(q.terms, func(t qterm) bool { return t.pred && !t.name })
+	core := slices.ContainsFunc(q.terms, func(t qterm) bool { return t.predCore && !t.name })
 	for _, t := range q.terms {
 		if t.pred && t.figure && e.termCredit(s, t) < 1 {
 			return false // "the 13th regatta" does not decide whether they won the 14th
 		}
 	}
 	for _, t := range q.terms {
-		want := t.pred && !t.name
+		want := t.pred && !t.name && (t.predCore || !core)
 		if !some {
 			want = t.pred || !t.name && t.weight == 1
 		}

@@ -107,6 +107,12 @@ func TestYesNoDecides(t *testing.T) {
 		{"Did Acme's revenue grow?", acme, "Revenue fell 3 percent", "points both ways"},
 		{"Did Acme's profit grow?", acme, "profit grew 5 percent", "Against"},
 		{"Is the coastal stage still on the 2025 route?", acme, "is gone from the 2025 route", "points both ways"},
+		// A sentence sharing only a modifier of the object ("first")
+		// speaks of something else.
+		{"Did the musicians accept the first offer?", []article{
+			{"opening.txt", "2024-09-14", "The conductor led her first concert as music director of the orchestra on Saturday.\n"},
+			{"deal.md", "2024-01-20", "The musicians had turned down a first offer in December that froze pay for two years.\n"},
+		}, "turned down a first offer", "points both ways"},
 		{"Did the cup final set an attendance record?", football, "a record for a women's club match", "points both ways"},
 		{"Does Rhian Doyle plan to leave Harbourside?", interview, "I have two years left", "**Do you plan"},
 		{"Will Brightwell cut jobs after the recall?", results, "would not cut jobs", "points both ways"},
