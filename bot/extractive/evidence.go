@@ -318,6 +318,8 @@ func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 	switch {
 	case q.duration:
 		return lx.findDurations(s.toks)
+	case q.margin:
+		return findMargins(s.toks)
 	}
 	switch q.kind {
 	case kindPerson:
@@ -332,6 +334,21 @@ func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 		return lx.findReasons(s.toks)
 	}
 	return nil
+}
+
+// findMargins finds the differences a sentence gives: a quantity after
+// "by" ("holding off Blue Heron by 42 seconds", "rose by 4 percent").
+func findMargins(toks []textWord) []answerSpot {
+	var out []answerSpot
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].lower != "by" {
+			continue
+		}
+		if v, _ := numberAt(toks, i); v != "" {
+			out = append(out, answerSpot{tok: i, value: v})
+		}
+	}
+	return out
 }
 
 // findPeople finds the people a sentence names, but not those the

@@ -1312,7 +1312,7 @@ func (lx *lexicon) answerEvidence(q questionInfo, s *passageSentence, idf []floa
 		focus = -1
 	}
 	for _, f := range found {
-		if q.kind == kindNumber && (countsOther(s.toks, matched, f.tok) || lx.qualifiedOther(s, matched, f.tok) || focus >= 0 && lx.measuresOther(s, matched, f.tok, focus)) ||
+		if q.kind == kindNumber && !q.margin && (countsOther(s.toks, matched, f.tok) || lx.qualifiedOther(s, matched, f.tok) || focus >= 0 && lx.measuresOther(s, matched, f.tok, focus)) ||
 			q.kind == kindPerson && lx.servesOther(s.toks, matched, f.tok) {
 			continue
 		}

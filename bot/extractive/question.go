@@ -275,6 +275,9 @@ type questionInfo struct {
 	period period
 	// counted is the index in terms of the noun "how many" counts, or -1.
 	counted int
+	// margin is set for "by how much": the difference, written "by 42
+	// seconds", answers it.
+	margin bool
 }
 
 // qterm is a key term of a question.
@@ -383,7 +386,11 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	q.duration = lx.asksDuration(toks)
 	q.photo = slices.ContainsFunc(toks, func(tk textWord) bool { return lx.isPictureWord(tk.lower) })
 	head, of := lx.headNoun(toks)
-	if verb, _, _ := lx.predicate(toks); asksHowMuch(toks) && !q.money {
+	// "How much did she win?" asks for money; "By how much did she
+	// win?" for the margin.
+	q.margin = len(toks) > 2 && toks[0].lower == "by" && toks[1].lower == "how" && (toks[2].lower == "much" || toks[2].lower == "many")
+	q.money = q.money && !q.margin
+	if verb, _, _ := lx.predicate(toks); asksHowMuch(toks) && !q.money && !q.margin {
 		q.money = head >= 0 && lx.isMoneyWord(toks[head].lower) || verb >= 0 && lx.isMoneyWord(toks[verb].lower)
 	}
 	complement := make([]bool, len(toks)) // the words of "of Toronto"
