@@ -162,3 +162,72 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// aboutTopic returns the words of what a question asks someone said
+// something about: "What did Marc Dupont say about the weather?" asks
+// for his words on the weather, not any of his.
+func (lx *lexicon) aboutTopic(toks []textWord) []int {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].lower != "about" || !lx.isReportingVerb(toks[i-1].lower) && toks[i-1].lower != "think" {
+			continue
+		}
+		var out []int
+		for k := i + 1; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
+			if w := toks[k]; !isDeterminer(w.lower) && !isPossessive(w.lower) && w.letters >= 2 {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// topical returns the sentences of sents that speak of the topic of
+// "say about", in its words, their synonyms or the kinds of them two
+// levels down ("rain" for "the weather"); nil when the question has no
+// such topic or no sentence speaks of it, so that nothing is held to it.
+func (e *Answerer) topical(q questionInfo, sents []*passageSentence) map[*passageSentence]bool {
+	var words []qterm
+	for _, t := range q.terms {
+		if t.about {
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	out := make(map[*passageSentence]bool)
+	for _, s := range sents {
+		for _, t := range words {
+			if e.termCredit(s, t) >= e.opt.SynonymCredit || e.holdsKindOf(s, t.word) {
+				out[s] = true
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// holdsKindOf reports whether s holds a word WordNet gives as a kind of
+// word, one or two levels down ("precipitation", "rain" for "weather").
+func (e *Answerer) holdsKindOf(s *passageSentence, word string) bool {
+	th := e.lexicon.th
+	if th == nil {
+		return false
+	}
+	for _, h := range th.Hyponyms(word) {
+		for _, w := range append([]string{h}, th.Hyponyms(h)...) {
+			if strings.Contains(w, " ") {
+				continue
+			}
+			for _, st := range retrieval.Terms(w) {
+				if s.holds(st) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

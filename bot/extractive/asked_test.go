@@ -67,3 +67,20 @@ func TestHoldsThing(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidAbout: "What did X say about T?" is answered by what X said on
+// T, not by the first of X's sentences; with nothing on T, by X's.
+func TestSaidAbout(t *testing.T) {
+	text := `Marc Dupont said the team would reach Lyon by Friday. "The rain has been falling for three days and it will not stop us," Dupont said. The race resumes on Monday.`
+	for _, tt := range []struct {
+		question, want, not string
+	}{
+		{"What did Marc Dupont say about the rain?", "The rain has been falling", "reach Lyon"},
+		{"What did Marc Dupont say about the team?", "reach Lyon", "The rain"},
+	} {
+		a := New(Options{}).answer(tt.question, []retrieval.Result{{Chunk: retrieval.Chunk{ID: "a.txt#0", Source: "a.txt", FirstLine: 1, LastLine: 1, End: len(text), Text: text}}})
+		if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+			t.Errorf("%q: got %q, want %q and not %q", tt.question, a.Text, tt.want, tt.not)
+		}
+	}
+}

@@ -928,9 +928,10 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		return true
 	}
 	absent := e.thingAbsent(q, sents)
+	topical := e.topical(q, sents)
 	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
-		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) || !namedNear(i, s) || !e.holdsThing(q, s, absent) {
+		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) || !namedNear(i, s) || !e.holdsThing(q, s, absent) || topical != nil && !topical[s] {
 			continue
 		}
 		if q.period.quarter > 0 && fitPeriod(s.periods(), q.period) == periodOther {

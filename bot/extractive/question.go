@@ -358,6 +358,9 @@ type qterm struct {
 	// numbered) is of that edition.
 	years    []int
 	numbered map[string]bool
+	// about is set on the words of what someone said something about
+	// ("What did Dupont say about the weather?").
+	about bool
 }
 
 // lightWeight is the weight of a verb that says little ("go", "take"):
@@ -442,6 +445,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		// was won must be the same. A figure's question has its head.
 		thing = lx.askedThing(toks, lx.thingVerb(toks, verb))
 	}
+	about := lx.aboutTopic(toks)
 	for i := 0; i < len(toks); i++ {
 		tk := toks[i]
 		stems, n, surface := e.phraseAt(toks, i)
@@ -520,6 +524,9 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				}
 				if k == counted && q.counted < 0 {
 					q.counted = j
+				}
+				if slices.Contains(about, k) && !name {
+					q.terms[j].about = true
 				}
 				if at := slices.Index(thing, k); at >= 0 && !name && weight == 1 {
 					q.terms[j].thing = max(q.terms[j].thing, thingModifier+btoi(at == len(thing)-1))
