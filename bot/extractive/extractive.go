@@ -594,9 +594,15 @@ func joinCredits(text string, spans []retrieval.Span) []retrieval.Span {
 }
 
 // isHeadline reports whether a sentence is the article's headline: its
-// title, without the full stop of a sentence of the body.
+// title, without the full stop of a sentence of the body, also as the
+// header line it came from ("Title: …", "Headline: …" in exports from
+// news databases).
 func isHeadline(text, title string) bool {
-	if title == "" || strings.Join(strings.Fields(text), " ") != title {
+	text = strings.Join(strings.Fields(text), " ")
+	if key, rest, ok := strings.Cut(text, ": "); ok && rest == title && !strings.ContainsAny(key, " \t") {
+		text = rest
+	}
+	if title == "" || text != title {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text)

@@ -326,6 +326,10 @@ func TestIsHeadline(t *testing.T) {
 		// A first sentence standing in for a missing headline is body.
 		{"There is a consensus among NATO members.", "There is a consensus among NATO members.", false},
 		{"NATO boss wants Canada to stay", "NATO boss wants Canada to extend Afghan tour: reports", false},
+		// The header line a database export gives the title on.
+		{"Title: Harbour ferry strike ends", "Harbour ferry strike ends", true},
+		{"Headline:  Harbour ferry strike ends", "Harbour ferry strike ends", true},
+		{"The union said: Harbour ferry strike ends", "Harbour ferry strike ends", false},
 	}
 	for _, tt := range tests {
 		if got := isHeadline(tt.text, tt.title); got != tt.want {
