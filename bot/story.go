@@ -2,6 +2,8 @@ package bot
 
 import (
 	"math"
+	"strings"
+	"time"
 
 	"github.com/newsbot/newsbot/retrieval"
 )
@@ -97,10 +99,9 @@ func (st *Stories) mates(i int) []int {
 
 // monthNumber is the number of an English month's name, 0 for none.
 func monthNumber(w string) int {
-	for i, m := range []string{"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"} {
-		if w == m {
-			return i + 1
+	for m := time.January; m <= time.December; m++ {
+		if w == strings.ToLower(m.String()) {
+			return int(m)
 		}
 	}
 	return 0

@@ -341,10 +341,9 @@ func twoDigits(n int) string {
 }
 
 func monthNumber(m string) int {
-	for i, n := range []string{"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"} {
-		if n == m {
-			return i + 1
+	for mo := time.January; mo <= time.December; mo++ {
+		if m == strings.ToLower(mo.String()) {
+			return int(mo)
 		}
 	}
 	return 0
