@@ -74,6 +74,13 @@ func (lx *lexicon) thingVerb(toks []textWord, verb int) int {
 	return 2
 }
 
+// asksForDocument reports a question that asks which document of the
+// coverage said something: "Which message reported ...", "What story
+// described ...".
+func asksForDocument(lx *lexicon, toks []textWord) bool {
+	return len(toks) > 2 && (toks[0].lower == "which" || toks[0].lower == "what") && !toks[1].upper && lx.isDocumentWord(toks[1].lower)
+}
+
 // isTimeAdverb reports words that end the object of a verb by saying
 // when: "Who won the race last year?".
 func isTimeAdverb(w string) bool {

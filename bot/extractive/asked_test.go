@@ -53,6 +53,9 @@ func TestHoldsThing(t *testing.T) {
 		{"Who won the sprint classification in 2023?", []string{"Anna Rossi won the 2023 race overall.", "Marc Dupont won the sprint classification in 2023."}, true},
 		{"Who was named best actor?", []string{"The best actress award went to Ilona Varga.", "The jury was chaired by the actor Desmond Achterberg."}, false},
 		{"Which judge wrote the majority opinion?", []string{"Writing for the majority, Justice Mahmud Jamal said the law was invalid."}, true},
+		// Which document: the object recalls the article in the reader's words.
+		{"Which message reported astonishing accounts of gold in the territory?", []string{"The accounts of the abundance of gold in that territory are of such an extraordinary character as would scarcely command belief."}, true},
+		{"Which film won the audience award?", []string{"The jury award went to Silent Harbour, a film by Ilona Varga."}, false},
 		{"Who scored the winning goal in the cup final?", []string{"Ama Boateng scored the winner in the cup final in the 112th minute.", "Boateng scored six goals last season."}, true},
 	} {
 		a := New(Options{})

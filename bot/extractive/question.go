@@ -440,9 +440,12 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	}
 	month, monthYear, monthAt := askedMonth(toks)
 	var thing []int
-	if (kind == kindPerson || kind == kindAny) && !q.author {
+	if (kind == kindPerson || kind == kindAny) && !q.author && !asksForDocument(lx, toks) {
 		// Who or which won what: the answer is whoever is said to; what
 		// was won must be the same. A figure's question has its head.
+		// "Which address called missile defense insurance against ..."
+		// asks for an article, its object recalls what the article says
+		// in the reader's words: no thing among others to hold it to.
 		thing = lx.askedThing(toks, lx.thingVerb(toks, verb))
 	}
 	about := lx.aboutTopic(toks)
