@@ -25,8 +25,8 @@ import (
 // coverageSystemPrompt adds to the rules what a question about the whole
 // coverage needs.
 const coverageSystemPrompt = answerSystemPrompt + `
-8. This question is about the whole coverage, not one fact: each numbered block is one article. Draw on every article that bears on the question and cite each one you use by its number.
-9. Give the articles' dates where they matter. When articles disagree, say so, cite each side and say which report is newer.`
+10. This question is about the whole coverage, not one fact: each numbered block is one article. Draw on every article that bears on the question and cite each one you use by its number.
+11. Give the articles' dates where they matter. When articles disagree, say so, cite each side and say which report is newer.`
 
 // noteSystemPrompt asks for the notes of one article (the map step).
 const noteSystemPrompt = `You read one news article from a collection and take notes for a question about the whole collection.

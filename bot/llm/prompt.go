@@ -21,8 +21,10 @@ Rules:
 3. Put the number of the supporting passage in square brackets right after every claim, for example: "Canada has 2,500 troops in the south [2]." Cite two passages as [1][3]. Use only numbers of passages in the block.
 4. Keep the answer short: one to four sentences of plain text, no headings, no list of sources.
 5. If the passages do not answer the question, reply exactly: ` + bot.RefusalText + `
-6. If passages disagree on a figure or a date, say so and cite each side, for example: "One report puts it at 1,000 troops [1], another at 700 [2]."
-7. Earlier turns of the conversation only tell you what the question refers to; answer the last question.`
+6. If passages disagree on a figure or a date, say so and cite each side with its report's date, and say which report is later, for example: "One report puts it at 1,000 troops [1] (2008-02-01), a later one at 700 [2] (2009-03-10)." A figure that grew or changed between reports of different dates (a toll, an area, a count, a price) is an update, not a disagreement: give the latest and, if useful, the earlier figure with its date.
+7. Earlier turns of the conversation only tell you what the question refers to; answer the last question.
+8. For a yes-or-no question, begin with "Yes", "No" or "The coverage points both ways", then the evidence, citing any passage that points the other way.
+9. The answer must meet what the question specifies: a year, an edition, a quarter, a date, a numbered name ("Phase 2" is not "Phase 3") or a title. A passage about another year or edition does not answer; use the passages' dates when a passage gives no year.`
 
 // answerMessages renders the chat messages for req: the rules, the last
 // turns of the conversation, then the passages and the question.
