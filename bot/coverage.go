@@ -264,7 +264,8 @@ func coverageWord(w string) bool {
 		"mentions", "covers", "interviewed", "talked", "order", "unfold", "unfolded", "do", "does", "did", "put",
 		"reporters", "journalists", "available", "has", "been", "trace", "history", "changed", "change",
 		"evolved", "evolve", "developed", "develop", "time", "years", "from", "to", "at", "with", "during",
-		"happen", "happens", "press", "other":
+		"happen", "happens", "press", "other",
+		"anything", "something", "everything", "nothing", "any", "some", "where", "point", "matters": // indefinites: no topic
 		return true
 	}
 	return false

@@ -798,6 +798,10 @@ var (
 var (
 	dev4TypoDir     = filepath.Join("testdata", "dev4typo")
 	heldout4TypoDir = filepath.Join("testdata", "heldout4typo")
+	// The fifth round's on figures that change over time (updates)
+	// against real disagreements.
+	dev5UpdatesDir     = filepath.Join("testdata", "dev5updates")
+	heldout5UpdatesDir = filepath.Join("testdata", "heldout5updates")
 )
 
 // dev3covDir and heldout3covDir are the third round's, of questions
@@ -853,6 +857,9 @@ func TestEvalKinds(t *testing.T) {
 		// 0.861 and 0.706; 0.639 and 0.618 before it).
 		{"dev4typo.yaml", dev4TypoDir, Thresholds{MinCorrect: 0.83, MinBothSides: 0.9, MaxFalseDiffer: 0.03}},
 		{"heldout4typo.yaml", heldout4TypoDir, Thresholds{MinCorrect: 0.68}},
+		// The fifth round's on updates against disagreements.
+		{"dev5updates.yaml", dev5UpdatesDir, Thresholds{MinCorrect: 0.45, MinBothSides: 0.65, MaxFalseDiffer: 0.03}},
+		{"heldout5updates.yaml", heldout5UpdatesDir, Thresholds{MinCorrect: 0.68, MinBothSides: 0.45}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

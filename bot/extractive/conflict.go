@@ -35,6 +35,7 @@ type conflict struct {
 	va, vb string  // as shown: "9 people"
 	ka, kb string  // as compared: "9"; va and vb when empty
 	date   bool    // the values are dates
+	age    bool    // the values are a person's age
 	score  float64 // how surely the two are of the same thing
 }
 
@@ -87,14 +88,21 @@ const maxRatio = 3
 func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 	points := e.points(articles)
 	var now, apart []*point
+	updates := 0
 	for _, p := range points {
-		if p.apart() {
-			apart = append(apart, p)
-		} else {
+		switch {
+		case !p.apart(articles):
 			now = append(now, p)
+		case e.update(p, articles):
+			updates++ // a figure that changed: news, not a disagreement
+		default:
+			apart = append(apart, p)
 		}
 	}
 	if len(now)+len(apart) == 0 {
+		if updates > 0 {
+			return "The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence; figures that changed between reports of different dates are updates, not disagreements."
+		}
 		return "The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence."
 	}
 	var b strings.Builder
@@ -113,6 +121,9 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 		for _, p := range apart[:n] {
 			p.write(&b, articles, c)
 		}
+	}
+	if updates > 0 {
+		fmt.Fprintf(&b, "\n%d %s that changed between reports of different dates %s left out: updates, not disagreements.", updates, plural(updates, "figure", "figures"), plural(updates, "is", "are"))
 	}
 	return b.String()
 }
@@ -137,6 +148,7 @@ func (e *Answerer) points(articles []coverageArticle) []*point {
 // sentences that give it, oldest first.
 type point struct {
 	date   bool     // of when something happened, which time passing does not change
+	age    bool     // a person's age, which changes once a year
 	keys   []string // each value as compared
 	values []string
 	sides  [][]*passageSentence
@@ -158,6 +170,7 @@ func groupConflicts(found []conflict) []*point {
 			out = append(out, p)
 		}
 		p.date = p.date || f.date
+		p.age = p.age || f.age
 		p.add(ka, f.va, f.a)
 		p.add(kb, f.vb, f.b)
 	}
@@ -194,18 +207,16 @@ func (p *point) add(key, v string, s *passageSentence) {
 // apart reports whether every report of one side is dated more than
 // sameDays from every report of the other: then the difference may be
 // news rather than a disagreement.
-func (p *point) apart() bool {
-	if len(p.sides) != 2 || p.date {
+func (p *point) apart(articles []coverageArticle) bool {
+	if len(p.sides) != 2 || p.date || p.age {
 		return false
 	}
-	for _, x := range p.sides[0] {
-		for _, y := range p.sides[1] {
-			if x.date.IsZero() || y.date.IsZero() || absDays(x.date.Sub(y.date).Hours()/24) <= sameDays {
-				return false
-			}
-		}
+	lo0, hi0, ok0 := sideSpan(articles, p.sides[0])
+	lo1, hi1, ok1 := sideSpan(articles, p.sides[1])
+	if !ok0 || !ok1 {
+		return false
 	}
-	return true
+	return lo1.Sub(hi0).Hours()/24 > sameDays || lo0.Sub(hi1).Hours()/24 > sameDays
 }
 
 // write renders a point: its values, then each side: the first article
@@ -249,36 +260,8 @@ func (p *point) later(articles []coverageArticle) (int, bool) {
 	if len(p.sides) != 2 {
 		return 0, false
 	}
-	span := func(side []*passageSentence) (lo, hi time.Time, ok bool) {
-		for _, s := range side {
-			a, b := s.date, s.date
-			if s.date.IsZero() {
-				i := articleOf(articles, s)
-				if i < 0 {
-					return lo, hi, false
-				}
-				a, b = articles[i].bounds.notBefore, articles[i].bounds.notAfter
-			}
-			if a.IsZero() && b.IsZero() {
-				return lo, hi, false
-			}
-			if a.IsZero() {
-				a = b.AddDate(-100, 0, 0) // before b, no more known
-			}
-			if b.IsZero() {
-				b = a.AddDate(100, 0, 0)
-			}
-			if lo.IsZero() || a.Before(lo) {
-				lo = a
-			}
-			if hi.IsZero() || b.After(hi) {
-				hi = b
-			}
-		}
-		return lo, hi, true
-	}
-	lo0, hi0, ok0 := span(p.sides[0])
-	lo1, hi1, ok1 := span(p.sides[1])
+	lo0, hi0, ok0 := sideSpan(articles, p.sides[0])
+	lo1, hi1, ok1 := sideSpan(articles, p.sides[1])
 	switch {
 	case !ok0 || !ok1:
 		return 0, false
@@ -415,6 +398,10 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		return false
 	}
 	names := nameTerms(lx, articles, e.terms.Terms)
+	years := make([]map[string]bool, len(articles))
+	for i, a := range articles {
+		years[i] = articleYears(a)
+	}
 	df := make(map[string]int)
 	post := make(map[string][]int)
 	for i, m := range all {
@@ -443,6 +430,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 	type pair struct {
 		x, y  int
 		score float64
+		age   bool
 	}
 	var pairs []pair
 	score := make(map[int]float64)
@@ -481,8 +469,12 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		}
 		for j, sc := range score {
 			y := all[j]
-			if !comparable(x.mention, y.mention) {
+			if !comparable(x.mention, y.mention) || otherYears(articles[x.art], articles[y.art], years[x.art], years[y.art]) {
 				continue
+			}
+			age := isAge(x.mention) && isAge(y.mention)
+			if age && !agesDisagree(x.mention, y.mention) {
+				continue // a year older in the later report
 			}
 			// The date of an event stays what it was; a count may change.
 			// Without any date, nothing tells two reports apart in time.
@@ -528,6 +520,10 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 					closeness = max(closeness, math.Log(1+n/float64(nearDF[t]))/math.Log(1+n))
 				}
 			}
+			if x.kind != qDate && transposed(x.mention, y.mention) {
+				sc += transposeBonus
+				closeness = max(closeness, 1)
+			}
 			close := closeness > 0
 			sc += closeBonus * closeness
 			if d, ok := daysBetween(x.date, y.date); close && x.kind == qDate && ok && d <= dayOrTwo {
@@ -546,7 +542,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				continue
 			}
 			if sc >= minConflict {
-				pairs = append(pairs, pair{i, j, sc})
+				pairs = append(pairs, pair{i, j, sc, age})
 			}
 		}
 	}
@@ -564,7 +560,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		if gives(y.art, x.mention) || gives(x.art, y.mention) {
 			continue
 		}
-		found = append(found, conflict{a: x.sentence, b: y.sentence, va: withNoun(x.mention), vb: withNoun(y.mention), ka: x.text, kb: y.text, date: x.kind == qDate, score: p.score})
+		found = append(found, conflict{a: x.sentence, b: y.sentence, va: withNoun(x.mention), vb: withNoun(y.mention), ka: x.text, kb: y.text, date: x.kind == qDate, age: p.age, score: p.score})
 	}
 	return found
 }

@@ -177,7 +177,10 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 			chosen = append(chosen, c)
 		}
 	}
-	if other := e.disagreement(q, cands); other != nil {
+	if other := e.disagreement(q, cands); other != nil && !e.ageAside(q, best, other) {
+		if a, ok := e.updateAnswer(question, q, best, other); ok {
+			return a // a figure that changed, not a disagreement
+		}
 		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
 	if q.yesno {
@@ -243,7 +246,7 @@ func byline(best *passageSentence, sents []*passageSentence) *passageSentence {
 func (lx *lexicon) isByline(s *passageSentence) bool {
 	t := strings.ToLower(strings.TrimLeft(s.text, "(["))
 	for _, p := range []string{"reporting by ", "writing by ", "reported by ", "written by ", "additional reporting by ", "by "} {
-		if strings.HasPrefix(t, p) && len(s.toks) <= 30 && len(lx.namesIn(s)) > 0 {
+		if strings.HasPrefix(t, p) && len(s.toks) <= 30 && len(lx.namesIn(s)) > 0 && !timeClause(s) {
 			return true
 		}
 	}

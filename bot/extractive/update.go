@@ -1,0 +1,317 @@
+package extractive
+
+// This file tells a figure that changed over time (an update: the toll
+// rose, the flood grew, the next edition drew more) from two reports
+// that disagree about one thing. Reports of different dates about a
+// quantity that evolves are a timeline, not a conflict; the same figure
+// given differently for the same moment, a transposed figure or a
+// person's age given differently are a disagreement whatever the dates.
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsbot/newsbot/bot"
+)
+
+// transposed reports whether two figures are written with the same
+// digits in another order ("1,450" and "1,540", "340" and "430"): the
+// commonest slip of a copy, so the two are surely of one thing.
+func transposed(a, b mention) bool {
+	da, db := digitsOf(a.text), digitsOf(b.text)
+	if len(da) < 3 || len(da) != len(db) || da == db {
+		return false
+	}
+	sa, sb := []byte(da), []byte(db)
+	slices.Sort(sa)
+	slices.Sort(sb)
+	return string(sa) == string(sb)
+}
+
+// digitsOf is the digits of a figure as written, separators left out.
+func digitsOf(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// transposeBonus is added to the score of two figures of different
+// articles written with the same digits in another order.
+const transposeBonus = 2
+
+// isAge reports whether m is a person's age: a bare whole number set off
+// by commas right after a name ("Henri Lacombe, 81, a retired
+// fisherman"). A person's age changes once a year, so
+// two reports of one age that differ by more disagree.
+func isAge(m mention) bool {
+	if m.kind != qCount || !isWhole(m.value) || m.value <= 0 || m.value >= 120 || m.first == 0 || m.first != m.last {
+		return false
+	}
+	s := m.sentence
+	prev := s.toks[m.first-1]
+	gap := s.text[prev.end:s.toks[m.first].start]
+	if !prev.upper || prev.allCaps || strings.TrimSpace(gap) != "," {
+		return false
+	}
+	// A comma closes the age too, or ends the sentence.
+	if m.last+1 >= len(s.toks) {
+		return true
+	}
+	after := s.text[s.toks[m.last].end:s.toks[m.last+1].start]
+	return strings.HasPrefix(strings.TrimSpace(after), ",")
+}
+
+// agesDisagree reports whether two ages of one person, given by reports
+// apart in time, differ by more than the years between the reports.
+func agesDisagree(a, b mention) bool {
+	years := 0.0
+	if da, db := a.sentence.date, b.sentence.date; !da.IsZero() && !db.IsZero() {
+		years = absDays(da.Sub(db).Hours()/24) / 365
+	}
+	return absDays(a.value-b.value) > years+1
+}
+
+// runningWords are the grammar words that say a figure is a tally as of
+// its report, liable to change ("so far", "to date", "in all", "by
+// now"): a closed class of adverbials.
+var runningWords = [][]string{{"so", "far"}, {"to", "date"}, {"in", "all"}, {"in", "total"}, {"thus", "far"}, {"by", "now"}, {"altogether"}, {"now"}}
+
+// running reports whether s gives its figures as a tally as of its
+// report: in the perfect ("has risen to 4,800", "have been destroyed",
+// "had been evacuated") or with an adverbial of a tally ("so far", "in
+// all").
+func (lx *lexicon) running(s *passageSentence) bool {
+	toks := s.toks
+	for i, tk := range toks {
+		for _, phrase := range runningWords {
+			if i+len(phrase) <= len(toks) && slices.EqualFunc(phrase, toks[i:i+len(phrase)], func(w string, t textWord) bool { return w == t.lower }) {
+				return true
+			}
+		}
+		if tk.lower != "has" && tk.lower != "have" && tk.lower != "had" {
+			continue
+		}
+		// The auxiliary, then a participle within a few words ("has
+		// risen", "have so far been destroyed", "had been evacuated").
+		for k := i + 1; k < min(len(toks), i+4); k++ {
+			w := toks[k].lower
+			if w == "been" || lx.is(w, wcPastForm) || strings.HasSuffix(w, "ed") && lx.is(w, wcHasVerb) {
+				return true
+			}
+			if toks[k].digits > 0 || lx.pos(w) == wcNoun && !lx.is(w, wcPastForm) {
+				break // "had 600 employees", "has a plan": a possession
+			}
+		}
+	}
+	return false
+}
+
+// yearApart is how many days apart two reports are that tell of
+// different times of a thing more than of the same: the next edition,
+// the next season, the next year's figures.
+const yearApart = 180
+
+// update reports whether a point of reports apart in time is a figure
+// that changed rather than a disagreement: either report gives it as a
+// tally as of its date, or the reports are of different years.
+func (e *Answerer) update(p *point, articles []coverageArticle) bool {
+	if p.date || p.age || len(p.sides) != 2 {
+		return false
+	}
+	for _, side := range p.sides {
+		for _, s := range side {
+			if e.lexicon.running(s) {
+				return true
+			}
+		}
+	}
+	lo0, hi0, ok0 := sideSpan(articles, p.sides[0])
+	lo1, hi1, ok1 := sideSpan(articles, p.sides[1])
+	if !ok0 || !ok1 {
+		return false
+	}
+	return lo1.Sub(hi0).Hours()/24 > yearApart || lo0.Sub(hi1).Hours()/24 > yearApart
+}
+
+// sideSpan is the earliest and latest date of the reports of one side,
+// by their dates or, for the undated, what their text tells of when they
+// were written; ok is false when one tells nothing.
+func sideSpan(articles []coverageArticle, side []*passageSentence) (lo, hi time.Time, ok bool) {
+	for _, s := range side {
+		a, b := s.date, s.date
+		if s.date.IsZero() {
+			i := articleOf(articles, s)
+			if i < 0 {
+				return lo, hi, false
+			}
+			a, b = articles[i].bounds.notBefore, articles[i].bounds.notAfter
+		}
+		if a.IsZero() && b.IsZero() {
+			return lo, hi, false
+		}
+		if a.IsZero() {
+			a = b.AddDate(-100, 0, 0) // before b, no more known
+		}
+		if b.IsZero() {
+			b = a.AddDate(100, 0, 0)
+		}
+		if lo.IsZero() || a.Before(lo) {
+			lo = a
+		}
+		if hi.IsZero() || b.After(hi) {
+			hi = b
+		}
+	}
+	return lo, hi, true
+}
+
+// articleYears are the years an article is of: its date's, and those its
+// text names of what has happened ("the 2024 convention", "in 2019").
+func articleYears(a coverageArticle) map[string]bool {
+	out := make(map[string]bool)
+	if !a.info.Date.IsZero() {
+		out[a.info.Date.Format("2006")] = true
+	}
+	for _, s := range a.sents {
+		if s.byline {
+			continue
+		}
+		for i, tk := range s.toks {
+			if isYearWord(tk) && !inFuture(s, i) {
+				out[tk.text] = true
+			}
+		}
+	}
+	return out
+}
+
+// otherYears reports whether an undated article and another are of
+// different years: each names some, and none in common. Without a date,
+// that is what says the two tell of different editions or seasons.
+func otherYears(a, b coverageArticle, ya, yb map[string]bool) bool {
+	if !a.info.Date.IsZero() && !b.info.Date.IsZero() || len(ya) == 0 || len(yb) == 0 {
+		return false
+	}
+	for y := range ya {
+		if yb[y] {
+			return false
+		}
+	}
+	return true
+}
+
+// timeClause reports a sentence that opens with a time ("By Sunday,
+// 2,100 people had been moved", "By March 9, ...") or gives a figure:
+// a report of how things stood, not a byline crediting a reporter.
+func timeClause(s *passageSentence) bool {
+	if len(s.toks) < 2 {
+		return false
+	}
+	if next := s.toks[1]; isWeekday(next.lower) || monthName(next) != "" {
+		return true
+	}
+	return slices.ContainsFunc(s.toks, func(t textWord) bool { return t.digits > 0 && t.letters == 0 })
+}
+
+// updateAnswer answers a question on a figure that two reports of
+// different dates give differently as the figure's history rather than
+// a disagreement: the latest report's figure first, or, when the
+// question asks how things stood on a date, that of the report nearest
+// to it, then the other as an earlier (or later) figure, each dated.
+// ok is false when the two are a disagreement: dates of events, a
+// person's age, reports of the same days or undated.
+func (e *Answerer) updateAnswer(question string, q questionInfo, best, other *scoredSentence) (bot.Answer, bool) {
+	if q.kind != kindNumber {
+		return bot.Answer{}, false
+	}
+	da, db := best.s.date, other.s.date
+	if da.IsZero() || db.IsZero() || absDays(da.Sub(db).Hours()/24) <= sameDays || e.givesAge(best) || e.givesAge(other) {
+		return bot.Answer{}, false
+	}
+	first, second := best, other
+	if db.After(da) {
+		first, second = other, best
+	}
+	if when, ok := e.askedDate(question, da, db); ok {
+		if absDays(when.Sub(db).Hours()) < absDays(when.Sub(da).Hours()) {
+			first, second = other, best
+		} else {
+			first, second = best, other
+		}
+	}
+	return timelineAnswer(first, second), true
+}
+
+// givesAge reports whether the figures c gives near the question's terms
+// are a person's age.
+func (e *Answerer) givesAge(c *scoredSentence) bool {
+	for _, m := range e.lexicon.mentions(c.s, e.terms.Terms) {
+		if isAge(m) && slices.Contains(c.values, digitsOf(m.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedDate is the date a question asks how things stood on ("by March
+// 9", "on May 2"), read in the year of the reports (a, b).
+func (e *Answerer) askedDate(question string, a, b time.Time) (time.Time, bool) {
+	for _, m := range e.lexicon.mentions(&passageSentence{text: question, lower: strings.ToLower(question), toks: splitWords(question), common: map[string]bool{}}, e.terms.Terms) {
+		if m.kind != qDate {
+			continue
+		}
+		p := dateParts(m.date)
+		if p[1] == "" || p[2] == "" {
+			continue
+		}
+		y := p[0]
+		if y == "" {
+			y = a.Format("2006")
+		}
+		if t, err := time.Parse(time.DateOnly, y+"-"+p[1]+"-"+p[2]); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// timelineAnswer quotes the figure asked first, dated, then the other
+// report's as an earlier or later figure: how it changed, not a
+// disagreement.
+func timelineAnswer(first, second *scoredSentence) bot.Answer {
+	a := bot.Answer{}
+	var b strings.Builder
+	for i, c := range []*scoredSentence{first, second} {
+		n := i + 1
+		a.Citations = append(a.Citations, bot.Citation{
+			N: n, Source: c.s.source, Title: c.s.title, Lines: c.s.lines, Quote: c.s.text, Date: c.s.date,
+		})
+		switch {
+		case i == 0 && first.s.date.After(second.s.date):
+			b.WriteString("As of the latest report, of " + bot.DateLabel(c.s.date) + ": ")
+		case i == 0:
+			b.WriteString("As of " + bot.DateLabel(c.s.date) + ": ")
+		case c.s.date.Before(first.s.date):
+			b.WriteString(" Earlier, on " + bot.DateLabel(c.s.date) + ", the figure was: ")
+		default:
+			b.WriteString(" Later, on " + bot.DateLabel(c.s.date) + ", the figure was: ")
+		}
+		b.WriteString(strings.Join(strings.Fields(c.s.text), " ") + " [" + strconv.Itoa(n) + "]")
+	}
+	a.Text = b.String()
+	return a
+}
+
+// ageAside reports whether the figures two sentences give differently
+// are a person's age where the question counts something else ("How
+// many people died?" against "Henri Lacombe, 81" and "Henri Lacombe,
+// 84"): not the disagreement asked about.
+func (e *Answerer) ageAside(q questionInfo, best, other *scoredSentence) bool {
+	return q.counted >= 0 && (e.givesAge(best) || e.givesAge(other))
+}
