@@ -485,6 +485,8 @@ func TestEvalSets(t *testing.T) {
 		{"heldout3cov.yaml", heldout3covDir, 15, 2},
 		{"dev4typo.yaml", dev4TypoDir, 30, 5},
 		{"heldout4typo.yaml", heldout4TypoDir, 30, 5},
+		{"dev5yesno.yaml", dev5YesNoDir, 30, 3},
+		{"heldout5yesno.yaml", heldout5YesNoDir, 30, 3},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
@@ -804,6 +806,14 @@ var (
 	heldout5UpdatesDir = filepath.Join("testdata", "heldout5updates")
 )
 
+// dev5YesNoDir and heldout5YesNoDir are the fifth round's, on yes/no
+// questions decided in other words and misspelt names: dev5yesno.yaml
+// was tuned on, only the totals of heldout5yesno.yaml looked at.
+var (
+	dev5YesNoDir     = filepath.Join("testdata", "dev5yesno")
+	heldout5YesNoDir = filepath.Join("testdata", "heldout5yesno")
+)
+
 // dev3covDir and heldout3covDir are the third round's, of questions
 // about the whole coverage: dev3cov.yaml was tuned on, only the total of
 // heldout3cov.yaml looked at while tuning.
@@ -860,6 +870,10 @@ func TestEvalKinds(t *testing.T) {
 		// The fifth round's on updates against disagreements.
 		{"dev5updates.yaml", dev5UpdatesDir, Thresholds{MinCorrect: 0.45, MinBothSides: 0.65, MaxFalseDiffer: 0.03}},
 		{"heldout5updates.yaml", heldout5UpdatesDir, Thresholds{MinCorrect: 0.68, MinBothSides: 0.45}},
+		// The fifth round's on yes/no and misspelt names (answered right
+		// 0.839 and 0.677; 0.677 and 0.710 before it).
+		{"dev5yesno.yaml", dev5YesNoDir, Thresholds{MinCorrect: 0.8, MaxFalseDiffer: 0.03}},
+		{"heldout5yesno.yaml", heldout5YesNoDir, Thresholds{MinCorrect: 0.64, MaxFalseDiffer: 0.03}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

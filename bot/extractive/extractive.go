@@ -183,6 +183,9 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 		}
 		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
+	if q.yesno && e.unasked(q, sents) {
+		return refusedAnswer()
+	}
 	if q.yesno {
 		if q.still {
 			// "Is he still racing?": what the newest report says.
@@ -554,15 +557,16 @@ type passageSentence struct {
 	rank          int // of the best passage holding it, 0 first
 	terms         map[string]bool
 	toks          []textWord
-	caption       bool             // a photo caption or credit: rarely the answer
-	fullNames     map[string]bool  // surnames its article gives in full, shared by its sentences
-	fileNames     map[string]bool  // stems of its file's name ("1862_abraham_lincoln"), shared
-	headline      bool             // the article's headline: the body says it better
-	asks          bool             // a question of the text ("Q: Why?"): its reply answers
-	byline        bool             // credits the story's reporters
-	common        map[string]bool  // words its passages write in lower case, shared: "minister" is a title, "Harper" a name
-	prev, next    *passageSentence // the sentences just before and after it, when retrieved
-	periodList    []period         // the quarters it names, see periods
+	caption       bool                // a photo caption or credit: rarely the answer
+	fullNames     map[string]bool     // surnames its article gives in full, shared by its sentences
+	fileNames     map[string]bool     // stems of its file's name ("1862_abraham_lincoln"), shared
+	headline      bool                // the article's headline: the body says it better
+	asks          bool                // a question of the text ("Q: Why?"): its reply answers
+	byline        bool                // credits the story's reporters
+	nameHeads     map[string][]string // the nouns its article calls its names by, by their other words (see linkNameHeads), shared
+	common        map[string]bool     // words its passages write in lower case, shared: "minister" is a title, "Harper" a name
+	prev, next    *passageSentence    // the sentences just before and after it, when retrieved
+	periodList    []period            // the quarters it names, see periods
 	periodsDone   bool
 }
 
@@ -720,6 +724,7 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 			}
 		}
 	}
+	linkNameHeads(out)
 	return out
 }
 

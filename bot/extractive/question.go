@@ -321,6 +321,15 @@ type qterm struct {
 	// object ("accept the first offer": accept, offer), which a sentence
 	// must hold to speak of it: "her first concert" does not.
 	predCore bool
+	// predVerb and predObj are set on the predicate's verb and on the
+	// last word of its object when it has one with a determiner ("accept
+	// the first offer": accept; offer), which names a thing the answer
+	// must speak of.
+	predVerb, predObj bool
+	// aside is set on the words of a yes/no question's phrase of reason
+	// or condition after its predicate ("close because of the grant
+	// cut"): they are no part of its subject.
+	aside bool
 	// anto lists the stems of the words opposite to a predicate's word
 	// ("lose" for "win", "fall" for "grow"): a sentence holding one says
 	// no.
@@ -517,6 +526,10 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				q.terms[j].complement = q.terms[j].complement || complement[k]
 				q.terms[j].pred = q.terms[j].pred || predFrom >= 0 && k >= predFrom && k <= predTo
 				q.terms[j].predCore = q.terms[j].predCore || predFrom >= 0 && (k == predFrom || k == predTo)
+				q.terms[j].predVerb = q.terms[j].predVerb || predFrom >= 0 && k == predFrom
+				q.terms[j].aside = q.terms[j].aside || predFrom >= 0 && k > predFrom && slices.ContainsFunc(toks[predFrom:k], func(w textWord) bool { return subordinator(w.lower) })
+				q.terms[j].predObj = q.terms[j].predObj || predFrom >= 0 && k == predTo && predTo > predFrom && !isParticiple(toks[k].lower) &&
+					slices.ContainsFunc(toks[predFrom+1:k], func(w textWord) bool { return isDeterminer(w.lower) || isQuantifier(w.lower) || isPossessive(w.lower) })
 				q.terms[j].capital = q.terms[j].capital || k > 0 && toks[k].upper
 				q.terms[j].object = q.terms[j].object || k >= 2 && asksAgent(toks) && weight == 1
 				if k == verb && q.verb < 0 {
@@ -931,6 +944,17 @@ func endsNounPhrase(w string) bool {
 		"is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have",
 		"had", "do", "does", "did", "might", "may", "must", "according", "since", "during",
 		"per", "after", "before", "under", "over", "into", "than", "be", "been", "there":
+		return true
+	}
+	return subordinator(w)
+}
+
+// subordinator reports whether w opens a clause or phrase that gives a
+// reason, condition or concession ("close because of the grant cut"):
+// it ends the noun phrase, and a yes/no question's predicate, before it.
+func subordinator(w string) bool {
+	switch w {
+	case "because", "despite", "although", "though", "unless", "until", "whether":
 		return true
 	}
 	return false

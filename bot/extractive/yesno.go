@@ -28,7 +28,7 @@ func isYesNo(toks []textWord) bool {
 func (e *Answerer) saysNo(q questionInfo, s *passageSentence) bool {
 	toks := s.toks
 	for k := range toks {
-		if e.opposes(q, toks[k]) && !negatedAt(toks, k) {
+		if e.opposesAt(q, s, k) && !negatedAt(toks, k) {
 			return true // "sales fell" for "did sales grow", "will close" for "stay open"
 		}
 	}
@@ -162,11 +162,11 @@ func (e *Answerer) holdsPredicate(q questionInfo, s *passageSentence) bool {
 		if !some {
 			want = t.pred || !t.name && t.weight == 1
 		}
-		if want && e.holdsWord(s, t) {
+		if want && e.holdsPart(s, t) {
 			return true
 		}
 	}
-	return slices.ContainsFunc(s.toks, func(tk textWord) bool { return e.opposes(q, tk) })
+	return e.opposedIn(q, s)
 }
 
 // holdsWord reports whether s holds t itself, or a word that is one of
@@ -193,7 +193,7 @@ func replyTo(s *passageSentence) *passageSentence {
 // names everything the question names), which is then quoted with the
 // others that score close to it. A sentence that only names
 // the subject is no evidence either way.
-func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence) *scoredSentence {
+func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence, sents []*passageSentence) *scoredSentence {
 	for _, c := range cands {
 		if c.score < decisiveShare*cands[0].score {
 			break
@@ -201,6 +201,17 @@ func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence) *scoredSent
 		if !c.s.headline && e.namesSubject(q, c.s) && e.holdsPredicate(q, c.s) {
 			return c
 		}
+	}
+	// None close to the best does: the one of their articles that says
+	// it, in other words or by its opposite, which the search's words
+	// ranked low ("the theatre would stay open" for "will the Granary
+	// close").
+	named := make(map[string]bool)
+	for _, c := range cands {
+		named[c.s.source] = true
+	}
+	if d := e.decidingSentence(q, sents, named); d != nil {
+		return d
 	}
 	return cands[0]
 }
@@ -233,9 +244,9 @@ func (e *Answerer) namesSubject(q questionInfo, s *passageSentence) bool {
 		words, held := false, false
 		for _, t := range q.terms {
 			switch {
-			case t.pred || t.weight < 1 || t.capital && !t.name:
+			case t.pred || t.aside || t.weight < 1 || t.capital && !t.name:
 			case t.name:
-				if e.termCredit(s, t) < e.opt.SynonymCredit { // "Ottawa" for Canada
+				if e.termCredit(s, t) < e.opt.SynonymCredit && !refersTo(s, t) { // "Ottawa" for Canada, "the theatre" for the Granary
 					return false
 				}
 			default:
@@ -258,7 +269,7 @@ func (e *Answerer) namesSubject(q questionInfo, s *passageSentence) bool {
 // the question's predicate, in articles that name its subject: "points both ways"
 // means one sentence supports and another contradicts what is asked.
 func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passageSentence) (pro, con *scoredSentence) {
-	best := e.decisive(q, cands)
+	best := e.decisive(q, cands, sents)
 	if !e.speaksOf(q, best.s) {
 		return best, nil
 	}
@@ -269,27 +280,7 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 		named[c.s.source] = true
 	}
 	bestNeg := e.saysNo(q, best.s)
-	// Relevance, loosely: the question's terms in the sentence or, at
-	// half, in the sentence before it, which a reply often follows
-	// ("persuade Ottawa to change its mind ... Cannon reiterated that
-	// Ottawa would not change its mind").
-	relevance := func(s *passageSentence) float64 {
-		var got, total float64
-		names := false
-		for _, t := range q.terms {
-			total += t.weight
-			c := e.termCredit(s, t)
-			if s.prev != nil {
-				c = max(c, e.termCredit(s.prev, t)/2)
-			}
-			got += t.weight * c
-			names = names || (t.name || t.head) && e.termCredit(s, t) >= e.opt.SynonymCredit
-		}
-		if total == 0 || !names && slices.ContainsFunc(q.terms, func(t qterm) bool { return t.name || t.head }) {
-			return 0
-		}
-		return got / total
-	}
+	relevance := func(s *passageSentence) float64 { return e.yesNoRelevance(q, s) }
 	onTopic := func(s *passageSentence) bool { return e.onTopic(q, s) }
 	top := relevance(best.s)
 	var other *passageSentence
@@ -298,6 +289,9 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 		if s == best.s || s.headline || s.caption || s.byline || s.asks || e.saysNo(q, s) == bestNeg || sameWords(s.text, best.s.text) ||
 			!named[s.source] || !onTopic(s) || !e.speaksOf(q, s) || !e.namesSubject(q, s) {
 			continue
+		}
+		if bestNeg && !e.affirms(q, s) {
+			continue // the side that says yes must say it, not echo what does
 		}
 		if r := relevance(s); r > otherRel {
 			other, otherRel = s, r
@@ -420,6 +414,9 @@ func (lx *lexicon) predicateOf(toks []textWord, verb int) (first, last int) {
 		return -1, -1
 	}
 	last = len(toks) - 1
+	if first+1 < len(toks) && subordinator(toks[first+1].lower) {
+		return first, first // "Will the Granary close because of the cut?"
+	}
 	for k := first + 2; k < len(toks); k++ {
 		w := toks[k].lower
 		if w == "to" && k+1 < len(toks) && !toks[k+1].upper && lx.is(toks[k+1].lower, wcHasVerb) || w == "of" {
