@@ -54,6 +54,15 @@ type Coverage struct {
 	// Articles are the articles to draw on, oldest first (undated last),
 	// each with all its passages.
 	Articles []retrieval.ArticlePassages
+	// Copies maps each undated article that copies a dated one (a
+	// republished wire story) to the article it copies, whose date its
+	// events are of.
+	Copies map[string]retrieval.ArticleInfo
+	// Recalled holds the articles dated after the years a topic names
+	// that open on what happened within them (the fine for last
+	// September's escape): of the event asked about, though not of its
+	// year.
+	Recalled map[string]bool
 }
 
 // Library lists the articles of the coverage, alone or with their
@@ -142,7 +151,8 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		phrase(words, "what", "are", "the", "stories", "about") || phrase(words, "what", "are", "these", "stories", "about"):
 		kind = CoverageSummary
 	case prefix("timeline") || prefix("chronolog") || phrase(words, "sequence", "of", "events") || phrase(words, "what", "happened", "when") ||
-		phrase(words, "in", "order") || phrase(words, "order", "of", "events") || prefix("unfold"):
+		phrase(words, "in", "order") || phrase(words, "what", "order") || phrase(words, "which", "order") ||
+		phrase(words, "order", "of", "events") || prefix("unfold"):
 		kind = CoverageTimeline
 	case (prefix("disagree") || prefix("differ") || prefix("contradict") || prefix("conflict") || prefix("inconsisten") || prefix("discrepan") ||
 		has("agree", "agrees", "consistent")) && about:
@@ -295,7 +305,9 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 	if len(all) <= maxStoryArticles {
 		stories = NewStories(all)
 	}
+	copies := Copies(all)
 	articles := all
+	var recalled map[string]bool
 	if topic != "" {
 		var err error
 		var whole *Stories
@@ -306,12 +318,14 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 		if err != nil {
 			return Answer{}, err
 		}
+		articles, recalled = inYears(articles, topic, copies)
 	}
 	articles = SortArticles(articles)
 	req := Request{
 		Question: question, Standalone: question, OnToken: onToken,
 		Coverage: &Coverage{Kind: kind, Topic: topic, Articles: articles, Trend: kind == CoverageTimeline && trendQuestion(question),
-			Event: kind == CoverageSummary && topic != "" && !storyQuestion(question, kind), Stories: stories},
+			Event: kind == CoverageSummary && topic != "" && !storyQuestion(question, kind), Stories: stories,
+			Copies: copies, Recalled: recalled},
 	}
 	for _, a := range articles {
 		if len(a.Passages) > 0 {
@@ -380,7 +394,7 @@ func (b *Bot) topicArticles(ctx context.Context, all []retrieval.ArticlePassages
 			out = append(out, a)
 		}
 	}
-	return inYears(out, topic), nil
+	return out, nil
 }
 
 // topicShare is the share of a topic's weight (its words weighted by how
@@ -445,9 +459,12 @@ func holdingTopic(all []retrieval.ArticlePassages, topic string) []string {
 }
 
 // inYears keeps the articles of the years a topic names ("in 2023",
-// "from 2022 to 2024"): dated within them, or undated and naming one. A
-// filter that would keep none is dropped.
-func inYears(articles []retrieval.ArticlePassages, topic string) []retrieval.ArticlePassages {
+// "from 2022 to 2024"): dated within them; dated later but opening on
+// what happened within them ("was fined on February 26 over the escape
+// last September"), which it returns as recalled too; or undated and
+// copying an article dated within them, or naming one of them. A filter
+// that would keep none is dropped.
+func inYears(articles []retrieval.ArticlePassages, topic string, copies map[string]retrieval.ArticleInfo) ([]retrieval.ArticlePassages, map[string]bool) {
 	var years []int
 	for _, w := range strings.Fields(topic) {
 		if isYear(w) {
@@ -456,16 +473,27 @@ func inYears(articles []retrieval.ArticlePassages, topic string) []retrieval.Art
 		}
 	}
 	if len(years) == 0 {
-		return articles
+		return articles, nil
 	}
 	lo, hi := slices.Min(years), slices.Max(years)
+	in := func(y int) bool { return y >= lo && y <= hi }
 	var out []retrieval.ArticlePassages
+	recalled := make(map[string]bool)
 	for _, a := range articles {
-		if !a.Info.Date.IsZero() {
-			if y := a.Info.Date.Year(); y >= lo && y <= hi {
+		if d := a.Info.Date; !d.IsZero() {
+			if in(d.Year()) {
 				out = append(out, a)
+			} else if d.Year() > hi && slices.ContainsFunc(ledeYears(a), in) {
+				out = append(out, a)
+				recalled[a.Info.Source] = true
 			}
 			continue
+		}
+		if orig, ok := copies[a.Info.Source]; ok {
+			if in(orig.Date.Year()) {
+				out = append(out, a)
+			}
+			continue // a copy is of its original's year, whatever it names
 		}
 		// "From 2021 to 2024" takes in 2022 and 2023 too.
 		if slices.ContainsFunc(a.Passages, func(p retrieval.Chunk) bool { return namesYearIn(p.Text, lo, hi) }) {
@@ -473,9 +501,58 @@ func inYears(articles []retrieval.ArticlePassages, topic string) []retrieval.Art
 		}
 	}
 	if len(out) == 0 {
-		return articles
+		return articles, nil
+	}
+	return out, recalled
+}
+
+// ledeYears are the years of what a dated article's opening sentence
+// tells: the years it names, and those "last September" and "last year"
+// point to from its date. A report opens on its news; a year named
+// further down is background ("the second escape, after one in 2023").
+func ledeYears(a retrieval.ArticlePassages) []int {
+	words := questionWords(ledeText(a))
+	var out []int
+	for i, w := range words {
+		switch {
+		case isYear(w):
+			y, _ := strconv.Atoi(w)
+			out = append(out, y)
+		case i == 0 || words[i-1] != "last":
+		case w == "year":
+			out = append(out, a.Info.Date.Year()-1)
+		case monthNumber(w) > 0:
+			y := a.Info.Date.Year()
+			if time.Month(monthNumber(w)) >= a.Info.Date.Month() {
+				y-- // "last September" in February is of the year before
+			}
+			out = append(out, y)
+		}
 	}
 	return out
+}
+
+// ledeWords is the least number of words of a line that opens an
+// article's body: its headline, a "Date:" line and a byline are shorter.
+const ledeWords = 8
+
+// ledeText is the first sentence of an article's body: of its first line
+// of ledeWords words or more that is not its headline.
+func ledeText(a retrieval.ArticlePassages) string {
+	title := strings.Join(strings.Fields(a.Info.Title), " ")
+	for _, p := range a.Passages {
+		for line := range strings.Lines(p.Text) {
+			l := strings.Join(strings.Fields(line), " ")
+			if l == title || len(strings.Fields(l)) < ledeWords {
+				continue
+			}
+			if i := strings.Index(l, ". "); i > 0 {
+				l = l[:i+1]
+			}
+			return l
+		}
+	}
+	return ""
 }
 
 // namesYearIn reports whether text names a year from lo to hi.

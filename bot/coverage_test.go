@@ -31,6 +31,8 @@ func TestCoverageQuestion(t *testing.T) {
 		{"Where do the reports differ on the strike?", CoverageDisagree, "strike"},
 		{"Give me a timeline of the Halvorsen fire.", CoverageTimeline, "halvorsen fire"},
 		{"How did the strike unfold?", CoverageTimeline, "strike"},
+		{"In what order did the events of the strike happen?", CoverageTimeline, "strike"},
+		{"In which order did things happen at the farm?", CoverageTimeline, "things farm"},
 		{"What do the articles say about the fire?", CoverageSummary, "fire"},
 		{"Which articles mention Halvorsen?", CoverageArticles, "halvorsen"},
 		{"Do the sources agree on the death toll?", CoverageDisagree, "death toll"},
@@ -106,29 +108,51 @@ func TestInYears(t *testing.T) {
 	undated := func(src, text string) retrieval.ArticlePassages {
 		return retrieval.ArticlePassages{Info: retrieval.ArticleInfo{Source: src}, Passages: []retrieval.Chunk{{Text: text}}}
 	}
+	later := func(src, lede string) retrieval.ArticlePassages {
+		a := dated(src, 2026) // May 1, 2026
+		a.Info.Title = "Headline"
+		a.Passages = []retrieval.Chunk{{Text: "Headline\n\n" + lede + " Background from 2025 follows.\n"}}
+		return a
+	}
 	articles := []retrieval.ArticlePassages{
 		dated("2020.txt", 2020), dated("2021.txt", 2021), dated("2023.txt", 2023),
 		undated("wire.txt", "The 2022 winner was hurt in the crash."),
 		undated("old.txt", "A look back at 1998."),
 		undated("id.txt", "Ticket 120221 and 20225 are no years."),
+		undated("copy.txt", "A copy of the 2021 report that names 1998."),
+		later("fine.txt", "The farm was fined on Tuesday over the escape of fish last September."),
+		later("recall.txt", "The farm was fined on Tuesday over the escape of fish last year."),
+		later("named.txt", "The farm was fined on Tuesday over the escape of fish in 2024 at Brannock."),
+		later("march.txt", "The farm was fined on Tuesday over the escape of fish last March at Brannock."),
 	}
+	copies := map[string]retrieval.ArticleInfo{"copy.txt": articles[1].Info}
 	for _, tt := range []struct {
-		topic string
-		want  []string
+		topic    string
+		want     []string
+		recalled []string
 	}{
-		{"the race from 2021 to 2024", []string{"2021.txt", "2023.txt", "wire.txt"}},
-		{"the race in 2022", []string{"wire.txt"}},
-		{"the race in 2020", []string{"2020.txt"}},
-		{"the race", []string{"2020.txt", "2021.txt", "2023.txt", "wire.txt", "old.txt", "id.txt"}},
+		{"the race from 2021 to 2024", []string{"2021.txt", "2023.txt", "wire.txt", "copy.txt", "named.txt"}, []string{"named.txt"}},
+		{"the race in 2022", []string{"wire.txt"}, nil},
+		{"the race in 2020", []string{"2020.txt"}, nil},
+		{"the race", []string{"2020.txt", "2021.txt", "2023.txt", "wire.txt", "old.txt", "id.txt", "copy.txt", "fine.txt", "recall.txt", "named.txt", "march.txt"}, nil},
 		// A filter that would keep nothing is dropped.
-		{"the race in 1950", []string{"2020.txt", "2021.txt", "2023.txt", "wire.txt", "old.txt", "id.txt"}},
+		{"the race in 1950", []string{"2020.txt", "2021.txt", "2023.txt", "wire.txt", "old.txt", "id.txt", "copy.txt", "fine.txt", "recall.txt", "named.txt", "march.txt"}, nil},
+		// A copy is of its original's year, not of one it names.
+		{"the race in 1998", []string{"old.txt"}, nil},
+		// A later report opening on what happened in the year asked: "last
+		// September" in May 2026 is of 2025, "last March" of 2026.
+		{"the escape in 2025", []string{"fine.txt", "recall.txt"}, []string{"fine.txt", "recall.txt"}},
 	} {
-		var got []string
-		for _, a := range inYears(articles, tt.topic) {
+		var got, recalled []string
+		kept, rec := inYears(articles, tt.topic, copies)
+		for _, a := range kept {
 			got = append(got, a.Info.Source)
+			if rec[a.Info.Source] {
+				recalled = append(recalled, a.Info.Source)
+			}
 		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("inYears(%q) = %v, want %v", tt.topic, got, tt.want)
+		if !slices.Equal(got, tt.want) || !slices.Equal(recalled, tt.recalled) {
+			t.Errorf("inYears(%q) = %v (recalled %v), want %v (%v)", tt.topic, got, recalled, tt.want, tt.recalled)
 		}
 	}
 }

@@ -106,3 +106,64 @@ func monthNumber(w string) int {
 	}
 	return 0
 }
+
+// copiedShare is the share of an undated article's paragraphs that must
+// be passed by those standing word for word in a dated one for it to be a
+// copy of it: a
+// republished wire story keeps most of its paragraphs and changes a
+// figure or a date in one, where two reports of one story share none.
+const copiedShare = 0.5
+
+// minCopiedParagraph is the shortest paragraph, in bytes, that counts: a
+// one-word line ("Advertisement") says nothing of where a text came from.
+const minCopiedParagraph = 20
+
+// Copies maps each undated article of all that copies a dated one (a
+// republished wire story, a syndicated page) to the
+// earliest dated article it copies (its info): its date is when the copy's events
+// happened, and the copy was published no earlier.
+func Copies(all []retrieval.ArticlePassages) map[string]retrieval.ArticleInfo {
+	paras := make([]map[string]bool, len(all))
+	for i, a := range all {
+		paras[i] = paragraphs(a)
+	}
+	out := make(map[string]retrieval.ArticleInfo)
+	for i, a := range all {
+		if !a.Info.Date.IsZero() || len(paras[i]) == 0 {
+			continue
+		}
+		best := -1
+		for j, b := range all {
+			if b.Info.Date.IsZero() || len(paras[j]) == 0 {
+				continue
+			}
+			shared := 0
+			for p := range paras[i] {
+				if paras[j][p] {
+					shared++
+				}
+			}
+			if float64(shared) > copiedShare*float64(len(paras[i])) && (best < 0 || b.Info.Date.Before(all[best].Info.Date)) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			out[a.Info.Source] = all[best].Info
+		}
+	}
+	return out
+}
+
+// paragraphs returns the lines of an article's passages, white space
+// folded, that are long enough to tell where a text came from.
+func paragraphs(a retrieval.ArticlePassages) map[string]bool {
+	out := make(map[string]bool)
+	for _, p := range a.Passages {
+		for line := range strings.Lines(p.Text) {
+			if l := strings.Join(strings.Fields(line), " "); len(l) >= minCopiedParagraph {
+				out[l] = true
+			}
+		}
+	}
+	return out
+}

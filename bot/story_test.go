@@ -3,6 +3,7 @@ package bot
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/retrieval"
 )
@@ -52,6 +53,38 @@ func TestStoryQuestion(t *testing.T) {
 	} {
 		if got := storyQuestion(tt.q, tt.kind); got != tt.want {
 			t.Errorf("storyQuestion(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestCopies(t *testing.T) {
+	article := func(src string, day int, text string) retrieval.ArticlePassages {
+		a := retrieval.ArticlePassages{Info: retrieval.ArticleInfo{Source: src}, Passages: []retrieval.Chunk{{Text: text}}}
+		if day > 0 {
+			a.Info.Date = time.Date(2023, 9, day, 0, 0, 0, 0, time.UTC)
+		}
+		return a
+	}
+	const (
+		lede  = "About 48,000 farmed salmon escaped into Brannock Sound after the storm.\n"
+		lede2 = "About 52,000 farmed salmon escaped into Brannock Sound after the storm.\n"
+		body  = "Divers found a broken mooring line and a split in the netting.\nThe fish had been due for harvest in October.\nShares fell 6 percent in Oslo trading on Monday.\n"
+	)
+	all := []retrieval.ArticlePassages{
+		article("wire.txt", 18, "Salmon escape\n"+lede+body),
+		article("update.txt", 19, "Salmon escape\n"+lede+body),
+		article("copy.txt", 0, "Salmon escape\n"+lede2+body+"Republished by the Courier.\n"),
+		article("other.txt", 0, "Salmon escape\nA fine followed the escape of farmed salmon last September.\nThe fish had been due for harvest in October.\n"),
+		article("copy-of-undated.txt", 0, "A fine followed the escape of farmed salmon last September.\nThe fish had been due for harvest in October.\n"),
+	}
+	got := Copies(all)
+	want := map[string]string{"copy.txt": "wire.txt"} // the earliest it copies; an undated one dates nothing
+	if len(got) != len(want) {
+		t.Errorf("Copies = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k].Source != v {
+			t.Errorf("Copies[%s] = %q, want %q", k, got[k].Source, v)
 		}
 	}
 }

@@ -52,7 +52,7 @@ func TestCoverageRound4(t *testing.T) {
 			[]string{"election/2020-10-27-pellham-mayor-race.html"},
 			[]string{"6,281", "differ"}}, // the undated 2024 copy speaks of 2020 only in passing
 		{"What does the coverage say about the 2024 mayoral election?",
-			[]string{"winning 6,812 votes", "Participation reached 47 percent", "so does Northern Wire, undated; not before 2024-10-22", "6,812 vs 6,281"},
+			[]string{"winning 6,812 votes", "Participation reached 47 percent", "so does Northern Wire, undated copy of the 2024-10-23 Northern Wire report", "6,812 vs 6,281"},
 			[]string{"election/2024-10-23-whitcombe-wins-wire.txt", "election/whitcombe-wins-pellham-courier.txt"},
 			[]string{"Celia Brandt"}}, // "Mayor Celia Brandt" is of the fraud case
 		{"What happened at the Kessling sentencing?",
@@ -68,7 +68,7 @@ func TestCoverageRound4(t *testing.T) {
 				"July 8, 2024: Judge Raymond Achebe set sentencing",
 				"(Ashford Herald, 2024-05-06)",
 				"The reports differ on when:\n- February 20 vs February 21",
-				"undated; not before 2024-02-01", // the Herald's copy names February 2024
+				"undated copy of the 2024-02-12 Lakeshore Press Agency report", // the Herald's copy of the wire story
 			},
 			[]string{"court/2024-02-12-kessling-charged-wire.txt", "court/kessling-charged-ashford-herald.txt", "court/2024-07-09-kessling-sentenced.txt"},
 			[]string{"Pellham", "December 2"}},

@@ -8,6 +8,7 @@ package extractive
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -27,6 +28,9 @@ type coverageArticle struct {
 	info   retrieval.ArticleInfo
 	sents  []*passageSentence // in order, headline and byline included
 	bounds bounds             // of an undated article, as its text tells
+	// recalled is set for an article dated after the years a topic
+	// names that opens on what happened within them.
+	recalled bool
 }
 
 // citer numbers the sentences an answer cites, once each.
@@ -58,9 +62,14 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 		}
 		sents := e.collectSentences(res)
 		slices.SortStableFunc(sents, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
-		ca := coverageArticle{info: a.Info, sents: sents}
+		ca := coverageArticle{info: a.Info, sents: sents, recalled: cov.Recalled[a.Info.Source]}
 		if a.Info.Date.IsZero() {
 			ca.bounds = textBounds(e.lexicon, e.terms.Terms, ca)
+			if orig, ok := cov.Copies[a.Info.Source]; ok {
+				// A copy was published no earlier than what it copies,
+				// and tells of the same days.
+				ca.bounds = bounds{notBefore: orig.Date, copyOf: orig}
+			}
 		}
 		articles = append(articles, ca)
 	}
@@ -71,7 +80,7 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 		if cov.Event {
 			text = e.eventSummary(articles, cov.Stories, &c, cov.Topic)
 		} else {
-			text = summary(articles, &c, e.topicPicker(articles, cov.Topic))
+			text = summary(articles, &c, e.summaryPicker(articles, cov.Topic))
 		}
 	case bot.CoverageArticles:
 		text = articleList(articles, &c, "The coverage holds "+countArticles(len(articles))+":", articleEntry)
@@ -85,7 +94,7 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 		text = e.disagreements(articles, &c)
 	case bot.CoverageTimeline:
 		if cov.Trend {
-			text = timeline(articles, &c, e.topicPicker(articles, cov.Topic))
+			text = e.trendTimeline(articles, &c, cov.Topic)
 		} else {
 			text = e.eventTimeline(articles, &c)
 		}
@@ -158,19 +167,42 @@ func summary(articles []coverageArticle, c *citer, pick picker) string {
 		b.WriteString(", from " + first + " to " + last)
 	}
 	b.WriteString(". By article, oldest first:")
-	shown, more := listed(articles)
+	shown, more := listed(copiesAfterOriginals(articles))
 	for _, a := range shown {
 		said := pick(a)
 		if len(said) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n- %s (%s):", oneLineTitle(a.info.Title), describe(a.info))
+		d := describe(a.info)
+		if a.bounds.copyOf.Source != "" {
+			d = a.bounds.label()
+		}
+		fmt.Fprintf(&b, "\n- %s (%s):", oneLineTitle(a.info.Title), d)
 		for _, s := range said {
 			fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
 		}
 	}
 	b.WriteString(more)
 	return b.String()
+}
+
+// copiesAfterOriginals orders the articles with each undated copy right
+// after the article it copies: where a reader of the list looks for it.
+func copiesAfterOriginals(articles []coverageArticle) []coverageArticle {
+	copies := copiesIn(articles)
+	out := make([]coverageArticle, 0, len(articles))
+	for i, a := range articles {
+		if _, ok := copies[i]; ok {
+			continue
+		}
+		out = append(out, a)
+		for _, c := range slices.Sorted(maps.Keys(copies)) {
+			if copies[c] == i {
+				out = append(out, articles[c])
+			}
+		}
+	}
+	return out
 }
 
 func oneLineTitle(t string) string {
@@ -248,50 +280,115 @@ func outlets(articles []coverageArticle, c *citer) string {
 	return b.String()
 }
 
-// timeline lists the articles oldest first, each by what it says of the
-// topic (its lede, without one): what happened, as the coverage reported
-// it. The undated come last, apart, for the reader to place.
-func timeline(articles []coverageArticle, c *citer, pick picker) string {
-	var b strings.Builder
-	b.WriteString("As the coverage reported it, oldest first:")
-	shown, more := listed(articles)
-	undated := false
-	for _, a := range shown {
-		said := pick(a)
-		if len(said) == 0 {
-			continue
-		}
-		if a.info.Date.IsZero() && !undated {
-			undated = true
-			b.WriteString("\nUndated articles, which say no more of when:")
-		}
-		fmt.Fprintf(&b, "\n- %s:", describe(a.info))
-		if a.info.Date.IsZero() {
-			fmt.Fprintf(&b, " %s:", oneLineTitle(a.info.Title))
-		}
-		for _, s := range said {
-			fmt.Fprintf(&b, " %s %s", quote(s), c.cite(s))
-		}
-	}
-	b.WriteString(more)
-	return b.String()
-}
-
 // picker chooses what an answer quotes of an article.
 type picker func(coverageArticle) []*passageSentence
 
 // topicPicker returns a picker of each article's sentences most about
-// topic (its words weighted by how few sentences of the coverage hold
-// them; years only narrow which articles are asked), in the article's
-// order; an article saying nothing of it, or a question without a topic,
-// gets its lede.
+// topic (see topicScorer), in the article's order; an article saying
+// nothing of it, or a question without a topic, gets its lede.
 func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker {
-	ledeOnly := func(a coverageArticle) []*passageSentence {
-		if s := lede(a); s != nil {
-			return []*passageSentence{s}
-		}
-		return nil
+	score := e.topicScorer(articles, topic)
+	if score == nil {
+		return ledeOnly
 	}
+	// Few articles leave room for more of each.
+	each, keep := 1, topicKeep
+	switch {
+	case len(articles) == 1:
+		each, keep = 3, topicKeep/2 // what one article says of it, in more than its best sentence
+	case len(articles) <= 3:
+		each = 2
+	}
+	return func(a coverageArticle) []*passageSentence {
+		type scored struct {
+			s     *passageSentence
+			score float64
+		}
+		var best []scored
+		for _, s := range a.sents {
+			if sc := score(s); sc > 0 {
+				best = append(best, scored{s, sc})
+			}
+		}
+		if len(best) == 0 {
+			return ledeOnly(a)
+		}
+		slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(y.score, x.score) })
+		var out []*passageSentence
+		for _, b := range best {
+			if len(out) == each || b.score < keep*best[0].score {
+				break
+			}
+			out = append(out, b.s)
+		}
+		if len(articles) == 1 {
+			// The one article on it tells its story in its opening.
+			for _, s := range a.sents {
+				if len(out) >= each {
+					break
+				}
+				if !s.headline && !s.byline && !s.caption && !isInterviewQuestion(s.text) && !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+		}
+		slices.SortStableFunc(out, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
+		return out
+	}
+}
+
+// summaryLede is the least share of the score of an article's sentence
+// most about a topic that its lede needs to stand for the article in a
+// summary: a report opens on its news, and a line of a summary says what
+// each article reported, not the sentence that repeats most words of the
+// question.
+const summaryLede = 0.5
+
+// summaryPicker picks what a summary quotes of each article: its lede
+// when that is about the topic, else what topicPicker picks.
+func (e *Answerer) summaryPicker(articles []coverageArticle, topic string) picker {
+	pick := e.topicPicker(articles, topic)
+	score := e.topicScorer(articles, topic)
+	if score == nil {
+		return pick
+	}
+	return func(a coverageArticle) []*passageSentence {
+		l := lede(a)
+		if l == nil {
+			return pick(a)
+		}
+		best := 0.0
+		for _, s := range a.sents {
+			best = max(best, score(s))
+		}
+		picked := pick(a)
+		if best == 0 || score(l) < summaryLede*best || slices.Contains(picked, l) {
+			return picked
+		}
+		// The lede first, then as many of the others picked as room
+		// is left for.
+		rest := slices.Clone(picked)
+		slices.SortStableFunc(rest, func(x, y *passageSentence) int { return cmp.Compare(score(y), score(x)) })
+		out := append([]*passageSentence{l}, rest[:len(rest)-1]...)
+		slices.SortStableFunc(out, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
+		return out
+	}
+}
+
+// ledeOnly picks an article's lede.
+func ledeOnly(a coverageArticle) []*passageSentence {
+	if s := lede(a); s != nil {
+		return []*passageSentence{s}
+	}
+	return nil
+}
+
+// topicScorer returns how much a sentence of the articles is about topic:
+// the topic's words it holds, weighted by how few sentences of the
+// coverage hold them (years only narrow which articles are asked), with a
+// figure of what they name counting again; 0 for a headline, byline,
+// caption or interviewer's question. It is nil for a topic without words.
+func (e *Answerer) topicScorer(articles []coverageArticle, topic string) func(*passageSentence) float64 {
 	var terms []string
 	for _, w := range strings.Fields(topic) {
 		if _, err := strconv.Atoi(w); err == nil {
@@ -300,7 +397,7 @@ func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker 
 		terms = append(terms, e.terms.Terms(w)...)
 	}
 	if len(terms) == 0 {
-		return ledeOnly
+		return nil
 	}
 	df := make(map[string]int)
 	inArticles := make(map[string]int)
@@ -331,75 +428,34 @@ func (e *Answerer) topicPicker(articles []coverageArticle, topic string) picker 
 			}
 		}
 	}
-	// Few articles leave room for more of each.
-	each, keep := 1, topicKeep
-	switch {
-	case len(articles) == 1:
-		each, keep = 3, topicKeep/2 // what one article says of it, in more than its best sentence
-	case len(articles) <= 3:
-		each = 2
-	}
-	return func(a coverageArticle) []*passageSentence {
-		type scored struct {
-			s     *passageSentence
-			score float64
+	return func(s *passageSentence) float64 {
+		if s.headline || s.byline || s.caption || isInterviewQuestion(s.text) {
+			return 0
 		}
-		var best []scored
-		for _, s := range a.sents {
-			if s.headline || s.byline || s.caption || isInterviewQuestion(s.text) {
+		var sc float64
+		for t, w := range weight {
+			if s.terms[t] {
+				sc += w
+			}
+		}
+		// A figure of what the topic names ("212 players", "8,400
+		// pairs of puffins") is what a question of how it changed
+		// asks for.
+		counted := make(map[string]bool)
+		for i, tk := range s.toks {
+			if tk.digits == 0 && numberWordValue(tk.lower) == 0 || isYearWord(tk) {
 				continue
 			}
-			var sc float64
-			for t, w := range weight {
-				if s.terms[t] {
-					sc += w
-				}
-			}
-			// A figure of what the topic names ("212 players", "8,400
-			// pairs of puffins") is what a question of how it changed
-			// asks for.
-			counted := make(map[string]bool)
-			for i, tk := range s.toks {
-				if tk.digits == 0 && numberWordValue(tk.lower) == 0 || isYearWord(tk) {
-					continue
-				}
-				for k := i + 1; k < min(len(s.toks), i+1+countedWithin); k++ {
-					for _, t := range e.terms.Terms(s.toks[k].text) {
-						if w := weight[t]; w > 0 && !counted[t] {
-							counted[t] = true
-							sc += w
-						}
+			for k := i + 1; k < min(len(s.toks), i+1+countedWithin); k++ {
+				for _, t := range e.terms.Terms(s.toks[k].text) {
+					if w := weight[t]; w > 0 && !counted[t] {
+						counted[t] = true
+						sc += w
 					}
 				}
 			}
-			if sc > 0 {
-				best = append(best, scored{s, sc})
-			}
 		}
-		if len(best) == 0 {
-			return ledeOnly(a)
-		}
-		slices.SortStableFunc(best, func(x, y scored) int { return cmp.Compare(y.score, x.score) })
-		var out []*passageSentence
-		for _, b := range best {
-			if len(out) == each || b.score < keep*best[0].score {
-				break
-			}
-			out = append(out, b.s)
-		}
-		if len(articles) == 1 {
-			// The one article on it tells its story in its opening.
-			for _, s := range a.sents {
-				if len(out) >= each {
-					break
-				}
-				if !s.headline && !s.byline && !s.caption && !isInterviewQuestion(s.text) && !slices.Contains(out, s) {
-					out = append(out, s)
-				}
-			}
-		}
-		slices.SortStableFunc(out, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
-		return out
+		return sc
 	}
 }
 

@@ -25,7 +25,7 @@ func TestCoverageAnswers(t *testing.T) {
 			[]string{"The coverage holds 9 articles", "Three killed in Riverton chemical plant fire (2023-05-10, Valley Ledger, RIVERTON, By Tom Reilly; fire/2023-05-10-riverton-fire-ledger.txt)"},
 			[]string{"fire/2023-05-10-riverton-fire-ledger.txt", "arts/2023-03-01-northlight-results.txt"}, nil},
 		{"Who is quoted about the Riverton fire?",
-			[]string{"Dana Okafor:", "Irene Vasquez:", "Lucia Brandt:", "Gareth Pryce:", "Miriam Solberg:", `"This was not an accident waiting to happen`},
+			[]string{"Dana Okafor", "- Irene Vasquez", "- Lucia Brandt", "- Gareth Pryce", "Miriam Solberg", `"This was not an accident waiting to happen`},
 			[]string{"fire/2024-05-21-halvorsen-fined.txt", "fire/2023-06-02-union-demands-inquiry.md"}, []string{"Marguerite Leblanc", "Riverton:"}},
 		{"What do the sources disagree about on the Halvorsen fire?",
 			[]string{"The sources differ", "Twenty-one vs Twelve", "Three workers vs Four workers", "Four workers died", "Northern Press (2023-05-11)"},
@@ -122,7 +122,7 @@ func TestCoverageAnswersRound3(t *testing.T) {
 			// a surname alone, whose full name another article gives; a
 			// name after its title and a comma; an appositive before the
 			// verb; the interviewee's answers.
-			[]string{"Henrik Aas:", "Emeka Obi:", "Anita Rowe:", `"We cannot rely on one reservoir`, "I cannot rule it out."},
+			[]string{"- Henrik Aas", "- Emeka Obi", "- Anita Rowe", `"We cannot rely on one reservoir`, "I cannot rule it out."},
 			[]string{"water/2022-09-02-caldbeck-reservoir.html", "water/2023-03-14-abernethy-interview.md", "water/why-the-valley-runs-dry.txt", "chess/norderby-open-2024.md"},
 			[]string{"Harrow Water:"}},
 		{"What do the sources disagree about?",

@@ -58,7 +58,7 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 		// An article of another year speaks of the event where it names
 		// the event's year: "who lost the 2020 race".
 		otherYear := false
-		if y := articleDate(a).Year(); dated && !articleDate(a).IsZero() && (y < lo || y > hi) {
+		if y := articleDate(a).Year(); dated && !articleDate(a).IsZero() && (y < lo || y > hi) && !a.recalled {
 			otherYear = true
 		}
 		for k, s := range a.sents {
@@ -118,9 +118,13 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 	var picked []scored
 	also := make(map[*passageSentence][]int)
 	per := make(map[int]int)
+	copies := copiesIn(articles)
 	for _, x := range all {
 		if len(picked) == eventSentences || x.score < eventKeep*all[0].score {
 			break
+		}
+		if o, ok := copies[x.art]; ok && copyIn(articles[o], x.s) != nil {
+			continue // what a copy repeats is its original's, cited beside it
 		}
 		if i := slices.IndexFunc(picked, func(p scored) bool {
 			return jaccard(contentTerms(p.s), contentTerms(x.s)) >= nearDuplicate
@@ -135,6 +139,28 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 		}
 		per[x.art]++
 		picked = append(picked, x)
+	}
+	for _, p := range picked {
+		for c, o := range copies {
+			if o == p.art && !slices.Contains(also[p.s], c) && copyIn(articles[c], p.s) != nil {
+				also[p.s] = append(also[p.s], c)
+			}
+		}
+	}
+	// Every article on the event is cited, by what it tells most of it
+	// when its sentences ranked below the others'.
+	cited := make(map[int]bool)
+	for _, p := range picked {
+		cited[p.art] = true
+		for _, i := range also[p.s] {
+			cited[i] = true
+		}
+	}
+	for _, x := range all {
+		if !cited[x.art] && told[x.s] >= eventArticle*best[x.art] && best[x.art] >= eventKeep*top {
+			cited[x.art] = true
+			picked = append(picked, x)
+		}
 	}
 	slices.SortStableFunc(picked, func(x, y scored) int {
 		if c := compareDates(x.s, y.s); c != 0 {
@@ -236,4 +262,18 @@ func (e *Answerer) topicWeights(articles []coverageArticle, topic string) map[st
 		}
 	}
 	return weight
+}
+
+// copiesIn maps the index of each undated copy among articles to that of
+// the article it copies, when both are there.
+func copiesIn(articles []coverageArticle) map[int]int {
+	out := make(map[int]int)
+	for i, a := range articles {
+		if src := a.bounds.copyOf.Source; src != "" {
+			if j := slices.IndexFunc(articles, func(o coverageArticle) bool { return o.info.Source == src }); j >= 0 {
+				out[i] = j
+			}
+		}
+	}
+	return out
 }

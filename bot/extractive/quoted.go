@@ -11,6 +11,10 @@ import (
 // maxQuotesEach is the most sentences quoted for one person.
 const maxQuotesEach = 2
 
+// maxOffices is the most offices given beside a person's name: what they
+// were when first and when last quoted, say.
+const maxOffices = 3
+
 // speaker is a person the coverage quotes.
 type speaker struct {
 	name  string             // in full when an article gives it
@@ -74,13 +78,23 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 			}
 		}
 	}
+	// A company or an agency that "said" something is no person quoted.
+	people = slices.DeleteFunc(people, func(p *speaker) bool { return lx.organisation(articles, p.name) })
 	if len(people) == 0 {
 		return ""
+	}
+	var all []*passageSentence
+	for _, a := range articles {
+		all = append(all, a.sents...)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "The coverage quotes %d %s:", len(people), plural(len(people), "person", "people"))
 	for _, p := range people {
-		fmt.Fprintf(&b, "\n- %s:", p.name)
+		fmt.Fprintf(&b, "\n- %s", p.name)
+		if o := lx.offices(all, p.name); len(o) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(o[:min(len(o), maxOffices)], "; "))
+		}
+		b.WriteString(":")
 		// One statement from each article that quotes them (what they
 		// said at different times), then a second from the first; their
 		// words in quotation marks before a paraphrase of them.

@@ -45,6 +45,14 @@ func (lx *lexicon) moreSpeakers(s *passageSentence, known map[string]string) ([]
 			names[sn] = full
 		}
 	}
+	// "Gallacher, who has led the count since 2012, said": a surname the
+	// coverage gives in full, opening the sentence, where namesIn leaves
+	// a lone name out.
+	if len(toks) > 2 && isProperWord(toks[0]) && known[toks[0].lower] != "" {
+		if j := lx.afterAppositive(s, 0); j > 0 && j < len(toks) && lx.isReportingVerb(toks[j].lower) {
+			add(toks[0].lower, "")
+		}
+	}
 	for _, n := range lx.namesIn(s) {
 		sn := n.surname(toks)
 		if !n.full() && known[sn] == "" || isWeekday(toks[n.last].lower) || n.endsInMonth(toks) {

@@ -7,7 +7,9 @@ import (
 )
 
 // The shapes of attribution that wire copy, local papers and interviews
-// use, each found as a speaker of the coverage.
+// use, each found as a speaker of the coverage; a team that "said it
+// would" is no person, though an interviewee calls a rider by his first
+// name.
 func TestQuotedShapes(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
@@ -27,6 +29,12 @@ GRENZACH (Alpine Wire) - Luca Ferri won the first stage of the Alpine Tour on Su
 
 Race director Marta Keller dismissed the complaint as "noise from the back of the bunch".
 `,
+		"2024-06-05-stage.txt": `Protest over third stage
+
+LINDAU (Alpine Wire) - Team Vireo said it would protest the result of the third stage.
+
+Holt, who has raced for 12 years, said the finish was unsafe.
+`,
 		"2024-06-10-interview.md": `---
 title: Talking to Luca Ferri
 date: 2024-06-10
@@ -36,7 +44,7 @@ The Alpine Tour's new leader, Luca Ferri, spoke to us after the stage.
 
 **How did you feel on the last climb?**
 
-I was suffering, but I knew Berg was suffering more.
+I was suffering, but I knew Berg was suffering more. Jonas rode well, but I was stronger.
 
 **Will you defend the jersey?**
 
@@ -49,9 +57,10 @@ Every day, until the last stage in Lindau.
 	}
 	b := offlineBot(t, dir)
 	checkCoverage(t, b, "Who is quoted in these articles?",
-		[]string{"Jonas Berg:", "Karin Holt:", `"We asked for a safer finish`, "Luca Ferri:", "I knew Berg was suffering more", "Marta Keller:"},
-		[]string{"2023-06-01-stage.txt", "2024-06-02-stage.txt", "2024-06-10-interview.md"},
-		[]string{"Team Vireo:", "Alpine Tour:"})
+		[]string{"- Jonas Berg", "- Karin Holt", `"We asked for a safer finish`, "- Luca Ferri", "I knew Berg was suffering more", "- Marta Keller",
+			"Holt, who has raced for 12 years, said the finish was unsafe."},
+		[]string{"2023-06-01-stage.txt", "2024-06-02-stage.txt", "2024-06-05-stage.txt", "2024-06-10-interview.md"},
+		[]string{"Team Vireo:", "Alpine Tour:", "- Team Vireo"})
 }
 
 // A surname that begins as a month does ("Marchetti") is a speaker's,
@@ -74,7 +83,7 @@ Councillor Ruth Augustine told a news conference that the ferry company would be
 	}
 	b := offlineBot(t, dir)
 	checkCoverage(t, b, "Who is quoted in these articles?",
-		[]string{"Paolo Marchetti:", `"The channel has silted up badly. [1] We cannot let`, "Ruth Augustine:"},
+		[]string{"- Paolo Marchetti", `"The channel has silted up badly. [1] We cannot let`, "- Ruth Augustine"},
 		[]string{"2024-05-02-harbour.txt"}, nil)
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // maxEvents is the most events a timeline lists.
@@ -51,6 +52,9 @@ func (e *Answerer) datedEvents(articles []coverageArticle) []event {
 					continue
 				}
 				if when, exact, ok := resolveDate(m.date, ref); ok {
+					if wd, ok := weekdayBefore(s, m.first); ok && exact && strings.HasPrefix(m.date, "--") {
+						when = onWeekday(when, wd)
+					}
 					out = append(out, event{when: when, exact: exact, s: s, art: i})
 				}
 			}
@@ -187,6 +191,7 @@ func isFutureWord(w string) bool {
 // happened, not after the earliest it gives of what will.
 type bounds struct {
 	notBefore, notAfter time.Time
+	copyOf              retrieval.ArticleInfo // the dated article it copies, if any
 }
 
 // textBounds reads an article's bounds from the full dates (to the day,
@@ -228,6 +233,12 @@ func textBounds(lx *lexicon, terms func(string) []string, a coverageArticle) bou
 // "undated; not before 2009-06-13".
 func (b bounds) label() string {
 	switch {
+	case b.copyOf.Source != "":
+		label := "undated copy of the " + bot.DateLabel(b.copyOf.Date)
+		if b.copyOf.Agency != "" {
+			label += " " + b.copyOf.Agency
+		}
+		return label + " report"
 	case !b.notBefore.IsZero() && !b.notAfter.IsZero():
 		return "undated; between " + bot.DateLabel(b.notBefore) + " and " + bot.DateLabel(b.notAfter)
 	case !b.notBefore.IsZero():
@@ -337,4 +348,27 @@ func (e *Answerer) reportLabel(articles []coverageArticle, i int) string {
 // articleOf returns the index of the article of s.
 func articleOf(articles []coverageArticle, s *passageSentence) int {
 	return slices.IndexFunc(articles, func(a coverageArticle) bool { return a.info.Source == s.source })
+}
+
+// weekdayBefore returns the weekday written just before the date starting
+// at word i ("on Saturday, September 16").
+func weekdayBefore(s *passageSentence, i int) (time.Weekday, bool) {
+	if i == 0 || !isWeekday(s.toks[i-1].lower) {
+		return 0, false
+	}
+	return time.Weekday(weekdayNumber(s.toks[i-1].lower)), true
+}
+
+// onWeekday moves a date written without its year ("Saturday, September
+// 16"), placed in the year nearest its report's date, to the nearest year
+// within two that falls on the weekday written beside it: an undated
+// report is dated only roughly, and within five years a day of the year
+// falls on a weekday once at most.
+func onWeekday(when time.Time, wd time.Weekday) time.Time {
+	for _, dy := range []int{0, 1, -1, 2, -2} {
+		if t := when.AddDate(dy, 0, 0); t.Weekday() == wd {
+			return t
+		}
+	}
+	return when
 }

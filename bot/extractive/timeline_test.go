@@ -73,3 +73,22 @@ func TestDisagreementSaysWhichIsLater(t *testing.T) {
 	checkCoverage(t, offlineBot(t, seedDir), "What do the sources disagree about?",
 		[]string{"February 2009 vs 2011", "(undated; before 2009-02-01)", "(undated; not before 2009-06-13)", "The later report gives 2011."}, nil, nil)
 }
+
+func TestOnWeekday(t *testing.T) {
+	for _, tt := range []struct {
+		when string
+		wd   time.Weekday
+		want string
+	}{
+		// An undated report dated "not before 2022-01-01" by its text puts
+		// September 16 in 2021; the Saturday beside it says 2023.
+		{"2021-09-16", time.Saturday, "2023-09-16"},
+		{"2023-09-16", time.Saturday, "2023-09-16"}, // already right
+		{"2024-03-05", time.Friday, "2024-03-05"},   // no year near falls on it: left as it is
+	} {
+		when, _ := time.Parse(time.DateOnly, tt.when)
+		if got := onWeekday(when, tt.wd).Format(time.DateOnly); got != tt.want {
+			t.Errorf("onWeekday(%s, %s) = %s, want %s", tt.when, tt.wd, got, tt.want)
+		}
+	}
+}

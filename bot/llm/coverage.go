@@ -37,10 +37,13 @@ Rules:
 3. If nothing in the article bears on the question, reply exactly: nothing.`
 
 // kindHint says what an answer to each kind of coverage question holds.
-func kindHint(k bot.CoverageKind) string {
-	switch k {
+func kindHint(cov *bot.Coverage) string {
+	switch cov.Kind {
 	case bot.CoverageSummary:
-		return "Summarize the coverage: what it is about, then each article in a sentence, oldest first."
+		if cov.Event {
+			return "Describe the one event asked about: what happened, its figures, and who said what, citing every article that reports it (a copy beside what it copies); leave out articles on another event of the same kind."
+		}
+		return "Summarize the coverage: what it is about, then one line for every article, oldest first, with its date and outlet, each cited."
 	case bot.CoverageArticles:
 		return "List every article: its title, date, outlet, byline and source file."
 	case bot.CoverageDates:
@@ -48,11 +51,14 @@ func kindHint(k bot.CoverageKind) string {
 	case bot.CoverageOutlets:
 		return "Name the outlets and which articles each published."
 	case bot.CoverageQuoted:
-		return "Name every person the articles quote and what each said."
+		return "Name every person the articles quote, once each, with the office the articles give them, and what each said; a company or body that said something is not a person."
 	case bot.CoverageDisagree:
 		return "List the figures, dates, names or claims the articles give differently, each side cited, with the articles' dates and which is newer."
 	case bot.CoverageTimeline:
-		return "Give a timeline: the events in date order, each with its date."
+		if cov.Trend {
+			return "Trace the topic year by year, oldest first: one line for each year from every article that speaks of it, with the year and the article cited."
+		}
+		return "Give a timeline: the events in date order, each with its date, covering the main event of every article; read a date without a year (\"on Saturday, September 16\") by the article's own date."
 	}
 	return ""
 }
@@ -180,12 +186,16 @@ func (l *Answerer) answerCoverage(ctx context.Context, req bot.Request) (bot.Ans
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(articleHeader(i+1, a, texts[i]) + "\n")
-		b.WriteString(quoteData(strings.TrimSpace(bodies[i])) + "\n")
+		b.WriteString(articleHeader(i+1, a, texts[i]))
+		if orig, ok := cov.Copies[a.Info.Source]; ok {
+			// An undated copy is of its original's days.
+			fmt.Fprintf(&b, " copy of: %s (date: %s)", orig.Source, bot.DateLabel(orig.Date))
+		}
+		b.WriteString("\n" + quoteData(strings.TrimSpace(bodies[i])) + "\n")
 		passages[i] = retrieval.Result{Chunk: texts[i]}
 	}
 	b.WriteString("</passages>\n\n")
-	if h := kindHint(cov.Kind); h != "" {
+	if h := kindHint(cov); h != "" {
 		b.WriteString(h + "\n")
 	}
 	fmt.Fprintf(&b, "Question: %s", oneLine(req.Question))

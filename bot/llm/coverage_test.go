@@ -113,3 +113,47 @@ func TestLLMCoverageBudget(t *testing.T) {
 		t.Errorf("note = %q, want it to say how many articles were read", a.Note)
 	}
 }
+
+// A story's summary, an event, a history and who is quoted reach the
+// model with every article of it, their dates, an undated copy marked as
+// one, and what the answer must hold.
+func TestLLMCoverageStories(t *testing.T) {
+	const corpus = "../eval/testdata/dev5stories"
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"Summarize the reporting on the fish farm in Brannock Sound.", []string{
+			"one line for every article, oldest first, with its date and outlet",
+			"date: 2021-05-11", "date: 2025-08-20",
+			"source: salmon/brannock-escape-coast-courier.txt", "copy of: salmon/2023-09-18-brannock-escape-wire.txt (date: 2023-09-18)",
+		}},
+		{"What does the coverage say about the September 2023 escape?", []string{
+			"Describe the one event asked about", "source: salmon/2024-02-27-kelderwick-fined.html", "About 52,000 farmed salmon",
+		}},
+		{"Trace Ingrid Solvik's history with Kelderwick year by year.", []string{
+			"one line for each year from every article", "joined Kelderwick in 2015", "date: 2025-08-20",
+		}},
+		{"Who is quoted in the coverage?", []string{
+			"a company or body that said something is not a person", "with the office the articles give them", "an analyst at Arbroath Securities",
+		}},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			l, f, _ := newFakeLLM(t, Options{}, llmtest.Reply{Chunks: []string{"Kelderwick [1]."}})
+			b := bot.New(bottest.Index(t, corpus), l, bot.Options{Corpus: corpus})
+			if _, err := b.Ask(t.Context(), nil, tt.q, nil); err != nil {
+				t.Fatal(err)
+			}
+			reqs := f.Requests()
+			if len(reqs) == 0 {
+				t.Fatal("no request reached the model")
+			}
+			msg := reqs[len(reqs)-1].Messages[len(reqs[len(reqs)-1].Messages)-1].Content
+			for _, w := range tt.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("request lacks %q:\n%s", w, msg)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,57 @@
+package extractive
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// dev5storiesDir holds a salmon farm's story over four years, with an
+// undated copy of a wire story, and one article of another story of the
+// same place.
+var dev5storiesDir = filepath.Join("..", "eval", "testdata", "dev5stories")
+
+func TestCoverageRound5(t *testing.T) {
+	b := offlineBot(t, dev5storiesDir)
+	const (
+		opens  = "salmon/2021-05-11-kelderwick-opens-brannock.txt"
+		escape = "salmon/2023-09-18-brannock-escape-wire.txt"
+		copied = "salmon/brannock-escape-coast-courier.txt"
+		fined  = "salmon/2024-02-27-kelderwick-fined.html"
+		second = "salmon/2025-08-12-second-escape.md"
+		quits  = "salmon/2025-08-20-solvik-resigns.txt"
+	)
+	for _, tt := range []struct {
+		q                  string
+		want, sources, not []string
+	}{
+		// A summary line of an article is its lede where that is on the
+		// topic; the undated copy follows what it copies.
+		{"Summarize the reporting on the fish farm in Brannock Sound.",
+			[]string{"Kelderwick Salmon stocked the first of 12 net pens",
+				"the company said on Monday. [2]\n- Tens of thousands of salmon escape after storm breaks pens (undated copy of the 2023-09-18 Highland Coast Wire report)"},
+			[]string{opens, escape, copied, fined, second, quits}, nil},
+		// The event's articles: the undated copy of its report, and a
+		// later one opening on it ("last September"), but not the
+		// report of the later escape that recalls it.
+		{"What does the coverage say about the September 2023 escape?",
+			[]string{"48,000 vs 52,000", "fined £750,000"},
+			[]string{escape, copied, fined}, []string{"9,500"}},
+		// One line for each year an article tells of, oldest first.
+		{"Trace Ingrid Solvik's history with Kelderwick year by year.",
+			[]string{"- 2015 (as Highland Coast Wire, 2021-05-11 reported it): Solvik, a veterinarian, joined Kelderwick in 2015",
+				"- 2022 (as Highland Coast Wire, 2023-09-18 reported it):",
+				"; so does Highland Coast Wire, undated copy of the 2023-09-18 Highland Coast Wire report"},
+			[]string{opens, escape, copied, fined, second, quits}, nil},
+		// The undated copy's "Saturday, September 16" is of 2023, told
+		// once with its original.
+		{"Give me a timeline of the Kelderwick story.",
+			[]string{"- September 16, 2023: BRANNOCK", "May 10, 2021", "August 19, 2025"},
+			[]string{opens, escape, copied, fined, second, quits}, []string{"September 16, 2021", "September 16, 2022"}},
+		// A company that "said" something is no person quoted.
+		{"Who is quoted in the coverage?",
+			[]string{"- Priya Natarajan (an analyst at Arbroath Securities):", "- Tomas Hale (the agency's chief inspector):"},
+			[]string{escape, fined, quits}, []string{"- Kelderwick Salmon"}},
+	} {
+		t.Run(tt.q, func(t *testing.T) { checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not) })
+	}
+}
