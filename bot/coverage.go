@@ -503,7 +503,42 @@ func inYears(articles []retrieval.ArticlePassages, topic string, copies map[stri
 	if len(out) == 0 {
 		return articles, nil
 	}
+	if from, to, ok := topicMonth(topic); ok {
+		// "The June 2023 strike": not the November one. Reports come
+		// weeks before an event (the strike called) and after it.
+		var near []retrieval.ArticlePassages
+		for _, a := range out {
+			d := a.Info.Date
+			if orig, ok := copies[a.Info.Source]; ok {
+				d = orig.Date
+			}
+			if d.IsZero() || recalled[a.Info.Source] || !d.Before(from.Add(-monthReach)) && !d.After(to.Add(monthReach)) {
+				near = append(near, a)
+			}
+		}
+		if len(near) > 0 {
+			out = near
+		}
+	}
 	return out, recalled
+}
+
+// monthReach is how far before or after the month a topic names ("the
+// June 2023 strike") a report of it may be dated.
+const monthReach = 45 * 24 * time.Hour
+
+// topicMonth returns the month a topic names with its year ("june 2023"),
+// as its first and last day.
+func topicMonth(topic string) (time.Time, time.Time, bool) {
+	words := strings.Fields(topic)
+	for i := 0; i+1 < len(words); i++ {
+		if m := monthNumber(words[i]); m > 0 && isYear(words[i+1]) {
+			y, _ := strconv.Atoi(words[i+1])
+			from := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+			return from, from.AddDate(0, 1, -1), true
+		}
+	}
+	return time.Time{}, time.Time{}, false
 }
 
 // ledeYears are the years of what a dated article's opening sentence

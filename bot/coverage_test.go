@@ -139,6 +139,10 @@ func TestInYears(t *testing.T) {
 		{"the race in 1950", []string{"2020.txt", "2021.txt", "2023.txt", "wire.txt", "old.txt", "id.txt", "copy.txt", "fine.txt", "recall.txt", "named.txt", "march.txt"}, nil},
 		// A copy is of its original's year, not of one it names.
 		{"the race in 1998", []string{"old.txt"}, nil},
+		// A month with the year: the reports of weeks around it, not of
+		// another event that year (the articles are of May 1).
+		{"the march 2020 strike", []string{"2020.txt"}, nil},
+		{"the october 2020 strike", []string{"2020.txt"}, nil}, // none near: the year's
 		// A later report opening on what happened in the year asked: "last
 		// September" in May 2026 is of 2025, "last March" of 2026.
 		{"the escape in 2025", []string{"fine.txt", "recall.txt"}, []string{"fine.txt", "recall.txt"}},
@@ -173,5 +177,25 @@ func TestTrendQuestion(t *testing.T) {
 		if got := trendQuestion(tt.q); got != tt.want {
 			t.Errorf("trendQuestion(%q) = %v, want %v", tt.q, got, tt.want)
 		}
+	}
+}
+
+func TestInMonth(t *testing.T) {
+	on := func(src, date string) retrieval.ArticlePassages {
+		d, _ := time.Parse(time.DateOnly, date)
+		return retrieval.ArticlePassages{Info: retrieval.ArticleInfo{Source: src, Date: d}}
+	}
+	articles := []retrieval.ArticlePassages{
+		on("called.txt", "2023-05-20"), on("ends.txt", "2023-06-10"), on("ratified.txt", "2023-07-02"),
+		on("second.txt", "2023-11-05"), {Info: retrieval.ArticleInfo{Source: "copy.txt"}},
+	}
+	copies := map[string]retrieval.ArticleInfo{"copy.txt": articles[3].Info} // a copy of the November report
+	var got []string
+	kept, _ := inYears(articles, "june 2023 strike", copies)
+	for _, a := range kept {
+		got = append(got, a.Info.Source)
+	}
+	if want := []string{"called.txt", "ends.txt", "ratified.txt"}; !slices.Equal(got, want) {
+		t.Errorf("inYears(june 2023 strike) = %v, want %v", got, want)
 	}
 }

@@ -83,6 +83,22 @@ func inQuotation(text string, at int) bool {
 	return quoteMarks(text[:at])%2 == 1
 }
 
+// officeBetween reports whether the words between a reporting verb at k
+// and a name starting at first are an office in lower case ("said
+// coxswain Euan Gillies", "said market manager Alison Reid"): words of
+// an office ending in a role.
+func (lx *lexicon) officeBetween(toks []textWord, k, first int) bool {
+	if first-k < 2 || !lx.isRole(toks[first-1].lower) {
+		return false
+	}
+	for _, t := range toks[k+1 : first] {
+		if !lx.officeWord(t) {
+			return false
+		}
+	}
+	return true
+}
+
 // officeWord reports a word that may stand in an office before a role
 // ("chief", "Energy", "French Foreign"): a noun or adjective, no
 // grammar word, verb or number.

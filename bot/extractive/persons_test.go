@@ -70,3 +70,26 @@ func TestOffices(t *testing.T) {
 		}
 	}
 }
+
+func TestOfficeBetween(t *testing.T) {
+	lx := testLexicon(t)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{`"The old boat never let us down," said coxswain Euan Gillies.`, true},
+		{`"Buyers come here," said market manager Alison Reid.`, true},
+		{"The minister said on Thursday France would send troops.", false},
+		{"The union said members of Local 88 voted.", false},
+	} {
+		s := sentence(tt.text)
+		k := slices.IndexFunc(s.toks, func(t textWord) bool { return t.lower == "said" })
+		got := false
+		for first := k + 2; first < len(s.toks) && first <= k+5; first++ {
+			got = got || isProperWord(s.toks[first]) && lx.officeBetween(s.toks, k, first)
+		}
+		if got != tt.want {
+			t.Errorf("officeBetween(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -245,7 +245,7 @@ func (lx *lexicon) speakersIn(s *passageSentence, last string) []string {
 		// "said Foreign Minister Lawrence Cannon", "quoted Rasmussen as
 		// saying", "according to Fire Chief Dana Okafor".
 		for _, n := range names {
-			if n.first > k && n.first <= k+5 && !n.speaker && titlesBetween(toks, k, n.first) && (tk.lower != "quoted" || quotedAs(toks, n.last)) &&
+			if n.first > k && n.first <= k+5 && !n.speaker && (titlesBetween(toks, k, n.first) || lx.officeBetween(toks, k, n.first)) && (tk.lower != "quoted" || quotedAs(toks, n.last)) &&
 				(n.full() || s.fullNames[n.surname(toks)]) && !subjectOfClause(s.text, toks, n.last) {
 				add(n.surname(toks))
 				break

@@ -1,6 +1,7 @@
 package extractive
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -54,4 +55,21 @@ func TestCoverageRound5(t *testing.T) {
 	} {
 		t.Run(tt.q, func(t *testing.T) { checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not) })
 	}
+}
+
+// A report that dates only what it recalls has its news told at its own
+// date, by its lede.
+func TestTimelineTellsEachArticle(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"2023-09-18-escape.txt": "Salmon escape from Brannock farm\n\nAbout 48,000 salmon escaped from the Brannock farm on Saturday, September 16, the company said.\n",
+		"2025-08-12-second.txt": "Second escape at Brannock farm\n\nThousands of salmon escaped from the Brannock farm after a supply boat struck a pen in fog.\n\nIt follows the escape of 48,000 fish on September 16, 2023.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkCoverage(t, offlineBot(t, dir), "Give me a timeline of the Brannock farm escapes.",
+		[]string{"- September 16, 2023: About 48,000 salmon", "- August 12, 2025 (reported): Thousands of salmon escaped"},
+		[]string{"2023-09-18-escape.txt", "2025-08-12-second.txt"}, nil)
 }

@@ -249,17 +249,29 @@ func (b bounds) label() string {
 	return "undated"
 }
 
+// recalledBefore is how long before its publication an article's dated
+// events may be and still be its news rather than what it recalls.
+const recalledBefore = 45 * 24 * time.Hour
+
 // eventTimeline lists the events of the articles by the dates they give,
 // each with the report telling it; an article that dates nothing it tells
 // appears at its own date by its lede. Dates the reports give differently
 // for the same event follow, each side cited.
 func (e *Answerer) eventTimeline(articles []coverageArticle, c *citer) string {
 	evs := e.datedEvents(articles)
+	// An article is told by an event of its own days; one that dates only
+	// what it recalls ("the second escape, after one in 2023") has its
+	// news told by its lede at its date.
 	told := make(map[int]bool)
+	own := func(i int, when time.Time) bool {
+		d := articles[i].info.Date
+		return d.IsZero() || !when.Before(d.Add(-recalledBefore))
+	}
 	for _, ev := range evs {
-		told[ev.art] = true
+		told[ev.art] = told[ev.art] || own(ev.art, ev.when)
 		for _, o := range ev.also {
-			told[articleOf(articles, o)] = true
+			i := articleOf(articles, o)
+			told[i] = told[i] || own(i, ev.when)
 		}
 	}
 	type line struct {
