@@ -161,7 +161,10 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		has("people", "persons") && has("spoke", "speak", "talked", "interviewed")) &&
 		!has("saying", "that", "as") && (words[0] == "who" || has("people", "whose", "list", "which")):
 		kind = CoverageQuoted
-	case has("outlets", "outlet", "agencies", "agency", "publications", "newspapers", "media", "publishers") && (has("which", "what", "list", "who")):
+	case (has("outlets", "agencies", "publications", "newspapers", "media", "publishers") || has("outlet", "agency") && (about || has("report", "reported", "covered", "wrote", "published"))) &&
+		has("which", "what", "list", "who"):
+		// "Which agency is investigating the crash?" asks for a body in
+		// the news, not for who reported it.
 		kind = CoverageOutlets
 	case (has("published", "dated", "written", "dates", "date") && has("each", "every", "these", "articles", "stories", "all")) && !has("how", "why"):
 		kind = CoverageDates

@@ -316,6 +316,8 @@ type answerSpot struct {
 // findKind finds in s what a question of kind k asks for.
 func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 	switch {
+	case q.want.clock:
+		return findClockTimes(s.toks)
 	case q.duration:
 		return lx.findDurations(s.toks)
 	case q.margin:

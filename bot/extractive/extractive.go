@@ -789,7 +789,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			best = make([]float64, len(q.terms))
 			docBest[s.source] = best
 		}
-		headcount := q.kind == kindNumber && isHeadcount(s.toks)
+		headcount := q.kind == kindNumber && (isHeadcount(s.toks) || lx.groupCount(s.toks) >= 0)
 		denied := deniesVerb(q, s)
 		if denied && q.kind != kindAny {
 			// Who decided, when, how many: not a decision not taken.
@@ -945,7 +945,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	topical := e.topical(q, sents)
 	cands := make([]*scoredSentence, 0, len(sents))
 	for i, s := range sents {
-		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) || !namedNear(i, s) || !e.holdsThing(q, s, absent) || topical != nil && !topical[s] {
+		if !coherent[s.source] || !e.holdsRelation(q, credit[i]) || !namedNear(i, s) || !e.holdsThing(q, s, absent) || topical != nil && !topical[s] || !e.fitsKind(q, s) {
 			continue
 		}
 		if q.period.quarter > 0 && fitPeriod(s.periods(), q.period) == periodOther {
@@ -1006,14 +1006,14 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		if coreTotal > 0 {
 			c.core = max(c.coverage, core/coreTotal)
 		}
-		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank)
+		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank) + e.kindScore(q, s)
 		spots, near, values, weak := lx.answerEvidence(q, s, idf, total)
 		if !spots && (q.kind == kindNumber || q.kind == kindDate) {
 			// "How many" and "when" are answered by a figure or a date:
 			// a sentence without one is about the topic, not the answer.
 			continue
 		}
-		if q.verb >= 0 && !e.assertsVerb(q, s) && (q.kind == kindDate || countsVerb) {
+		if q.verb >= 0 && !e.assertsVerb(q, s) && (q.kind == kindDate && !q.want.clock || countsVerb) {
 			// The date of "when did France decide" is the date of the
 			// decision: a date elsewhere, or of a decision not taken,
 			// does not answer. Likewise the figure of "how many were
@@ -1327,7 +1327,7 @@ func (lx *lexicon) answerEvidence(q questionInfo, s *passageSentence, idf []floa
 		focus = -1
 	}
 	for _, f := range found {
-		if q.kind == kindNumber && !q.margin && (countsOther(s.toks, matched, f.tok) || lx.qualifiedOther(s, matched, f.tok) || focus >= 0 && lx.measuresOther(s, matched, f.tok, focus)) ||
+		if q.kind == kindNumber && !q.margin && lx.figureOfOther(q, s, matched, f.tok, focus) ||
 			q.kind == kindPerson && lx.servesOther(s.toks, matched, f.tok) {
 			continue
 		}

@@ -278,6 +278,7 @@ type questionInfo struct {
 	// margin is set for "by how much": the difference, written "by 42
 	// seconds", answers it.
 	margin bool
+	want   kindWant // the kind and measure asked for beyond kind (kind.go)
 }
 
 // qterm is a key term of a question.
@@ -558,6 +559,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			q.terms[j].anto = e.antonyms(t.word)
 		}
 	}
+	q.want = e.wantedKind(toks, q)
 	return q
 }
 
