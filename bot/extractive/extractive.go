@@ -177,6 +177,11 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 			chosen = append(chosen, c)
 		}
 	}
+	if q.origin {
+		if o := e.origin(q, sents); o != nil {
+			return quoteAnswer([]*scoredSentence{o}, false)
+		}
+	}
 	if other := e.disagreement(q, cands); other != nil && !e.ageAside(q, best, other) {
 		if a, ok := e.updateAnswer(question, q, best, other); ok {
 			return a // a figure that changed, not a disagreement

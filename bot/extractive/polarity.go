@@ -55,7 +55,7 @@ func (e *Answerer) holdsPart(s *passageSentence, t qterm) bool {
 func (e *Answerer) affirms(q questionInfo, s *passageSentence) bool {
 	some := false
 	for _, t := range q.terms {
-		if !t.predCore || t.name || t.weight <= lightWeight {
+		if !t.predCore || t.name || t.weight <= lightWeight && !t.predVerb {
 			continue
 		}
 		some = true
@@ -64,6 +64,17 @@ func (e *Answerer) affirms(q questionInfo, s *passageSentence) bool {
 		}
 	}
 	return some
+}
+
+// nextName returns the word of the name term after t in q, "" when none:
+// the surname after a given name.
+func nextName(q questionInfo, t qterm) string {
+	for i, u := range q.terms {
+		if u.stem == t.stem && i+1 < len(q.terms) && q.terms[i+1].name {
+			return q.terms[i+1].word
+		}
+	}
+	return ""
 }
 
 // opposesAt reports whether word k of s is the opposite of a word of
@@ -174,7 +185,7 @@ func (e *Answerer) decidingSentence(q questionInfo, sents []*passageSentence, na
 		if !named[s.source] || s.headline || s.caption || s.byline || s.asks || !e.namesSubject(q, s) {
 			continue
 		}
-		if !e.affirms(q, s) && !e.opposedIn(q, s) {
+		if !e.decides(q, s) {
 			continue
 		}
 		if r := e.yesNoRelevance(q, s); r > bestRel {
@@ -185,6 +196,20 @@ func (e *Answerer) decidingSentence(q questionInfo, sents []*passageSentence, na
 		return nil
 	}
 	return &scoredSentence{s: best, score: bestRel}
+}
+
+// decides reports whether s says what a yes/no question asks, or its
+// opposite, or opens the reply to a question of the text that does.
+func (e *Answerer) decides(q questionInfo, s *passageSentence) bool {
+	return e.affirms(q, s) || e.opposedIn(q, s) || e.repliesTo(q, s)
+}
+
+// repliesTo reports whether s opens the reply to a question of the text
+// that says what the reader's question asks ("Q: Have you seen one of
+// the lynx yourself? A: Never."): the reply decides it.
+func (e *Answerer) repliesTo(q questionInfo, s *passageSentence) bool {
+	r := replyTo(s)
+	return r != nil && r.next == s && e.affirms(q, r)
 }
 
 // opposedIn reports whether a word of s is the opposite of the

@@ -267,10 +267,11 @@ type questionInfo struct {
 	whoVerb bool
 	// agent is the index in terms of the verb of "who VERB X?", also a
 	// light one ("who runs"), or -1.
-	agent int
-	yesno bool // "Did Canada agree ...?": the evidence for and against answers it
-	still bool // "Is X still racing?": the latest report answers it
-	terms []qterm
+	agent  int
+	yesno  bool // "Did Canada agree ...?": the evidence for and against answers it
+	origin bool // "Where is X from?": where they were born or grew up answers it
+	still  bool // "Is X still racing?": the latest report answers it
+	terms  []qterm
 	// period is the quarter the question asks about, if any.
 	period period
 	// counted is the index in terms of the noun "how many" counts, or -1.
@@ -331,6 +332,10 @@ type qterm struct {
 	// or condition after its predicate ("close because of the grant
 	// cut"): they are no part of its subject.
 	aside bool
+	// given is set on a name followed by another ("Callum" of "Callum
+	// Dearlove"): a given name, which an article that has given the full
+	// name leaves out.
+	given bool
 	// anto lists the stems of the words opposite to a predicate's word
 	// ("lose" for "win", "fall" for "grow"): a sentence holding one says
 	// no.
@@ -432,6 +437,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		predFrom, predTo = lx.predicateOf(toks, verb)
 	}
 	q.still = q.yesno && asksStill(toks)
+	q.origin = q.kind == kindPlace && asksOrigin(toks)
 	if q.yesno {
 		// "Has France decided where to send its troops?" asks whether,
 		// not where: the evidence either way answers it.
@@ -504,6 +510,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			}
 			q.terms[j].weight = max(q.terms[j].weight, weight)
 			q.terms[j].name = q.terms[j].name || name
+			q.terms[j].given = q.terms[j].given || name && n == 1 && i+1 < len(toks) && lx.isName(toks, i+1)
 			q.terms[j].required = q.terms[j].required || n > 1 && slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return w.upper && !w.allCaps })
 			q.terms[j].role = q.terms[j].role || n == 1 && i != head && q.kind == kindPerson && lx.answerNoun(tk.lower) == kindPerson
 			q.terms[j].title = q.terms[j].title || slices.ContainsFunc(toks[i-n+1:i+1], func(w textWord) bool { return lx.isOfficeTitle(w.lower) })

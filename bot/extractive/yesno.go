@@ -194,24 +194,35 @@ func replyTo(s *passageSentence) *passageSentence {
 // others that score close to it. A sentence that only names
 // the subject is no evidence either way.
 func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence, sents []*passageSentence) *scoredSentence {
-	for _, c := range cands {
-		if c.score < decisiveShare*cands[0].score {
-			break
+	close := func(yield func(*scoredSentence) bool) {
+		for _, c := range cands {
+			if c.score < decisiveShare*cands[0].score || !yield(c) {
+				return
+			}
 		}
-		if !c.s.headline && e.namesSubject(q, c.s) && e.holdsPredicate(q, c.s) {
+	}
+	// One that says it, or its opposite, or replies to a question of the
+	// text that does.
+	for c := range close {
+		if !c.s.headline && e.namesSubject(q, c.s) && e.decides(q, c.s) {
 			return c
 		}
 	}
-	// None close to the best does: the one of their articles that says
-	// it, in other words or by its opposite, which the search's words
-	// ranked low ("the theatre would stay open" for "will the Granary
-	// close").
+	// None close to the best does: the one of their articles that does,
+	// which the search's words ranked low ("the theatre would stay open"
+	// for "will the Granary close").
 	named := make(map[string]bool)
 	for _, c := range cands {
 		named[c.s.source] = true
 	}
 	if d := e.decidingSentence(q, sents, named); d != nil {
 		return d
+	}
+	// Else one that holds a word of the predicate.
+	for c := range close {
+		if !c.s.headline && e.namesSubject(q, c.s) && e.holdsPredicate(q, c.s) {
+			return c
+		}
 	}
 	return cands[0]
 }
@@ -220,10 +231,19 @@ func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence, sents []*pa
 // answers one way: the deciding sentence pro first, then the others
 // chosen, which may say what pro's words do not ("will close the
 // plant" beside "the plant, which opened in 1987").
+// bareReply is the most words of a reply that only says yes or no
+// ("A: Never.", "Doyle: No.").
+const bareReply = 3
+
 func yesNoQuotes(pro *scoredSentence, chosen []*scoredSentence, most int) []*scoredSentence {
 	out := []*scoredSentence{pro}
+	if r := replyTo(pro.s); r != nil && r.next == pro.s && sentenceWords(pro.s.toks) <= bareReply && pro.s.next != nil && !pro.s.next.asks {
+		// "A: Never." says why in the sentence after it: "I've seen the
+		// footprints, nothing more."
+		out = append(out, &scoredSentence{s: pro.s.next, score: pro.score})
+	}
 	for _, c := range chosen {
-		if c != pro && len(out) < most {
+		if c != pro && len(out) < most && !slices.ContainsFunc(out, func(o *scoredSentence) bool { return o.s == c.s }) {
 			out = append(out, c)
 		}
 	}
@@ -245,6 +265,9 @@ func (e *Answerer) namesSubject(q questionInfo, s *passageSentence) bool {
 		for _, t := range q.terms {
 			switch {
 			case t.pred || t.aside || t.weight < 1 || t.capital && !t.name:
+			case t.name && t.given && s.fullNames[nextName(q, t)]:
+				// "Dearlove" for Callum Dearlove, once the article
+				// has named him in full.
 			case t.name:
 				if e.termCredit(s, t) < e.opt.SynonymCredit && !refersTo(s, t) { // "Ottawa" for Canada, "the theatre" for the Granary
 					return false
