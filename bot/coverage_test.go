@@ -69,7 +69,8 @@ func TestSpell(t *testing.T) {
 	}
 	v := retrieval.NewVocabulary("NATO spokesperson James Appathurai said. Prime Minister Stephen Harper said. Halvorsen was fined. Goaltender Stuart Skinner made saves.",
 		"Gareth Pryce spoke. Pryce said the prize was small; a prize, a prize.",
-		"Chief Executive Halvard Nesse said the hall was full.")
+		"Chief Executive Halvard Nesse said the hall was full.",
+		"Mayor Juniper Hale said hail had closed the line.")
 	for _, tt := range []struct {
 		q, sure, guess string
 		suggest        []string
@@ -93,6 +94,10 @@ func TestSpell(t *testing.T) {
 		{"What is Halvard Nese's job?", "What is Halvard Nesse's job?", "What is Halvard Nesse's job?", nil},
 		{"What is Apathurai’s role?", "What is Appathurai’s role?", "What is Appathurai’s role?", nil},
 		{"Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", "Which alliance official spoke to a morning TV show?", nil},
+		// Two edits from the only name the coverage writes after the
+		// given name, though "hail" is a word of the coverage.
+		{"Where was Juniper Hail born?", "Where was Juniper Hale born?", "Where was Juniper Hale born?", nil},
+		{"Did hail close the line?", "Did hail close the line?", "Did hail close the line?", nil},
 	} {
 		sp := spell(v, dict, tt.q)
 		if sp.sure != tt.sure || sp.guess != tt.guess || len(sp.suggest) != len(tt.suggest) || len(tt.suggest) > 0 && sp.suggest[0] != tt.suggest[0] {

@@ -61,6 +61,7 @@ func spell(v *retrieval.Vocabulary, dict Dictionary, question string) spelling {
 	var sure, guess strings.Builder
 	last := 0
 	first := true
+	prev := "" // the word before, as corrected
 	for i := 0; i < len(question); {
 		r, size := utf8.DecodeRuneInString(question[i:])
 		if !unicode.IsLetter(r) {
@@ -85,6 +86,13 @@ func spell(v *retrieval.Vocabulary, dict Dictionary, question string) spelling {
 			}
 		}
 		to, level := correctWord(v, dict, word, first)
+		if n, ok := nameAfter(v, prev, word); ok {
+			to, level = n, sureFix
+		}
+		prev = word
+		if level == sureFix {
+			prev = matchCase(to, word)
+		}
 		first = false
 		i = j
 		if level == noFix {
@@ -184,6 +192,33 @@ func correctWord(v *retrieval.Vocabulary, dict Dictionary, word string, first bo
 		return far[0], suggestFix
 	}
 	return "", noFix
+}
+
+// nameAfter returns the part of a name the coverage writes after prev
+// that word misspells, when both are capitalised and the coverage never
+// writes word after prev: "Juniper Hail" is "Juniper Hale", two edits
+// apart but the only name after Juniper, even where "hail" is a word of
+// the coverage.
+func nameAfter(v *retrieval.Vocabulary, prev, word string) (string, bool) {
+	if prev == "" || !startsUpper(prev) || !startsUpper(word) || utf8.RuneCountInString(word) < 4 {
+		return "", false
+	}
+	after := v.After(prev)
+	lower := strings.ToLower(word)
+	if len(after) == 0 || slices.Contains(after, lower) {
+		return "", false
+	}
+	for _, c := range v.Nearest(lower, 2) {
+		if slices.Contains(after, c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // editClose reports whether a and b are one edit apart.

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -81,6 +82,10 @@ type Vocabulary struct {
 	upper map[string]int // lower-cased word -> occurrences written capitalised
 	stems map[string]bool
 	byLen map[int][]string
+	// after maps a capitalised word to the capitalised words written
+	// right after it ("juniper" -> "hale"): the names a given name goes
+	// with.
+	after map[string][]string
 }
 
 // Knows reports whether the index holds every keyword term of text (a
@@ -139,8 +144,9 @@ type vocabCache struct {
 // NewVocabulary returns the vocabulary of texts. Overlapping passages
 // repeat a sentence, which only shifts the counts a little.
 func NewVocabulary(texts ...string) *Vocabulary {
-	v := &Vocabulary{count: make(map[string]int), upper: make(map[string]int), stems: make(map[string]bool), byLen: make(map[int][]string)}
+	v := &Vocabulary{count: make(map[string]int), upper: make(map[string]int), stems: make(map[string]bool), byLen: make(map[int][]string), after: make(map[string][]string)}
 	for _, text := range texts {
+		v.addNames(text)
 		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			l := strings.ToLower(w)
 			if len(l) < 2 || len(l) > maxWordBytes {
@@ -163,6 +169,34 @@ func NewVocabulary(texts ...string) *Vocabulary {
 	}
 	return v
 }
+
+// addNames notes in v.after the capitalised words that follow one
+// another in text, parted by a space only ("Juniper Hale"): the parts of
+// a name.
+func (v *Vocabulary) addNames(text string) {
+	prev := ""
+	for _, f := range strings.Fields(text) {
+		w := strings.TrimRightFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		r := []rune(w)
+		if len(r) < 2 || !unicode.IsUpper(r[0]) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			prev = ""
+			continue
+		}
+		l := strings.ToLower(w)
+		if prev != "" && !slices.Contains(v.after[prev], l) {
+			v.after[prev] = append(v.after[prev], l)
+		}
+		prev = l
+		if w != f {
+			prev = "" // punctuation ends the name: "Hale, the mayor"
+		}
+	}
+}
+
+// After returns the capitalised words the coverage writes right after
+// the capitalised word (lower case): "hale" after "juniper".
+func (v *Vocabulary) After(word string) []string { return v.after[strings.ToLower(word)] }
 
 // HasForm reports whether the coverage holds a form of word: a word with
 // its stem ("officials" for "official").

@@ -240,7 +240,42 @@ func (e *Answerer) unasked(q questionInfo, sents []*passageSentence) bool {
 			return true
 		}
 	}
-	return false
+	return e.elsewhere(q, sents)
+}
+
+// elsewhere reports whether the coverage has the subject of a yes/no
+// question do what it asks only to something else, and speaks of what
+// it asks it of only otherwise: "The Granary sold 71 percent of its
+// seats" and "asked the council to waive the rent on the building" do
+// not say whether the Granary is selling its building. That needs a
+// predicate with a verb and an object, and no sentence about the
+// subject that says it, its opposite, or replies to a question that
+// does.
+func (e *Answerer) elsewhere(q questionInfo, sents []*passageSentence) bool {
+	var verb, obj *qterm
+	for i, t := range q.terms {
+		switch {
+		case t.name:
+		case t.predVerb && t.weight > lightWeight:
+			verb = &q.terms[i]
+		case t.predObj:
+			obj = &q.terms[i]
+		}
+	}
+	if verb == nil || obj == nil {
+		return false
+	}
+	other := false
+	for _, s := range sents {
+		if s.headline || s.caption || s.byline || !e.namesSubject(q, s) {
+			continue
+		}
+		if e.decides(q, s) {
+			return false
+		}
+		other = other || e.holdsVerb(s, *verb) && !e.holdsWord(s, *obj)
+	}
+	return other
 }
 
 // yesNoRelevance is how much of a yes/no question a sentence holds,

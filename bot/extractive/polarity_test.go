@@ -124,6 +124,12 @@ func TestYesNoEvidence(t *testing.T) {
 		{"Will the Granary close because of the grant cut?", theatre, "would stay open", "points both ways"},
 		{"Did the trust create a compensation fund for farmers?", lynx, "refused to set up a compensation fund", "points both ways"},
 		{"Did the trust release any wolves?", lynx, "", ""},
+		// The subject sells something else; the building is spoken of
+		// otherwise: no answer.
+		{"Is the Granary going to sell its building?", []article{
+			{"grant.html", "2024-06-12", "The board of the Old Granary Theatre asked Northam council to waive the 45,000-pound annual rent on the building; the council refused.\n"},
+			{"leaves.txt", "2025-03-03", "The Granary sold 71 percent of its seats in 2024, up from 64 percent in 2023.\n"},
+		}, "", ""},
 	} {
 		a, err := e.Answer(context.Background(), bot.Request{Question: tt.q, Passages: passagesOf(tt.arts...)})
 		if err != nil {

@@ -536,7 +536,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				q.terms[j].predCore = q.terms[j].predCore || predFrom >= 0 && (k == predFrom || k == predTo)
 				q.terms[j].predVerb = q.terms[j].predVerb || predFrom >= 0 && k == predFrom
 				q.terms[j].aside = q.terms[j].aside || predFrom >= 0 && k > predFrom && slices.ContainsFunc(toks[predFrom:k], func(w textWord) bool { return subordinator(w.lower) })
-				q.terms[j].predObj = q.terms[j].predObj || predFrom >= 0 && k == predTo && predTo > predFrom && !isParticiple(toks[k].lower) &&
+				q.terms[j].predObj = q.terms[j].predObj || predFrom >= 0 && k == predTo && predTo > predFrom && (!isParticiple(toks[k].lower) || nounSlot(toks, k)) &&
 					slices.ContainsFunc(toks[predFrom+1:k], func(w textWord) bool { return isDeterminer(w.lower) || isQuantifier(w.lower) || isPossessive(w.lower) })
 				q.terms[j].capital = q.terms[j].capital || k > 0 && toks[k].upper
 				q.terms[j].object = q.terms[j].object || k >= 2 && asksAgent(toks) && weight == 1
