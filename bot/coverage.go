@@ -130,8 +130,13 @@ func coverageQuestion(question string) (CoverageKind, string) {
 	plural := has("articles", "stories", "reports", "pieces", "documents")
 	// "What does the coverage say about the ban?", "what do the
 	// sources report on the strike?": what all of it says on a topic.
-	saysAbout := has("what") && has("say", "report", "tell", "write") && has("about", "on", "of") && !has("did") &&
+	saysAbout := has("what") && has("say", "report", "tell", "write") && has("about", "on", "of") &&
+		(!has("did") || has("coverage", "reporting", "media", "press")) && // "what did the coverage report about the fine", not "what did the articles say about Rasmussen"
 		(has("coverage", "sources", "reports", "articles", "stories", "outlets", "media", "news", "press") || plural)
+	// "What is the reporting on the fire about?", "what are the articles
+	// on Kelderwick about?": what a body of articles is about.
+	isAbout := has("what") && has("is", "are") && len(words) > 0 && words[len(words)-1] == "about" &&
+		has("coverage", "reporting", "articles", "stories", "reports", "pieces", "news", "press")
 	// "How has the number of players changed?", "trace her history
 	// with the race": a topic followed through the articles in time.
 	trend := (has("how") && (has("changed", "evolved", "developed", "grown", "shrunk", "risen", "fallen") ||
@@ -145,7 +150,7 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		kind = CoverageSummary
 	case phrase(words, "what", "happened") && !phrase(words, "what", "happened", "when") && len(words) > 3:
 		kind = CoverageSummary // "What happened at the Open in 2023?": what the articles on it say
-	case prefix("summar") || has("overview", "recap", "gist", "digest") || phrase(words, "what", "is", "the", "coverage", "about") ||
+	case prefix("summar") || has("overview", "recap", "gist", "digest") || isAbout || phrase(words, "what", "is", "the", "coverage", "about") ||
 		plural && (phrase(words, "what", "do", "the") || phrase(words, "what", "do", "these")) && has("say", "report", "tell") && has("about") ||
 		phrase(words, "what", "are", "the", "articles", "about") || phrase(words, "what", "are", "these", "articles", "about") ||
 		phrase(words, "what", "are", "the", "stories", "about") || phrase(words, "what", "are", "these", "stories", "about"):
@@ -200,6 +205,15 @@ func trendQuestion(question string) bool {
 			return true
 		}
 	}
+	// "How did the number of evacuees evolve?": a quantity followed in
+	// time, where "how did the case develop" asks how a story unfolded.
+	quantity := phrase(words, "number", "of") || phrase(words, "amount", "of") || phrase(words, "share", "of") || phrase(words, "count", "of") ||
+		phrase(words, "size", "of") || phrase(words, "level", "of")
+	if quantity && slices.ContainsFunc(words, func(w string) bool {
+		return strings.HasPrefix(w, "evolv") || strings.HasPrefix(w, "develop") || strings.HasPrefix(w, "progress")
+	}) {
+		return true
+	}
 	return years >= 2 || phrase(words, "year", "by", "year") || phrase(words, "each", "year") || phrase(words, "over", "the", "years")
 }
 
@@ -212,7 +226,18 @@ func storyQuestion(question string, kind CoverageKind) bool {
 	if kind == CoverageArticles || kind == CoverageDates || kind == CoverageOutlets || phrase(words, "what", "happened") {
 		return false
 	}
-	return !slices.ContainsFunc(words, func(w string) bool { return isYear(w) || monthNumber(w) > 0 })
+	return !slices.ContainsFunc(words, func(w string) bool { return isYear(w) || monthNumber(w) > 0 || isOrdinal(w) })
+}
+
+// isOrdinal reports an ordinal that picks one event of a story ("the
+// second escape", "the 3rd stage"): a closed class of English.
+func isOrdinal(w string) bool {
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		return true
+	}
+	n := strings.TrimRight(w, "stndrh")
+	return n != w && n != "" && strings.Trim(n, "0123456789") == "" && (strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th"))
 }
 
 // dropPhrase returns words without the runs of seq.

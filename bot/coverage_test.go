@@ -32,6 +32,9 @@ func TestCoverageQuestion(t *testing.T) {
 		{"Give me a timeline of the Halvorsen fire.", CoverageTimeline, "halvorsen fire"},
 		{"How did the strike unfold?", CoverageTimeline, "strike"},
 		{"In what order did the events of the strike happen?", CoverageTimeline, "strike"},
+		{"What is the reporting on Kelderwick about?", CoverageSummary, "kelderwick"},
+		{"What are the articles on the ferry strike about?", CoverageSummary, "ferry strike"},
+		{"What did the coverage report about the second escape?", CoverageSummary, "second escape"},
 		{"In which order did things happen at the farm?", CoverageTimeline, "things farm"},
 		{"What do the articles say about the fire?", CoverageSummary, "fire"},
 		{"Which articles mention Halvorsen?", CoverageArticles, "halvorsen"},
@@ -178,6 +181,8 @@ func TestTrendQuestion(t *testing.T) {
 		{"Give me a timeline of the Kessling case.", false},
 		{"How did the Kessling case develop over time?", false},
 		{"In what order did events unfold after the vote?", false},
+		{"How did the number of evacuees evolve?", true},
+		{"How did the share of votes develop?", true},
 	} {
 		if got := trendQuestion(tt.q); got != tt.want {
 			t.Errorf("trendQuestion(%q) = %v, want %v", tt.q, got, tt.want)

@@ -85,12 +85,35 @@ func (st *Stories) likeness(i, j int) float64 {
 // one firm (0.08 to 0.11).
 const SameStory = 0.07
 
+// maxMates is the most articles whose likes mates looks for: each look
+// is over the whole coverage.
+const maxMates = 200
+
 // mates returns the indexes of the articles of the story of article i,
-// i included.
+// i included, in order: those like i, and those like them in turn. A
+// story's last report (the chief executive resigns) may share little with
+// its first but much with the one before; articles of one story are
+// chained so at SameStory on every eval corpus, where those of two
+// stories are not (bot/eval/testdata: the least likeness of an article
+// to the likest of its story 0.045 to 0.114, the most to another story's
+// 0.022 to 0.05, but for two stories of one firm).
 func (st *Stories) mates(i int) []int {
+	in := make([]bool, len(st.terms))
+	in[i] = true
+	queue := []int{i}
+	for n := 0; len(queue) > 0 && n < maxMates; n++ {
+		k := queue[0]
+		queue = queue[1:]
+		for j := range st.terms {
+			if !in[j] && st.likeness(k, j) >= SameStory {
+				in[j] = true
+				queue = append(queue, j)
+			}
+		}
+	}
 	var out []int
-	for j := range st.terms {
-		if j == i || st.likeness(i, j) >= SameStory {
+	for j, ok := range in {
+		if ok {
 			out = append(out, j)
 		}
 	}

@@ -18,14 +18,18 @@ func TestStoryMates(t *testing.T) {
 		article("strike-deal.txt", "The Maritime Crews Union accepted a deal with Tarrow Bay Ferries, Kilbride said."),
 		article("fair-2023.txt", "Oskar Brandvold won the Lindenholm Prize as the book fair drew 18,500 visitors."),
 		article("fair-2024.txt", "Mira Castell won the Lindenholm Prize; Brandvold chaired the jury of the book fair."),
+		// Like the deal's report, nothing like the strike's call: of the
+		// story all the same.
+		article("strike-vote.txt", "Members accepted the deal in a ratification ballot."),
+		article("fair-2025.txt", "Castell opened the Lindenholm book fair of 2025."),
 	}
 	st := NewStories(all)
 	for _, tt := range []struct {
 		top  int
 		want []string
 	}{
-		{0, []string{"strike-wire.txt", "strike-talks.txt", "strike-deal.txt"}},
-		{3, []string{"fair-2023.txt", "fair-2024.txt"}},
+		{0, []string{"strike-wire.txt", "strike-talks.txt", "strike-deal.txt", "strike-vote.txt"}},
+		{3, []string{"fair-2023.txt", "fair-2024.txt", "fair-2025.txt"}},
 	} {
 		var got []string
 		for _, j := range st.mates(tt.top) {
@@ -50,6 +54,10 @@ func TestStoryQuestion(t *testing.T) {
 		{"What does the coverage say about the June 2025 strike?", CoverageSummary, false},
 		{"Summarize the coverage of the 2023 festival.", CoverageSummary, false},
 		{"Which articles mention Halvorsen?", CoverageArticles, false},
+		// An ordinal picks one event of the story.
+		{"What did the coverage report about the second escape?", CoverageSummary, false},
+		{"Summarize the coverage of the 3rd stage.", CoverageSummary, false},
+		{"Summarize the coverage of the 3 stages.", CoverageSummary, true},
 	} {
 		if got := storyQuestion(tt.q, tt.kind); got != tt.want {
 			t.Errorf("storyQuestion(%q) = %v, want %v", tt.q, got, tt.want)

@@ -115,7 +115,11 @@ func countArticles(n int) string {
 // lede returns the first sentence of an article's body: not its
 // headline, byline, dateline alone or a caption.
 func lede(a coverageArticle) *passageSentence {
+	title := strings.Join(strings.Fields(a.info.Title), " ")
 	for _, s := range a.sents {
+		if title != "" && strings.HasPrefix(strings.Join(strings.Fields(s.text), " "), title) {
+			continue // the headline run into a "Date:" line below it
+		}
 		if !s.headline && !s.byline && !s.caption && sentenceWords(s.toks) >= 6 {
 			return s
 		}

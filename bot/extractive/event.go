@@ -147,8 +147,9 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 			}
 		}
 	}
-	// Every article on the event is cited, by what it tells most of it
-	// when its sentences ranked below the others'.
+	// Every article on the event is cited (the answer says it draws on
+	// them), by what it tells most of it when its sentences ranked below
+	// the others'.
 	cited := make(map[int]bool)
 	for _, p := range picked {
 		cited[p.art] = true
@@ -157,7 +158,7 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 		}
 	}
 	for _, x := range all {
-		if !cited[x.art] && told[x.s] >= eventArticle*best[x.art] && best[x.art] >= eventKeep*top {
+		if !cited[x.art] && told[x.s] >= eventArticle*best[x.art] {
 			cited[x.art] = true
 			picked = append(picked, x)
 		}

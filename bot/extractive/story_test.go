@@ -3,6 +3,7 @@ package extractive
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -72,4 +73,19 @@ func TestTimelineTellsEachArticle(t *testing.T) {
 	checkCoverage(t, offlineBot(t, dir), "Give me a timeline of the Brannock farm escapes.",
 		[]string{"- September 16, 2023: About 48,000 salmon", "- August 12, 2025 (reported): Thousands of salmon escaped"},
 		[]string{"2023-09-18-escape.txt", "2025-08-12-second.txt"}, nil)
+}
+
+func TestNamedYears(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []int
+	}{
+		{"Solvik joined Kelderwick in 2015 and took charge in 2021.", []int{2015, 2021}},
+		{`Maclaren said the escape was "exactly what we warned the council about in 2021".`, nil},
+		{`"We warned them in 2021," said Maclaren, who has fished the sound since 1998.`, []int{1998}},
+	} {
+		if got := namedYears(sentence(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("namedYears(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
 }

@@ -174,11 +174,13 @@ func appendOtherYears(lines []trendLine, a coverageArticle, i, own int, score fu
 	return lines, placed
 }
 
-// namedYears are the years a sentence names, once each.
+// namedYears are the years a sentence names, once each, outside
+// quotation marks: "exactly what we warned the council about in 2021"
+// is what was said when it was reported.
 func namedYears(s *passageSentence) []int {
 	var out []int
 	for _, tk := range s.toks {
-		if isYearWord(tk) {
+		if isYearWord(tk) && !inQuotation(s.text, tk.start) {
 			if y, _ := strconv.Atoi(tk.text); !slices.Contains(out, y) {
 				out = append(out, y)
 			}
