@@ -357,6 +357,9 @@ func (e *Answerer) summaryPicker(articles []coverageArticle, topic string) picke
 		return pick
 	}
 	return func(a coverageArticle) []*passageSentence {
+		if len(articles) == 1 {
+			return withQuotation(a, pick(a))
+		}
 		l := lede(a)
 		if l == nil {
 			return pick(a)
@@ -377,6 +380,23 @@ func (e *Answerer) summaryPicker(articles []coverageArticle, topic string) picke
 		slices.SortStableFunc(out, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
 		return out
 	}
+}
+
+// withQuotation makes the last of the sentences picked of an article,
+// when none quotes anyone, its first quotation: a summary of one report
+// tells who said what in it.
+func withQuotation(a coverageArticle, picked []*passageSentence) []*passageSentence {
+	if len(picked) < 2 || slices.ContainsFunc(picked, func(s *passageSentence) bool { return hasQuotation(s.text) }) {
+		return picked
+	}
+	for _, s := range a.sents {
+		if hasQuotation(s.text) && !s.headline && !s.caption {
+			out := append(slices.Clone(picked[:len(picked)-1]), s)
+			slices.SortStableFunc(out, func(x, y *passageSentence) int { return x.lines[0] - y.lines[0] })
+			return out
+		}
+	}
+	return picked
 }
 
 // ledeOnly picks an article's lede.

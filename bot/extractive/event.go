@@ -147,6 +147,13 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 			}
 		}
 	}
+	// Who said what of it: the quotation most about it, when none was
+	// picked.
+	if !slices.ContainsFunc(picked, func(p scored) bool { return hasQuotation(p.s.text) }) {
+		if i := slices.IndexFunc(all, func(x scored) bool { return hasQuotation(x.s.text) && x.score >= eventKeep*all[0].score }); i >= 0 {
+			picked = append(picked, all[i])
+		}
+	}
 	// Every article on the event is cited (the answer says it draws on
 	// them), by what it tells most of it when its sentences ranked below
 	// the others'.

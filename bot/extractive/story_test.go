@@ -49,6 +49,10 @@ func TestCoverageRound5(t *testing.T) {
 		{"Give me a timeline of the Kelderwick story.",
 			[]string{"- September 16, 2023: BRANNOCK", "May 10, 2021", "August 19, 2025"},
 			[]string{opens, escape, copied, fined, second, quits}, []string{"September 16, 2021", "September 16, 2022"}},
+		// A summary of one report tells who said what in it.
+		{"Summarize the coverage of the lifeboat station.",
+			[]string{"took delivery of a new all-weather lifeboat", `said coxswain Euan Gillies`},
+			[]string{"salmon/2024-11-05-brannock-lifeboat.txt"}, []string{"Kelderwick"}},
 		// A company that "said" something is no person quoted.
 		{"Who is quoted in the coverage?",
 			[]string{"- Priya Natarajan (an analyst at Arbroath Securities):", "- Tomas Hale (the agency's chief inspector):"},
