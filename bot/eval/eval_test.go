@@ -901,9 +901,9 @@ func TestEvalKinds(t *testing.T) {
 		{"dev5yesno.yaml", dev5YesNoDir, Thresholds{MinCorrect: 0.93, MaxFalseDiffer: 0.03}},
 		{"heldout5yesno.yaml", heldout5YesNoDir, Thresholds{MinCorrect: 0.74, MaxFalseDiffer: 0.03}},
 		// The fifth round's on stories, events, timelines and who is
-		// quoted (answered right 0.759 and 0.586; 0.621 and 0.586 before).
-		{"dev5stories.yaml", dev5StoriesDir, Thresholds{MinCorrect: 0.72, MinCoverageCited: 0.9}},
-		{"heldout5stories.yaml", heldout5StoriesDir, Thresholds{MinCorrect: 0.55}},
+		// quoted (answered right 0.853 and 0.621; 0.647 and 0.586 before).
+		{"dev5stories.yaml", dev5StoriesDir, Thresholds{MinCorrect: 0.8, MinCoverageCited: 0.95}},
+		{"heldout5stories.yaml", heldout5StoriesDir, Thresholds{MinCorrect: 0.58}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
