@@ -901,7 +901,7 @@ func TestEvalKinds(t *testing.T) {
 		{"dev5yesno.yaml", dev5YesNoDir, Thresholds{MinCorrect: 0.93, MaxFalseDiffer: 0.03}},
 		{"heldout5yesno.yaml", heldout5YesNoDir, Thresholds{MinCorrect: 0.74, MaxFalseDiffer: 0.03}},
 		// The fifth round's on stories, events, timelines and who is
-		// quoted (answered right 0.853 and 0.621; 0.647 and 0.586 before).
+		// quoted (answered right 0.853 and 0.621; 0.559 and 0.586 before).
 		{"dev5stories.yaml", dev5StoriesDir, Thresholds{MinCorrect: 0.8, MinCoverageCited: 0.95}},
 		{"heldout5stories.yaml", heldout5StoriesDir, Thresholds{MinCorrect: 0.58}},
 	} {
