@@ -318,6 +318,8 @@ func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 	switch {
 	case q.want.clock:
 		return findClockTimes(s.toks)
+	case q.want.calendar:
+		return findCalendarDates(s.toks)
 	case q.duration:
 		return lx.findDurations(s.toks)
 	case q.margin:

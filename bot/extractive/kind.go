@@ -43,11 +43,17 @@ type kindWant struct {
 	// clock is set for "what time": a clock time answers ("10 p.m.").
 	clock bool
 	// money is set for "how much" with a word of money or paying ("how
-	// much does a bus ticket cost"): a sum answers.
+	// much does a bus ticket cost"), or of a thing ("how much is a
+	// single-day ticket"): a sum answers.
 	money bool
-	// counted is the index in terms of the noun "how many" counts, the
-	// last of its phrase ("runs" in "how many ski runs"), or -1.
-	counted int
+	// calendar is set for "on what date": a day of a month answers, not
+	// a weekday or a year.
+	calendar bool
+	// countedWord is the noun "how many" counts, the last of its phrase
+	// ("runs" in "how many ski runs"), as a term: where terms holds it
+	// in a phrase ("ski instructors"), the first word alone does not
+	// count it.
+	countedWord qterm
 	// priced is the index in terms of what a "how much" question prices
 	// ("pass" in "how much does a week-long lift pass cost"), or -1; and
 	// rivals its words of time or people ("week", "adult"), which
@@ -61,7 +67,7 @@ type kindWant struct {
 // asks for beyond q.kind.
 func (e *Answerer) wantedKind(toks []textWord, q questionInfo) kindWant {
 	lx := e.lexicon
-	w := kindWant{measure: -1, verb: -1, counted: -1, priced: -1}
+	w := kindWant{measure: -1, verb: -1, priced: -1}
 	if q.yesno {
 		return w
 	}
@@ -69,9 +75,13 @@ func (e *Answerer) wantedKind(toks []textWord, q questionInfo) kindWant {
 		return slices.IndexFunc(q.terms, func(t qterm) bool { return slices.Contains(strings.Fields(t.word), toks[k].lower) })
 	}
 	w.clock = asksClock(toks)
-	w.money = q.money || asksHowMuch(toks) && !q.margin && slices.ContainsFunc(toks, func(tk textWord) bool { return lx.isMoneyWord(tk.lower) })
+	w.money = q.money || asksHowMuch(toks) && !q.margin && !q.duration && (lx.endsInPaying(toks) || asksWorth(toks))
+	w.calendar = asksCalendarDate(toks)
 	if first, last := lx.howManyPhrase(toks); last >= 0 {
-		w.counted = term(last)
+		if st := e.terms.Terms(toks[last].text); len(st) == 1 {
+			forms, syn, hypo := e.relations(toks[last].lower, false)
+			w.countedWord = qterm{stem: st[0], word: toks[last].lower, prefix: strings.TrimSuffix(st[0], "i"), forms: forms, syn: syn, hypo: hypo, weight: 1}
+		}
 		w.rivals = e.rivalWords(toks, first, last)
 	}
 	if w.money {
@@ -121,6 +131,60 @@ func (lx *lexicon) isMeasureOfMoney(w string) bool {
 // "fee"): kinds of cost in WordNet, which a sum beside the thing gives.
 func (lx *lexicon) isCostOf(w string) bool {
 	return slices.Contains(lx.th.Hyponyms("cost"), w) || slices.Contains(lx.th.Hyponyms("price"), w)
+}
+
+// endsInPaying reports a question that ends in a verb of paying ("how
+// much does a bus ticket in Riverton cost?"), which a sum answers, where
+// "how much did profit increase" asks by how much.
+func (lx *lexicon) endsInPaying(toks []textWord) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].letters >= 2 {
+			return lx.isMoneyWord(toks[k].lower) && lx.is(toks[k].lower, wcHasVerb)
+		}
+	}
+	return false
+}
+
+// asksWorth reports "how much is a single-day ticket": "how much" and a
+// copula before a noun phrase, which asks what the thing costs.
+func asksWorth(toks []textWord) bool {
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].lower == "how" && toks[i+1].lower == "much" && isCopula(toks[i+2].lower) && (isDeterminer(toks[i+3].lower) || isPossessive(toks[i+3].lower)) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksCalendarDate reports "on what date", "what date", "which day of
+// the month": a question for a day of the calendar.
+func asksCalendarDate(toks []textWord) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].lower == "what" || toks[i].lower == "which") && toks[i+1].lower == "date" {
+			return true
+		}
+	}
+	return false
+}
+
+// findCalendarDates finds the days of the calendar a sentence gives: a
+// month with a day ("January 12", "12 January"), not a month, a weekday
+// or a year alone.
+func findCalendarDates(toks []textWord) []answerSpot {
+	var out []answerSpot
+	for i, tk := range toks {
+		m := monthName(tk)
+		if m == "" {
+			continue
+		}
+		day := func(k int) bool {
+			return k >= 0 && k < len(toks) && toks[k].digits > 0 && toks[k].digits <= 2 && toks[k].letters <= 2
+		}
+		if day(i+1) || day(i-1) {
+			out = append(out, answerSpot{tok: i, value: m})
+		}
+	}
+	return out
 }
 
 // asksClock reports "what time", "at what time": a question for the hour.
@@ -416,10 +480,8 @@ func (e *Answerer) fitsKind(q questionInfo, s *passageSentence) bool {
 			return false // "the gondola cost 38 million" prices no pass
 		}
 	}
-	for _, j := range []int{w.counted, w.priced} {
-		if j >= 0 && e.rivalled(w.rivals, q.terms[j], s) {
-			return false // "a three-day pass" is no week-long one
-		}
+	if w.priced >= 0 && e.rivalled(w.rivals, q.terms[w.priced], s) || w.countedWord.stem != "" && e.rivalled(w.rivals, w.countedWord, s) {
+		return false // "a three-day pass" is no week-long one
 	}
 	if e.endsOther(q, s) {
 		return false
@@ -540,20 +602,21 @@ func (lx *lexicon) figureOfOther(q questionInfo, s *passageSentence, matched [][
 	if focus >= 0 && lx.measuresOther(s, matched, i, focus) && !(lx.groupCount(toks) == i && lx.isPeopleNoun(q.terms[focus].word)) {
 		return true
 	}
-	counted := q.want.counted // the noun of "how many ski runs": runs
-	if counted < 0 || isFraction(toks[i]) || countsTerm(toks, matched, i, counted) {
+	// The noun of "how many ski runs": runs.
+	if q.want.countedWord.stem == "" || isFraction(toks[i]) || countsTerm(toks, i, q.want.countedWord) {
 		return false
 	}
 	if toks[i].digits == 0 && i+1 < len(toks) && toks[i+1].lower == "of" {
 		return true // "half of the month": a share
 	}
-	abstract := lx.is(q.terms[counted].word, wcAbstract) && !lx.isPeopleNoun(q.terms[counted].word)
-	if k := lx.nounAfter(s, i); k >= 0 && !lx.sameHeads(toks[k].lower, q.terms[counted].word) && !isHeadcount(toks[i:k+1]) &&
+	word := q.want.countedWord.word
+	abstract := lx.is(word, wcAbstract) && !lx.isPeopleNoun(word)
+	if k := lx.nounAfter(s, i); k >= 0 && !lx.sameHeads(toks[k].lower, word) && !isHeadcount(toks[i:k+1]) &&
 		!(abstract && lx.isPeopleNoun(toks[k].lower)) { // deaths are counted as the soldiers killed
 		return true // "2,400 skiers" counts no instructors, "6 percent" none
 	}
 	for _, sp := range lx.findNumbers(toks) {
-		if sp.tok != i && countsTerm(toks, matched, sp.tok, counted) {
+		if sp.tok != i && countsTerm(toks, sp.tok, q.want.countedWord) {
 			return true
 		}
 	}
@@ -563,9 +626,9 @@ func (lx *lexicon) figureOfOther(q questionInfo, s *passageSentence, matched [][
 // countsTerm reports whether the figure at word i counts term j: the
 // word after it stands for j, or the next but one ("45 more
 // instructors", "24 intensive care beds").
-func countsTerm(toks []textWord, matched [][]int, i, j int) bool {
+func countsTerm(toks []textWord, i int, t qterm) bool {
 	for k := i + 1; k <= min(i+3, len(toks)-1); k++ {
-		if slices.Contains(matched[k], j) {
+		if tokenMatches(toks[k].lower, t) {
 			return true
 		}
 		if toks[k].digits > 0 {
@@ -633,7 +696,8 @@ func (lx *lexicon) howManyPhrase(toks []textWord) (int, int) {
 		// The phrase goes on while its word is no plural and a noun
 		// follows: "ski runs", "intensive care beds", but "people work".
 		last := i + 2
-		for last+1 < len(toks) && !lx.isPlural(toks[last].lower) && !toks[last+1].upper && lx.is(toks[last+1].lower, wcNoun) {
+		for last+1 < len(toks) && !lx.isPlural(toks[last].lower) && !toks[last+1].upper && !endsNounPhrase(toks[last+1].lower) &&
+			(lx.is(toks[last+1].lower, wcNoun) || lx.isPlural(toks[last+1].lower)) {
 			last++
 		}
 		if toks[last].upper || toks[last].letters < 2 {
@@ -791,11 +855,14 @@ func isFraction(tk textWord) bool {
 	return tk.digits > 0 && strings.Contains(tk.text, ".")
 }
 
-// isPlural reports a plural noun: in -s, or a form of another noun
-// ("people" of "person").
+// isPlural reports a noun for many: in -s, an irregular plural
+// ("children"), or a body of people ("people").
 func (lx *lexicon) isPlural(w string) bool {
 	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return true
 	}
-	return slices.ContainsFunc(lx.th.Lemmas(w), func(l string) bool { return l != w && lx.is(l, wcNoun) })
+	if lx.is(w, wcGroup) && lx.is(w, wcNoun) && !lx.is(w, wcOrganization) {
+		return true // "people", "staff": many, whatever the form
+	}
+	return slices.ContainsFunc(lx.th.Related(w, thesaurus.Form), func(l string) bool { return !strings.HasPrefix(l, w) && lx.is(l, wcNoun) })
 }
