@@ -37,6 +37,41 @@ func ordinalValue(w string) int {
 	return 0
 }
 
+// placeTerm is the term of a sentence that places someone n-th without the
+// ordinal: "Solberg finished 42 minutes ahead of Tomas Varga" places
+// Varga second. It differs from ordinalTerm, which also numbers editions.
+func placeTerm(n int) string { return "@" + strconv.Itoa(n) }
+
+// placesSecond reports whether toks tell of a win over someone named,
+// which makes them second: "42 minutes ahead of Tomas Varga", "five
+// points clear of Nora Quill", "a margin of 11 minutes over Aino
+// Lehtinen", "beat Donal Feeney into second place". The words are the
+// grammar of a margin (comparative prepositions), not a list of names.
+func placesSecond(toks []textWord) bool {
+	margin := false // a figure or "margin" before: "11 minutes over"
+	for i, tk := range toks {
+		if tk.digits > 0 || isNumberWord(tk.lower) || tk.lower == "margin" {
+			margin = true
+		}
+		next := func(k int) bool { return i+k < len(toks) && toks[i+k].upper }
+		switch tk.lower {
+		case "ahead", "clear":
+			if i+1 < len(toks) && toks[i+1].lower == "of" && next(2) {
+				return true
+			}
+		case "over":
+			if margin && next(1) {
+				return true
+			}
+		case "beat", "beating", "defeated", "defeating":
+			if next(1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ordinalTerm is the term a sentence holds for an ordinal, whichever way
 // it is written: "13th" and "thirteenth" both hold "#13".
 func ordinalTerm(n int) string { return "#" + strconv.Itoa(n) }
@@ -103,6 +138,15 @@ func periodsIn(toks []textWord) []periodSpot {
 			if w != "first" {
 				sp.quarter = 4
 			}
+		case (w == "quarter" || w == "months" && i > 0 && toks[i-1].lower == "three") && i+2 < len(toks) && endsAt(toks[i+1].lower) && monthOf(toks[i+2])%3 == 0 && monthOf(toks[i+2]) != 0:
+			// "the quarter ended Dec. 31", "the three months to June 30"
+			sp.quarter, sp.last = int(monthOf(toks[i+2]))/3, i+2
+			if k := i + 3; k < len(toks) && toks[k].digits > 0 && toks[k].digits <= 2 && toks[k].letters == 0 {
+				sp.last = k // the day
+			}
+			if w == "months" {
+				sp.first = i - 1
+			}
 		case monthOf(toks[i]) != 0 && i+2 < len(toks) && (toks[i+1].lower == "to" || toks[i+1].lower == "and" || toks[i+1].lower == "through" || toks[i+1].lower == "until"):
 			if q := quarterOfMonths(monthOf(toks[i]), monthOf(toks[i+2])); q > 0 {
 				sp.quarter, sp.last = q, i+2
@@ -135,6 +179,16 @@ func periodsIn(toks []textWord) []periodSpot {
 		i = sp.last
 	}
 	return out
+}
+
+// endsAt reports whether w says when a period ends: "the quarter ended
+// Dec. 31", "the three months to June 30".
+func endsAt(w string) bool {
+	switch w {
+	case "ended", "ending", "ends", "to", "through", "until":
+		return true
+	}
+	return false
 }
 
 // reportedYear is the year of a quarter named without one in an article
@@ -215,6 +269,73 @@ func askedMonth(toks []textWord) (time.Month, int, int) {
 	return 0, 0, -1
 }
 
+// askedDay returns the day a question names ("on July 21", "July 21,
+// 2024", "21 July"), with its year if written (else 0), and the indexes of
+// its words; ok is false for none. An article of that day tells of it, as
+// a sentence naming it does.
+func askedDay(toks []textWord) (m time.Month, day, year int, at []int, ok bool) {
+	isDay := func(k int) int {
+		if k < 0 || k >= len(toks) || toks[k].letters > 0 || toks[k].digits == 0 || toks[k].digits > 2 {
+			return 0
+		}
+		d, _ := strconv.Atoi(toks[k].text)
+		if d < 1 || d > 31 {
+			return 0
+		}
+		return d
+	}
+	for i, tk := range toks {
+		if m = monthOf(tk); m == 0 {
+			continue
+		}
+		switch {
+		case isDay(i+1) > 0:
+			day, at = isDay(i+1), []int{i, i + 1}
+		case isDay(i-1) > 0:
+			day, at = isDay(i-1), []int{i - 1, i}
+		default:
+			continue
+		}
+		if k := at[1] + 1; k < len(toks) && isYearWord(toks[k]) {
+			year, _ = strconv.Atoi(toks[k].text)
+			at = append(at, k)
+		}
+		return m, day, year, at, true
+	}
+	return 0, 0, 0, nil, false
+}
+
+// markAskedDay marks the words of the day q asks about (askedDay), so
+// that an article of that day holds them; a day of one digit ("March
+// 1"), too short to be a term of its own, is added as one.
+func (e *Answerer) markAskedDay(q *questionInfo, toks []textWord) {
+	m, day, year, at, ok := askedDay(toks)
+	if !ok {
+		return
+	}
+	found := false
+	for j := range q.terms {
+		t := &q.terms[j]
+		for _, k := range at {
+			if t.word == toks[k].lower {
+				t.month, t.monthYear, t.day = m, year, day
+				found = found || toks[k].digits > 0 && toks[k].digits <= 2
+			}
+		}
+	}
+	if !found {
+		d := strconv.Itoa(day)
+		q.terms = append(q.terms, qterm{stem: d, word: d, weight: 1, figure: true, month: m, monthYear: year, day: day})
+	}
+}
+
+// datedBy reports whether an article of date d is of the month, and day,
+// t names with the question's other date words ("in February 2023", "on
+// May 12").
+func (t qterm) datedBy(d time.Time) bool {
+	return t.month > 0 && !d.IsZero() && d.Month() == t.month && (t.monthYear == 0 || d.Year() == t.monthYear) && (t.day == 0 || d.Day() == t.day)
+}
+
 // ofYear reports whether an article, src dated d, is of the year t
 // states ("in 2022"), or of a year whose articles name the edition t
 // states ("the 15th regatta", reported in 2024) while it numbers none
@@ -250,7 +371,114 @@ func (e *Answerer) editionYears(q questionInfo, sents []*passageSentence) {
 		if len(t.years) > 1 {
 			t.years = nil // numbered in reports of several years: no year is sure
 		}
+		if len(t.years) == 0 {
+			if y := e.impliedEditionYear(q, *t, sents); y > 0 {
+				t.years = []int{y}
+			}
+		}
 	}
+}
+
+// impliedEditionYear returns the year of the edition t asks about when no
+// report numbers it, from the editions of a yearly event the reports do
+// number: "the tenth Greyfell Derby" in a report of 2023 makes the ninth
+// 2022's and the eleventh 2024's, as "first run in 2014" makes the tenth
+// 2023's. Every such anchor must agree, or no year is sure; 0 for none.
+func (e *Answerer) impliedEditionYear(q questionInfo, t qterm, sents []*passageSentence) int {
+	asked := 0
+	for _, f := range t.forms {
+		if n, err := strconv.Atoi(strings.TrimPrefix(f, "#")); err == nil && strings.HasPrefix(f, "#") {
+			asked = n
+		}
+	}
+	if asked == 0 {
+		return 0
+	}
+	base := 0 // the year before the first edition
+	for _, s := range sents {
+		if !e.aboutEvent(q, t, s) {
+			continue
+		}
+		for i, tk := range s.toks {
+			n := ordinalValue(tk.lower)
+			if n == 0 {
+				continue
+			}
+			y := yearAfter(s.toks, i)
+			switch {
+			case y > 0:
+				// "first run in 2014", "the 10th edition in 2023"
+			case n >= 2 && !s.date.IsZero() && (tk.digits > 0 || i+1 < len(s.toks) && s.toks[i+1].upper):
+				y = s.date.Year() + yearsOff(s.toks, i)
+			default:
+				continue
+			}
+			switch {
+			case base == 0:
+				base = y - n
+			case base != y-n:
+				return 0 // editions not a year apart, or two events
+			}
+		}
+	}
+	if base == 0 {
+		return 0
+	}
+	return base + asked
+}
+
+// aboutEvent reports whether s tells of the event an edition question
+// asks about: it holds every name of the question and another of its
+// words besides the ordinal ("derby" for "the ninth derby").
+func (e *Answerer) aboutEvent(q questionInfo, ord qterm, s *passageSentence) bool {
+	other := false
+	for _, t := range q.terms {
+		if t.stem == ord.stem || t.figure || t.period {
+			continue
+		}
+		c := e.termCredit(s, t)
+		if t.name && t.weight == 1 && c < 1 {
+			return false
+		}
+		other = other || c == 1 && !e.lexicon.isLightVerb(t.word)
+	}
+	return other
+}
+
+// yearAfter returns the year written just after the ordinal at toks[i]
+// ("first run in 2014", "the 10th edition, in 2023"), or 0.
+func yearAfter(toks []textWord, i int) int {
+	for k := i + 1; k < min(len(toks), i+5); k++ {
+		if isYearWord(toks[k]) {
+			y, _ := strconv.Atoi(toks[k].text)
+			return y
+		}
+	}
+	return 0
+}
+
+// yearsOff returns how many years before or after its article's the
+// edition at toks[i] is: -1 for "last year's 13th regatta", 1 for "next
+// year's", else 0.
+func yearsOff(toks []textWord, i int) int {
+	for k := max(0, i-3); k+1 < i; k++ {
+		if toks[k+1].lower == "year's" || toks[k+1].lower == "year" {
+			switch toks[k].lower {
+			case "last", "previous":
+				return -1
+			case "next":
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+// placingOrdinal reports whether the ordinal at toks[i] places someone
+// ("Who finished second in 2022?", "Who came third?") rather than numbering
+// an edition ("the second festival"): no noun follows it.
+func placingOrdinal(toks []textWord, i int) bool {
+	return i+1 >= len(toks) || endsNounPhrase(toks[i+1].lower)
 }
 
 // numbersEdition reports whether toks name an edition by its number: an
@@ -263,4 +491,56 @@ func numbersEdition(toks []textWord) bool {
 		}
 	}
 	return false
+}
+
+// holdsAsked reports whether a sentence crediting the question's terms
+// with credit holds what the question asks beyond its constraints: a
+// year or a quarter says which, never what.
+//   - A question about a quarter: "Revenue rose to 41.2 million euros in
+//     the quarter ended Dec. 31" names the quarter of "Orbitalis's net
+//     loss in the fourth quarter" but not its loss.
+//   - "Who won the derby in 2024?": a sentence that does not write the
+//     year, only dated by its article, must say the verb or the noun asked
+//     itself; "Solberg has withdrawn", in a preview of the 2024 race,
+//     says nothing of who won.
+//
+// A question about a quarter whose other words no passage holds (idf 0)
+// puts no such demand: they may be the reader's words for what it gives.
+func (e *Answerer) holdsAsked(q questionInfo, credit, idf []float64) bool {
+	if q.period.quarter > 0 {
+		wanted := false
+		for j, t := range q.terms {
+			if t.period || t.figure || t.series || t.name || t.weight < 1 || idf[j] == 0 {
+				continue
+			}
+			wanted = true
+			if credit[j] >= e.opt.SynonymCredit {
+				return true
+			}
+		}
+		return !wanted
+	}
+	if q.kind != kindPerson || !slices.ContainsFunc(q.terms, func(t qterm) bool { return isYearTerm(t) }) {
+		return true
+	}
+	for j, t := range q.terms {
+		if isYearTerm(t) && credit[j] == 1 {
+			return true // "the 2024 race": it says which itself
+		}
+	}
+	wanted := false
+	for j, t := range q.terms {
+		if j == q.verb && t.weight == 1 || t.head {
+			wanted = true
+			if credit[j] >= e.opt.SynonymCredit {
+				return true
+			}
+		}
+	}
+	return !wanted
+}
+
+// isYearTerm reports whether t is a year the question states.
+func isYearTerm(t qterm) bool {
+	return t.figure && !t.period && len(t.stem) == 4 && strings.Trim(t.stem, "0123456789") == ""
 }

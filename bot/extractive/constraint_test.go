@@ -101,3 +101,119 @@ func TestEditionYears(t *testing.T) {
 		}
 	}
 }
+
+// TestQuarterEnded: "the quarter ended Dec. 31" in a report of February
+// is the fourth quarter of the year before; a quarter names which figure,
+// never what: a sentence on revenue does not give the net loss.
+func TestQuarterEnded(t *testing.T) {
+	feb := time.Date(2024, 2, 14, 0, 0, 0, 0, time.UTC)
+	texts := []string{
+		"Corvane said revenue rose to 41.2 million euros in the quarter ended Dec. 31, up from 29.5 million euros a year earlier.",
+		"For the full year, revenue reached 138 million euros.",
+		"Its net loss in the third quarter had been 6.3 million euros.",
+	}
+	for _, tt := range []struct {
+		question, want string
+	}{
+		{"What was Corvane's revenue in the fourth quarter of 2023?", "41.2 million"},
+		{"What was Corvane's revenue in Q3 2023?", ""},
+		{"What was Corvane's net loss in the fourth quarter of 2023?", ""},
+	} {
+		a := New(Options{}).answer(tt.question, datedAll(texts, feb))
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+	}
+	for text, want := range map[string]period{
+		"in the quarter ended Dec. 31":          {quarter: 4},
+		"for the three months to June 30, 2024": {quarter: 2, year: 2024},
+		"in the quarter ending March 31":        {quarter: 1},
+		"in the month ended Dec. 31":            {},
+	} {
+		var got period
+		if ps := periodsIn(splitWords(text)); len(ps) > 0 {
+			got = ps[0].period
+		}
+		if got != want {
+			t.Errorf("periodsIn(%q) = %+v, want %+v", text, got, want)
+		}
+	}
+}
+
+// TestImpliedEdition: the editions of a yearly event a year apart: "the
+// tenth derby" in a report of 2023 makes the ninth the race of 2022, told
+// by a report that numbers none; "first run in 2014" does the same.
+func TestImpliedEdition(t *testing.T) {
+	d22, d23, d24 := time.Date(2022, 3, 7, 0, 0, 0, 0, time.UTC), time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 26, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		question string
+		texts    []string
+		dates    []time.Time
+		want     string
+	}{
+		{"How many teams started the ninth Harrowfell Derby?", []string{
+			"Fifty-one teams started the Harrowfell Derby on Friday.",
+			"Tomas Varga won the tenth Harrowfell Derby on Sunday.",
+			"Forty-four teams started the Harrowfell Derby in thin snow.",
+		}, []time.Time{d22, d23, d23}, "Fifty-one"},
+		{"How many teams entered the eleventh Harrowfell Derby?", []string{
+			"The Harrowfell Derby was first run in 2014, when eighteen teams raced.",
+			"Sixty-two teams entered the Harrowfell Derby this year.",
+			"Forty-four teams entered the Harrowfell Derby in thin snow.",
+		}, []time.Time{{}, d24, d23}, "Sixty-two"},
+		{"How many teams entered the twelfth Harrowfell Derby?", []string{
+			"Tomas Varga won the tenth Harrowfell Derby on Sunday.",
+			"Sixty-two teams entered the Harrowfell Derby this year.",
+		}, []time.Time{d23, d24}, ""},
+	} {
+		var passages []retrieval.Result
+		for i, text := range tt.texts {
+			passages = append(passages, dated(string(rune('a'+i))+".txt", text, tt.dates[i]))
+		}
+		a := New(Options{}).answer(tt.question, passages)
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+	}
+}
+
+// TestPlacing: an ordinal with no noun after it places someone ("Who
+// finished second?"), and a margin over someone places them second.
+func TestPlacing(t *testing.T) {
+	d := time.Date(2022, 3, 7, 0, 0, 0, 0, time.UTC)
+	texts := []string{
+		"Ingrid Solberg won the Harrowfell Derby on Sunday after two days on the trail.",
+		"Solberg finished 42 minutes ahead of Tomas Varga, who lives in Kautokeino.",
+		"The prize for the winner was 200,000 kroner.",
+	}
+	for _, q := range []string{"Who finished second in the 2022 Harrowfell Derby?", "Who was the runner-up in 2022?"} {
+		a := New(Options{}).answer(q, []retrieval.Result{dated("a.txt", strings.Join(texts, "\n\n"), d)})
+		checkAnswer(t, q, a.Text, a.Refused, "Tomas Varga")
+	}
+	for text, want := range map[string]bool{
+		"Solberg finished 42 minutes ahead of Tomas Varga.":     true,
+		"Feeney finished five points clear of Nora Quill.":      true,
+		"His winning margin was 11 minutes over Aino Lehtinen.": true,
+		"Kerr beat Donal Feeney into second place.":             true,
+		"The route ran over the plateau past Skaidi.":           false,
+		"She was ahead of schedule at the Breivik checkpoint.":  false,
+	} {
+		if got := placesSecond(splitWords(text)); got != want {
+			t.Errorf("placesSecond(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestAskedDay: a day the question names is met by a report of that day,
+// or a sentence naming it, and by no other.
+func TestAskedDay(t *testing.T) {
+	d10, d13 := time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 13, 0, 0, 0, 0, time.UTC)
+	passages := []retrieval.Result{
+		dated("a.txt", "By the evening the lava field at Mount Orra covered about 2 square kilometres, the agency said.", d10),
+		dated("b.txt", "The lava field at Mount Orra reached the sea on Monday, when it had grown to 5.4 square kilometres.", d13),
+	}
+	for _, tt := range []struct{ question, want string }{
+		{"What area did the lava field cover on May 10?", "2 square kilometres"},
+		{"What area did the lava field cover on May 12?", "5.4 square kilometres"},
+		{"What area did the lava field cover on May 15?", ""},
+	} {
+		a := New(Options{}).answer(tt.question, passages)
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+	}
+}

@@ -697,6 +697,7 @@ func (e *Answerer) collectSentences(passages []retrieval.Result) []*passageSente
 					s.terms[ordinalTerm(n)] = true
 				}
 			}
+			e.addConstraintTerms(s)
 			seen[offKey], seen[textKey] = s, s
 			link(prev, s, gap)
 			prev = s
@@ -815,10 +816,10 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 				c = 1 // "the last three months of the year" is the fourth quarter
 			case t.period && fit == periodOther:
 				c = 0 // a figure of another quarter
-			case t.month > 0 && !s.date.IsZero() && s.date.Month() == t.month && s.date.Year() == t.monthYear:
+			case t.datedBy(s.date):
 				c = 1 // "when it reported in February 2023": the article's date
-			case t.figure && !t.period && len(t.stem) == 4 && !s.date.IsZero() && strconv.Itoa(s.date.Year()) == t.stem:
-				c = max(c, e.opt.SynonymCredit) // "the prize fund in 2022": an article of 2022
+			case t.figure && !t.period && len(t.stem) == 4:
+				c = max(c, yearCredit(s, t, e.opt.SynonymCredit)) // "the prize fund in 2022": an article of 2022
 			}
 			if headcount && t.head && lx.isPeopleNoun(t.word) {
 				c = max(c, e.opt.SynonymCredit) // "the 2,700-strong mission" counts soldiers
@@ -956,6 +957,9 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		if q.period.quarter > 0 && fitPeriod(s.periods(), q.period) == periodOther {
 			continue // a figure of another quarter, in an article on both
 		}
+		if lx.namesOtherNumbered(q, s) || !e.holdsAsked(q, credit[i], idf) {
+			continue // Lumen-3's cost is not Lumen-2's; a quarter is not its loss
+		}
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms)), docHeld: make([]bool, len(q.terms))}
 		for j, t := range q.terms {
 			c.docHeld[j] = t.weight == 1 && docBest[s.source][j] >= e.opt.SynonymCredit
@@ -970,7 +974,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			docCredit = max(docCredit, neighbourCredit)
 		}
 		for j, t := range q.terms {
-			if t.figure && otherYear(t, s.date) {
+			if t.figure && (otherYear(t, s.date) || isYearTerm(t) && datedOtherYear(s, t.stem)) {
 				// "the 2022 champion" beside a sentence of a 2024
 				// story does not make it about 2022.
 				got += idf[j] * credit[i][j]
@@ -1163,7 +1167,7 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 		if len(ws) >= 3 && s.holds(strings.Join(ws[:len(ws)-1], " ")) {
 			return e.opt.SynonymCredit
 		}
-		if n := ordinalValue(ws[0]); len(ws) == 2 && n >= 2 && s.terms[ordinalTerm(n)] {
+		if n := ordinalValue(ws[0]); len(ws) == 2 && n >= 2 && (s.terms[ordinalTerm(n)] || t.head && s.terms[placeTerm(n)]) {
 			return e.opt.SynonymCredit
 		}
 	}

@@ -3,11 +3,14 @@ package extractive
 import (
 	"flag"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/bottest"
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -36,3 +39,26 @@ func testLexicon(t testing.TB) *lexicon {
 func sentence(text string) *passageSentence {
 	return &passageSentence{text: text, lower: strings.ToLower(text), toks: splitWords(text), common: map[string]bool{}}
 }
+
+// datedAll returns texts as passages of articles a.txt, b.txt, … all of
+// date d.
+func datedAll(texts []string, d time.Time) []retrieval.Result {
+	var out []retrieval.Result
+	for i, text := range texts {
+		out = append(out, dated(string(rune('a'+i))+".txt", text, d))
+	}
+	return out
+}
+
+// checkAnswer checks an answer: want in it, or a refusal when want is "".
+func checkAnswer(t *testing.T, question, text string, refused bool, want string) {
+	t.Helper()
+	switch {
+	case want == "" && !refused:
+		t.Errorf("%q: got %q, want a refusal", question, text)
+	case want != "" && (refused || !strings.Contains(text, want)):
+		t.Errorf("%q: got %q, want %q in it", question, text, want)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

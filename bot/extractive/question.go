@@ -355,6 +355,7 @@ type qterm struct {
 	// year ("in February 2023"): an article of that month holds it.
 	month     time.Month
 	monthYear int
+	day       int // and a day ("on May 12"), which may come without a year
 	// qualifier is set on a name in a phrase that says which of the
 	// thing asked about ("a ticket for the Corn Exchange concerts"):
 	// the answer must name it beside the thing, not only elsewhere in
@@ -373,6 +374,9 @@ type qterm struct {
 	// numbered) is of that edition.
 	years    []int
 	numbered map[string]bool
+	// series is set on a numbered name ("Lumen-2", "Unit 3"), which a
+	// sentence must hold with its number (numbered.go).
+	series bool
 	// about is set on the words of what someone said something about
 	// ("What did Dupont say about the weather?").
 	about bool
@@ -517,7 +521,9 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			q.terms[j].period = q.terms[j].period || n == 1 && periodTok[i]
 			q.terms[j].qualifier = q.terms[j].qualifier || n == 1 && name && qualifies(toks, i)
 			q.terms[j].figure = q.terms[j].figure || n == 1 && tk.digits > 0 && tk.letters == 0
-			if ord := ordinalValue(tk.lower); n == 1 && ord >= 2 && !periodTok[i] && !(i+1 < len(toks) && markerWord(toks[i+1].lower)) {
+			if ord := ordinalValue(tk.lower); n == 1 && ord >= 2 && placingOrdinal(toks, i) {
+				q.terms[j].forms = append(q.terms[j].forms, placeTerm(ord)) // "finished second": ahead of whom
+			} else if n == 1 && ord >= 2 && !periodTok[i] && !(i+1 < len(toks) && markerWord(toks[i+1].lower)) {
 				// "the 13th festival": an edition, which the article
 				// must name, in figures or in words.
 				q.terms[j].figure = true
@@ -561,6 +567,8 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 			}
 		}
 	}
+	q.terms = append(q.terms, lx.numberedTerms(text, toks)...)
+	e.markAskedDay(&q, toks)
 	for j, t := range q.terms {
 		if t.pred && !t.name {
 			q.terms[j].anto = e.antonyms(t.word)

@@ -1,0 +1,124 @@
+package extractive
+
+// This file reads the dates a sentence speaks of relative to its
+// article's date: "last year" in a report of 2024 is 2023, "on Monday" in
+// a report of Tuesday May 13 is May 12. A question's year or day is met by
+// them as by the same date written out, and a sentence about last year
+// does not answer a question about its article's year.
+
+import (
+	"strconv"
+	"time"
+)
+
+// relativeYears returns the years toks speak of relative to d, not to
+// compare with: "last year", "last year's", "a year earlier", "a year
+// ago", "the previous year", "this year", "next year". A year named after
+// "from", "than" or "compared with" ("up from 31 million a year
+// earlier") is what the sentence compares with, not what it is about.
+func relativeYears(toks []textWord, d time.Time) []int {
+	if d.IsZero() {
+		return nil
+	}
+	var out []int
+	for i, tk := range toks {
+		if tk.lower != "year" && tk.lower != "year's" || i == 0 {
+			continue
+		}
+		off, ok := 0, true
+		switch prev := toks[i-1].lower; {
+		case prev == "last" || prev == "previous" || prev == "past" && tk.lower == "year's":
+			off = -1
+		case prev == "this" || prev == "current":
+		case prev == "next" || prev == "coming":
+			off = 1
+		case (prev == "a" || prev == "one") && i+1 < len(toks) && (toks[i+1].lower == "earlier" || toks[i+1].lower == "ago" || toks[i+1].lower == "before"):
+			off = -1
+		default:
+			ok = false
+		}
+		if !ok || comparedAt(toks, i-1) {
+			continue
+		}
+		out = append(out, d.Year()+off)
+	}
+	return out
+}
+
+// comparedAt reports whether the words before toks[i] say that what
+// follows is compared with ("from", "than", "compared with", "against").
+func comparedAt(toks []textWord, i int) bool {
+	for k := max(0, i-5); k < i; k++ {
+		switch toks[k].lower {
+		case "from", "than", "compared", "against", "versus":
+			return true
+		}
+	}
+	return false
+}
+
+// ownYears returns the years s speaks of as its own: written ("in 2022")
+// or relative to its article's date ("last year"), not those it compares
+// with.
+func ownYears(s *passageSentence) []int {
+	out := relativeYears(s.toks, s.date)
+	for i, tk := range s.toks {
+		if isYearWord(tk) && !comparedAt(s.toks, i) {
+			y, _ := strconv.Atoi(tk.text)
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// datedOtherYear reports whether s speaks only of years other than year
+// (a figure such as "2024"): then its article's date does not make it of
+// that year ("the dogs that carried him to victory last year" in a
+// report of 2024 is about 2023).
+func datedOtherYear(s *passageSentence, year string) bool {
+	ys := ownYears(s)
+	if len(ys) == 0 {
+		return false
+	}
+	for _, y := range ys {
+		if strconv.Itoa(y) == year {
+			return false
+		}
+	}
+	return true
+}
+
+// yearCredit is the credit s has for a year the question states (t, a
+// figure of four digits) that it does not write: SynonymCredit when its
+// article is of that year and it speaks of no other ("the prize fund in
+// 2022": a report of 2022), or when it speaks of that year relative to
+// its article's date ("last year" in a report of 2024 for 2023); else 0.
+func yearCredit(s *passageSentence, t qterm, credit float64) float64 {
+	if s.date.IsZero() {
+		return 0
+	}
+	if strconv.Itoa(s.date.Year()) == t.stem && !datedOtherYear(s, t.stem) {
+		return credit
+	}
+	for _, y := range relativeYears(s.toks, s.date) {
+		if strconv.Itoa(y) == t.stem {
+			return credit
+		}
+	}
+	return 0
+}
+
+// addDateTerms gives s the terms of the day it speaks of by its weekday,
+// as though written out: "may" and "12" for "on Monday" in a report of
+// Tuesday May 13.
+func (e *Answerer) addDateTerms(s *passageSentence) {
+	if s.date.IsZero() {
+		return
+	}
+	if day, ok := weekdayDate(s, s.date); ok {
+		for _, t := range e.terms.Terms(day.Month().String()) {
+			s.terms[t] = true
+		}
+		s.terms[strconv.Itoa(day.Day())] = true
+	}
+}

@@ -1,0 +1,52 @@
+package extractive
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
+
+func TestRelativeYears(t *testing.T) {
+	d := time.Date(2024, 2, 26, 0, 0, 0, 0, time.UTC)
+	for text, want := range map[string][]int{
+		"the dogs that carried him to victory last year":            {2023},
+		"last year's champion is back":                              {2023},
+		"entries for this year's trials have reached 92":            {2024},
+		"revenue rose 5 percent, up from 31 million a year earlier": nil,
+		"the race will move to February next year":                  {2025},
+		"a year in which nothing went right":                        nil,
+	} {
+		if got := relativeYears(splitWords(text), d); !slices.Equal(got, want) {
+			t.Errorf("relativeYears(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestYearByDate: a report's date makes its sentences of its year, unless
+// a sentence speaks of another ("last year"); a question about who won in
+// a year is answered by a sentence that says who won.
+func TestYearByDate(t *testing.T) {
+	d23, d24 := time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 26, 0, 0, 0, 0, time.UTC)
+	preview := []string{
+		"Tomas Varga will start as the defending champion, with the dogs that carried him to victory last year.",
+		"Ingrid Solberg has withdrawn from the Harrowfell Derby with a shoulder injury.",
+		"Sixty-two teams have entered this year's Harrowfell Derby.",
+	}
+	for _, tt := range []struct {
+		question string
+		texts    []string
+		d        time.Time
+		want     string
+	}{
+		{"Who won the 2024 Harrowfell Derby?", preview, d24, ""},
+		{"Who will start the 2024 Harrowfell Derby as defending champion?", preview, d24, "Tomas Varga"},
+		{"Who won the Harrowfell Derby in 2023?", []string{"Tomas Varga won the Harrowfell Derby on Sunday."}, d23, "Tomas Varga"},
+		{"Who won the Harrowfell Derby in 2024?", []string{"Aino Lehtinen won on Sunday, an hour ahead of Ingrid Solberg.", "Tomas Varga, who won the Harrowfell Derby last year, was third."}, d24, "Aino Lehtinen"},
+	} {
+		a := New(Options{}).answer(tt.question, []retrieval.Result{dated("a.txt", strings.Join(tt.texts, "\n\n"), tt.d)})
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+	}
+}
