@@ -347,6 +347,14 @@ func (t qterm) ofYear(src string, d time.Time) bool {
 	return len(t.stem) == 4 && strconv.Itoa(d.Year()) == t.stem || slices.Contains(t.years, d.Year()) && !t.numbered[src]
 }
 
+// fitConstraints fits the question's constraints to the passages: the
+// years of the editions it asks about, and which of its numbered names
+// are of a series the passages number.
+func (e *Answerer) fitConstraints(q questionInfo, sents []*passageSentence) {
+	e.editionYears(q, sents)
+	e.lexicon.seriesInPassages(q, sents)
+}
+
 // editionYears sets the years of the editions q's ordinals ask about:
 // the years of the dated articles among sents that name the edition ("the
 // 15th Kerrow Bay Regatta" in a report of June 2024). Another report of

@@ -780,7 +780,7 @@ type scoredSentence struct {
 // passages lack the question's names or too many of its terms.
 func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSentence, bool) {
 	lx := e.lexicon
-	e.editionYears(q, sents)
+	e.fitConstraints(q, sents)
 	// credit[i][j]: how well sentence i holds term j, from 0 to 1.
 	credit := make([][]float64, len(sents))
 	// lend[i][j]: the credit sentence i lends its neighbours for term j;

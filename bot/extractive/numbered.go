@@ -96,19 +96,64 @@ func (lx *lexicon) numberedTerms(text string, toks []textWord) []qterm {
 	return out
 }
 
-// namesOtherNumbered reports whether s names a numbered name the question
-// asks about only with other numbers ("Lumen-3 cost 95 million euros"
-// for Lumen-2): it is about another of the series.
-func (lx *lexicon) namesOtherNumbered(q questionInfo, s *passageSentence) bool {
-	for _, t := range q.terms {
-		if !t.series || s.terms[t.stem] {
+// seriesInPassages keeps the question's numbered names as terms a
+// sentence must hold only where the passages number that name at all:
+// "How many COVID-19 cases?" is answered by a story that writes "Covid
+// cases", where "Lumen-5" is not answered by stories on Lumen-2 and
+// Lumen-3. A name the passages never number is no series. Where they do,
+// it notes the number each article names first, in its title or its
+// earliest sentence: what the article is about.
+func (lx *lexicon) seriesInPassages(q questionInfo, sents []*passageSentence) {
+	for j := range q.terms {
+		t := &q.terms[j]
+		if !t.series {
 			continue
 		}
-		name, _, _ := strings.Cut(strings.TrimPrefix(t.stem, numberedKey), "#")
+		name, _, _ := strings.Cut(t.stem, "#")
+		name = strings.TrimPrefix(name, numberedKey)
+		t.seriesLead = make(map[string]int)
+		first := make(map[string]int) // source -> line of its lead
+		for _, s := range sents {
+			for _, sp := range lx.numberedIn(s.title, splitWords(s.title)) {
+				if sp.word == name {
+					t.seriesLead[s.source], first[s.source] = sp.n, -1
+					break
+				}
+			}
+			if l, ok := first[s.source]; ok && (l < 0 || l <= s.lines[0]) {
+				continue
+			}
+			for _, sp := range lx.numberedIn(s.text, s.toks) {
+				if sp.word == name {
+					t.seriesLead[s.source], first[s.source] = sp.n, s.lines[0]
+					break
+				}
+			}
+		}
+		if len(t.seriesLead) == 0 {
+			t.figure, t.weight = false, 0
+		}
+	}
+}
+
+// namesOtherNumbered reports whether s is about another of a series the
+// question asks about one of: it names the name only with other numbers
+// ("Lumen-3 cost 95 million euros" for Lumen-2), or names none in an
+// article about another ("The satellite carries a camera" in a report
+// headed "Lumen-3 reaches orbit").
+func (lx *lexicon) namesOtherNumbered(q questionInfo, s *passageSentence) bool {
+	for _, t := range q.terms {
+		if !t.series || !t.figure || s.terms[t.stem] {
+			continue
+		}
+		name, num, _ := strings.Cut(t.stem, "#")
 		for k := range s.terms {
-			if strings.HasPrefix(k, numberedKey+name+"#") {
+			if strings.HasPrefix(k, name+"#") {
 				return true
 			}
+		}
+		if lead := t.seriesLead[s.source]; lead != 0 && strconv.Itoa(lead) != num {
+			return true
 		}
 	}
 	return false

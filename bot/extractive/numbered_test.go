@@ -44,6 +44,7 @@ func TestNumberedNames(t *testing.T) {
 		"Kestra-3 cost 95 million euros to build and launch, the company said.",
 		"Kestra-2's camera can pick out objects as small as 50 centimetres.",
 		"Kestra-3 is expected to work for seven years, against five for Kestra-2.",
+		"The rival Orbix satellite cost 120 million euros to build.",
 	}
 	for _, tt := range []struct {
 		question, want string // "" for a refusal
@@ -52,6 +53,8 @@ func TestNumberedNames(t *testing.T) {
 		{"How much did Kestra-2 cost to build?", ""},
 		{"How much did Kestra-5 cost?", ""},
 		{"How small an object can Kestra-2 see?", "50 centimetres"},
+		// A name the passages never number is no series.
+		{"How much did Orbix-9 cost to build?", "120 million"},
 	} {
 		a := New(Options{}).answer(tt.question, []retrieval.Result{dated("a.txt", strings.Join(texts, "\n\n"), d)})
 		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)

@@ -375,8 +375,10 @@ type qterm struct {
 	years    []int
 	numbered map[string]bool
 	// series is set on a numbered name ("Lumen-2", "Unit 3"), which a
-	// sentence must hold with its number (numbered.go).
-	series bool
+	// sentence must hold with its number (numbered.go); seriesLead is
+	// the number of that name each article names first.
+	series     bool
+	seriesLead map[string]int
 	// about is set on the words of what someone said something about
 	// ("What did Dupont say about the weather?").
 	about bool
