@@ -369,8 +369,8 @@ func (e *Answerer) editionYears(q questionInfo, sents []*passageSentence) {
 		}
 		t.years, t.numbered = nil, make(map[string]bool)
 		for _, s := range sents {
-			if !s.date.IsZero() && !slices.Contains(t.years, s.date.Year()) && e.termCredit(s, *t) == 1 {
-				t.years = append(t.years, s.date.Year())
+			if y := editionYearIn(s, *t); y > 0 && !slices.Contains(t.years, y) && e.termCredit(s, *t) == 1 {
+				t.years = append(t.years, y)
 			}
 			if numbersEdition(s.toks) {
 				t.numbered[s.source] = true
@@ -385,6 +385,42 @@ func (e *Answerer) editionYears(q questionInfo, sents []*passageSentence) {
 			}
 		}
 	}
+}
+
+// heldItself reports whether s may hold the figure t only itself, not
+// through its article or the sentences beside it: a year when s is of an
+// article of another ("the 2022 champion" beside a sentence of a 2024
+// story) or speaks of another ("last year"), an edition of another year
+// than its article's ("the second edition, in 2020" in a report of
+// 2024).
+func heldItself(t qterm, s *passageSentence) bool {
+	switch {
+	case otherYear(t, s.date):
+		return true
+	case isYearTerm(t):
+		return datedOtherYear(s, t.stem)
+	}
+	return len(t.years) > 0 && !s.date.IsZero() && !slices.Contains(t.years, s.date.Year())
+}
+
+// editionYearIn returns the year of the edition t asks about that s
+// names: the year written after it ("the second edition, in 2020"), else
+// its article's ("the 15th regatta" in a report of 2024; "last year's
+// 13th" in it, 2023); 0 when s does not name it or the year is unknown.
+func editionYearIn(s *passageSentence, t qterm) int {
+	for i, tk := range s.toks {
+		n := ordinalValue(tk.lower)
+		if n == 0 || !slices.Contains(t.forms, ordinalTerm(n)) {
+			continue
+		}
+		if y := yearAfter(s.toks, i); y > 0 {
+			return y
+		}
+		if !s.date.IsZero() {
+			return s.date.Year() + yearsOff(s.toks, i)
+		}
+	}
+	return 0
 }
 
 // impliedEditionYear returns the year of the edition t asks about when no
@@ -496,6 +532,22 @@ func numbersEdition(toks []textWord) bool {
 	for i, tk := range toks {
 		if n := ordinalValue(tk.lower); n >= 2 && (tk.digits > 0 || i+1 < len(toks) && toks[i+1].upper) {
 			return true
+		}
+	}
+	return false
+}
+
+// breaksConstraints reports whether s, crediting the question's terms
+// with credit, is about another than the question's constraints say: of
+// another of a numbered series, of another edition, or holding nothing
+// of what is asked but the constraint (holdsAsked).
+func (e *Answerer) breaksConstraints(q questionInfo, s *passageSentence, credit, idf []float64) bool {
+	if e.lexicon.namesOtherNumbered(q, s) || !e.holdsAsked(q, credit, idf) {
+		return true
+	}
+	for j, t := range q.terms {
+		if len(t.years) > 0 && credit[j] < 1 && !s.date.IsZero() && !slices.Contains(t.years, s.date.Year()) {
+			return true // "Okafor won the prize" in 2024 is not of the 2020 edition
 		}
 	}
 	return false

@@ -957,7 +957,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		if q.period.quarter > 0 && fitPeriod(s.periods(), q.period) == periodOther {
 			continue // a figure of another quarter, in an article on both
 		}
-		if lx.namesOtherNumbered(q, s) || !e.holdsAsked(q, credit[i], idf) {
+		if e.breaksConstraints(q, s, credit[i], idf) {
 			continue // Lumen-3's cost is not Lumen-2's; a quarter is not its loss
 		}
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms)), docHeld: make([]bool, len(q.terms))}
@@ -974,7 +974,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			docCredit = max(docCredit, neighbourCredit)
 		}
 		for j, t := range q.terms {
-			if t.figure && (otherYear(t, s.date) || isYearTerm(t) && datedOtherYear(s, t.stem)) {
+			if t.figure && heldItself(t, s) {
 				// "the 2022 champion" beside a sentence of a 2024
 				// story does not make it about 2022.
 				got += idf[j] * credit[i][j]

@@ -228,7 +228,7 @@ func (lx *lexicon) asksAuthor(words map[string]bool) bool {
 		if lx.is(w, wcWriter) && lx.is(w, wcNoun) {
 			return true
 		}
-		document = document || lx.isDocumentWord(w) && lx.is(w, wcNoun)
+		document = document || lx.isDocumentWord(w) && lx.is(w, wcNoun) && !lx.is(w, wcPastForm) // "headlined" is no headline
 	}
 	if !document {
 		return false

@@ -406,7 +406,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	for _, tk := range toks {
 		q.words[tk.lower] = true
 	}
-	q.author = q.kind == kindPerson && lx.asksAuthor(q.words)
+	q.author = q.kind == kindPerson && lx.asksAuthor(commonWords(toks))
 	q.duration = lx.asksDuration(toks)
 	q.photo = slices.ContainsFunc(toks, func(tk textWord) bool { return lx.isPictureWord(tk.lower) })
 	head, of := lx.headNoun(toks)
@@ -578,6 +578,19 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	}
 	q.want = e.wantedKind(toks, q)
 	return q
+}
+
+// commonWords returns the words of toks but those capitalised inside the
+// question: "Jazz" in "the Marlow Jazz Weekend" is a name's, not a
+// document ("Who headlined the Marlow Jazz Weekend?" asks for no author).
+func commonWords(toks []textWord) map[string]bool {
+	out := make(map[string]bool, len(toks))
+	for i, tk := range toks {
+		if i == 0 || !tk.upper {
+			out[tk.lower] = true
+		}
+	}
+	return out
 }
 
 // antonyms returns the stems of the words opposite to word in the

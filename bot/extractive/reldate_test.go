@@ -29,6 +29,7 @@ func TestRelativeYears(t *testing.T) {
 // a sentence speaks of another ("last year"); a question about who won in
 // a year is answered by a sentence that says who won.
 func TestYearByDate(t *testing.T) {
+	e := New(Options{}) // one answerer: loading WordNet is the slow part
 	d23, d24 := time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 26, 0, 0, 0, 0, time.UTC)
 	preview := []string{
 		"Tomas Varga will start as the defending champion, with the dogs that carried him to victory last year.",
@@ -46,7 +47,7 @@ func TestYearByDate(t *testing.T) {
 		{"Who won the Harrowfell Derby in 2023?", []string{"Tomas Varga won the Harrowfell Derby on Sunday."}, d23, "Tomas Varga"},
 		{"Who won the Harrowfell Derby in 2024?", []string{"Aino Lehtinen won on Sunday, an hour ahead of Ingrid Solberg.", "Tomas Varga, who won the Harrowfell Derby last year, was third."}, d24, "Aino Lehtinen"},
 	} {
-		a := New(Options{}).answer(tt.question, []retrieval.Result{dated("a.txt", strings.Join(tt.texts, "\n\n"), tt.d)})
+		a := e.answer(tt.question, []retrieval.Result{dated("a.txt", strings.Join(tt.texts, "\n\n"), tt.d)})
 		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
 	}
 }
