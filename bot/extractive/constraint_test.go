@@ -211,7 +211,7 @@ func TestAskedDay(t *testing.T) {
 	d10, d13 := time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 13, 0, 0, 0, 0, time.UTC)
 	passages := []retrieval.Result{
 		dated("a.txt", "By the evening the lava field at Mount Orra covered about 2 square kilometres, the agency said.", d10),
-		dated("b.txt", "The lava field at Mount Orra reached the sea on Monday, when it had grown to 5.4 square kilometres.", d13),
+		dated("b.txt", "The lava field at Mount Orra reached the sea on Monday, May 12, when it had grown to 5.4 square kilometres.", d13),
 	}
 	for _, tt := range []struct{ question, want string }{
 		{"What area did the lava field cover on May 10?", "2 square kilometres"},

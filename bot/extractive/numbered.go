@@ -164,7 +164,6 @@ func (lx *lexicon) namesOtherNumbered(q questionInfo, s *passageSentence) bool {
 // its article's ("last year", "on Monday").
 func (e *Answerer) addConstraintTerms(s *passageSentence) {
 	e.lexicon.addNumberedTerms(s)
-	e.addDateTerms(s)
 	if placesSecond(s.toks) {
 		s.terms[placeTerm(2)] = true
 	}

@@ -107,18 +107,3 @@ func yearCredit(s *passageSentence, t qterm, credit float64) float64 {
 	}
 	return 0
 }
-
-// addDateTerms gives s the terms of the day it speaks of by its weekday,
-// as though written out: "may" and "12" for "on Monday" in a report of
-// Tuesday May 13.
-func (e *Answerer) addDateTerms(s *passageSentence) {
-	if s.date.IsZero() {
-		return
-	}
-	if day, ok := weekdayDate(s, s.date); ok {
-		for _, t := range e.terms.Terms(day.Month().String()) {
-			s.terms[t] = true
-		}
-		s.terms[strconv.Itoa(day.Day())] = true
-	}
-}
