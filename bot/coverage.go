@@ -140,7 +140,7 @@ func coverageQuestion(question string) (CoverageKind, string) {
 	// "How has the number of players changed?", "trace her history
 	// with the race": a topic followed through the articles in time.
 	trend := (has("how") && (has("changed", "evolved", "developed", "grown", "shrunk", "risen", "fallen") ||
-		has("change", "evolve", "develop") && has("did", "does", "do"))) ||
+		has("change", "evolve", "develop", "grow", "rise", "fall", "increase", "decrease", "climb", "shrink") && has("did", "does", "do"))) ||
 		has("trace", "history") || phrase(words, "over", "the", "years") || phrase(words, "over", "time")
 	var kind CoverageKind
 	switch {

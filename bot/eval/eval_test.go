@@ -903,8 +903,8 @@ func TestEvalKinds(t *testing.T) {
 		{"dev5kinds.yaml", dev5KindsDir, Thresholds{MinCorrect: 0.78, MaxFalseDiffer: 0.03}},
 		{"heldout5kinds.yaml", heldout5KindsDir, Thresholds{MinCorrect: 0.64}},
 		// The fifth round's on updates against disagreements.
-		{"dev5updates.yaml", dev5UpdatesDir, Thresholds{MinCorrect: 0.45, MinBothSides: 0.65, MaxFalseDiffer: 0.03}},
-		{"heldout5updates.yaml", heldout5UpdatesDir, Thresholds{MinCorrect: 0.68, MinBothSides: 0.45}},
+		{"dev5updates.yaml", dev5UpdatesDir, Thresholds{MinCorrect: 0.52, MinBothSides: 0.65, MaxFalseDiffer: 0.03}},
+		{"heldout5updates.yaml", heldout5UpdatesDir, Thresholds{MinCorrect: 0.72, MinBothSides: 0.45}},
 		// The fifth round's on yes/no and misspelt names (answered right
 		// 0.968 and 0.774; 0.677 and 0.710 before it).
 		{"dev5yesno.yaml", dev5YesNoDir, Thresholds{MinCorrect: 0.93, MaxFalseDiffer: 0.03}},

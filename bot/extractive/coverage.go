@@ -94,7 +94,12 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 		text = e.disagreements(articles, &c)
 	case bot.CoverageTimeline:
 		if cov.Trend {
-			text = e.trendTimeline(articles, &c, cov.Topic)
+			if oneYear(articles) {
+				text = e.quantityTimeline(articles, &c, cov.Topic) // a tally followed day by day
+			}
+			if text == "" {
+				text = e.trendTimeline(articles, &c, cov.Topic)
+			}
 		} else {
 			text = e.eventTimeline(articles, &c)
 		}

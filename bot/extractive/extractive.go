@@ -135,7 +135,10 @@ func (e *Answerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, err
 	}
 	var a bot.Answer
 	if req.Coverage != nil {
-		a = e.answerCoverage(req.Coverage)
+		cov := *req.Coverage
+		// "How did the number of evacuees evolve?": a figure's history.
+		cov.Trend = cov.Trend || cov.Kind == bot.CoverageTimeline && e.asksFigure(req.Question)
+		a = e.answerCoverage(&cov)
 	} else {
 		a = e.answer(q, req.Passages)
 	}
@@ -190,6 +193,9 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 	}
 	if q.yesno && e.unasked(q, sents) {
 		return refusedAnswer()
+	}
+	if c := e.latestFigure(question, q, cands); c != nil {
+		return timelineAnswer(c, best) // "the final toll": the newest report's, then the earlier
 	}
 	if q.yesno {
 		if q.still {
@@ -818,6 +824,8 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 				c = 0 // a figure of another quarter
 			case t.datedBy(s.date):
 				c = 1 // "when it reported in February 2023": the article's date
+			case q.asOf.holds(t, s.date):
+				c = 1 // "by March 9": a report of that day
 			case t.figure && !t.period && len(t.stem) == 4:
 				c = max(c, yearCredit(s, t, e.opt.SynonymCredit)) // "the prize fund in 2022": an article of 2022
 			}

@@ -280,6 +280,9 @@ type questionInfo struct {
 	// seconds", answers it.
 	margin bool
 	want   kindWant // the kind and measure asked for beyond kind (kind.go)
+	// asOf is the day a question asks how things stood on ("by March 9"):
+	// a report of that day holds it (see asOfDay).
+	asOf day
 }
 
 // qterm is a key term of a question.
@@ -461,6 +464,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		}
 	}
 	month, monthYear, monthAt := askedMonth(toks)
+	q.asOf = asOfDay(toks)
 	var thing []int
 	if (kind == kindPerson || kind == kindAny) && !q.author && !asksForDocument(lx, toks) {
 		// Who or which won what: the answer is whoever is said to; what

@@ -221,9 +221,9 @@ func timeClause(s *passageSentence) bool {
 
 // updateAnswer answers a question on a figure that two reports of
 // different dates give differently as the figure's history rather than
-// a disagreement: the latest report's figure first, or, when the
-// question asks how things stood on a date, that of the report nearest
-// to it, then the other as an earlier (or later) figure, each dated.
+// a disagreement: the latest report's figure first, then the other as
+// an earlier figure, each dated; or, when the question asks how things
+// stood on a day, the figure of the report nearest to it alone.
 // ok is false when the two are a disagreement: dates of events, a
 // person's age, reports of the same days or undated.
 func (e *Answerer) updateAnswer(question string, q questionInfo, best, other *scoredSentence) (bot.Answer, bool) {
@@ -239,11 +239,11 @@ func (e *Answerer) updateAnswer(question string, q questionInfo, best, other *sc
 		first, second = other, best
 	}
 	if when, ok := e.askedDate(question, da, db); ok {
+		// How things stood on a day: the report of that day alone.
 		if absDays(when.Sub(db).Hours()) < absDays(when.Sub(da).Hours()) {
-			first, second = other, best
-		} else {
-			first, second = best, other
+			return quoteAnswer([]*scoredSentence{other}, false), true
 		}
+		return quoteAnswer([]*scoredSentence{best}, false), true
 	}
 	return timelineAnswer(first, second), true
 }
@@ -281,9 +281,8 @@ func (e *Answerer) askedDate(question string, a, b time.Time) (time.Time, bool) 
 	return time.Time{}, false
 }
 
-// timelineAnswer quotes the figure asked first, dated, then the other
-// report's as an earlier or later figure: how it changed, not a
-// disagreement.
+// timelineAnswer quotes the latest report's figure, dated, then the
+// earlier report's: how it changed, not a disagreement.
 func timelineAnswer(first, second *scoredSentence) bot.Answer {
 	a := bot.Answer{}
 	var b strings.Builder
@@ -292,15 +291,10 @@ func timelineAnswer(first, second *scoredSentence) bot.Answer {
 		a.Citations = append(a.Citations, bot.Citation{
 			N: n, Source: c.s.source, Title: c.s.title, Lines: c.s.lines, Quote: c.s.text, Date: c.s.date,
 		})
-		switch {
-		case i == 0 && first.s.date.After(second.s.date):
+		if i == 0 {
 			b.WriteString("As of the latest report, of " + bot.DateLabel(c.s.date) + ": ")
-		case i == 0:
-			b.WriteString("As of " + bot.DateLabel(c.s.date) + ": ")
-		case c.s.date.Before(first.s.date):
+		} else {
 			b.WriteString(" Earlier, on " + bot.DateLabel(c.s.date) + ", the figure was: ")
-		default:
-			b.WriteString(" Later, on " + bot.DateLabel(c.s.date) + ", the figure was: ")
 		}
 		b.WriteString(strings.Join(strings.Fields(c.s.text), " ") + " [" + strconv.Itoa(n) + "]")
 	}
@@ -314,4 +308,91 @@ func timelineAnswer(first, second *scoredSentence) bot.Answer {
 // 84"): not the disagreement asked about.
 func (e *Answerer) ageAside(q questionInfo, best, other *scoredSentence) bool {
 	return q.counted >= 0 && (e.givesAge(best) || e.givesAge(other))
+}
+
+// day is a day of a month a question names without a year ("by March
+// 9", "on 2 May"); month is 0 when it names none.
+type day struct {
+	month time.Month
+	day   int
+}
+
+// asOfDay is the day a question asks how things stood on: a month
+// with a day of it, before or after, and no year.
+func asOfDay(toks []textWord) day {
+	for i, tk := range toks {
+		m := monthOf(tk)
+		if m == 0 {
+			continue
+		}
+		for _, k := range []int{i + 1, i - 1} {
+			if k < 0 || k >= len(toks) || toks[k].letters > 0 {
+				continue
+			}
+			if n, err := strconv.Atoi(toks[k].text); err == nil && n >= 1 && n <= 31 {
+				if i+2 < len(toks) && k == i+1 && isYearWord(toks[i+2]) {
+					return day{} // "March 9, 2025": a full date, asked as such
+				}
+				return day{m, n}
+			}
+		}
+	}
+	return day{}
+}
+
+// holds reports whether a report dated d holds the term t of the day
+// asked (its month or its day): it is of that day, or the next, which
+// reports the day before.
+func (a day) holds(t qterm, d time.Time) bool {
+	if a.month == 0 || d.IsZero() || d.Month() != a.month || d.Day() < a.day || d.Day() > a.day+1 {
+		return false
+	}
+	return t.stem == strconv.Itoa(a.day) || strings.EqualFold(t.word, a.month.String()) || strings.HasPrefix(strings.ToLower(a.month.String()), t.stem)
+}
+
+// asksLatest reports whether a question asks for how a figure ended up
+// or stands now ("the final toll", "in the end", "in total", "the
+// latest number"): the newest report's figure answers it. The words are
+// a closed set of markers of the end of a time, like the question words.
+func asksLatest(toks []textWord) bool {
+	for i, tk := range toks {
+		switch tk.lower {
+		case "latest", "final", "finally", "eventually", "ultimately", "altogether", "overall", "total", "now", "current", "currently":
+			return true
+		case "end": // "in the end"
+			if i > 1 && toks[i-1].lower == "the" && toks[i-2].lower == "in" {
+				return true
+			}
+		case "up": // "ended up"
+			if i > 0 && toks[i-1].lower == "ended" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// latestFigure returns, for a question asking how a figure ended up, the
+// sentence of the newest report that gives a figure on the question as
+// well as the best one nearly does, when it is newer than the best; or
+// nil.
+func (e *Answerer) latestFigure(question string, q questionInfo, cands []*scoredSentence) *scoredSentence {
+	if q.kind != kindNumber || !asksLatest(splitWords(question)) {
+		return nil
+	}
+	best := cands[0]
+	var out *scoredSentence
+	for _, c := range cands[1:] {
+		if c.score < latestShare*best.score || c.s.date.IsZero() || len(c.values) == 0 || c.s.headline || c.s.caption ||
+			!c.s.date.After(best.s.date) || !e.onTopic(q, c.s) || !e.holdsNames(q, c.s) {
+			continue
+		}
+		if q.counted >= 0 && e.countsHead(q, best.s) && !e.countsHead(q, c.s) {
+			continue // "112 homes" is answered by a count of homes, not of people
+		}
+		if out == nil || c.s.date.After(out.s.date) {
+			out = c
+		}
+	}
+	return out
 }

@@ -1,8 +1,10 @@
 package extractive
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsbot/newsbot/bot"
 )
@@ -118,5 +120,87 @@ func TestUpdatesAreNoDisagreement(t *testing.T) {
 				t.Errorf("got %s\nwant %q, not %q", a.Text, tt.want, tt.not)
 			}
 		})
+	}
+}
+
+func TestAsOfDay(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want day
+	}{
+		{"How many houses had been lost by March 9?", day{time.March, 9}},
+		{"How big was the flood on 2 May?", day{time.May, 2}},
+		{"How big was the flood on March 9, 2025?", day{}}, // a full date, asked as such
+		{"How many were evacuated in March?", day{}},
+		{"What was the toll in 2024?", day{}},
+	} {
+		if got := asOfDay(splitWords(tt.q)); got != tt.want {
+			t.Errorf("asOfDay(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestAsksLatest(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"What is the final death toll?", true},
+		{"How many houses were destroyed in the end?", true},
+		{"How many patients ended up enrolled?", true},
+		{"How many houses were destroyed in total?", true},
+		{"How many houses were destroyed?", false},
+		{"When did the end of the strike come?", false},
+	} {
+		if got := asksLatest(splitWords(tt.q)); got != tt.want {
+			t.Errorf("asksLatest(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// dev5updatesDir holds a volcanic eruption followed from its first day
+// to its end and a convention's attendance over three editions.
+var dev5updatesDir = filepath.Join("..", "eval", "testdata", "dev5updates")
+
+// TestUpdatesRound5 holds issue 8's fifth round: a figure that changed
+// over time is answered as its history, not as a disagreement.
+func TestUpdatesRound5(t *testing.T) {
+	b := offlineBot(t, dev5updatesDir)
+	for _, tt := range []struct {
+		q       string
+		want    []string
+		sources []string
+		not     []string
+	}{
+		// The latest report's figure, then the earlier one, dated.
+		{"How many homes did the eruption destroy in the end?",
+			[]string{"As of the latest report, of 2025-03-21", "112 homes", "Earlier, on 2025-03-09", "Thirty-seven"},
+			[]string{"volcano/2025-03-21-ferrand-eruption-ends.txt"},
+			[]string{"differ", "otherwise"}},
+		// How things stood on a day: the report of that day.
+		{"How many people had been evacuated by March 9?",
+			[]string{"4,800"},
+			[]string{"volcano/2025-03-09-ferrand-lava-reaches-coast.html"},
+			[]string{"differ", "5,300"}},
+		// A figure's history, report by report.
+		{"How did the area covered by lava grow over the eruption?",
+			[]string{"2025-03-02, SIP: 40", "2025-03-09, Saint-Aubin Observer: 310", "The latest report, of 2025-03-21, gives 415"},
+			[]string{"volcano/2025-03-02-mount-ferrand-eruption-wire.txt", "volcano/2025-03-09-ferrand-lava-reaches-coast.html", "volcano/2025-03-21-ferrand-eruption-ends.txt"},
+			[]string{"differ"}},
+		{"How did the number of evacuees evolve?",
+			[]string{"1,200 residents", "4,800", "5,300 people"},
+			[]string{"volcano/2025-03-09-ferrand-lava-reaches-coast.html", "volcano/2025-03-21-ferrand-eruption-ends.txt"},
+			nil},
+		// Real disagreements listed, updates left out.
+		{"Where do the reports contradict each other about the eruption?",
+			[]string{"2,100 people vs 1,200 residents", "February 28 vs March 1", "81 vs 84", "updates, not disagreements"},
+			[]string{"volcano/2025-03-02-ferrand-eruption-island-echo.md", "volcano/2025-03-02-mount-ferrand-eruption-wire.txt"},
+			[]string{"4,800 vs", "310 vs", "Thirty-seven vs"}},
+		{"Do the sources disagree about anything?",
+			[]string{"31,200 visitors vs 32,100 visitors"},
+			[]string{"convention/starhaven-con-record-gazette.txt"},
+			[]string{"18,400 visitors vs"}}, // the 2022 edition and an undated report of 2024
+	} {
+		t.Run(tt.q, func(t *testing.T) { checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not) })
 	}
 }
