@@ -91,10 +91,10 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 	updates := 0
 	for _, p := range points {
 		switch {
-		case !p.apart(articles):
-			now = append(now, p)
 		case e.update(p, articles):
 			updates++ // a figure that changed: news, not a disagreement
+		case !p.apart(articles):
+			now = append(now, p)
 		default:
 			apart = append(apart, p)
 		}
@@ -140,6 +140,7 @@ func (e *Answerer) points(articles []coverageArticle) []*point {
 	}
 	found := slices.DeleteFunc(e.nearDuplicateConflicts(articles), func(f conflict) bool { return read[[2]*passageSentence{f.a, f.b}] })
 	found = append(found, figs...)
+	found = append(found, e.nameConflicts(articles)...)
 	slices.SortStableFunc(found, func(x, y conflict) int { return cmp.Compare(y.score, x.score) })
 	return groupConflicts(found)
 }

@@ -117,26 +117,46 @@ func (lx *lexicon) running(s *passageSentence) bool {
 // the next season, the next year's figures.
 const yearApart = 180
 
-// update reports whether a point of reports apart in time is a figure
-// that changed rather than a disagreement: either report gives it as a
-// tally as of its date, or the reports are of different years.
+// update reports whether a point is a figure that changed rather than a
+// disagreement: reports of different years; reports more than sameDays
+// apart of which one gives it as a tally as of its date; or reports of
+// different days of which one does and the later gives more (a toll
+// that rose overnight). Reports of the same day cannot tell of a change.
 func (e *Answerer) update(p *point, articles []coverageArticle) bool {
 	if p.date || p.age || len(p.sides) != 2 {
 		return false
-	}
-	for _, side := range p.sides {
-		for _, s := range side {
-			if e.lexicon.running(s) {
-				return true
-			}
-		}
 	}
 	lo0, hi0, ok0 := sideSpan(articles, p.sides[0])
 	lo1, hi1, ok1 := sideSpan(articles, p.sides[1])
 	if !ok0 || !ok1 {
 		return false
 	}
-	return lo1.Sub(hi0).Hours()/24 > yearApart || lo0.Sub(hi1).Hours()/24 > yearApart
+	gap, later := lo1.Sub(hi0).Hours()/24, 1
+	if g := lo0.Sub(hi1).Hours() / 24; g > gap {
+		gap, later = g, 0
+	}
+	switch {
+	case gap < 1:
+		return false
+	case gap > yearApart:
+		return true
+	}
+	if copied(p) {
+		return false // one sentence with another figure: a copy's slip, not news
+	}
+	running := false
+	for _, side := range p.sides {
+		for _, s := range side {
+			running = running || e.lexicon.running(s)
+		}
+	}
+	grew := false // only reports both dated tell a change within days
+	if len(p.values) == 2 && datedSide(p.sides[0]) && datedSide(p.sides[1]) {
+		a, okA := figureValue(p.values[1-later])
+		b, okB := figureValue(p.values[later])
+		grew = okA && okB && b > a
+	}
+	return running && (gap > sameDays || grew)
 }
 
 // sideSpan is the earliest and latest date of the reports of one side,
@@ -231,12 +251,26 @@ func (e *Answerer) updateAnswer(question string, q questionInfo, best, other *sc
 		return bot.Answer{}, false
 	}
 	da, db := best.s.date, other.s.date
-	if da.IsZero() || db.IsZero() || absDays(da.Sub(db).Hours()/24) <= sameDays || e.givesAge(best) || e.givesAge(other) {
+	if da.IsZero() || db.IsZero() || e.givesAge(best) || e.givesAge(other) {
 		return bot.Answer{}, false
 	}
 	first, second := best, other
 	if db.After(da) {
 		first, second = other, best
+	}
+	// Reports of different days: a change when they are more than
+	// sameDays apart, or when one gives a tally as of its day and the
+	// later gives more.
+	gap := absDays(da.Sub(db).Hours() / 24)
+	grew := false
+	if a, ok := valueOf(first.values); ok {
+		if b, ok := valueOf(second.values); ok {
+			grew = a > b
+		}
+	}
+	running := e.lexicon.running(best.s) || e.lexicon.running(other.s)
+	if gap < 1 || gap <= sameDays && !(running && grew) || copied(&point{sides: [][]*passageSentence{{best.s}, {other.s}}}) {
+		return bot.Answer{}, false
 	}
 	if when, ok := e.askedDate(question, da, db); ok {
 		// How things stood on a day: the report of that day alone.
@@ -395,4 +429,45 @@ func (e *Answerer) latestFigure(question string, q questionInfo, cands []*scored
 		}
 	}
 	return out
+}
+
+// valueOf is the number of the first of a sentence's values, when it is
+// one ("4800", "1.8").
+func valueOf(values []string) (float64, bool) {
+	if len(values) == 0 {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(values[0], ",", ""), 64)
+	return v, err == nil
+}
+
+// figureValue is the number a value as shown starts with ("1,450
+// workers", "Thirty-seven"), when it is one.
+func figureValue(v string) (float64, bool) {
+	toks := splitWords(v)
+	if len(toks) == 0 {
+		return 0, false
+	}
+	n, _, ok := quantityAt(toks, 0)
+	return n, ok
+}
+
+// datedSide reports whether every report of a side is dated.
+func datedSide(side []*passageSentence) bool {
+	return !slices.ContainsFunc(side, func(s *passageSentence) bool { return s.date.IsZero() })
+}
+
+// copied reports whether the two sides of a point are one sentence, a
+// wire story and its copy, that differ in the figure alone: what was
+// copied was not updated ("has risen to 465 million dollars ... said on
+// Wednesday", republished the next day with "485 million").
+func copied(p *point) bool {
+	for _, x := range p.sides[0] {
+		for _, y := range p.sides[1] {
+			if _, _, _, _, ok := differingWords(x, y); ok && jaccard(contentTerms(x), contentTerms(y)) >= nearDuplicate {
+				return true
+			}
+		}
+	}
+	return false
 }

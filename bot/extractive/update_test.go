@@ -109,6 +109,18 @@ func TestUpdatesAreNoDisagreement(t *testing.T) {
 			"The first victim was Henri Lacombe, 81, a retired fisherman from Bellerive.",
 			"Henri Lacombe, 84, a retired fisherman, died of a heart attack in Bellerive.",
 			"2025-03-09", "2025-03-21", "The sources differ on 1 point:\n- 81 vs 84", "updates"},
+		{"a toll that rose overnight",
+			"The death toll from the floods in the Halden valley has risen to 45, the civil protection office said on Friday.",
+			"The death toll from the floods in the Halden valley has risen to 52, the civil protection office said on Saturday.",
+			"2025-05-02", "2025-05-03", "updates, not disagreements", "45 vs 52"},
+		{"a wire story republished the next day with another figure",
+			"The cost of the Calder Sound bridge has risen to 465 million dollars, the transport ministry said on Wednesday.",
+			"The cost of the Calder Sound bridge has risen to 485 million dollars, the transport ministry said on Wednesday.",
+			"2022-06-15", "2022-06-16", "465 million dollars vs 485 million dollars", "updates"},
+		{"a toll given differently the same day",
+			"The death toll from the floods in the Halden valley has risen to 45, the civil protection office said on Friday.",
+			"The death toll from the floods in the Halden valley has risen to 54, the civil protection office said on Friday.",
+			"2025-05-02", "2025-05-02", "45 vs 54", "updates"},
 		{"two editions a year apart",
 			"Starhaven Con drew 18,400 visitors to the Lindgrave exhibition centre over its three days.",
 			"Starhaven Con drew a record 31,200 visitors to the Lindgrave exhibition centre this weekend.",
@@ -202,5 +214,48 @@ func TestUpdatesRound5(t *testing.T) {
 			[]string{"18,400 visitors vs"}}, // the 2022 edition and an undated report of 2024
 	} {
 		t.Run(tt.q, func(t *testing.T) { checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not) })
+	}
+}
+
+func TestNameConflicts(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		a, b   string
+		da, db string
+		want   string
+		not    string
+	}{
+		{"a surname misspelt by a same-day report",
+			"The rescue is led by Gwen Talbot, chief of the regional mine rescue service.",
+			"Gwen Tabor, who heads the mine rescue service, said crews would not stop.",
+			"2025-06-10", "2025-06-10", "Gwen Talbot vs Gwen Tabor", ""},
+		{"two people of one given name",
+			"The rescue is led by Gwen Talbot, chief of the regional mine rescue service.",
+			"Gwen Morgan, a nurse at the hospital, said two men were in serious condition.",
+			"2025-06-10", "2025-06-10", "", "Gwen Morgan"},
+		{"the same name a month apart",
+			"The rescue is led by Gwen Talbot, chief of the regional mine rescue service.",
+			"Gwen Tabor, who heads the mine rescue service, said crews would not stop.",
+			"2025-06-10", "2025-07-20", "", "Gwen Talbot vs"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := coverageOf(t, bot.CoverageDisagree, passageArticle("a.txt", tt.da, tt.a), passageArticle("b.txt", tt.db, tt.b))
+			if tt.want != "" && !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
+				t.Errorf("got %s\nwant %q, not %q", a.Text, tt.want, tt.not)
+			}
+		})
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"talbot", "tabor", 2}, {"reyes", "reyna", 2}, {"marchetti", "marchetti", 0}, {"gwen", "owen", 1}, {"li", "lucas", 4},
+	} {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

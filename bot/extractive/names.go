@@ -1,0 +1,109 @@
+package extractive
+
+// This file finds a person's name spelt differently by reports of the
+// same days ("Gwen Talbot" and "Gwen Tabor" leading the same rescue):
+// one of them is wrong, a disagreement as much as a figure is.
+
+// spelling is one full name as an article writes it.
+type spelling struct {
+	given, surname string // lower-cased
+	text           string // as written: "Gwen Talbot"
+	s              *passageSentence
+	art            int
+}
+
+// maxSpellingEdits is the most letters two spellings of one surname (or
+// given name) differ by: a slip of the keys, not another family.
+const maxSpellingEdits = 2
+
+// minSpelling is the fewest letters a name needs for a spelling slip to
+// be told from another name ("Tabor" and "Talbot", not "Li" and "Lu").
+const minSpelling = 4
+
+// nameConflicts finds the full names that reports of the same days give
+// with one part the same and the other spelt differently, neither
+// report writing the other's spelling anywhere.
+func (e *Answerer) nameConflicts(articles []coverageArticle) []conflict {
+	var all []spelling
+	written := make([]map[string]bool, len(articles)) // every capitalised word of each article
+	for i, a := range articles {
+		written[i] = make(map[string]bool)
+		for _, s := range a.sents {
+			for _, tk := range s.toks {
+				if tk.upper {
+					written[i][tk.lower] = true
+				}
+			}
+			if s.byline || s.caption || s.headline {
+				continue
+			}
+			for _, n := range e.lexicon.namesIn(s) {
+				if n.last != n.first+1 || e.lexicon.is(s.toks[n.last].lower, wcPlaceName) {
+					continue // "Gwen Talbot": a given name and a surname
+				}
+				all = append(all, spelling{
+					given: s.toks[n.first].lower, surname: s.toks[n.last].lower,
+					text: s.text[s.toks[n.first].start:s.toks[n.last].end], s: s, art: i,
+				})
+			}
+		}
+	}
+	var found []conflict
+	seen := make(map[string]bool)
+	for i, x := range all {
+		for _, y := range all[i+1:] {
+			if x.art == y.art || !sameDaysReports(articles[x.art], articles[y.art]) {
+				continue
+			}
+			var a, b string // the parts that differ
+			switch {
+			case x.given == y.given && x.surname != y.surname:
+				a, b = x.surname, y.surname
+			case x.surname == y.surname && x.given != y.given:
+				a, b = x.given, y.given
+			default:
+				continue
+			}
+			if len(a) < minSpelling || len(b) < minSpelling || editDistance(a, b) > maxSpellingEdits ||
+				written[x.art][b] || written[y.art][a] {
+				continue
+			}
+			key := min(x.text, y.text) + "\x00" + max(x.text, y.text)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			found = append(found, conflict{a: x.s, b: y.s, va: x.text, vb: y.text, score: minConflict + 1})
+		}
+	}
+	return found
+}
+
+// sameDaysReports reports whether two articles are of the same days:
+// dated at most sameDays apart, or one undated (a copy, most often).
+func sameDaysReports(a, b coverageArticle) bool {
+	da, db := a.info.Date, b.info.Date
+	return da.IsZero() || db.IsZero() || absDays(da.Sub(db).Hours()/24) <= sameDays
+}
+
+// editDistance is the Levenshtein distance between two words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
