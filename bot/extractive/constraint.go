@@ -538,16 +538,23 @@ func numbersEdition(toks []textWord) bool {
 }
 
 // breaksConstraints reports whether s, crediting the question's terms
-// with credit, is about another than the question's constraints say: of
-// another of a numbered series, of another edition, or holding nothing
-// of what is asked but the constraint (holdsAsked).
-func (e *Answerer) breaksConstraints(q questionInfo, s *passageSentence, credit, idf []float64) bool {
+// with credit (its article, with docBest), is about another than the
+// question's constraints say: of another of a numbered series, of another
+// edition, of another year than the one asked in an article of another
+// year that does not write it, or holding nothing of what is asked but
+// the constraint (holdsAsked).
+func (e *Answerer) breaksConstraints(q questionInfo, s *passageSentence, credit, docBest, idf []float64) bool {
 	if e.lexicon.namesOtherNumbered(q, s) || !e.holdsAsked(q, credit, idf) {
 		return true
 	}
 	for j, t := range q.terms {
 		if len(t.years) > 0 && credit[j] < 1 && !s.date.IsZero() && !slices.Contains(t.years, s.date.Year()) {
 			return true // "Okafor won the prize" in 2024 is not of the 2020 edition
+		}
+		if isYearTerm(t) && !t.period && credit[j] == 0 && docBest[j] < 1 && otherYear(t, s.date) {
+			// A report of 2023 that says what comes "next year" answers
+			// for 2024 there, not in its other sentences.
+			return true
 		}
 	}
 	return false

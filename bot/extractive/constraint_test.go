@@ -250,3 +250,59 @@ func TestHeadlinedNoAuthor(t *testing.T) {
 		t.Errorf("'Who wrote the article' asks for no author, want one")
 	}
 }
+
+// TestResultOfYear: the margin, the length of the route and the share
+// price a question asks about are of the year it names, which the reports
+// say through their dates: "finished 38 seconds ahead of" in a report of
+// 2022 is the winning margin of 2022; "1,180 kilometres" in a preview of
+// 2024 is the length of 2024's route; "shares fell 8% to $41.20" in the
+// report of February's results is the share price after them.
+func TestResultOfYear(t *testing.T) {
+	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	d22, d23, d24 := time.Date(2022, 5, 16, 0, 0, 0, 0, time.UTC), time.Date(2023, 5, 15, 0, 0, 0, 0, time.UTC), time.Date(2024, 5, 3, 0, 0, 0, 0, time.UTC)
+	race := []retrieval.Result{
+		dated("a.txt", "Ruben Castellan won the Kessen Tour on Sunday.\n\nCastellan finished 38 seconds ahead of Jonas Vliet after six stages and 912 kilometres.", d22),
+		dated("b.txt", "Jonas Vliet won the sixth Kessen Tour on Sunday.\n\nThe Dutch rider beat Castellan by 1 minute 12 seconds.\n\nThis year's route was the longest yet: seven stages covering 1,046 kilometres.", d23),
+		dated("c.txt", "The seventh Kessen Tour starts on Tuesday and will be the longest edition so far: eight stages and 1,180 kilometres.\n\nThe organisers expect 300,000 spectators along the route.", d24),
+	}
+	feb, aug := time.Date(2024, 2, 7, 0, 0, 0, 0, time.UTC), time.Date(2024, 8, 6, 0, 0, 0, 0, time.UTC)
+	shares := []retrieval.Result{
+		dated("d.txt", "Corvane said fourth-quarter revenue rose 18% to $455 million.\n\nShares fell 8% to $41.20 in after-hours trading.", feb),
+		dated("e.txt", "Corvane reported second-quarter revenue of $538 million.\n\nShares rose 6% to $47.90 in morning trading.", aug),
+	}
+	for _, tt := range []struct {
+		question string
+		passages []retrieval.Result
+		want     string
+	}{
+		{"What was the winning margin in the 2022 Kessen Tour?", race, "38 seconds"},
+		{"What was the winning margin in 2023?", race, "1 minute 12 seconds"},
+		{"What was the winning margin in the 2024 Kessen Tour?", race, ""},
+		{"How long is the 2024 route?", race, "1,180 kilometres"},
+		{"How long was the course of the fifth Kessen Tour?", race, "912 kilometres"},
+		{"What was Corvane's share price after its February 2024 results?", shares, "$41.20"},
+		{"What was Corvane's share price after the August 2024 results?", shares, "$47.90"},
+	} {
+		a := e.answer(tt.question, tt.passages)
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+	}
+}
+
+// TestOtherYear: only a year is of another year than an article's; an
+// ordinal of four characters ("15th") is not.
+func TestOtherYear(t *testing.T) {
+	d := time.Date(2024, 6, 17, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		t    qterm
+		want bool
+	}{
+		{qterm{stem: "2023", figure: true}, true},
+		{qterm{stem: "2024", figure: true}, false},
+		{qterm{stem: "15th", figure: true, forms: []string{ordinalTerm(15)}}, false},
+		{qterm{stem: "rout"}, false},
+	} {
+		if got := otherYear(tt.t, d); got != tt.want {
+			t.Errorf("otherYear(%q) = %v, want %v", tt.t.stem, got, tt.want)
+		}
+	}
+}

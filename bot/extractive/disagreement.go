@@ -55,7 +55,7 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 // otherYear reports whether t is a year and d the date of an article of
 // another year.
 func otherYear(t qterm, d time.Time) bool {
-	return len(t.stem) == 4 && !d.IsZero() && strconv.Itoa(d.Year()) != t.stem
+	return isYearTerm(t) && !d.IsZero() && strconv.Itoa(d.Year()) != t.stem
 }
 
 // holdsFigures reports whether s holds the years and numbers q states

@@ -320,6 +320,8 @@ func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 		return findClockTimes(s.toks)
 	case q.want.calendar:
 		return findCalendarDates(s.toks)
+	case q.duration && q.length:
+		return append(lx.findDurations(s.toks), lx.findLengths(s.toks)...) // "how long is the route"
 	case q.duration:
 		return lx.findDurations(s.toks)
 	case q.margin:
@@ -352,7 +354,7 @@ func findMargins(toks []textWord) []answerSpot {
 			out = append(out, answerSpot{tok: i, value: v})
 		}
 	}
-	return out
+	return append(out, marginsAhead(toks)...) // "42 seconds ahead of"
 }
 
 // findPeople finds the people a sentence names, but not those the

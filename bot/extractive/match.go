@@ -45,6 +45,9 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 	if t.acronym && abbreviates(t.stem, s.toks) {
 		return 1 // "NDP": the New Democratic Party
 	}
+	if t.measured != measureNone && lx.measures(s, t) {
+		return e.opt.SynonymCredit // "42 seconds ahead of" is the winning margin
+	}
 	if t.amount && lx.mentionsMoney(s) && len(lx.findNumbers(s.toks)) > 0 {
 		return e.opt.SynonymCredit // "a C$600 million bridge" is what it costs
 	}

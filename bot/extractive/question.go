@@ -75,9 +75,14 @@ type questionInfo struct {
 	period period
 	// counted is the index in terms of the noun "how many" counts, or -1.
 	counted int
-	// margin is set for "by how much": the difference, written "by 42
-	// seconds", answers it.
+	// margin is set for "by how much" and "the winning margin": the
+	// difference, written "by 42 seconds", "42 seconds ahead of", answers
+	// it.
 	margin bool
+	// length is set for "how long is the route": a length ("912
+	// kilometres") answers it as a span of time does "how long did it
+	// take".
+	length bool
 	want   kindWant // the kind and measure asked for beyond kind (kind.go)
 	// asOf is the day a question asks how things stood on ("by March 9"):
 	// a report of that day holds it (see asOfDay).
@@ -184,6 +189,10 @@ type qterm struct {
 	// about is set on the words of what someone said something about
 	// ("What did Dupont say about the weather?").
 	about bool
+	// measured is set on the noun whose measure the question asks
+	// ("the winning margin", "how long is the route"): a margin or a
+	// length in a sentence stands for it (see markMeasured).
+	measured measureKind
 }
 
 // lightWeight is the weight of a verb that says little ("go", "take"):
@@ -380,6 +389,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		}
 	}
 	q.want = e.wantedKind(toks, q)
+	e.markMeasured(&q, toks)
 	return q
 }
 

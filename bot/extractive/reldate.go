@@ -2,7 +2,8 @@ package extractive
 
 // This file reads the dates a sentence speaks of relative to its
 // article's date: "last year" in a report of 2024 is 2023, "on Monday" in
-// a report of Tuesday May 13 is May 12. A question's year or day is met by
+// a report of Tuesday May 13 is May 12, "the full year" in a results
+// report of February 2024 is 2023. A question's year or day is met by
 // them as by the same date written out, and a sentence about last year
 // does not answer a question about its article's year.
 
@@ -42,7 +43,30 @@ func relativeYears(toks []textWord, d time.Time) []int {
 		}
 		out = append(out, d.Year()+off)
 	}
+	if y := fullYear(toks, d); y > 0 {
+		out = append(out, y)
+	}
 	return out
+}
+
+// fullYear returns the year a sentence's "full year" is ("for the full
+// year", "full-year revenue", "its profit for the year"), or 0: companies
+// report a year's results in the first months of the next, so in a report
+// of January to March it is the year just ended; later in the year it is
+// the one under way, whose outlook the report gives.
+func fullYear(toks []textWord, d time.Time) int {
+	for i, tk := range toks {
+		if tk.lower != "year" || i == 0 || comparedAt(toks, i-1) {
+			continue
+		}
+		if prev := toks[i-1].lower; prev == "full" || prev == "whole" || prev == "the" && i >= 2 && toks[i-2].lower == "for" {
+			if d.Month() <= time.March {
+				return d.Year() - 1
+			}
+			return d.Year()
+		}
+	}
+	return 0
 }
 
 // comparedAt reports whether the words before toks[i] say that what
@@ -57,11 +81,17 @@ func comparedAt(toks []textWord, i int) bool {
 	return false
 }
 
-// ownYears returns the years s speaks of as its own: written ("in 2022")
-// or relative to its article's date ("last year"), not those it compares
-// with.
+// ownYears returns the years s speaks of as its own: written ("in 2022"),
+// relative to its article's date ("last year", "the full year") or those
+// of the quarters it names ("the three months to Dec. 31" in a report of
+// February 2024 is 2023's), not those it compares with.
 func ownYears(s *passageSentence) []int {
 	out := relativeYears(s.toks, s.date)
+	for _, p := range s.periods() {
+		if p.year > 0 && !p.compared {
+			out = append(out, p.year)
+		}
+	}
 	for i, tk := range s.toks {
 		if isYearWord(tk) && !comparedAt(s.toks, i) {
 			y, _ := strconv.Atoi(tk.text)
@@ -88,22 +118,42 @@ func datedOtherYear(s *passageSentence, year string) bool {
 	return true
 }
 
-// yearCredit is the credit s has for a year the question states (t, a
-// figure of four digits) that it does not write: SynonymCredit when its
-// article is of that year and it speaks of no other ("the prize fund in
-// 2022": a report of 2022), or when it speaks of that year relative to
-// its article's date ("last year" in a report of 2024 for 2023); else 0.
-func yearCredit(s *passageSentence, t qterm, credit float64) float64 {
+// eventYears returns the years s is about: those it speaks of as its own
+// (ownYears), else its article's; none for a sentence of an undated
+// article that names no year.
+func eventYears(s *passageSentence) []int {
+	if ys := ownYears(s); len(ys) > 0 {
+		return ys
+	}
 	if s.date.IsZero() {
+		return nil
+	}
+	return []int{s.date.Year()}
+}
+
+// yearCredit is the credit s has for a year the question states (t, a
+// figure of four digits) that it does not write: SynonymCredit when it is
+// about that year (eventYears): its article is of that year and it speaks
+// of no other ("the prize fund in 2022": a report of 2022), or it speaks
+// of that year relative to its article's date ("last year" in a report of
+// 2024 for 2023; "the full year" in a report of February 2024 for 2023);
+// else 0.
+func yearCredit(s *passageSentence, t qterm, credit float64) float64 {
+	if !isYearTerm(t) {
 		return 0
 	}
-	if strconv.Itoa(s.date.Year()) == t.stem && !datedOtherYear(s, t.stem) {
-		return credit
-	}
-	for _, y := range relativeYears(s.toks, s.date) {
+	for _, y := range eventYears(s) {
 		if strconv.Itoa(y) == t.stem {
 			return credit
 		}
 	}
 	return 0
+}
+
+// metByYear reports whether c, the credit of a sentence for t, says that
+// the sentence is about the year t states (yearCredit), though neither it
+// nor its article's date writes it: "the full year" in a results report
+// of February 2024 answers for 2023, so its article does.
+func metByYear(t qterm, c float64) bool {
+	return isYearTerm(t) && !t.period && c > 0
 }

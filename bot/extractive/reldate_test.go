@@ -51,3 +51,43 @@ func TestYearByDate(t *testing.T) {
 		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
 	}
 }
+
+// TestFullYear: "the full year" in a results report of January to March
+// is the year just ended, whose results it reports; in a later report it
+// is the year under way, whose outlook it gives.
+func TestFullYear(t *testing.T) {
+	for _, tt := range []struct {
+		text, date string
+		want       []int
+	}{
+		{"For the full year, revenue was $1.62 billion.", "2024-02-07", []int{2023}},
+		{"Full-year revenue reached $2.14 billion.", "2025-02-12", []int{2024}},
+		{"The brewer repeated its forecast of full-year revenue of about £900 million.", "2024-04-24", []int{2024}},
+		{"Its profit for the year rose to $88 million.", "2024-03-01", []int{2023}},
+		{"The year began badly.", "2024-02-07", nil},
+	} {
+		d, _ := time.Parse(time.DateOnly, tt.date)
+		if got := relativeYears(splitWords(tt.text), d); !slices.Equal(got, tt.want) {
+			t.Errorf("relativeYears(%q, %s) = %v, want %v", tt.text, tt.date, got, tt.want)
+		}
+	}
+}
+
+// TestYearOfResults: the year a question asks about is met by a report of
+// the next year's first months that gives the full year's figure, not by
+// the same figure of another year.
+func TestYearOfResults(t *testing.T) {
+	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	passages := []retrieval.Result{
+		dated("a.txt", "Corvane said revenue for the three months to Dec. 31 rose 18% to $455 million.\n\nFor the full year, Corvane's revenue was $1.62 billion.", time.Date(2024, 2, 7, 0, 0, 0, 0, time.UTC)),
+		dated("b.txt", "Corvane's full-year revenue reached $2.14 billion.", time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)),
+	}
+	for _, tt := range []struct{ question, want string }{
+		{"What was Corvane's revenue for the whole of 2023?", "1.62 billion"},
+		{"What was Corvane's revenue in 2024?", "2.14 billion"},
+		{"What was Corvane's revenue in 2022?", ""},
+	} {
+		a := e.answer(tt.question, passages)
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+	}
+}

@@ -121,7 +121,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			if credit[i][j] >= e.opt.SynonymCredit {
 				df++
 			}
-			if credit[i][j] == 1 || t.figure && !t.period && t.ofYear(s.source, s.date) {
+			if credit[i][j] == 1 || t.figure && !t.period && t.ofYear(s.source, s.date) || metByYear(t, credit[i][j]) {
 				direct = true // a year: also an article's date
 			}
 		}
@@ -175,7 +175,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			if (t.name || t.title && !t.role) && t.weight == 1 && best[j] < e.opt.SynonymCredit {
 				coherent[src] = false
 			}
-			if t.figure && best[j] < 1 && !t.ofYear(src, dated[src]) {
+			if t.figure && best[j] < 1 && !t.ofYear(src, dated[src]) && !metByYear(t, best[j]) {
 				coherent[src] = false
 			}
 		}
@@ -212,7 +212,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		if q.period.quarter > 0 && fitPeriod(s.periods(), q.period) == periodOther {
 			continue // a figure of another quarter, in an article on both
 		}
-		if e.breaksConstraints(q, s, credit[i], idf) {
+		if e.breaksConstraints(q, s, credit[i], docBest[s.source], idf) {
 			continue // Lumen-3's cost is not Lumen-2's; a quarter is not its loss
 		}
 		c := &scoredSentence{s: s, held: make([]bool, len(q.terms)), docHeld: make([]bool, len(q.terms))}
