@@ -48,6 +48,16 @@ func TestCoverageQuestion(t *testing.T) {
 		{"Who has been quoted about the drought?", CoverageQuoted, "drought"},
 		{"How has the number of players changed from 2022 to 2024?", CoverageTimeline, "number players 2022 2024"},
 		{"Trace Tobias Lindqvist's history with the Open year by year.", CoverageTimeline, "tobias lindqvist open"},
+		// "What happened when the tunnel flooded?" asks about one event; a
+		// bare "what happened when?" for the order of events.
+		{"What happened when the tunnel flooded?", CoverageSummary, "tunnel flooded"},
+		{"What happened when?", CoverageTimeline, ""},
+		// "When did the X stories come out?": their publication dates.
+		{"When did the tunnel stories come out?", CoverageDates, "tunnel"},
+		{"When did the reports say the strike began?", CoverageNone, ""},
+		// A figure followed period by period is a trend.
+		{"How did the brewer's operating profit move from quarter to quarter?", CoverageTimeline, "brewer operating profit move"},
+		{"How did sales go quarter by quarter?", CoverageTimeline, "sales go"},
 		// Questions about one thing are not about the whole coverage.
 		{"Who is quoted as saying the fine was too small?", CoverageNone, ""},
 		{"What did the articles say about Rasmussen?", CoverageNone, ""},
@@ -183,6 +193,8 @@ func TestTrendQuestion(t *testing.T) {
 		{"In what order did events unfold after the vote?", false},
 		{"How did the number of evacuees evolve?", true},
 		{"How did the share of votes develop?", true},
+		{"How did the brewer's operating profit move from quarter to quarter?", true},
+		{"What were the sales month by month?", true},
 	} {
 		if got := trendQuestion(tt.q); got != tt.want {
 			t.Errorf("trendQuestion(%q) = %v, want %v", tt.q, got, tt.want)

@@ -93,3 +93,60 @@ func TestNamedYears(t *testing.T) {
 		}
 	}
 }
+
+// dev6storiesDir holds two stories: a rail tunnel over four years (a
+// flood in March 2023, an undated report of the breakthrough) and a
+// brewer's three quarterly results of 2024.
+var dev6storiesDir = filepath.Join("..", "eval", "testdata", "dev6stories")
+
+func TestCoverageRound6(t *testing.T) {
+	b := offlineBot(t, dev6storiesDir)
+	const (
+		starts  = "tunnel/2021-04-14-skelmore-boring-starts.txt"
+		flood   = "tunnel/2023-03-09-skelmore-flood.md"
+		cost    = "tunnel/2023-11-20-skelmore-cost.html"
+		through = "tunnel/skelmore-breakthrough.txt"
+		q1      = "brewery/2024-05-02-halden-q1.txt"
+		q2      = "brewery/2024-08-01-halden-q2.txt"
+		q3      = "brewery/2024-10-31-halden-q3.md"
+	)
+	for _, tt := range []struct {
+		q                  string
+		want, sources, not []string
+	}{
+		// One event of a story: its facts from the report of it, not
+		// the story's ledes.
+		{"What happened when the tunnel flooded?",
+			[]string{"March 7", "14 workers", "Nobody was hurt"},
+			[]string{flood}, []string{"Halden", "broke through"}},
+		// A figure period by period, each from the figure of the asked
+		// measure (profit, not revenue; the cost, not the length).
+		{"How did the brewer's operating profit move from quarter to quarter?",
+			[]string{"- Q1 2024: £3.1 million", "- Q2 2024: £4.4 million", "- Q3 2024: £3.6 million"},
+			[]string{q1, q2, q3}, []string{"£41.2 million"}},
+		{"How did Halden's quarterly revenue develop through 2024?",
+			[]string{"- Q1 2023: £38.5 million", "- Q1 2024: £41.2 million", "- Q2 2024: £47.8 million", "- Q3 2024: £44.0 million"},
+			[]string{q1, q2, q3}, []string{"£3.1 million"}},
+		{"How has the estimated cost of the tunnel changed over time?",
+			[]string{"- 2021: £1.9 billion", "- 2022: £2.2 billion", "- 2023: £2.6 billion"},
+			[]string{starts, flood, cost}, []string{"4.2-kilometre"}},
+		// A person's history: the year an undated report tells of is the
+		// year of the latest date it gives.
+		{"Trace Agnes Whitlow's career on the project year by year.",
+			[]string{"- 2019 (as Ardle Valley Post, 2021-04-14 reported it)", "- 2024 (Estuary Times, undated; not before 2024-06-14)"},
+			[]string{starts, flood, through}, nil},
+		// Publication dates of one story's articles.
+		{"When did the tunnel stories come out?",
+			[]string{"2021-04-14", "2023-03-09", "2023-11-20"},
+			[]string{starts, flood, cost, through}, []string{"Halden"}},
+		// Quoted people of the roles asked: an analyst by the appositive.
+		{"Which analysts are quoted?",
+			[]string{"Ravi Sethi", "Joanna Kirby"},
+			[]string{cost, q1}, []string{"Marcus Feld", "Agnes Whitlow", "Owen Petrie"}},
+		{"Which executives are quoted?",
+			[]string{"Marcus Feld"},
+			[]string{q1}, []string{"Joanna Kirby", "Ravi Sethi"}},
+	} {
+		t.Run(tt.q, func(t *testing.T) { checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not) })
+	}
+}
