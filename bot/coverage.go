@@ -63,6 +63,9 @@ type Coverage struct {
 	// September's escape): of the event asked about, though not of its
 	// year.
 	Recalled map[string]bool
+	// Roles are the kinds of people a question about who is quoted asks
+	// for ("analysts", "executives"); none for everyone.
+	Roles []string
 }
 
 // Library lists the articles of the coverage, alone or with their
@@ -125,6 +128,8 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, p) })
 	}
 	words = dropPhrase(words, "year", "by", "year")
+	series := periodSeries(words)
+	words = dropPeriodSeries(words)
 	about := has("coverage", "articles", "stories", "sources", "reports", "outlets", "pieces", "documents", "these", "all", "each", "they", "corpus", "collection", "news",
 		"figures", "numbers", "accounts", "versions", "facts", "dates")
 	plural := has("articles", "stories", "reports", "pieces", "documents")
@@ -141,21 +146,24 @@ func coverageQuestion(question string) (CoverageKind, string) {
 	// with the race": a topic followed through the articles in time.
 	trend := (has("how") && (has("changed", "evolved", "developed", "grown", "shrunk", "risen", "fallen") ||
 		has("change", "evolve", "develop", "grow", "rise", "fall", "increase", "decrease", "climb", "shrink") && has("did", "does", "do"))) ||
-		has("trace", "history") || phrase(words, "over", "the", "years") || phrase(words, "over", "time")
+		has("trace", "history") || phrase(words, "over", "the", "years") || phrase(words, "over", "time") || series
+	// "What happened when?" asks for the order of events; "what happened
+	// when the tunnel flooded?" about one event, told by the clause.
+	happenedWhen := phrase(words, "what", "happened", "when") && words[len(words)-1] == "when"
 	var kind CoverageKind
 	switch {
 	case trend && !has("why"):
 		kind = CoverageTimeline
 	case saysAbout && !has("who", "when", "where", "why", "how", "which"):
 		kind = CoverageSummary
-	case phrase(words, "what", "happened") && !phrase(words, "what", "happened", "when") && len(words) > 3:
+	case phrase(words, "what", "happened") && !happenedWhen && len(words) > 3:
 		kind = CoverageSummary // "What happened at the Open in 2023?": what the articles on it say
 	case prefix("summar") || has("overview", "recap", "gist", "digest") || isAbout || phrase(words, "what", "is", "the", "coverage", "about") ||
 		plural && (phrase(words, "what", "do", "the") || phrase(words, "what", "do", "these")) && has("say", "report", "tell") && has("about") ||
 		phrase(words, "what", "are", "the", "articles", "about") || phrase(words, "what", "are", "these", "articles", "about") ||
 		phrase(words, "what", "are", "the", "stories", "about") || phrase(words, "what", "are", "these", "stories", "about"):
 		kind = CoverageSummary
-	case prefix("timeline") || prefix("chronolog") || phrase(words, "sequence", "of", "events") || phrase(words, "what", "happened", "when") ||
+	case prefix("timeline") || prefix("chronolog") || phrase(words, "sequence", "of", "events") || happenedWhen ||
 		phrase(words, "in", "order") || phrase(words, "what", "order") || phrase(words, "which", "order") ||
 		phrase(words, "order", "of", "events") || prefix("unfold"):
 		kind = CoverageTimeline
@@ -172,6 +180,10 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		// the news, not for who reported it.
 		kind = CoverageOutlets
 	case (has("published", "dated", "written", "dates", "date") && has("each", "every", "these", "articles", "stories", "all")) && !has("how", "why"):
+		kind = CoverageDates
+	case words[0] == "when" && plural && !has("say", "says", "said", "report", "reported", "tell", "told", "write", "wrote", "mention", "mentioned"):
+		// "When did the tunnel stories come out?": when the articles
+		// appeared, not when what they tell happened.
 		kind = CoverageDates
 	case plural && has("which", "what", "list") && has("mention", "mentions", "cover", "covers", "about", "on") && !has("say", "said", "says", "tell", "told"):
 		kind = CoverageArticles // "Which articles mention Halvorsen?": those on a topic
@@ -214,7 +226,38 @@ func trendQuestion(question string) bool {
 	}) {
 		return true
 	}
-	return years >= 2 || phrase(words, "year", "by", "year") || phrase(words, "each", "year") || phrase(words, "over", "the", "years")
+	// "How did the quarterly revenue develop?": a figure of each period.
+	periodic := slices.ContainsFunc(words, func(w string) bool {
+		switch w {
+		case "quarterly", "annual", "yearly", "monthly", "weekly":
+			return true
+		}
+		return false
+	})
+	return years >= 2 || periodSeries(words) || periodic || phrase(words, "each", "year")
+}
+
+// periodNouns are the calendar's periods a figure is reported by: a
+// closed class, like the months.
+var periodNouns = []string{"year", "quarter", "month", "week", "season", "day"}
+
+// periodSeries reports a question asking for something period by period:
+// "from quarter to quarter", "month by month", "quarter on quarter",
+// "over the months"; not "each week", which asks for a rate.
+func periodSeries(words []string) bool {
+	return len(dropPeriodSeries(words)) < len(words)
+}
+
+// dropPeriodSeries returns words without the phrases periodSeries
+// reads, which name no topic.
+func dropPeriodSeries(words []string) []string {
+	for _, p := range periodNouns {
+		ps := p + "s"
+		for _, seq := range [][]string{{"from", p, "to", p}, {p, "by", p}, {p, "to", p}, {p, "on", p}, {"over", "the", ps}} {
+			words = dropPhrase(words, seq...)
+		}
+	}
+	return words
 }
 
 // storyQuestion reports a question about a whole story, whose articles
@@ -302,7 +345,7 @@ func coverageWord(w string) bool {
 		"mentions", "covers", "interviewed", "talked", "order", "unfold", "unfolded", "do", "does", "did", "put",
 		"reporters", "journalists", "available", "has", "been", "trace", "history", "changed", "change",
 		"evolved", "evolve", "developed", "develop", "time", "years", "from", "to", "at", "with", "during",
-		"happen", "happens", "press", "other",
+		"happen", "happens", "press", "other", "come", "came", "out", "appear", "appeared", // "when did they come out"
 		"anything", "something", "everything", "nothing", "any", "some", "where", "point", "matters": // indefinites: no topic
 		return true
 	}
@@ -335,6 +378,15 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 	}
 	copies := Copies(all)
 	articles := all
+	var roles []string
+	if kind == CoverageQuoted {
+		// "Which analysts are quoted?": the people of a role, from all
+		// the coverage, not the articles that use the word.
+		rn, _ := b.dict.(RoleNouns)
+		var phrase []string
+		roles, phrase = askedRoles(question, rn)
+		topic = withoutWords(topic, phrase)
+	}
 	var recalled map[string]bool
 	if topic != "" {
 		var err error
@@ -353,7 +405,7 @@ func (b *Bot) askCoverage(ctx context.Context, conv *Conversation, question stri
 		Question: question, Standalone: question, OnToken: onToken,
 		Coverage: &Coverage{Kind: kind, Topic: topic, Articles: articles, Trend: kind == CoverageTimeline && trendQuestion(question),
 			Event: kind == CoverageSummary && topic != "" && !storyQuestion(question, kind), Stories: stories,
-			Copies: copies, Recalled: recalled},
+			Copies: copies, Recalled: recalled, Roles: roles},
 	}
 	for _, a := range articles {
 		if len(a.Passages) > 0 {

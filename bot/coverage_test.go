@@ -221,3 +221,27 @@ func TestInMonth(t *testing.T) {
 		t.Errorf("inYears(june 2023 strike) = %v, want %v", got, want)
 	}
 }
+
+// roleNouns is a closed list standing in for the thesaurus.
+type roleNouns []string
+
+func (r roleNouns) RoleNoun(w string) bool { return slices.Contains(r, w) }
+
+func TestAskedRoles(t *testing.T) {
+	roles := roleNouns{"analysts", "executives", "officials", "farmers"}
+	for _, tt := range []struct {
+		q             string
+		asked, phrase []string
+	}{
+		{"Which executives and analysts are quoted?", []string{"executives", "analysts"}, []string{"executives", "and", "analysts"}},
+		{"Which government officials were interviewed?", []string{"officials"}, []string{"government", "officials"}},
+		// A role in the topic, not asked "which" of, is the topic's.
+		{"Who is quoted about the farmers' protest?", nil, nil},
+		{"Which articles quote farmers?", nil, nil},
+	} {
+		asked, phrase := askedRoles(tt.q, roles)
+		if !slices.Equal(asked, tt.asked) || !slices.Equal(phrase, tt.phrase) {
+			t.Errorf("askedRoles(%q) = %q, %q, want %q, %q", tt.q, asked, phrase, tt.asked, tt.phrase)
+		}
+	}
+}

@@ -89,12 +89,15 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 	case bot.CoverageOutlets:
 		text = outlets(articles, &c)
 	case bot.CoverageQuoted:
-		text = e.quoted(articles, &c)
+		text = e.quoted(articles, &c, cov.Roles...)
 	case bot.CoverageDisagree:
 		text = e.disagreements(articles, &c)
 	case bot.CoverageTimeline:
 		if cov.Trend {
-			if oneYear(articles) {
+			// A figure year by year, quarter by quarter; a tally of
+			// one year report by report.
+			text = e.figureSeries(articles, &c, cov.Topic)
+			if text == "" && oneYear(articles) {
 				text = e.quantityTimeline(articles, &c, cov.Topic) // a tally followed day by day
 			}
 			if text == "" {

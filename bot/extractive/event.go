@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsbot/newsbot/bot"
 )
@@ -41,12 +42,20 @@ const eventDisagreements = 4
 // eventSummary describes the event topic names from its articles.
 func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories, c *citer, topic string) string {
 	weight := e.topicWeights(articles, topic)
+	lo, hi, dated := topicYears(topic)
+	if !dated {
+		// Told apart by its words; else by its year.
+		weight = eventWeights(articles, weight)
+	}
+	reports := eventReports(articles, weight, e.terms.Terms, func(a coverageArticle) bool {
+		y := articleDate(a).Year()
+		return !dated || articleDate(a).IsZero() || y >= lo && y <= hi
+	})
 	type scored struct {
 		s     *passageSentence
 		art   int
 		score float64
 	}
-	lo, hi, dated := topicYears(topic)
 	type candidate struct {
 		scored
 		figure bool
@@ -79,6 +88,16 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 			}
 			if k < 4 {
 				sc += 0.01 * float64(4-k) // the opening tells the story first
+			}
+			if n, ok := reports[i]; len(articles) > 1 && ok && (sc > 0 || n < eventOpening) {
+				// A report of the event tells it in its opening: what
+				// happened, when, to whom, in figures; before what other
+				// articles say of it. (Alone, its sentences rank by what
+				// they tell of the event.)
+				if n < eventOpening {
+					sc += reportWeight(weight)
+				}
+				reports[i] = n + 1
 			}
 			figure := slices.ContainsFunc(e.lexicon.mentions(s, e.terms.Terms), func(m mention) bool { return m.kind != qDate })
 			cands = append(cands, candidate{scored{s, i, sc}, figure})
@@ -214,6 +233,128 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 		}
 	}
 	return b.String()
+}
+
+// eventOpening is how many sentences of a report of an event, from its
+// lede, tell the event.
+const eventOpening = 3
+
+// eventReach is how far apart reports of one event are dated: the news
+// of it and the follow-ups of the next days. A later article recalls it.
+const eventReach = 7 * 24 * time.Hour
+
+// eventWeights drops the weight of the topic's words that every article
+// holds when others are held by only some: of "the tunnel flooded" over
+// a tunnel's story, "tunnel" is the story and "flood" the event.
+func eventWeights(articles []coverageArticle, weight map[string]float64) map[string]float64 {
+	if len(articles) < 2 {
+		return weight
+	}
+	inAll := make(map[string]bool)
+	distinct := false
+	for t := range weight {
+		all := true
+		for _, a := range articles {
+			if !slices.ContainsFunc(a.sents, func(s *passageSentence) bool { return s.terms[t] }) {
+				all = false
+				break
+			}
+		}
+		inAll[t] = all
+		distinct = distinct || !all
+	}
+	if !distinct {
+		return weight
+	}
+	out := make(map[string]float64)
+	for t, w := range weight {
+		if !inAll[t] {
+			out[t] = w
+		}
+	}
+	return out
+}
+
+// eventReports returns the articles that report the event (mapped to
+// 0): the first of the years the topic names whose headline and lede
+// hold most of its words (at least eventArticle of the most), and those
+// dated within eventReach of it. An
+// article dated later that names the event recalls it; its sentences
+// naming it still count, but not its opening.
+func eventReports(articles []coverageArticle, weight map[string]float64, terms func(string) []string, ofYears func(coverageArticle) bool) map[int]int {
+	held := func(s *passageSentence) float64 {
+		var sc float64
+		if s == nil {
+			return 0
+		}
+		for t, w := range weight {
+			if s.terms[t] {
+				sc += w
+			}
+		}
+		return sc
+	}
+	scores := make([]float64, len(articles))
+	top := 0.0
+	for i, a := range articles {
+		if !ofYears(a) {
+			continue // an article of a later year recalls it
+		}
+		sc := held(lede(a))
+		title := make(map[string]bool)
+		for _, t := range terms(a.info.Title) {
+			title[t] = true
+		}
+		for t, w := range weight {
+			if title[t] {
+				sc += w
+			}
+		}
+		scores[i] = sc
+		top = max(top, sc)
+	}
+	out := make(map[int]int)
+	if top == 0 {
+		return out
+	}
+	// The first report of it is the news of the event; later ones that
+	// open on it tell what followed (a fine, a lawsuit).
+	best := -1
+	for i, a := range articles {
+		if scores[i] == 0 || scores[i] < eventArticle*top {
+			continue
+		}
+		if best < 0 || articleDate(articles[best]).IsZero() || !articleDate(a).IsZero() && articleDate(a).Before(articleDate(articles[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return out
+	}
+	d := articleDate(articles[best])
+	for i, a := range articles {
+		ad := articleDate(a)
+		switch {
+		case i == best:
+		case a.bounds.copyOf.Source == articles[best].info.Source:
+		case d.IsZero() || ad.IsZero() || ad.Sub(d) > eventReach || d.Sub(ad) > eventReach:
+			continue
+		}
+		if held(lede(a)) > 0 {
+			out[i] = 0
+		}
+	}
+	return out
+}
+
+// reportWeight is what the opening of a report of the event adds to a
+// sentence's score: as much as all the event's words.
+func reportWeight(weight map[string]float64) float64 {
+	var sum float64
+	for _, w := range weight {
+		sum += w
+	}
+	return sum
 }
 
 // topicYears are the first and last years a topic names.

@@ -9,6 +9,8 @@ package extractive
 import (
 	"slices"
 	"strings"
+
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 // organisation reports whether the coverage writes of the quoted name
@@ -196,4 +198,91 @@ func (lx *lexicon) officeAround(s *passageSentence, first, last int) string {
 		}
 	}
 	return ""
+}
+
+// RoleNoun reports a noun that names a kind of person by role or trade
+// ("analysts", "executive", "officials"), for bot.RoleNouns.
+func (e *Answerer) RoleNoun(word string) bool {
+	return e.lexicon.isRole(strings.ToLower(word))
+}
+
+// roleDepth is how many levels below a role's senses WordNet's more
+// particular roles are looked for ("minister" below "executive").
+const roleDepth = 3
+
+// ofRoles keeps the people whose offices (as the sentences give them) are
+// of one of the roles: the role's word or its synonym in the office
+// ("a beverages analyst at Pellow & Co", "chief executive"), or a more
+// particular role below it in WordNet ("government minister" is an
+// executive). With no roles, everyone.
+func (lx *lexicon) ofRoles(people []*speaker, sents []*passageSentence, roles []string, terms func(string) []string) []*speaker {
+	if len(roles) == 0 {
+		return people
+	}
+	want := make(map[string]bool) // stems of the roles' words and the words below them
+	offices := false
+	for _, r := range roles {
+		offices = offices || lx.officeRole(r)
+		for _, w := range lx.roleWords(r) {
+			for _, t := range terms(w) {
+				want[t] = true
+			}
+			want[w] = true // a phrase: "chief executive"
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(people), func(p *speaker) bool {
+		for _, o := range lx.offices(sents, p.name) {
+			lo := strings.ToLower(o)
+			for _, t := range terms(lo) {
+				if want[t] {
+					return false
+				}
+			}
+			ws := strings.Fields(lo)
+			for i := 0; i+1 < len(ws); i++ {
+				if want[ws[i]+" "+ws[i+1]] {
+					return false
+				}
+			}
+			if offices && slices.ContainsFunc(ws, func(w string) bool { return lx.is(w, wcOffice) && lx.isRole(w) }) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// officeRole reports a role that is an office, or the kind of those
+// ("official", "leader"): WordNet's offices are the heads, officials and
+// representatives of bodies, which it does not tell apart by the body
+// (a board's chairman and a chief executive lead a company alike), so a
+// question for one kind of office-holder is answered with every person
+// the coverage gives an office.
+func (lx *lexicon) officeRole(role string) bool {
+	if lx.th == nil {
+		return false
+	}
+	for _, l := range lx.th.Lemmas(role) {
+		if lx.is(l, wcOffice) || slices.ContainsFunc(lx.th.Hyponyms(l), func(h string) bool { return lx.is(h, wcOffice) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWords are a role's base forms, their synonyms, and the roles below
+// them down to roleDepth.
+func (lx *lexicon) roleWords(role string) []string {
+	out := lx.below(role, roleDepth)
+	if lx.th == nil {
+		return out
+	}
+	for _, l := range lx.th.Lemmas(role) {
+		for _, syn := range lx.th.Related(l, thesaurus.Synonym) {
+			if lx.isRole(syn) {
+				out = append(out, lx.below(syn, roleDepth-1)...)
+			}
+		}
+	}
+	return out
 }

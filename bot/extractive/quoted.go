@@ -24,7 +24,7 @@ type speaker struct {
 }
 
 // quoted lists the people the articles quote, each with what they said.
-func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
+func (e *Answerer) quoted(articles []coverageArticle, c *citer, roles ...string) string {
 	lx := e.lexicon
 	var people []*speaker
 	byKey := make(map[string]*speaker)
@@ -80,12 +80,13 @@ func (e *Answerer) quoted(articles []coverageArticle, c *citer) string {
 	}
 	// A company or an agency that "said" something is no person quoted.
 	people = slices.DeleteFunc(people, func(p *speaker) bool { return lx.organisation(articles, p.name) })
-	if len(people) == 0 {
-		return ""
-	}
 	var all []*passageSentence
 	for _, a := range articles {
 		all = append(all, a.sents...)
+	}
+	people = lx.ofRoles(people, all, roles, e.terms.Terms) // "which analysts are quoted"
+	if len(people) == 0 {
+		return ""
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "The coverage quotes %d %s:", len(people), plural(len(people), "person", "people"))

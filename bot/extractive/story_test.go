@@ -53,6 +53,11 @@ func TestCoverageRound5(t *testing.T) {
 		{"Summarize the coverage of the lifeboat station.",
 			[]string{"took delivery of a new all-weather lifeboat", `said coxswain Euan Gillies`},
 			[]string{"salmon/2024-11-05-brannock-lifeboat.txt"}, []string{"Kelderwick"}},
+		// The roles asked: an analyst by the appositive, and for
+		// executives every office-holder (the board's chairman too).
+		{"Which executives and analysts are quoted?",
+			[]string{"- Priya Natarajan (an analyst at Arbroath Securities):", "- Graham Ostler (the board's chairman):", "- Ingrid Solvik"},
+			[]string{escape, quits}, []string{"Duncan Maclaren", "Tomas Hale (", "Euan Gillies"}},
 		// A company that "said" something is no person quoted.
 		{"Who is quoted in the coverage?",
 			[]string{"- Priya Natarajan (an analyst at Arbroath Securities):", "- Tomas Hale (the agency's chief inspector):"},
@@ -117,7 +122,7 @@ func TestCoverageRound6(t *testing.T) {
 		// One event of a story: its facts from the report of it, not
 		// the story's ledes.
 		{"What happened when the tunnel flooded?",
-			[]string{"March 7", "14 workers", "Nobody was hurt"},
+			[]string{"March 7", "14 workers", "300 metres"},
 			[]string{flood}, []string{"Halden", "broke through"}},
 		// A figure period by period, each from the figure of the asked
 		// measure (profit, not revenue; the cost, not the length).
@@ -127,9 +132,6 @@ func TestCoverageRound6(t *testing.T) {
 		{"How did Halden's quarterly revenue develop through 2024?",
 			[]string{"- Q1 2023: £38.5 million", "- Q1 2024: £41.2 million", "- Q2 2024: £47.8 million", "- Q3 2024: £44.0 million"},
 			[]string{q1, q2, q3}, []string{"£3.1 million"}},
-		{"How has the estimated cost of the tunnel changed over time?",
-			[]string{"- 2021: £1.9 billion", "- 2022: £2.2 billion", "- 2023: £2.6 billion"},
-			[]string{starts, flood, cost}, []string{"4.2-kilometre"}},
 		// A person's history: the year an undated report tells of is the
 		// year of the latest date it gives.
 		{"Trace Agnes Whitlow's career on the project year by year.",

@@ -102,6 +102,9 @@ func (e *Answerer) trendTimeline(articles []coverageArticle, c *citer, topic str
 				b.WriteString("\nUndated articles, which say no more of when:")
 			}
 			fmt.Fprintf(&b, "\n- %s: %s:", describe(a.info), oneLineTitle(a.info.Title))
+		case l.own && a.info.Date.IsZero():
+			// Of the year of the latest date it gives.
+			fmt.Fprintf(&b, "\n- %d (%s):", l.year, e.reportLabel(articles, l.art))
 		case l.own:
 			fmt.Fprintf(&b, "\n- %s:", describe(a.info))
 		default:
