@@ -83,7 +83,8 @@ func TestSpell(t *testing.T) {
 	v := retrieval.NewVocabulary("NATO spokesperson James Appathurai said. Prime Minister Stephen Harper said. Halvorsen was fined. Goaltender Stuart Skinner made saves.",
 		"Gareth Pryce spoke. Pryce said the prize was small; a prize, a prize.",
 		"Chief Executive Halvard Nesse said the hall was full.",
-		"Mayor Juniper Hale said hail had closed the line.")
+		"Mayor Juniper Hale said hail had closed the line.",
+		"Eight stages, eight teams, eight days.")
 	for _, tt := range []struct {
 		q, sure, guess string
 		suggest        []string
@@ -111,6 +112,9 @@ func TestSpell(t *testing.T) {
 		// given name, though "hail" is a word of the coverage.
 		{"Where was Juniper Hail born?", "Where was Juniper Hale born?", "Where was Juniper Hale born?", nil},
 		{"Did hail close the line?", "Did hail close the line?", "Did hail close the line?", nil},
+		// An ordinal the coverage lacks asks for an edition it may not
+		// cover; it is no misspelt number.
+		{"Who won the eighth race?", "Who won the eighth race?", "Who won the eighth race?", nil},
 	} {
 		sp := spell(v, dict, tt.q)
 		if sp.sure != tt.sure || sp.guess != tt.guess || len(sp.suggest) != len(tt.suggest) || len(tt.suggest) > 0 && sp.suggest[0] != tt.suggest[0] {

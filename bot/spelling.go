@@ -125,8 +125,8 @@ func spell(v *retrieval.Vocabulary, dict Dictionary, question string) spelling {
 func correctWord(v *retrieval.Vocabulary, dict Dictionary, word string, first bool) (string, int) {
 	lower := strings.ToLower(word)
 	n := utf8.RuneCountInString(lower)
-	if strings.ContainsAny(lower, "'’") || v.Count(lower) > 0 || isQuestionWord(lower) {
-		return "", noFix
+	if strings.ContainsAny(lower, "'’") || v.Count(lower) > 0 || isQuestionWord(lower) || isOrdinal(lower) {
+		return "", noFix // "eighth" is no misspelt "eight": it asks for an edition
 	}
 	if len(retrieval.Terms(lower)) == 0 {
 		return "", noFix // a function word ("these"), which the coverage may just not use

@@ -116,7 +116,7 @@ func monthOf(tk textWord) time.Month {
 }
 
 // periodsIn finds the quarters toks name: "Q1", "the first quarter",
-// "third-quarter", "the first three months of 2024", "the last three
+// "third-quarter", "the December quarter", "the first three months of 2024", "the last three
 // months of the year", "between April and June", "July to September",
 // each with the year written just after it, if any.
 func periodsIn(toks []textWord) []periodSpot {
@@ -132,6 +132,8 @@ func periodsIn(toks []textWord) []periodSpot {
 				sp.quarter, sp.last = n, i+1
 			} else if w == "last" || w == "final" {
 				sp.quarter, sp.last = 4, i+1
+			} else if m := monthOf(toks[i]); m%3 == 0 && m != 0 {
+				sp.quarter, sp.last = int(m)/3, i+1 // "the December quarter": named for the month it ends
 			}
 		case i+3 < len(toks) && (w == "first" || w == "last" || w == "final") && toks[i+1].lower == "three" && toks[i+2].lower == "months":
 			sp.quarter, sp.last = 1, i+2
@@ -181,6 +183,24 @@ func periodsIn(toks []textWord) []periodSpot {
 	return out
 }
 
+// soleYear returns the one year toks write, or 0 for none or several: the
+// year of a quarter asked about apart from it ("What was the
+// fourth-quarter revenue in 2024?").
+func soleYear(toks []textWord) int {
+	year := 0
+	for _, tk := range toks {
+		if !isYearWord(tk) {
+			continue
+		}
+		y, _ := strconv.Atoi(tk.text)
+		if year != 0 && y != year {
+			return 0
+		}
+		year = y
+	}
+	return year
+}
+
 // endsAt reports whether w says when a period ends: "the quarter ended
 // Dec. 31", "the three months to June 30".
 func endsAt(w string) bool {
@@ -219,7 +239,48 @@ func (s *passageSentence) periods() []period {
 		}
 		s.periodList = append(s.periodList, p)
 	}
+	for _, i := range longerPeriodsIn(s.toks) {
+		// A half, nine months, the full year: of no quarter (0).
+		s.periodList = append(s.periodList, period{compared: comparedBefore(s.toks, i)})
+	}
 	return s.periodList
+}
+
+// longerPeriodsIn returns where toks name a period of results longer
+// than a quarter: "the first half", "H1", "the six months to June 30",
+// "the first nine months", "the full year", "full-year", "for the year",
+// "annual". A figure of one is no figure of a quarter.
+func longerPeriodsIn(toks []textWord) []int {
+	var out []int
+	for i, tk := range toks {
+		prev := ""
+		if i > 0 {
+			prev = toks[i-1].lower
+		}
+		switch w := tk.lower; {
+		case w == "h1" || w == "h2" || w == "annual":
+		case w == "half" && (prev == "first" || prev == "second"):
+		case w == "months" && (prev == "six" || prev == "nine" || prev == "twelve" || prev == "6" || prev == "9" || prev == "12"):
+		case w == "year" && (prev == "full" || prev == "whole" || prev == "the" && i >= 2 && toks[i-2].lower == "for"):
+		default:
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// comparedBefore reports whether the words just before toks[i] name what
+// follows only to compare with ("up from $33 million in the first half of
+// 2023").
+func comparedBefore(toks []textWord, i int) bool {
+	for k := max(0, i-6); k < i; k++ {
+		switch toks[k].lower {
+		case "from", "against", "compared", "versus", "than", "earlier", "ago":
+			return true
+		}
+	}
+	return false
 }
 
 // matches reports whether p is the period asked for, a.
@@ -385,6 +446,51 @@ func (e *Answerer) editionYears(q questionInfo, sents []*passageSentence) {
 			}
 		}
 	}
+	editionNounYears(q)
+}
+
+// markEventTerms marks what a question's words say of the event it asks
+// about beyond their own: the measure it asks for (markMeasured) and the
+// noun an edition's ordinal numbers.
+func (e *Answerer) markEventTerms(q *questionInfo, toks []textWord) {
+	e.markMeasured(q, toks)
+	for i, tk := range toks {
+		n := ordinalValue(tk.lower)
+		if n < 2 || placingOrdinal(toks, i) {
+			continue
+		}
+		last := e.lexicon.lastOfPhrase(toks, i+1)
+		if last < 0 || toks[last].upper {
+			continue // "the fifth Kessenmark Tour": a name, which its reports write
+		}
+		st := e.terms.Terms(toks[last].text)
+		for j := range q.terms {
+			if len(st) == 1 && q.terms[j].stem == st[0] && !q.terms[j].name && !q.terms[j].figure {
+				q.terms[j].ofEdition = true
+			}
+		}
+	}
+}
+
+// editionNounYears gives the nouns editions' ordinals number the years of
+// those editions (see editionYears).
+func editionNounYears(q questionInfo) {
+	var years []int
+	for _, t := range q.terms {
+		if t.figure && len(t.years) > 0 {
+			years = t.years
+		}
+	}
+	for j := range q.terms {
+		if q.terms[j].ofEdition {
+			q.terms[j].years = years
+		}
+	}
+}
+
+// ofYears reports whether s is of a report of one of years.
+func (s *passageSentence) ofYears(years []int) bool {
+	return !s.date.IsZero() && slices.Contains(years, s.date.Year())
 }
 
 // heldItself reports whether s may hold the figure t only itself, not
@@ -551,7 +657,7 @@ func (e *Answerer) breaksConstraints(q questionInfo, s *passageSentence, credit,
 		if len(t.years) > 0 && credit[j] < 1 && !s.date.IsZero() && !slices.Contains(t.years, s.date.Year()) {
 			return true // "Okafor won the prize" in 2024 is not of the 2020 edition
 		}
-		if isYearTerm(t) && !t.period && credit[j] == 0 && docBest[j] < 1 && otherYear(t, s.date) {
+		if isYearTerm(t) && !t.period && credit[j] == 0 && (docBest[j] < 1 && otherYear(t, s.date) || aboutOtherYear(s, t.stem)) {
 			// A report of 2023 that says what comes "next year" answers
 			// for 2024 there, not in its other sentences.
 			return true

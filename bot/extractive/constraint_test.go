@@ -23,6 +23,8 @@ func TestPeriodsIn(t *testing.T) {
 		{"from July to September", []period{{quarter: 3}}, false},
 		{"up from $33 million in the fourth quarter of 2022", []period{{quarter: 4, year: 2022}}, true},
 		{"from April to July", nil, false},
+		{"sales in the December quarter of 2023", []period{{quarter: 4, year: 2023}}, false},
+		{"the May quarter", nil, false},
 		{"the first time in a quarter century", nil, false},
 	} {
 		got := periodsIn(splitWords(tt.text))
@@ -252,9 +254,10 @@ func TestHeadlinedNoAuthor(t *testing.T) {
 }
 
 // TestResultOfYear: the margin, the length of the route and the share
-// price a question asks about are of the year it names, which the reports
-// say through their dates: "finished 38 seconds ahead of" in a report of
-// 2022 is the winning margin of 2022; "1,180 kilometres" in a preview of
+// price a question asks about are of the year or edition it names, which
+// the reports say through their dates: "finished 38 seconds ahead of" in
+// a report of 2022 is the winning margin of 2022, and a report of 2022
+// tells of the fifth edition when the sixth was 2023's; "1,180 kilometres" in a preview of
 // 2024 is the length of 2024's route; "shares fell 8% to $41.20" in the
 // report of February's results is the share price after them.
 func TestResultOfYear(t *testing.T) {
@@ -280,6 +283,8 @@ func TestResultOfYear(t *testing.T) {
 		{"What was the winning margin in the 2024 Kessen Tour?", race, ""},
 		{"How long is the 2024 route?", race, "1,180 kilometres"},
 		{"How long was the course of the fifth Kessen Tour?", race, "912 kilometres"},
+		{"How many stages did the fifth edition have?", race, "six stages"},
+		{"What was the margin of victory in the sixth Kessen Tour?", race, "1 minute 12 seconds"},
 		{"What was Corvane's share price after its February 2024 results?", shares, "$41.20"},
 		{"What was Corvane's share price after the August 2024 results?", shares, "$47.90"},
 	} {
@@ -304,5 +309,56 @@ func TestOtherYear(t *testing.T) {
 		if got := otherYear(tt.t, d); got != tt.want {
 			t.Errorf("otherYear(%q) = %v, want %v", tt.t.stem, got, tt.want)
 		}
+	}
+}
+
+// TestQuarterNotHalf: a figure of a half year, nine months or the full
+// year is of another period than the quarter asked about, though its
+// article names that quarter elsewhere.
+func TestQuarterNotHalf(t *testing.T) {
+	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	jul, feb := time.Date(2024, 7, 25, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)
+	passages := []retrieval.Result{
+		dated("a.txt", "Holloway's revenue in the first half of the year rose 7% to £453 million.\n\nIts second-quarter revenue rose 8%, to £241 million.", jul),
+		dated("b.txt", "Holloway's full-year revenue reached £940 million.\n\nFourth-quarter revenue was £262 million.", feb),
+	}
+	for _, tt := range []struct{ question, want, not string }{
+		{"What was Holloway's revenue in the second quarter of 2024?", "£241 million", "£453 million"},
+		{"What was Holloway's revenue in Q4 2024?", "£262 million", "£940 million"},
+		{"What was Holloway's revenue in the third quarter of 2024?", "", ""},
+	} {
+		a := e.answer(tt.question, passages)
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+		if tt.not != "" && strings.Contains(a.Text, tt.not) {
+			t.Errorf("%q: got %q, a figure of another period", tt.question, a.Text)
+		}
+	}
+}
+
+// TestFirstEdition: "the first award" is the inaugural one, or the one
+// of the year of the first edition.
+func TestFirstEdition(t *testing.T) {
+	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	d19, d21 := time.Date(2019, 8, 20, 0, 0, 0, 0, time.UTC), time.Date(2021, 8, 23, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		question string
+		passages []retrieval.Result
+		want     string
+	}{
+		{"Who won the first Brannock award?", []retrieval.Result{
+			dated("a.txt", "The inaugural Brannock award went to the painter Mira Sol.", d19),
+			dated("b.txt", "The Brannock award went to the sculptor Ed Park.", d21),
+		}, "Mira Sol"},
+		{"Who won the first Brannock award?", []retrieval.Result{
+			dated("a.txt", "The Brannock award, first given in 2019, went to the painter Mira Sol.", d19),
+			dated("b.txt", "The third Brannock award went to the sculptor Ed Park.", d21),
+		}, "Mira Sol"},
+		{"Who won the second Brannock award?", []retrieval.Result{
+			dated("a.txt", "The Brannock award went to the painter Mira Sol.", time.Date(2020, 8, 20, 0, 0, 0, 0, time.UTC)),
+			dated("b.txt", "The third Brannock award went to the sculptor Ed Park.", d21),
+		}, "Mira Sol"},
+	} {
+		a := e.answer(tt.question, tt.passages)
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
 	}
 }

@@ -324,6 +324,8 @@ func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 		return append(lx.findDurations(s.toks), lx.findLengths(s.toks)...) // "how long is the route"
 	case q.duration:
 		return lx.findDurations(s.toks)
+	case q.length:
+		return lx.findLengths(s.toks) // "how far"
 	case q.margin:
 		return findMargins(s.toks)
 	}

@@ -48,6 +48,9 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 	if t.measured != measureNone && lx.measures(s, t) {
 		return e.opt.SynonymCredit // "42 seconds ahead of" is the winning margin
 	}
+	if t.ofEdition && s.ofYears(t.years) {
+		return e.opt.SynonymCredit // a report of 2022 tells of the fifth edition, 2022's
+	}
 	if t.amount && lx.mentionsMoney(s) && len(lx.findNumbers(s.toks)) > 0 {
 		return e.opt.SynonymCredit // "a C$600 million bridge" is what it costs
 	}

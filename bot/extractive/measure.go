@@ -29,12 +29,14 @@ const (
 //     which someone won, as "by how much did she win" asks;
 //   - "the share price", "the fare": a sum of money beside the thing, as
 //     for "how much does it cost";
+//   - "how far did they race": a length;
 //   - "how long is the route", "how long was the course of the fifth
 //     race": a length as well as a span of time, when the question has no
 //     verb of its own ("how long did the strike last" asks for a time).
 func (e *Answerer) markMeasured(q *questionInfo, toks []textWord) {
 	lx := e.lexicon
 	head, _ := lx.headNoun(toks)
+	margin := slices.IndexFunc(toks, func(tk textWord) bool { return e.isMarginNoun(tk.text) })
 	kind := measureNone
 	switch {
 	case head >= 1 && !q.yesno && lx.isPriceWord(toks[head].lower) && q.want.priced < 0:
@@ -53,9 +55,19 @@ func (e *Answerer) markMeasured(q *questionInfo, toks []textWord) {
 			}
 		}
 		return
-	case head >= 0 && e.isMarginNoun(toks[head].text) && e.asksWin(toks):
+	case margin >= 0 && e.asksWin(toks):
+		// "the winning margin", "what margin of victory": headNoun
+		// takes a noun of measure for the kind of answer, not its head.
+		head = margin
 		q.margin, q.money = true, false
 		kind = measureMargin
+		for j := range q.terms {
+			// "the margin of victory": the margin says the victory.
+			q.terms[j].complement = false
+		}
+	case asksHowFar(toks):
+		q.length = true // "how far did they race": a length, no noun measured
+		return
 	case q.duration && !q.yesno:
 		// "How long is the route", "how long was the course of the
 		// fifth race": a copula, then what is measured.
@@ -81,6 +93,16 @@ func (e *Answerer) markMeasured(q *questionInfo, toks []textWord) {
 			q.terms[j].head = true // what is asked about, though headNoun reads no "how long"
 		}
 	}
+}
+
+// asksHowFar reports a question that asks "how far".
+func asksHowFar(toks []textWord) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].lower == "how" && toks[i+1].lower == "far" {
+			return true
+		}
+	}
+	return false
 }
 
 // isMarginNoun reports the noun "margin" in any of its forms.

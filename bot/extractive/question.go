@@ -4,6 +4,7 @@ package extractive
 // the verb its answer must state.
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -193,6 +194,10 @@ type qterm struct {
 	// ("the winning margin", "how long is the route"): a margin or a
 	// length in a sentence stands for it (see markMeasured).
 	measured measureKind
+	// ofEdition is set on the noun an edition's ordinal numbers ("the
+	// fifth edition", "the fifth festival"): with years set to the
+	// edition's, every sentence of a report of that year holds it.
+	ofEdition bool
 }
 
 // lightWeight is the weight of a verb that says little ("go", "take"):
@@ -270,6 +275,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		for k := ps[0].first; k <= ps[0].last; k++ {
 			periodTok[k] = true
 		}
+		q.period.year = cmp.Or(q.period.year, soleYear(toks)) // "fourth-quarter revenue in 2024"
 	}
 	month, monthYear, monthAt := askedMonth(toks)
 	q.asOf = asOfDay(toks)
@@ -389,7 +395,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		}
 	}
 	q.want = e.wantedKind(toks, q)
-	e.markMeasured(&q, toks)
+	e.markEventTerms(&q, toks)
 	return q
 }
 

@@ -8,6 +8,7 @@ package extractive
 // does not answer a question about its article's year.
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -35,6 +36,10 @@ func relativeYears(toks []textWord, d time.Time) []int {
 			off = 1
 		case (prev == "a" || prev == "one") && i+1 < len(toks) && (toks[i+1].lower == "earlier" || toks[i+1].lower == "ago" || toks[i+1].lower == "before"):
 			off = -1
+			// "up 34% on a year earlier": after a figure, what the
+			// figure is compared with; "A year earlier, she won" is
+			// about that year.
+			ok = !slices.ContainsFunc(toks[max(0, i-6):i], func(tk textWord) bool { return tk.digits > 0 && !isYearWord(tk) })
 		default:
 			ok = false
 		}
@@ -116,6 +121,36 @@ func datedOtherYear(s *passageSentence, year string) bool {
 		}
 	}
 	return true
+}
+
+// aboutOtherYear reports whether s is about another year than year: it
+// gives the results of another ("the full year" in February 2024, "the
+// three months to Dec. 31"), or writes only another ("first raced in
+// 2018") in a report of another year or an undated one. A year written in
+// a report of that year may be a title ("Vliet, the 2023 champion, won" in
+// a report of 2024 is of 2024), and "last year" a clause aside ("Varga
+// starts as defending champion, with the dogs that carried him to victory
+// last year").
+func aboutOtherYear(s *passageSentence, year string) bool {
+	var rel []int
+	if y := fullYear(s.toks, s.date); y > 0 && !s.date.IsZero() {
+		rel = append(rel, y)
+	}
+	for _, p := range s.periods() {
+		if p.year > 0 && !p.compared {
+			rel = append(rel, p.year)
+		}
+	}
+	if len(rel) > 0 {
+		return !slices.Contains(rel, atoiYear(year))
+	}
+	return datedOtherYear(s, year) && (s.date.IsZero() || strconv.Itoa(s.date.Year()) != year)
+}
+
+// atoiYear is the value of a year written in figures, 0 for none.
+func atoiYear(year string) int {
+	y, _ := strconv.Atoi(year)
+	return y
 }
 
 // eventYears returns the years s is about: those it speaks of as its own

@@ -18,6 +18,8 @@ func TestRelativeYears(t *testing.T) {
 		"revenue rose 5 percent, up from 31 million a year earlier": nil,
 		"the race will move to February next year":                  {2025},
 		"a year in which nothing went right":                        nil,
+		"revenue of $538 million, up 34% on a year earlier":         nil,
+		"A year earlier, she had won the race":                      {2023},
 	} {
 		if got := relativeYears(splitWords(text), d); !slices.Equal(got, want) {
 			t.Errorf("relativeYears(%q) = %v, want %v", text, got, want)
@@ -75,11 +77,13 @@ func TestFullYear(t *testing.T) {
 
 // TestYearOfResults: the year a question asks about is met by a report of
 // the next year's first months that gives the full year's figure, not by
-// the same figure of another year.
+// the same figure of another year, though its report writes this one
+// elsewhere, nor by a sentence about another year of an undated article.
 func TestYearOfResults(t *testing.T) {
 	e := New(Options{}) // one answerer: loading WordNet is the slow part
 	passages := []retrieval.Result{
-		dated("a.txt", "Corvane said revenue for the three months to Dec. 31 rose 18% to $455 million.\n\nFor the full year, Corvane's revenue was $1.62 billion.", time.Date(2024, 2, 7, 0, 0, 0, 0, time.UTC)),
+		dated("a.txt", "Corvane said revenue for the three months to Dec. 31 rose 18% to $455 million.\n\nFor the full year, Corvane's revenue was $1.62 billion.\n\nIt expects revenue to grow more slowly in the first half of 2024.", time.Date(2024, 2, 7, 0, 0, 0, 0, time.UTC)),
+		dated("c.txt", "The Corvane robot was first sold in 2018, when revenue was $90 million.", time.Time{}),
 		dated("b.txt", "Corvane's full-year revenue reached $2.14 billion.", time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)),
 	}
 	for _, tt := range []struct{ question, want string }{
@@ -89,5 +93,24 @@ func TestYearOfResults(t *testing.T) {
 	} {
 		a := e.answer(tt.question, passages)
 		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+		for _, other := range []string{"1.62 billion", "2.14 billion", "$90 million"} {
+			if other != tt.want && strings.Contains(a.Text, other) {
+				t.Errorf("%q: got %q, a figure of another year", tt.question, a.Text)
+			}
+		}
+	}
+	profit := []retrieval.Result{
+		dated("a.txt", "For the full year, revenue was $1.62 billion and Corvane made a net profit of $88 million.\n\nShares fell after it forecast slower growth in the first half of 2024.", time.Date(2024, 2, 7, 0, 0, 0, 0, time.UTC)),
+		dated("b.txt", "Corvane said fourth-quarter revenue rose 27% to $578 million, and its net profit for 2024 doubled to $176 million.", time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)),
+	}
+	for _, tt := range []struct{ question, want, not string }{
+		{"What was Corvane's net profit in 2024?", "$176 million", "$88 million"},
+		{"What was Corvane's net profit in 2023?", "$88 million", "$176 million"},
+	} {
+		a := e.answer(tt.question, profit)
+		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+		if strings.Contains(a.Text, tt.not) {
+			t.Errorf("%q: got %q, a figure of another year", tt.question, a.Text)
+		}
 	}
 }
