@@ -487,6 +487,8 @@ func TestEvalSets(t *testing.T) {
 		{"heldout4typo.yaml", heldout4TypoDir, 30, 5},
 		{"dev5yesno.yaml", dev5YesNoDir, 30, 3},
 		{"heldout5yesno.yaml", heldout5YesNoDir, 30, 3},
+		{"dev6yesno.yaml", dev6YesNoDir, 25, 3},
+		{"heldout6yesno.yaml", heldout6YesNoDir, 25, 3},
 		{"dev5stories.yaml", dev5StoriesDir, 25, 4},
 		{"heldout5stories.yaml", heldout5StoriesDir, 25, 4},
 		{"dev5kinds.yaml", dev5KindsDir, 30, 8},
@@ -830,6 +832,15 @@ var (
 	heldout5YesNoDir = filepath.Join("testdata", "heldout5yesno")
 )
 
+// dev6YesNoDir and heldout6YesNoDir are the sixth round's, on yes/no
+// questions answered by implication, by a later report, or by a refusal
+// that does not repeat the question's verb: dev6yesno.yaml was tuned on,
+// only the totals of heldout6yesno.yaml looked at.
+var (
+	dev6YesNoDir     = filepath.Join("testdata", "dev6yesno")
+	heldout6YesNoDir = filepath.Join("testdata", "heldout6yesno")
+)
+
 // dev5StoriesDir and heldout5StoriesDir are the fifth round's, on
 // summaries of a story, events, timelines and who is quoted: dev5stories
 // was tuned on, only the totals of heldout5stories looked at.
@@ -929,6 +940,11 @@ func TestEvalKinds(t *testing.T) {
 		// 0.968 and 0.774; 0.677 and 0.710 before it).
 		{"dev5yesno.yaml", dev5YesNoDir, Thresholds{MinCorrect: 0.93, MaxFalseDiffer: 0.03}},
 		{"heldout5yesno.yaml", heldout5YesNoDir, Thresholds{MinCorrect: 0.74, MaxFalseDiffer: 0.03}},
+		// The sixth round's on yes/no answered by implication, a later
+		// report or a refusal in other words (answered right 0.800 and
+		// 0.714; 0.667 and 0.679 before it).
+		{"dev6yesno.yaml", dev6YesNoDir, Thresholds{MinCorrect: 0.76, MaxFalseDiffer: 0.03}},
+		{"heldout6yesno.yaml", heldout6YesNoDir, Thresholds{MinCorrect: 0.68, MaxFalseDiffer: 0.03}},
 		// The fifth round's on stories, events, timelines and who is
 		// quoted (answered right 0.853 and 0.621; 0.559 and 0.586 before).
 		{"dev5stories.yaml", dev5StoriesDir, Thresholds{MinCorrect: 0.8, MinCoverageCited: 0.95}},

@@ -45,15 +45,16 @@ func TestCoverageAnswers(t *testing.T) {
 	}
 }
 
-func TestYesNoBothWays(t *testing.T) {
+// NATO's wish is what the question asks about, not a yes: Cannon's
+// answer that Ottawa would not change its mind answers it, and the wish
+// follows it.
+func TestYesNoAnsweredByRefusal(t *testing.T) {
 	a, err := offlineBot(t, seedDir).Ask(t.Context(), nil, "Did Canada agree to extend its mission?", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"For:", "wanted Canada to extend", "Against:", "Ottawa would not change its mind"} {
-		if !strings.Contains(a.Text, want) {
-			t.Errorf("answer lacks %q:\n%s", want, a.Text)
-		}
+	if !strings.Contains(firstQuote(a.Text), "Ottawa would not change its mind") || !strings.Contains(a.Text, "wanted Canada to extend") || strings.Contains(a.Text, "For:") {
+		t.Errorf("got %s\nwant Cannon's answer first, then NATO's wish, and no \"For:\"", a.Text)
 	}
 }
 

@@ -192,8 +192,8 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 	if q.yesno {
 		if q.still {
 			// "Is he still racing?": what the newest report says.
-			if c := e.latest(q, cands); c != nil {
-				return quoteAnswer([]*scoredSentence{c}, false)
+			if c := e.stillAnswer(q, cands, sents); c != nil {
+				return quoteAnswer(c, false)
 			}
 		}
 		pro, con := e.yesNo(q, cands, sents)

@@ -38,6 +38,24 @@ func (e *Answerer) holdsVerb(s *passageSentence, t qterm) bool {
 	return false
 }
 
+// saysDone reports whether s holds t, the verb of q's predicate, as a
+// verb said to be done, not only wished or asked for ("wanted Canada to
+// extend its mission": see wishedAt), and not as another word of the
+// question that is one of its synonyms ("broke" of "when the fire broke
+// out" is no "hurt", though a bone may break).
+func (e *Answerer) saysDone(q questionInfo, s *passageSentence, t qterm) bool {
+	for k, tk := range s.toks {
+		if nounSlot(s.toks, k) || e.lexicon.wishedAt(s.toks, k) || !e.wordIs(tk, t) {
+			continue
+		}
+		stems := e.terms.Terms(tk.text)
+		if !slices.ContainsFunc(q.terms, func(u qterm) bool { return !u.pred && u.stem != t.stem && slices.Contains(stems, u.stem) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // holdsPart reports whether s holds the part t of a question's
 // predicate: its verb as a verb, any other word anyhow.
 func (e *Answerer) holdsPart(s *passageSentence, t qterm) bool {
@@ -59,7 +77,7 @@ func (e *Answerer) affirms(q questionInfo, s *passageSentence) bool {
 			continue
 		}
 		some = true
-		if !e.holdsPart(s, t) {
+		if t.predVerb && !e.saysDone(q, s, t) || !t.predVerb && !e.holdsWord(s, t) {
 			return false
 		}
 	}
@@ -113,17 +131,22 @@ func (e *Answerer) speaksOfAt(q questionInfo, s *passageSentence, i int) bool {
 		return true
 	}
 	for _, t := range q.terms {
-		if t.predVerb || !t.name && t.weight <= lightWeight {
-			continue
-		}
-		if e.wordIs(tk, t) || t.name && tk.lower == t.word {
-			return true
-		}
-		if t.name && i > 0 && isDeterminer(s.toks[i-1].lower) && slices.Contains(s.nameHeads[t.word], tk.lower) {
+		if !t.predVerb && (t.name || t.weight > lightWeight) && e.standsFor(s, i, t) {
 			return true
 		}
 	}
 	return false
+}
+
+// standsFor reports whether word i of s stands for the question's term
+// t: t itself, one of its forms or synonyms, or the noun its article
+// calls a name of it by ("the theatre" for the Granary).
+func (e *Answerer) standsFor(s *passageSentence, i int, t qterm) bool {
+	tk := s.toks[i]
+	if e.wordIs(tk, t) || t.name && tk.lower == t.word {
+		return true
+	}
+	return t.name && i > 0 && isDeterminer(s.toks[i-1].lower) && slices.Contains(s.nameHeads[t.word], tk.lower)
 }
 
 // refersTo reports whether s calls the thing a name of the question
@@ -144,8 +167,10 @@ func refersTo(s *passageSentence, t qterm) bool {
 
 // linkNameHeads gives the sentences of each article the nouns that end
 // the names it writes, by the name's other words ("Old Granary Theatre":
-// granary -> theatre), when the passages also write that noun in lower
-// case, as a common noun: the article may then call the thing by it.
+// granary -> theatre; "the Kettle Hill bus depot": kettle -> depot; "the
+// University of Southmere": southmere -> university), when the passages
+// also write that noun in lower case, as a common noun: the article may
+// then call the thing by it.
 func linkNameHeads(sents []*passageSentence) {
 	heads := make(map[string]map[string][]string)
 	for _, s := range sents {
@@ -160,13 +185,29 @@ func linkNameHeads(sents []*passageSentence) {
 			for j < len(toks) && toks[j].upper && toks[j].letters > 0 && (j == i || toks[j].start-toks[j-1].end == 1) {
 				j++
 			}
+			if j-i == 1 && j+1 < len(toks) && toks[j].lower == "of" && toks[j+1].upper && toks[j+1].letters >= 3 && toks[i].letters >= 3 {
+				// "the University of Southmere": the university.
+				head, w := toks[i].lower, toks[j+1].lower
+				if s.common[head] && !slices.Contains(h[w], head) {
+					h[w] = append(h[w], head)
+				}
+			}
+			link := func(head string, words []textWord) {
+				for _, w := range words {
+					if w.letters >= 3 && !isDeterminer(w.lower) && !slices.Contains(h[w.lower], head) {
+						h[w.lower] = append(h[w.lower], head)
+					}
+				}
+			}
 			if j-i >= 2 {
-				head := toks[j-1].lower
-				if s.common[head] && toks[j-1].letters >= 3 {
-					for _, w := range toks[i : j-1] {
-						if w.letters >= 3 && !isDeterminer(w.lower) && !slices.Contains(h[w.lower], head) {
-							h[w.lower] = append(h[w.lower], head)
-						}
+				if head := toks[j-1].lower; s.common[head] && toks[j-1].letters >= 3 {
+					link(head, toks[i:j-1])
+				}
+				// "the Kettle Hill bus depot": the depot, a common noun
+				// right after the name.
+				for k := j; k < min(len(toks), j+2) && !toks[k].upper && toks[k].letters >= 3 && toks[k].letters == len(toks[k].text) && toks[k].start-toks[k-1].end == 1; k++ {
+					if s.common[toks[k].lower] {
+						link(toks[k].lower, toks[i:j])
 					}
 				}
 			}
@@ -179,13 +220,17 @@ func linkNameHeads(sents []*passageSentence) {
 // decides a yes/no question when no candidate does: the most relevant
 // that names its subject and says what it asks or its opposite, or nil.
 func (e *Answerer) decidingSentence(q questionInfo, sents []*passageSentence, named map[string]bool) *scoredSentence {
+	return e.mostRelevant(q, sents, named, func(s *passageSentence) bool { return e.namesSubject(q, s) && e.decides(q, s) })
+}
+
+// mostRelevant returns the sentence of the articles in named, neither a
+// headline, caption, byline nor a question, that keep holds and that is
+// most relevant to a yes/no question; nil when none is.
+func (e *Answerer) mostRelevant(q questionInfo, sents []*passageSentence, named map[string]bool, keep func(*passageSentence) bool) *scoredSentence {
 	var best *passageSentence
 	bestRel := 0.0
 	for _, s := range sents {
-		if !named[s.source] || s.headline || s.caption || s.byline || s.asks || !e.namesSubject(q, s) {
-			continue
-		}
-		if !e.decides(q, s) {
+		if !named[s.source] || s.headline || s.caption || s.byline || s.asks || !keep(s) {
 			continue
 		}
 		if r := e.yesNoRelevance(q, s); r > bestRel {
@@ -201,7 +246,7 @@ func (e *Answerer) decidingSentence(q questionInfo, sents []*passageSentence, na
 // decides reports whether s says what a yes/no question asks, or its
 // opposite, or opens the reply to a question of the text that does.
 func (e *Answerer) decides(q questionInfo, s *passageSentence) bool {
-	return e.affirms(q, s) || e.opposedIn(q, s) || e.repliesTo(q, s)
+	return e.affirms(q, s) || e.opposedIn(q, s) || e.denies(q, s) || e.refuses(q, s) || e.refusedRequest(q, s) || e.repliesTo(q, s)
 }
 
 // repliesTo reports whether s opens the reply to a question of the text
@@ -237,7 +282,13 @@ func (e *Answerer) unasked(q questionInfo, sents []*passageSentence) bool {
 		if !slices.ContainsFunc(sents, func(s *passageSentence) bool {
 			return e.holdsWord(s, t) || e.termCredit(s, t) >= e.opt.SynonymCredit
 		}) {
-			return true
+			// Unless the subject is said to keep out of what is asked, in
+			// other words: "the university distanced itself from the
+			// decision to leave the shutters open" answers whether it took
+			// the blame for it.
+			return !slices.ContainsFunc(sents, func(s *passageSentence) bool {
+				return !s.headline && e.namesSubject(q, s) && e.onTopic(q, s) && (e.refuses(q, s) || e.refusedRequest(q, s))
+			})
 		}
 	}
 	return e.elsewhere(q, sents)

@@ -71,6 +71,7 @@ type questionInfo struct {
 	yesno  bool // "Did Canada agree ...?": the evidence for and against answers it
 	origin bool // "Where is X from?": where they were born or grew up answers it
 	still  bool // "Is X still racing?": the latest report answers it
+	record bool // "Was it the first strike in years?": "the biggest since 2023" answers it
 	terms  []qterm
 	// period is the quarter the question asks about, if any.
 	period period
@@ -259,6 +260,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 		predFrom, predTo = lx.predicateOf(toks, verb)
 	}
 	q.still = q.yesno && asksStill(toks)
+	q.record = q.yesno && lx.asksRecord(toks)
 	q.origin = q.kind == kindPlace && asksOrigin(toks)
 	if q.yesno {
 		// "Has France decided where to send its troops?" asks whether,
@@ -361,7 +363,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 				q.terms[j].pred = q.terms[j].pred || predFrom >= 0 && k >= predFrom && k <= predTo
 				q.terms[j].predCore = q.terms[j].predCore || predFrom >= 0 && (k == predFrom || k == predTo)
 				q.terms[j].predVerb = q.terms[j].predVerb || predFrom >= 0 && k == predFrom
-				q.terms[j].aside = q.terms[j].aside || predFrom >= 0 && k > predFrom && slices.ContainsFunc(toks[predFrom:k], func(w textWord) bool { return subordinator(w.lower) })
+				q.terms[j].aside = q.terms[j].aside || predFrom >= 0 && k > predFrom && slices.ContainsFunc(toks[predFrom:k], func(w textWord) bool { return subordinator(w.lower) || isTimeConjunction(w.lower) })
 				q.terms[j].predObj = q.terms[j].predObj || predFrom >= 0 && k == predTo && predTo > predFrom && (!isParticiple(toks[k].lower) || nounSlot(toks, k)) &&
 					slices.ContainsFunc(toks[predFrom+1:k], func(w textWord) bool { return isDeterminer(w.lower) || isQuantifier(w.lower) || isPossessive(w.lower) })
 				q.terms[j].capital = q.terms[j].capital || k > 0 && toks[k].upper

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 // isYesNo reports whether a question asks yes or no: it opens with an
@@ -27,6 +28,9 @@ func isYesNo(toks []textWord) bool {
 // a record".
 func (e *Answerer) saysNo(q questionInfo, s *passageSentence) bool {
 	toks := s.toks
+	if e.refuses(q, s) || e.refusedRequest(q, s) || q.record && e.sinceRecord(q, s) && e.aboutRecord(q, s) {
+		return true // "the union declined the offer", "Ruiz retired"
+	}
 	for k := range toks {
 		if e.opposesAt(q, s, k) && !negatedAt(toks, k) {
 			return true // "sales fell" for "did sales grow", "will close" for "stay open"
@@ -74,12 +78,7 @@ func (e *Answerer) opposes(q questionInfo, tk textWord) bool {
 			continue
 		}
 		if lemmas == nil {
-			lemmas = append(e.terms.Terms(tk.text), e.baseStems(tk.lower)...)
-			if e.th != nil {
-				for _, l := range e.th.Lemmas(tk.lower) {
-					lemmas = append(lemmas, e.terms.Terms(l)...)
-				}
-			}
+			lemmas = e.antonymLemmas(tk.lower)
 		}
 		if slices.ContainsFunc(lemmas, func(st string) bool { return slices.Contains(t.anto, st) }) {
 			return true
@@ -88,11 +87,33 @@ func (e *Answerer) opposes(q questionInfo, tk textWord) bool {
 	return false
 }
 
+// antonymLemmas returns the stems of the base forms of a word whose
+// opposites are looked up: an irregular form is of its verb only
+// ("found" is find's, not the found of founding a firm; "left" leave's).
+func (e *Answerer) antonymLemmas(w string) []string {
+	if e.th != nil {
+		if forms := e.th.Related(w, thesaurus.Form); len(forms) > 0 {
+			var out []string
+			for _, f := range forms {
+				out = append(out, e.terms.Terms(f)...)
+			}
+			return out
+		}
+	}
+	lemmas := append(e.terms.Terms(w), e.baseStems(w)...)
+	if e.th != nil {
+		for _, l := range e.th.Lemmas(w) {
+			lemmas = append(lemmas, e.terms.Terms(l)...)
+		}
+	}
+	return lemmas
+}
+
 // negationAt reports whether word i of toks negates: not, no, never,
 // nor, cannot, neither, or the t of "didn't".
 func negationAt(toks []textWord, i int) bool {
 	switch toks[i].lower {
-	case "not", "no", "never", "nor", "cannot", "neither":
+	case "not", "no", "never", "nor", "cannot", "neither", "nobody", "none", "nothing":
 		return true
 	case "t":
 		return i > 0 && strings.HasSuffix(toks[i-1].lower, "n") && toks[i].start == toks[i-1].end+1
@@ -201,6 +222,14 @@ func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence, sents []*pa
 			}
 		}
 	}
+	named := make(map[string]bool)
+	for _, c := range cands {
+		named[c.s.source] = true
+	}
+	// "The worst since 2011" answers "was it the first".
+	if r := e.recordSentence(q, sents, named); r != nil {
+		return r
+	}
 	// One that says it, or its opposite, or replies to a question of the
 	// text that does.
 	for c := range close {
@@ -211,10 +240,6 @@ func (e *Answerer) decisive(q questionInfo, cands []*scoredSentence, sents []*pa
 	// None close to the best does: the one of their articles that does,
 	// which the search's words ranked low ("the theatre would stay open"
 	// for "will the Granary close").
-	named := make(map[string]bool)
-	for _, c := range cands {
-		named[c.s.source] = true
-	}
 	if d := e.decidingSentence(q, sents, named); d != nil {
 		return d
 	}
@@ -264,7 +289,7 @@ func (e *Answerer) namesSubject(q questionInfo, s *passageSentence) bool {
 		words, held := false, false
 		for _, t := range q.terms {
 			switch {
-			case t.pred || t.aside || t.weight < 1 || t.capital && !t.name:
+			case t.pred || t.aside || t.weight < 1 || t.capital && !t.name || isIndefinite(t.word):
 			case t.name && t.given && s.fullNames[nextName(q, t)]:
 				// "Dearlove" for Callum Dearlove, once the article
 				// has named him in full.
@@ -282,7 +307,35 @@ func (e *Answerer) namesSubject(q questionInfo, s *passageSentence) bool {
 	if r := replyTo(s); r != nil {
 		return holds(r)
 	}
-	return holds(s)
+	return holds(s) || pointsBack(s) && s.prev != nil && holds(s.prev)
+}
+
+// isIndefinite reports whether w is an indefinite pronoun ("Was anyone
+// hurt?"): a subject any sentence may be about.
+func isIndefinite(w string) bool {
+	switch w {
+	case "anyone", "anybody", "someone", "somebody", "anything", "something", "everyone", "everybody":
+		return true
+	}
+	return false
+}
+
+// pointsBack reports whether s speaks of what the sentence before it
+// names without naming it: by a personal pronoun ("We asked them to close
+// it and they said no"), or a subject that only counts it ("All three
+// recovered", "Two of the three", "Both").
+func pointsBack(s *passageSentence) bool {
+	toks := s.toks
+	if len(toks) == 0 {
+		return false
+	}
+	switch w := toks[0].lower; {
+	case w == "all" || w == "both" || w == "neither" || w == "none" || w == "each":
+		return true
+	case toks[0].digits > 0 || numberWordValue(w) > 0:
+		return len(toks) > 1 && (toks[1].lower == "of" || !toks[1].upper && len(toks) > 2 && toks[2].lower == "of")
+	}
+	return slices.ContainsFunc(toks, func(tk textWord) bool { return isPronoun(tk.lower) || tk.lower == "it" })
 }
 
 // yesNo returns the evidence for and against the question among the
@@ -301,6 +354,9 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 	named := make(map[string]bool)
 	for _, c := range cands {
 		named[c.s.source] = true
+	}
+	if q.record && e.sinceRecord(q, best.s) {
+		return best, nil // "the worst since 2011": there was one before
 	}
 	bestNeg := e.saysNo(q, best.s)
 	relevance := func(s *passageSentence) float64 { return e.yesNoRelevance(q, s) }
@@ -324,6 +380,12 @@ func (e *Answerer) yesNo(q questionInfo, cands []*scoredSentence, sents []*passa
 		return best, nil
 	}
 	o := &scoredSentence{s: other, score: otherRel}
+	if !bestNeg && !e.affirms(q, best.s) && !e.repliesTo(q, best.s) {
+		// The best says neither yes nor no ("NATO wanted Canada to extend
+		// its mission"): the sentence that says no answers, the best
+		// says what it answers.
+		return o, nil
+	}
 	if bestNeg {
 		return o, best
 	}
@@ -429,7 +491,15 @@ func (lx *lexicon) predicateOf(toks []textWord, verb int) (first, last int) {
 	copula := isCopula(toks[0].lower)
 	for k := 2; k < len(toks) && first < 0; k++ {
 		w := toks[k].lower
-		if !toks[k].upper && (isParticiple(w) && (!lx.is(w, wcNoun) || copula && strings.HasSuffix(w, "ing")) || !copula && lx.isLightVerb(w)) {
+		if !toks[k].upper && (isParticiple(w) && (!lx.is(w, wcNoun) || copula && strings.HasSuffix(w, "ing")) || copula && (lx.isIrregularParticiple(w) || lx.is(w, wcVerb) && !lx.is(w, wcNoun)) || !copula && lx.isLightVerb(w)) {
+			first = k
+		}
+	}
+	for k := 3; k < len(toks) && first < 0 && !copula; k++ {
+		// After "did" or "will", the first word that is mostly a verb
+		// past a subject of several words: "Did the patients with
+		// kidney damage recover?"
+		if w := toks[k].lower; !toks[k].upper && lx.is(w, wcVerb) && !lx.is(w, wcNoun) && !isAuxiliary(w) {
 			first = k
 		}
 	}
@@ -437,7 +507,7 @@ func (lx *lexicon) predicateOf(toks []textWord, verb int) (first, last int) {
 		return -1, -1
 	}
 	last = len(toks) - 1
-	if first+1 < len(toks) && subordinator(toks[first+1].lower) {
+	if first+1 < len(toks) && (subordinator(toks[first+1].lower) || isTimeConjunction(toks[first+1].lower)) {
 		return first, first // "Will the Granary close because of the cut?"
 	}
 	for k := first + 2; k < len(toks); k++ {
@@ -445,12 +515,18 @@ func (lx *lexicon) predicateOf(toks []textWord, verb int) (first, last int) {
 		if w == "to" && k+1 < len(toks) && !toks[k+1].upper && lx.is(toks[k+1].lower, wcHasVerb) || w == "of" {
 			continue // "agree to extend its mission", "part of the Open"
 		}
-		if endsNounPhrase(w) {
+		if endsNounPhrase(w) || isTimeConjunction(w) {
 			last = k - 1
 			break
 		}
 	}
 	return first, last
+}
+
+// isTimeConjunction reports whether w opens a clause that only says when
+// ("Was anyone hurt when the storm hit?"): no part of the predicate.
+func isTimeConjunction(w string) bool {
+	return w == "when" || w == "while" || w == "once" || w == "as"
 }
 
 // latest returns the candidate of the newest dated article among those

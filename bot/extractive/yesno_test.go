@@ -62,6 +62,10 @@ func TestYesNoPredicate(t *testing.T) {
 		{"Did the cup final set an attendance record?", []string{"set", "attendance", "record"}},
 		{"Has Harbourside ever won the league?", []string{"won", "league"}},
 		{"Did the union accept the 14 percent offer?", []string{"accept", "14", "percent", "offer"}},
+		// A verb after a subject of several words; a clause of when
+		// sets the scene.
+		{"Did the patients with kidney damage recover?", []string{"recover"}},
+		{"Was anyone hurt when the storm hit the observatory?", []string{"hurt"}},
 		{"Who won the race?", nil}, // not a yes/no question
 	}
 	for _, tt := range tests {

@@ -32,7 +32,9 @@
 //     answers ("@money": dollar, euro; "@timespan": week, decade; "@timeunit": hour, day;
 //     "@organization"; "@picture"; "@writer"; "@aspect": begin, end,
 //     happen; "@measure": number, size, percentage; "@office": premier,
-//     mayor, coach, spokesperson; "@text": article, story, speech).
+//     mayor, coach, spokesperson; "@text": article, story, speech;
+//     "@negative": refuse, reject, deny, stop, end, resign, cancel,
+//     destroy, ban, die: verbs that say no to what they take, or end it).
 package main
 
 import (
@@ -132,6 +134,27 @@ var anchors = []anchor{
 	{"@measure", "measure", "n", 2, false, false},             // quantity, amount, count
 	{"@measure", "magnitude", "n", 1, false, false},           // size, number, length
 	{"@measure", "proportion", "n", 1, false, false},          // percentage, ratio
+	// Verbs that say no to what they take, or end it: a report that the
+	// union "declined" an offer, that a club "demolished" a stand or that
+	// a player "retired" answers whether they accepted, kept, still play.
+	{"@negative", "refuse", "v", 1, false, false},     // refuse, decline
+	{"@negative", "refuse", "v", 2, false, false},     // reject, turn down, pass up
+	{"@negative", "reject", "v", 1, false, false},     // repudiate, disown, spurn
+	{"@negative", "deny", "v", 1, false, false},       // deny a claim
+	{"@negative", "contradict", "v", 2, false, false}, // deny, negate, dispute
+	{"@negative", "oppose", "v", 1, false, false},     // oppose, contest, challenge
+	{"@negative", "cease", "v", 1, false, false},      // stop, discontinue, give up, quit
+	{"@negative", "end", "v", 1, false, false},        // end, stop, finish, terminate
+	{"@negative", "resign", "v", 2, false, false},     // leave office, step down, retire
+	{"@negative", "fail", "v", 2, false, false},       // fail, go wrong, miscarry
+	{"@negative", "cancel", "v", 1, false, false},     // cancel, call off, scrap
+	{"@negative", "cancel", "v", 3, false, false},     // annul, quash, revoke, overturn
+	{"@negative", "destroy", "v", 1, false, false},    // destroy, demolish, dismantle
+	{"@negative", "close", "v", 3, false, false},      // shut down, close down, fold
+	{"@negative", "forbid", "v", 1, false, false},     // forbid, prohibit, ban, veto
+	{"@negative", "abandon", "v", 2, false, false},    // abandon, give up
+	{"@negative", "dismiss", "v", 4, false, false},    // fire, sack, dismiss
+	{"@negative", "die", "v", 1, false, false},        // die, perish
 }
 
 type synset struct {

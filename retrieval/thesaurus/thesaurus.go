@@ -72,6 +72,7 @@ const (
 	Office        = "@office"       // premier, mayor, judge, coach, spokesperson
 	Text          = "@text"         // article, story, report, speech, letter
 	Placing       = "@placing"      // put, position, deploy, station
+	Negative      = "@negative"     // refuse, reject, deny, stop, end, resign, cancel, ban, die
 )
 
 // Thesaurus holds the relations. It is read-only and safe for concurrent
