@@ -287,7 +287,7 @@ func (e *Answerer) unasked(q questionInfo, sents []*passageSentence) bool {
 			// decision to leave the shutters open" answers whether it took
 			// the blame for it.
 			return !slices.ContainsFunc(sents, func(s *passageSentence) bool {
-				return !s.headline && e.namesSubject(q, s) && e.onTopic(q, s) && (e.refuses(q, s) || e.refusedRequest(q, s))
+				return !s.headline && e.namesSubject(q, s) && e.onTopic(q, s) && e.holdsRest(q, s) && (e.refuses(q, s) || e.refusedRequest(q, s))
 			})
 		}
 	}

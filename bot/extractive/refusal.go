@@ -201,6 +201,26 @@ func (e *Answerer) denies(q questionInfo, s *passageSentence) bool {
 	return false
 }
 
+// holdsRest reports whether s holds a word of what a yes/no question
+// asks about beyond its subject and predicate ("leaving the shutters
+// open" of "did the university take the blame for leaving the shutters
+// open"): a refusal of that answers it in other words than the
+// predicate's, where a refusal of the predicate's verb alone ("Tarn will
+// not be released again" for "did the trust release any wolves") speaks
+// of something else.
+func (e *Answerer) holdsRest(q questionInfo, s *passageSentence) bool {
+	subj := subjectTerms(q)
+	for i, t := range q.terms {
+		if subj[i] || t.pred || t.name || t.weight <= lightWeight {
+			continue
+		}
+		if e.holdsWord(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // predicateVerb reports whether t is a verb of a yes/no question's
 // predicate that says something: its main verb, or one after it ("did
 // they manage to shut the dome": shut).

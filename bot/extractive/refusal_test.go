@@ -3,10 +3,15 @@ package extractive
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsbot/newsbot/bot"
 )
+
+// yesNoAnswerer is the answerer of this file's tests, made once: loading
+// WordNet is the slow part, slower still with -race.
+var yesNoAnswerer = sync.OnceValue(func() *Answerer { return New(Options{}) })
 
 // A sentence says no in other words: its verb refuses, denies, ends or
 // undoes what the question asks (WordNet's verbs below refuse, deny,
@@ -14,7 +19,7 @@ import (
 // of it ("distanced itself from"). The question's own verb of that kind
 // ("did the union reject it?") is said, not denied, by such a sentence.
 func TestRefusalSaysNo(t *testing.T) {
-	e := New(Options{})
+	e := yesNoAnswerer()
 	tests := []struct {
 		q, text string
 		want    bool
@@ -42,7 +47,7 @@ func TestRefusalSaysNo(t *testing.T) {
 // What someone wants, asks or urges another to do is not done: "NATO
 // wanted Canada to extend its mission" does not say Canada extended it.
 func TestWishedIsNotDone(t *testing.T) {
-	e := New(Options{})
+	e := yesNoAnswerer()
 	tests := []struct {
 		q, text string
 		want    bool
@@ -86,7 +91,7 @@ func TestYesNoByImplication(t *testing.T) {
 		{"2024-04-08-depot.txt", "2024-04-08", "A fire broke out at the Kettle Hill bus depot on Sunday night, destroying four buses.\n\nNobody was hurt.\n\nIt was the worst damage at the depot since a flood in 2011 left it closed for a month.\n"},
 		{"2024-10-02-depot.txt", "2024-10-02", "The Kettle Hill depot reopened on Tuesday, its first day of service since the April fire damaged it.\n"},
 	}
-	e := New(Options{})
+	e := yesNoAnswerer()
 	for _, tt := range []struct {
 		q         string
 		arts      []article
@@ -123,7 +128,7 @@ func firstQuote(text string) string {
 // ever; "the first images since the April storm" measures something else
 // by the event asked about.
 func TestSinceRecord(t *testing.T) {
-	e := New(Options{})
+	e := yesNoAnswerer()
 	tests := []struct {
 		q, text string
 		want    bool
@@ -149,7 +154,7 @@ func TestSinceRecord(t *testing.T) {
 // decides the question: it is quoted before sentences that only name
 // what is asked.
 func TestDeniesDecides(t *testing.T) {
-	e := New(Options{})
+	e := yesNoAnswerer()
 	tests := []struct {
 		q, text string
 		want    bool
