@@ -145,7 +145,7 @@ func coverageQuestion(question string) (CoverageKind, string) {
 	// "How has the number of players changed?", "trace her history
 	// with the race": a topic followed through the articles in time.
 	trend := (has("how") && (has("changed", "evolved", "developed", "grown", "shrunk", "risen", "fallen") ||
-		has("change", "evolve", "develop", "grow", "rise", "fall", "increase", "decrease", "climb", "shrink") && has("did", "does", "do"))) ||
+		verbAfterAux(words, "change", "evolve", "develop", "grow", "rise", "fall", "increase", "decrease", "climb", "shrink"))) ||
 		has("trace", "history") || phrase(words, "over", "the", "years") || phrase(words, "over", "time") || series
 	// "What happened when?" asks for the order of events; "what happened
 	// when the tunnel flooded?" about one event, told by the clause.
@@ -736,4 +736,12 @@ func DateLabel(d time.Time) string {
 		return "undated"
 	}
 	return d.Format(time.DateOnly)
+}
+
+// verbAfterAux reports one of verbs after "did", "does" or "do": "how
+// did attendance rise" asks how it rose, but in "how big a pay rise do
+// teachers get" the word comes before its auxiliary, a noun.
+func verbAfterAux(words []string, verbs ...string) bool {
+	aux := slices.IndexFunc(words, func(w string) bool { return w == "did" || w == "does" || w == "do" })
+	return aux >= 0 && slices.ContainsFunc(words[aux+1:], func(w string) bool { return slices.Contains(verbs, w) })
 }

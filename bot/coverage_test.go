@@ -47,6 +47,8 @@ func TestCoverageQuestion(t *testing.T) {
 		{"What articles are available about the drought?", CoverageArticles, "drought"},
 		{"Who has been quoted about the drought?", CoverageQuoted, "drought"},
 		{"How has the number of players changed from 2022 to 2024?", CoverageTimeline, "number players 2022 2024"},
+		{"How big a pay rise do the teachers get?", CoverageNone, ""}, // a noun before its auxiliary: one figure asked
+		{"How did attendance rise?", CoverageTimeline, "attendance rise"},
 		{"Trace Tobias Lindqvist's history with the Open year by year.", CoverageTimeline, "tobias lindqvist open"},
 		// "What happened when the tunnel flooded?" asks about one event; a
 		// bare "what happened when?" for the order of events.

@@ -495,6 +495,8 @@ func TestEvalSets(t *testing.T) {
 		{"heldout5kinds.yaml", heldout5KindsDir, 30, 8},
 		{"dev6stories.yaml", dev6StoriesDir, 25, 3},
 		{"heldout6stories.yaml", heldout6StoriesDir, 25, 3},
+		{"dev6counts.yaml", dev6CountsDir, 30, 5},
+		{"heldout6counts.yaml", heldout6CountsDir, 30, 5},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
@@ -811,6 +813,17 @@ var (
 	heldout5KindsDir = filepath.Join("testdata", "heldout5kinds")
 )
 
+// dev6CountsDir and heldout6CountsDir are the sixth round's, on "how
+// many", "how much" and "what share" answered by the figure that counts
+// the asked thing in the asked way (an increment or a total, the
+// predicate asked, a trade or the whole staff, a price or its rise):
+// dev6counts.yaml was tuned on, only the totals of heldout6counts.yaml
+// looked at.
+var (
+	dev6CountsDir     = filepath.Join("testdata", "dev6counts")
+	heldout6CountsDir = filepath.Join("testdata", "heldout6counts")
+)
+
 // dev4TypoDir and heldout4TypoDir are the fourth round's, on typos,
 // the question's constraints, who is quoted and single-fact conflicts:
 // dev4typo.yaml was tuned on, only the totals of heldout4typo.yaml looked
@@ -962,6 +975,10 @@ func TestEvalKinds(t *testing.T) {
 		// story (answered right 0.600 and 0.714; 0.467 and 0.679 before).
 		{"dev6stories.yaml", dev6StoriesDir, Thresholds{MinCorrect: 0.58}},
 		{"heldout6stories.yaml", heldout6StoriesDir, Thresholds{MinCorrect: 0.69}},
+		// The sixth round's on counts and measures (answered right
+		// 0.857 and 0.706; 0.629 and 0.706 before it).
+		{"dev6counts.yaml", dev6CountsDir, Thresholds{MinCorrect: 0.83, MaxFalseDiffer: 0.03}},
+		{"heldout6counts.yaml", heldout6CountsDir, Thresholds{MinCorrect: 0.68, MaxFalseDiffer: 0.03}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

@@ -128,8 +128,8 @@ func (lx *lexicon) measuresOther(s *passageSentence, matched [][]int, i, focus i
 func countsOther(toks []textWord, matched [][]int, i int) bool {
 	for k := i + 1; k <= min(i+2, len(toks)-1); k++ {
 		w := toks[k]
-		if !w.upper && strings.HasSuffix(w.lower, "ed") {
-			return false // "18,347 filled Rogers Place": a verb, then its object
+		if !w.upper && (strings.HasSuffix(w.lower, "ed") || isPlacePreposition(w.lower) || w.lower == "to") {
+			return false // "18,347 filled Rogers Place": a verb, then its object; "17 to Fernhill General": where
 		}
 		if w.upper && w.letters >= 2 && monthName(w) == "" && len(matched[k]) == 0 {
 			return true // "2,500 Canadian troops", "43,000-strong NATO-led force"
@@ -327,7 +327,7 @@ func (lx *lexicon) findKind(q questionInfo, s *passageSentence) []answerSpot {
 	case q.length:
 		return lx.findLengths(s.toks) // "how far"
 	case q.margin:
-		return findMargins(s.toks)
+		return append(findMargins(s.toks), lx.findChanges(s.toks)...) // "by 9 dollars", "9 dollars more" (count.go)
 	}
 	switch q.kind {
 	case kindPerson:

@@ -61,6 +61,8 @@ type kindWant struct {
 	// three-day pass").
 	priced int
 	rivals []qterm
+	// count is what a count asks of its figure beyond its noun (count.go).
+	count countWant
 }
 
 // wantedKind finds what toks, the words of the question parsed into q,
@@ -77,14 +79,20 @@ func (e *Answerer) wantedKind(toks []textWord, q questionInfo) kindWant {
 	w.clock = asksClock(toks)
 	w.money = q.money || asksHowMuch(toks) && !q.margin && !q.duration && (lx.endsInPaying(toks) || asksWorth(toks))
 	w.calendar = asksCalendarDate(toks)
-	if first, last := lx.howManyPhrase(toks); last >= 0 {
-		if st := e.terms.Terms(toks[last].text); len(st) == 1 {
-			forms, syn, hypo := e.relations(toks[last].lower, false)
-			w.countedWord = qterm{stem: st[0], word: toks[last].lower, prefix: strings.TrimSuffix(st[0], "i"), forms: forms, syn: syn, hypo: hypo, weight: 1}
+	first, last := lx.howManyPhrase(toks)
+	if a := lx.amountNoun(toks); a >= 0 && last < 0 {
+		// "How much beer did it sell": a measure of beer, not money.
+		first, last, w.money = a, a, false
+	}
+	if last >= 0 {
+		if t, ok := e.countTerm(toks[last]); ok {
+			w.countedWord = t
 		}
 		w.rivals = e.rivalWords(toks, first, last)
 	}
-	if w.money {
+	w.count = e.countWanted(toks, q, first, last)
+	w.count.amount = last >= 0 && toks[first].lower != "many" && first > 0 && toks[first-1].lower == "much"
+	if w.money && !w.count.amount {
 		if first, last := lx.pricedPhrase(toks); last >= 0 {
 			w.priced = term(last)
 			w.rivals = e.rivalWords(toks, first, last)
@@ -586,8 +594,8 @@ func findClockTimes(toks []textWord) []answerSpot {
 func (lx *lexicon) figureOfOther(q questionInfo, s *passageSentence, matched [][]int, i, focus int) bool {
 	toks := s.toks
 	if q.want.money {
-		if i > 0 && toks[i-1].lower == "by" {
-			return true
+		if i > 0 && toks[i-1].lower == "by" || lx.changedSum(toks, i) {
+			return true // "9 dollars more", "a rise of 35 cents": no price
 		}
 		for k := max(0, i-2); k < i; k++ {
 			if isComparative(toks[k].lower) && !(toks[k].lower == "more" && k+1 < len(toks) && toks[k+1].lower == "than") {
@@ -596,14 +604,15 @@ func (lx *lexicon) figureOfOther(q questionInfo, s *passageSentence, matched [][
 		}
 		return false
 	}
-	if countsOther(toks, matched, i) || lx.qualifiedOther(s, matched, i) || isClockAt(toks, i) || strings.HasPrefix(s.text[toks[i].end:], "%") {
+	other, licensed := lx.countOther(q, s, i)
+	if other || countsOther(toks, matched, i) || !licensed && lx.qualifiedOther(s, matched, i) || isClockAt(toks, i) || strings.HasPrefix(s.text[toks[i].end:], "%") {
 		return true
 	}
 	if focus >= 0 && lx.measuresOther(s, matched, i, focus) && !(lx.groupCount(toks) == i && lx.isPeopleNoun(q.terms[focus].word)) {
 		return true
 	}
 	// The noun of "how many ski runs": runs.
-	if q.want.countedWord.stem == "" || isFraction(toks[i]) || countsTerm(toks, i, q.want.countedWord) {
+	if q.want.countedWord.stem == "" || isFraction(toks[i]) || lx.countsNoun(toks, i, q.want.countedWord) {
 		return false
 	}
 	if toks[i].digits == 0 && i+1 < len(toks) && toks[i+1].lower == "of" {
@@ -615,8 +624,11 @@ func (lx *lexicon) figureOfOther(q questionInfo, s *passageSentence, matched [][
 		!(abstract && lx.isPeopleNoun(toks[k].lower)) { // deaths are counted as the soldiers killed
 		return true // "2,400 skiers" counts no instructors, "6 percent" none
 	}
+	if licensed {
+		return false // "sent 17 to hospital": the figure said with the predicate asked
+	}
 	for _, sp := range lx.findNumbers(toks) {
-		if sp.tok != i && countsTerm(toks, sp.tok, q.want.countedWord) {
+		if sp.tok != i && lx.countsNoun(toks, sp.tok, q.want.countedWord) && (!q.want.count.change || changeAt(toks, sp.tok)) {
 			return true
 		}
 	}

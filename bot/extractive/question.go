@@ -398,6 +398,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	}
 	q.want = e.wantedKind(toks, q)
 	e.markEventTerms(&q, toks)
+	q.money = q.money && !q.want.count.amount // "how much beer did it sell" (count.go)
 	return q
 }
 
