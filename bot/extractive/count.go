@@ -118,7 +118,10 @@ func (lx *lexicon) boundFigure(q questionInfo, s *passageSentence) int {
 	best, dist := -1, len(toks)
 	figures := lx.findNumbers(toks)
 	for k, tk := range toks {
-		if !slices.ContainsFunc(pred, func(t qterm) bool { return tokenMatches(tk.lower, t) }) {
+		// "voters" is no voting: a person named after the act.
+		if !slices.ContainsFunc(pred, func(t qterm) bool {
+			return tokenMatches(tk.lower, t) && lx.isPeopleNoun(tk.lower) == lx.isPeopleNoun(t.word)
+		}) {
 			continue
 		}
 		for _, f := range figures {
@@ -168,8 +171,8 @@ func (lx *lexicon) countOther(q questionInfo, s *passageSentence, i int) (other,
 	if q.want.countedWord.stem == "" || q.duration || q.margin || q.want.money {
 		return false, false
 	}
-	if shareAt(s, i) && q.want.countedWord.stem != "" && !lx.is(q.want.countedWord.word, wcMeasure) {
-		return true, false // "4.5 percent" counts no teachers
+	if (shareAt(s, i) || lx.sumAt(s, i)) && !lx.is(q.want.countedWord.word, wcMeasure|wcMoney) {
+		return true, false // "4.5 percent", "14.20 dollars" count no teachers
 	}
 	if c.change && changeAt(toks, i) {
 		return false, true
@@ -212,6 +215,20 @@ func (lx *lexicon) addsBy(q questionInfo, s *passageSentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// sumAt reports a figure that is a sum of money ("$212 million", "14.20
+// dollars"), which counts no things.
+func (lx *lexicon) sumAt(s *passageSentence, i int) bool {
+	toks := s.toks
+	if strings.HasSuffix(strings.TrimRight(s.text[:toks[i].start], " "), "$") {
+		return true
+	}
+	k := i + 1
+	for k < len(toks) && (toks[k].lower == "million" || toks[k].lower == "billion" || toks[k].lower == "thousand") {
+		k++
+	}
+	return k < len(toks) && lx.is(toks[k].lower, wcMoney)
 }
 
 // shareAt reports a figure that is a share ("64 percent", "41%", "6 per
@@ -389,4 +406,24 @@ func nounElided(s *passageSentence, i int) bool {
 	}
 	w := toks[i+1].lower
 	return endsNounPhrase(w) && w != "of" || strings.HasSuffix(w, "ed")
+}
+
+// opensNewThing reports whether s opens on a thing of its own other than
+// t ("A 24-bottle case of Kettleby Gold will cost 31.50 dollars"): an
+// indefinite noun phrase brings in a new thing, which the sum is of, not
+// the one the sentence before spoke of (t, a keg).
+func (e *Answerer) opensNewThing(s *passageSentence, t qterm) bool {
+	toks := s.toks
+	if len(toks) < 2 || toks[0].lower != "a" && toks[0].lower != "an" {
+		return false
+	}
+	for k := 1; k < len(toks) && !endsNounPhrase(toks[k].lower); k++ {
+		if tokenMatches(toks[k].lower, t) {
+			return false
+		}
+		if e.lexicon.is(toks[k].lower, wcVerb) && !e.lexicon.is(toks[k].lower, wcNoun) {
+			break
+		}
+	}
+	return true
 }

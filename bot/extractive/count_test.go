@@ -7,8 +7,17 @@ import (
 	"time"
 )
 
-func TestCountWanted(t *testing.T) {
+// TestCount runs the tests of count.go on one answerer: loading WordNet
+// is the slow part.
+func TestCount(t *testing.T) {
 	e := New(Options{})
+	t.Run("wanted", func(t *testing.T) { testCountWanted(t, e) })
+	t.Run("figures", func(t *testing.T) { testFigureCounts(t, e) })
+	t.Run("changes", func(t *testing.T) { testFindChanges(t, e) })
+	t.Run("answers", func(t *testing.T) { testCountAnswers(t, e) })
+}
+
+func testCountWanted(t *testing.T, e *Answerer) {
 	for _, tt := range []struct {
 		question string
 		change   bool
@@ -38,10 +47,9 @@ func TestCountWanted(t *testing.T) {
 	}
 }
 
-// TestFigureCounts: of the figures of a sentence, those that count the
+// testFigureCounts: of the figures of a sentence, those that count the
 // asked thing in the asked way answer a "how many" or "how much".
-func TestFigureCounts(t *testing.T) {
-	e := New(Options{})
+func testFigureCounts(t *testing.T, e *Answerer) {
 	for _, tt := range []struct {
 		question, text string
 		want           []string // the figures that answer, as findNumbers gives them
@@ -58,6 +66,7 @@ func TestFigureCounts(t *testing.T) {
 		{"How many ski instructors does the resort employ in total?", "The resort employs 310 people in winter and is hiring 45 more ski instructors.", nil},
 		{"How many brewers does Kettleby have in Dunmore?", "Kettleby employs 940 people at its two breweries in Dunmore and Ashcombe.", nil},
 		{"How many teachers voted against the deal?", "The deal gives teachers a rise of 4.5 percent.", nil},
+		{"How many teachers voted against the deal?", "Larchmont is paying 14.20 dollars a share to teachers.", nil},
 		// A measure of the thing asked, not a sum of money.
 		{"How much beer did Kettleby sell in 2024?", "The brewery sold 1.9 million hectolitres of beer in 2024.", []string{"1.9", "million"}},
 		{"How much rain fell during the storm?", "A storm dumped 210 millimetres of rain in less than 24 hours, killing four people.", []string{"210"}},
@@ -88,8 +97,8 @@ func TestFigureCounts(t *testing.T) {
 	}
 }
 
-func TestFindChanges(t *testing.T) {
-	lx := testLexicon(t)
+func testFindChanges(t *testing.T, e *Answerer) {
+	lx := e.lexicon
 	for _, tt := range []struct {
 		text string
 		want []string
@@ -111,10 +120,9 @@ func TestFindChanges(t *testing.T) {
 	}
 }
 
-// TestCountAnswers: the answer quotes the sentence that counts the asked
+// testCountAnswers: the answer quotes the sentence that counts the asked
 // thing in the asked way, or refuses.
-func TestCountAnswers(t *testing.T) {
-	e := New(Options{})
+func testCountAnswers(t *testing.T, e *Answerer) {
 	d := time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		question string
@@ -133,6 +141,12 @@ func TestCountAnswers(t *testing.T) {
 			"Pubs will pay 9 dollars more for every keg of Kettleby Gold from June 1.",
 			"Kettleby Gold is brewed in Dunmore.",
 		}, ""},
+		{"How much does a keg of Kettleby Gold cost?", []string{
+			"Pubs will pay 9 dollars more for every keg of Kettleby Gold from June 1. A 24-bottle case of Kettleby Gold in shops will cost 31.50 dollars.",
+		}, ""},
+		{"How much does a keg of Kettleby Gold cost?", []string{
+			"Pubs buy Kettleby Gold by the keg. It will cost 180 dollars from June 1.",
+		}, "180 dollars"},
 	} {
 		a := e.answer(tt.question, datedAll(tt.texts, d))
 		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)

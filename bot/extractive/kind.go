@@ -483,7 +483,7 @@ func (e *Answerer) fitsKind(q questionInfo, s *passageSentence) bool {
 	if w.priced >= 0 && w.money {
 		t := q.terms[w.priced]
 		if !slices.ContainsFunc([]*passageSentence{s, s.prev}, func(x *passageSentence) bool {
-			return x != nil && e.termCredit(x, t) >= e.opt.SynonymCredit
+			return x != nil && e.termCredit(x, t) >= e.opt.SynonymCredit && (x == s || !e.opensNewThing(s, t))
 		}) || e.rivalled(w.rivals, t, s) {
 			return false // "the gondola cost 38 million" prices no pass
 		}
