@@ -9,9 +9,12 @@ package extractive
 // many extra teachers"), the total where it does not; the figure said
 // with the question's predicate ("taken to hospital": sent to hospital),
 // not the one of another predicate in the same sentence; the asked group
-// itself ("38 brewers") where the coverage gives it, not a wider one
-// ("940 people"); the measure of the asked thing ("1.9 million
-// hectolitres of beer" for "how much beer"), and a price, not its rise.
+// itself ("38 brewers"), not the whole staff ("940 people"); the part
+// asked ("3,100 acres ... privately owned") where the coverage gives it,
+// not the whole; the measure of the asked thing ("1.9 million
+// hectolitres of beer" for "how much beer"); a price, not its rise, and
+// a share of a group ("71% of members voting in favour"), not a change
+// ("a pay rise of 4 percent").
 
 import (
 	"slices"
@@ -35,6 +38,16 @@ type countWant struct {
 	// amount is set for "how much beer", "how much water": a measure of
 	// a thing that is no money, which a quantity "of" it answers.
 	amount bool
+	// mods are the words that restrict the thing counted ("private" in
+	// "how many acres of private land", "intensive" in "how many
+	// intensive care beds"), as terms: a figure of the whole ("burned
+	// 12,400 acres") does not count the part where the coverage gives it.
+	mods []qterm
+	// price is set where the question asks what a thing costs, and
+	// share where it asks for a part of a whole ("what share of
+	// members"): a change ("a fare increase of 15 cents", "a pay rise of
+	// 4 percent") answers neither.
+	price, share bool
 }
 
 // countWanted finds what toks, the words of the question parsed into q,
@@ -43,9 +56,14 @@ type countWant struct {
 func (e *Answerer) countWanted(toks []textWord, q questionInfo, first, last int) countWant {
 	lx := e.lexicon
 	var c countWant
-	if first < 0 || q.duration || q.margin {
+	if q.margin || q.duration {
 		return c
 	}
+	c.price, c.share = lx.asksPrice(toks), lx.asksShare(toks)
+	if first < 0 {
+		return c
+	}
+	c.mods = e.countMods(toks, first, last)
 	for k := first; k <= last; k++ {
 		c.change = c.change || isComparative(toks[k].lower) && toks[k].lower != "less"
 	}
@@ -272,22 +290,6 @@ func (lx *lexicon) countsNoun(toks []textWord, i int, t qterm) bool {
 	return false
 }
 
-// countsOtherGroup reports whether the sentence's figures count only a
-// body of people ("940 people", "a staff of 120"), not t: the whole
-// staff, which is no count of one trade in it.
-func (lx *lexicon) countsOtherGroup(s *passageSentence, t qterm) bool {
-	other := false
-	for _, f := range lx.findNumbers(s.toks) {
-		if lx.countsNoun(s.toks, f.tok, t) {
-			return false
-		}
-		if k := lx.nounAfter(s, f.tok); k >= 0 && lx.isBody(s.toks[k].lower) {
-			other = true
-		}
-	}
-	return other
-}
-
 // isBody reports a noun for a body of people ("people", "staff",
 // "workforce"), not for one of them by a trade ("brewer", "pilot").
 func (lx *lexicon) isBody(w string) bool {
@@ -300,26 +302,15 @@ func (lx *lexicon) isTrade(w string) bool {
 	return lx.is(w, wcPerson) && !lx.is(w, wcGroup)
 }
 
-// countedFirst keeps, of the candidates for "how many brewers", those
-// that count brewers where any does: a count of the whole staff
-// ("employs 940 people") is not the count of one trade in it.
+// countedFirst keeps, of the candidates for "how many acres of private
+// land", those that say private where any does: "burned 12,400 acres"
+// counts the whole, not the part asked.
 func (e *Answerer) countedFirst(q questionInfo, cands []*scoredSentence) []*scoredSentence {
-	t := q.want.countedWord
-	if q.kind != kindNumber || t.stem == "" || !e.lexicon.isTrade(t.word) {
+	mods := q.want.count.mods
+	if q.kind != kindNumber || len(mods) == 0 || !slices.ContainsFunc(cands, func(c *scoredSentence) bool { return len(c.values) > 0 && holdsMods(c.s, mods) }) {
 		return cands
 	}
-	if !slices.ContainsFunc(cands, func(c *scoredSentence) bool { return len(c.values) > 0 && e.lexicon.countsAsked(q, c.s) }) {
-		return cands
-	}
-	return slices.DeleteFunc(cands, func(c *scoredSentence) bool { return e.lexicon.countsOtherGroup(c.s, t) })
-}
-
-// countsAsked reports whether some figure of s counts the asked noun
-// itself.
-func (lx *lexicon) countsAsked(q questionInfo, s *passageSentence) bool {
-	return slices.ContainsFunc(lx.findNumbers(s.toks), func(f answerSpot) bool {
-		return lx.countsNoun(s.toks, f.tok, q.want.countedWord) && !(changeAt(s.toks, f.tok) && !q.want.count.change)
-	})
+	return slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !holdsMods(c.s, mods) })
 }
 
 // changeSeeds are the words for a change of a quantity, whose WordNet
@@ -426,4 +417,86 @@ func (e *Answerer) opensNewThing(s *passageSentence, t qterm) bool {
 		}
 	}
 	return true
+}
+
+// countMods returns, as terms, the words that restrict the thing counted
+// at toks[first:last+1]: adjectives before its noun ("private",
+// "organic", "intensive") and in the "of" phrase after it ("acres of
+// private land"), not comparatives nor words of time or people, which
+// other rules weigh.
+func (e *Answerer) countMods(toks []textWord, first, last int) []qterm {
+	lx := e.lexicon
+	idx := []int{}
+	for k := first; k < last; k++ {
+		idx = append(idx, k)
+	}
+	if last+2 < len(toks) && toks[last+1].lower == "of" {
+		for k := last + 2; k+1 < len(toks) && !endsNounPhrase(toks[k+1].lower) && !isAuxiliary(toks[k+1].lower); k++ {
+			idx = append(idx, k) // "acres of private land": private
+		}
+	}
+	var out []qterm
+	for _, k := range idx {
+		w := toks[k].lower
+		if toks[k].upper || isComparative(w) || isDeterminer(w) || lx.is(w, wcTimespan) || !lx.is(w, wcAdjective) || lx.is(w, wcPastForm) {
+			continue
+		}
+		if t, ok := e.countTerm(toks[k]); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// holdsMods reports whether s holds a word for each restricting word of
+// the count, or one derived from it ("privately" for "private").
+func holdsMods(s *passageSentence, mods []qterm) bool {
+	for _, m := range mods {
+		if !slices.ContainsFunc(s.toks, func(tk textWord) bool { return tokenMatches(tk.lower, m) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// asksPrice reports a question for what a thing costs ("how much does a
+// pass cost", "what does a monthly pass cost now", "what is the fare"),
+// not for how much it rose: it names a cost or its verb and no change.
+func (lx *lexicon) asksPrice(toks []textWord) bool {
+	price := false
+	for _, tk := range toks {
+		if lx.isChangeWord(tk.lower) || tk.lower == "by" || tk.lower == "up" || tk.lower == "down" {
+			return false
+		}
+		price = price || tk.lower == "cost" || tk.lower == "costs" || lx.isCostOf(tk.lower)
+	}
+	return price
+}
+
+// asksShare reports "what share of", "what percentage of", "what
+// proportion of": a part of a whole, in a word of WordNet's measures.
+func (lx *lexicon) asksShare(toks []textWord) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		if (toks[i].lower == "what" || toks[i].lower == "which") && toks[i+2].lower == "of" && lx.is(toks[i+1].lower, wcMeasure|wcPossession) && !lx.is(toks[i+1].lower, wcMoney) {
+			return true
+		}
+	}
+	return false
+}
+
+// changeFigure reports whether the figure at word i is a change of a
+// quantity, not the quantity or a part of it: "rose by 4 percent", "a pay
+// rise of 4 percent", "9 dollars more", "up from 29.90 dollars".
+func (lx *lexicon) changeFigure(toks []textWord, i int) bool {
+	if i > 1 && toks[i-1].lower == "by" && lx.isChangeWord(toks[i-2].lower) {
+		return true // "rose by 4 percent", not "voted by 71 percent"
+	}
+	return lx.changedSum(toks, i)
+}
+
+// onlyChanges reports whether every figure s gives is a change ("a fare
+// increase of 15 cents"): no price, and no share of a whole.
+func (lx *lexicon) onlyChanges(s *passageSentence) bool {
+	figures := lx.findNumbers(s.toks)
+	return len(figures) > 0 && !slices.ContainsFunc(figures, func(f answerSpot) bool { return !lx.changeFigure(s.toks, f.tok) })
 }

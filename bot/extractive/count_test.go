@@ -33,6 +33,7 @@ func testCountWanted(t *testing.T, e *Answerer) {
 		{"How many people work for Kettleby?", false, "", false},
 		{"How much beer did Kettleby sell in 2024?", false, "sell", true},
 		{"How much does a keg cost?", false, "", false},
+		{"How many intensive care beds does the hospital have?", false, "", false},
 		{"How much will the series cost?", false, "", false},
 		{"How long did the jury deliberate?", false, "", false},
 	} {
@@ -128,27 +129,44 @@ func testCountAnswers(t *testing.T, e *Answerer) {
 		question string
 		texts    []string
 		want     string // "" for a refusal
+		not      string // a figure the answer must not give
 	}{
 		{"How many brewers does Kettleby have in Dunmore today?", []string{
 			"Kettleby employs 940 people at its two breweries in Dunmore and Ashcombe.",
 			"There are 38 brewers at Kettleby in Dunmore today, its head brewer said.",
-		}, "38 brewers"},
+		}, "38 brewers", "940"},
 		{"By how much is the price of a keg of Kettleby Gold going up?", []string{
 			"Pubs will pay 9 dollars more for every keg of Kettleby Gold from June 1.",
 			"Kettleby Gold is brewed in Dunmore.",
-		}, "9 dollars more"},
+		}, "9 dollars more", ""},
 		{"How much does a keg of Kettleby Gold cost?", []string{
 			"Pubs will pay 9 dollars more for every keg of Kettleby Gold from June 1.",
 			"Kettleby Gold is brewed in Dunmore.",
-		}, ""},
+		}, "", ""},
 		{"How much does a keg of Kettleby Gold cost?", []string{
 			"Pubs will pay 9 dollars more for every keg of Kettleby Gold from June 1. A 24-bottle case of Kettleby Gold in shops will cost 31.50 dollars.",
-		}, ""},
+		}, "", ""},
 		{"How much does a keg of Kettleby Gold cost?", []string{
 			"Pubs buy Kettleby Gold by the keg. It will cost 180 dollars from June 1.",
-		}, "180 dollars"},
+		}, "180 dollars", ""},
+		// A part of the whole where the coverage gives it.
+		{"How many acres of private land burned?", []string{
+			"The Ridge fire burned 12,400 acres before crews contained it on Sunday.",
+			"About 3,100 acres of the burned land is privately owned, the forest service said.",
+		}, "3,100 acres", "12,400"},
+		// A share of a group, not a change; a price, not a change.
+		{"What share of members backed the contract?", []string{
+			"The union said the contract gives members a pay rise of 4 percent a year.",
+			"The contract was approved with 71% of members voting in favour.",
+		}, "71%", "4 percent"},
+		{"What does a monthly bus pass cost now?", []string{
+			"The council approved a fare increase of 15 cents on monthly passes from September.",
+		}, "", ""},
 	} {
 		a := e.answer(tt.question, datedAll(tt.texts, d))
 		checkAnswer(t, tt.question, a.Text, a.Refused, tt.want)
+		if tt.not != "" && strings.Contains(a.Text, tt.not) {
+			t.Errorf("%q: got %q, want no %q in it", tt.question, a.Text, tt.not)
+		}
 	}
 }

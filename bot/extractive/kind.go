@@ -477,6 +477,9 @@ func (e *Answerer) fitsKind(q questionInfo, s *passageSentence) bool {
 			return false
 		}
 	}
+	if (w.count.price || w.count.share) && q.kind != kindNumber && e.onlyChanges(s) {
+		return false // "a fare increase of 15 cents" says no fare (count.go)
+	}
 	if w.money && !q.money && !e.mentionsMoney(s) {
 		return false // "how much does it cost" is answered by a sum
 	}
@@ -593,6 +596,9 @@ func findClockTimes(toks []textWord) []answerSpot {
 // before it ("set aside 6.4 million crowns") states it.
 func (lx *lexicon) figureOfOther(q questionInfo, s *passageSentence, matched [][]int, i, focus int) bool {
 	toks := s.toks
+	if (q.want.count.price || q.want.count.share) && lx.changeFigure(toks, i) {
+		return true // "a fare increase of 15 cents" is no fare, "a pay rise of 4 percent" no share of the members
+	}
 	if q.want.money {
 		if i > 0 && toks[i-1].lower == "by" || lx.changedSum(toks, i) {
 			return true // "9 dollars more", "a rise of 35 cents": no price
@@ -709,7 +715,8 @@ func (lx *lexicon) howManyPhrase(toks []textWord) (int, int) {
 		// follows: "ski runs", "intensive care beds", but "people work".
 		last := i + 2
 		for last+1 < len(toks) && !lx.isPlural(toks[last].lower) && !toks[last+1].upper && !endsNounPhrase(toks[last+1].lower) &&
-			(lx.is(toks[last+1].lower, wcNoun) || lx.isPlural(toks[last+1].lower)) {
+			(lx.is(toks[last+1].lower, wcNoun) || lx.isPlural(toks[last+1].lower) ||
+				last+2 < len(toks) && !isAuxiliary(toks[last+1].lower) && !lx.isFunctionWord(toks[last+1].lower) && lx.isPlural(toks[last+2].lower) && lx.is(toks[last+2].lower, wcNoun)) { // "intensive care beds"
 			last++
 		}
 		if toks[last].upper || toks[last].letters < 2 {

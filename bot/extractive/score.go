@@ -308,7 +308,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		return nil, false
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
-	cands = e.countedFirst(q, cands) // "38 brewers", not "940 people" (count.go)
+	cands = e.countedFirst(q, cands) // "3,100 acres of private land", not "12,400 acres" (count.go)
 	if q.kind == kindPerson && slices.ContainsFunc(cands, func(c *scoredSentence) bool { return c.holdsHead }) {
 		// "Who was the runner-up?" is answered by the sentence that
 		// names the runner-up, not by one about the winner.
