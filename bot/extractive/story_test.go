@@ -70,15 +70,10 @@ func TestCoverageRound5(t *testing.T) {
 // A report that dates only what it recalls has its news told at its own
 // date, by its lede.
 func TestTimelineTellsEachArticle(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	dir := writeArticles(t, map[string]string{
 		"2023-09-18-escape.txt": "Salmon escape from Brannock farm\n\nAbout 48,000 salmon escaped from the Brannock farm on Saturday, September 16, the company said.\n",
 		"2025-08-12-second.txt": "Second escape at Brannock farm\n\nThousands of salmon escaped from the Brannock farm after a supply boat struck a pen in fog.\n\nIt follows the escape of 48,000 fish on September 16, 2023.\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	checkCoverage(t, offlineBot(t, dir), "Give me a timeline of the Brannock farm escapes.",
 		[]string{"- September 16, 2023: About 48,000 salmon", "- August 12, 2025 (reported): Thousands of salmon escaped"},
 		[]string{"2023-09-18-escape.txt", "2025-08-12-second.txt"}, nil)
@@ -151,4 +146,29 @@ func TestCoverageRound6(t *testing.T) {
 	} {
 		t.Run(tt.q, func(t *testing.T) { checkCoverage(t, b, tt.q, tt.want, tt.sources, tt.not) })
 	}
+}
+
+// A history told in one sentence is told at its first year, with every
+// year it names; "last spring" in a report of January is the year before.
+func TestHistoryYears(t *testing.T) {
+	dir := writeArticles(t, map[string]string{
+		"2022-01-10-okafor-coach.txt": "Okafor leads Harwick Rovers to cup final\n\nHARWICK - Harwick Rovers reached the county cup final on Sunday under Lena Okafor, who became the club's head coach last spring.\n\nOkafor said the squad had trained twice a day since December.\n",
+		"okafor-leaves.txt":           "Okafor to leave Harwick Rovers\n\nHARWICK - Lena Okafor will leave Harwick Rovers at the end of the season, the club said.\n\nOkafor started at Harwick as a physiotherapist in 2012, took charge of the youth team in 2017 and was named head coach in 2021.\n",
+	})
+	checkCoverage(t, offlineBot(t, dir), "Trace Lena Okafor's history with Harwick Rovers year by year.",
+		[]string{"- 2012, 2017 and 2021 (as okafor-leaves.txt", "- 2021 (as 2022-01-10-okafor-coach.txt, 2022-01-10 reported it): HARWICK"},
+		[]string{"2022-01-10-okafor-coach.txt", "okafor-leaves.txt"}, nil)
+}
+
+// writeArticles writes the articles (file name to text) into a new
+// folder and returns it.
+func writeArticles(t *testing.T, articles map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range articles {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // trendKeep is the least share of an article's best sentence on the topic
@@ -20,7 +21,8 @@ const trendKeep = 0.5
 
 // trendLine is what an article gives of the topic for one year.
 type trendLine struct {
-	year  int // the year it tells of; 0 when not known
+	year  int   // the year it tells of; 0 when not known
+	years []int // the years its sentence tells of, when several
 	art   int
 	sents []*passageSentence
 	own   bool               // of the article's own year
@@ -41,7 +43,7 @@ func (e *Answerer) trendTimeline(articles []coverageArticle, c *citer, topic str
 			own = 0
 		}
 		other := make(map[*passageSentence]bool)
-		if score != nil && own != 0 {
+		if score != nil {
 			lines, other = appendOtherYears(lines, a, i, own, score)
 		}
 		var said []*passageSentence
@@ -107,6 +109,8 @@ func (e *Answerer) trendTimeline(articles []coverageArticle, c *citer, topic str
 			fmt.Fprintf(&b, "\n- %d (%s):", l.year, e.reportLabel(articles, l.art))
 		case l.own:
 			fmt.Fprintf(&b, "\n- %s:", describe(a.info))
+		case len(l.years) > 1:
+			fmt.Fprintf(&b, "\n- %s (as %s reported it):", yearList(l.years), e.reportLabel(articles, l.art))
 		default:
 			fmt.Fprintf(&b, "\n- %d (as %s reported it):", l.year, e.reportLabel(articles, l.art))
 		}
@@ -156,14 +160,29 @@ func appendOtherYears(lines []trendLine, a coverageArticle, i, own int, score fu
 		score float64
 	}
 	byYear := make(map[int]cand)
+	several := make(map[*passageSentence][]int)
 	for _, s := range a.sents {
+		// A sentence dating several steps of what it tells is history
+		// at a lower bar: "Okafor started as a physiotherapist in 2012,
+		// took charge of the youth team in 2017" names less of the topic
+		// than the lede naming her in full.
 		sc := score(s)
-		if sc == 0 || sc < trendKeep*best {
+		if sc == 0 || sc < trendKeep*trendKeep*best {
 			continue
 		}
-		years := namedYears(s)
-		if len(years) != 1 || years[0] == own {
-			continue // of no year, of its own, or comparing several
+		years := slices.DeleteFunc(historyYears(s, a.info.Date), func(y int) bool { return y == own })
+		if len(years) == 1 && sc < trendKeep*best {
+			continue
+		}
+		switch {
+		case len(years) == 0:
+			continue // of no year, or of its own
+		case len(years) > 1:
+			// "started as a keeper in 2012, took charge of its
+			// carnivores in 2017 and was named director in 2021": a
+			// history in one sentence, told at its first year.
+			several[s] = years
+			continue
 		}
 		if c, ok := byYear[years[0]]; !ok || sc > c.score {
 			byYear[years[0]] = cand{s, sc}
@@ -174,7 +193,64 @@ func appendOtherYears(lines []trendLine, a coverageArticle, i, own int, score fu
 		placed[byYear[y].s] = true
 		lines = append(lines, trendLine{year: y, art: i, sents: []*passageSentence{byYear[y].s}})
 	}
+	for _, s := range a.sents {
+		if ys := several[s]; ys != nil && !placed[s] {
+			placed[s] = true
+			lines = append(lines, trendLine{year: slices.Min(ys), years: ys, art: i, sents: []*passageSentence{s}})
+		}
+	}
 	return lines, placed
+}
+
+// historyYears are the years a sentence tells of, in order: those it
+// names (see namedYears), and the year before its report's that "last
+// year", "last spring" or "last September" points to.
+func historyYears(s *passageSentence, date time.Time) []int {
+	years := namedYears(s)
+	if date.IsZero() {
+		return years
+	}
+	for i, tk := range s.toks {
+		if i == 0 || s.toks[i-1].lower != "last" || inQuotation(s.text, tk.start) {
+			continue
+		}
+		y := 0
+		switch {
+		case tk.lower == "year" || isSeason(tk.lower):
+			y = date.Year() - 1
+		case monthNumber(tk.lower) > 0:
+			y = date.Year()
+			if time.Month(monthNumber(tk.lower)) >= date.Month() {
+				y-- // "last September" in February is of the year before
+			}
+		}
+		if y != 0 && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	return years
+}
+
+// isSeason reports the seasons of the year: a closed class.
+func isSeason(w string) bool {
+	switch w {
+	case "spring", "summer", "autumn", "fall", "winter":
+		return true
+	}
+	return false
+}
+
+// yearList writes years as "2012, 2017 and 2021".
+func yearList(years []int) string {
+	var parts []string
+	for _, y := range years {
+		parts = append(parts, strconv.Itoa(y))
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 // namedYears are the years a sentence names, once each, outside
