@@ -199,7 +199,7 @@ func (e *Answerer) eventSummary(articles []coverageArticle, stories *bot.Stories
 		return x.s.lines[0] - y.s.lines[0]
 	})
 	var b strings.Builder
-	fmt.Fprintf(&b, "From %s on it:", countArticles(len(articles)))
+	fmt.Fprintf(&b, "From %s on it:", countArticles(len(cited))) // those it draws on
 	// A sentence telling much of the event is about it: what it gives
 	// differently from another report is of the event.
 	onEvent := make(map[*passageSentence]bool)
