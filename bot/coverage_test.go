@@ -117,6 +117,10 @@ func TestSpell(t *testing.T) {
 		// An ordinal the coverage lacks asks for an edition it may not
 		// cover; it is no misspelt number.
 		{"Who won the eighth race?", "Who won the eighth race?", "Who won the eighth race?", nil},
+		// Two edits from the only given name the coverage writes before
+		// the surname, itself misspelt.
+		{"What did Harvald Nese say?", "What did Halvard Nesse say?", "What did Halvard Nesse say?", nil},
+		{"What did Jamie Appathurai say?", "What did James Appathurai say?", "What did James Appathurai say?", nil},
 	} {
 		sp := spell(v, dict, tt.q)
 		if sp.sure != tt.sure || sp.guess != tt.guess || len(sp.suggest) != len(tt.suggest) || len(tt.suggest) > 0 && sp.suggest[0] != tt.suggest[0] {

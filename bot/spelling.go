@@ -88,6 +88,8 @@ func spell(v *retrieval.Vocabulary, dict Dictionary, question string) spelling {
 		to, level := correctWord(v, dict, word, first)
 		if n, ok := nameAfter(v, prev, word); ok {
 			to, level = n, sureFix
+		} else if n, ok := nameBefore(v, dict, word, nextWord(question, j)); ok && level != sureFix {
+			to, level = n, sureFix
 		}
 		prev = word
 		if level == sureFix {
@@ -214,6 +216,59 @@ func nameAfter(v *retrieval.Vocabulary, prev, word string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// nameBefore returns the given name the coverage writes before the
+// surname next (as it corrects it) that word misspells, when both are
+// capitalised, the coverage does not write word at all and no other
+// given name before that surname is as close: "Lukas Brener" is Luca
+// Brenner, two edits apart but the only Brenner the coverage names.
+func nameBefore(v *retrieval.Vocabulary, dict Dictionary, word, next string) (string, bool) {
+	if !startsUpper(word) || !startsUpper(next) || utf8.RuneCountInString(word) < 3 || v.Count(word) > 0 {
+		return "", false
+	}
+	surname := strings.ToLower(next)
+	if v.Count(surname) == 0 {
+		to, level := correctWord(v, dict, next, false)
+		if level != sureFix {
+			return "", false
+		}
+		surname = strings.ToLower(to)
+	}
+	found := ""
+	for _, c := range v.Nearest(strings.ToLower(word), 2) {
+		if slices.Contains(v.After(c), surname) {
+			if found != "" {
+				return "", false // Luca or Lucas Brenner: the reader's to say
+			}
+			found = c
+		}
+	}
+	return found, found != ""
+}
+
+// nextWord returns the word of question that starts after offset i, or
+// "".
+func nextWord(question string, i int) string {
+	for i < len(question) {
+		r, size := utf8.DecodeRuneInString(question[i:])
+		if unicode.IsLetter(r) {
+			break
+		}
+		if r != ' ' {
+			return "" // punctuation: no name goes on
+		}
+		i += size
+	}
+	j := i
+	for j < len(question) {
+		r, size := utf8.DecodeRuneInString(question[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += size
+	}
+	return question[i:j]
 }
 
 func startsUpper(w string) bool {

@@ -650,7 +650,7 @@ func numbersEdition(toks []textWord) bool {
 // year that does not write it, or holding nothing of what is asked but
 // the constraint (holdsAsked).
 func (e *Answerer) breaksConstraints(q questionInfo, s *passageSentence, credit, docBest, idf []float64) bool {
-	if e.lexicon.namesOtherNumbered(q, s) || !e.holdsAsked(q, credit, idf) {
+	if e.lexicon.namesOtherNumbered(q, s) || !e.holdsAsked(q, credit, idf) && !e.bindsRole(q, s) {
 		return true
 	}
 	for j, t := range q.terms {

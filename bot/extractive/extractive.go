@@ -158,6 +158,9 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 	if ok {
 		cands = replies(cands)
 	}
+	if a, ok := e.answerDefending(question, q, cands, passages); ok {
+		return a // the defending champion: last year's winner
+	}
 	if !ok || len(cands) == 0 || cands[0].score < e.opt.MinScore {
 		return refusedAnswer()
 	}

@@ -95,6 +95,9 @@ func (lx *lexicon) fullNameFor(q questionInfo, best *passageSentence, sents []*p
 			surnames = append(surnames, n.surname(best.toks))
 		}
 	}
+	if toks := best.toks; len(toks) > 1 && isProperWord(toks[0]) && !isProperWord(toks[1]) && best.fullNames[toks[0].lower] && !q.words[toks[0].lower] {
+		surnames = append(surnames, toks[0].lower) // "Brenner, who rides for Altavia", which namesIn leaves out
+	}
 	article := make([]*passageSentence, 0, len(sents))
 	for _, s := range sents {
 		if s.source == best.source && s != best && !s.caption && !s.headline && !s.byline {

@@ -2,7 +2,10 @@ package extractive
 
 // This file finds a person's name spelt differently by reports of the
 // same days ("Gwen Talbot" and "Gwen Tabor" leading the same rescue):
-// one of them is wrong, a disagreement as much as a figure is.
+// one of them is wrong, a disagreement as much as a figure is; and
+// lets a surname stand for the full name another report gives.
+
+import "slices"
 
 // spelling is one full name as an article writes it.
 type spelling struct {
@@ -77,6 +80,66 @@ func (e *Answerer) nameConflicts(articles []coverageArticle) []conflict {
 		}
 	}
 	return found
+}
+
+// givenOf holds the given names the passages write with each surname:
+// for the whole coverage retrieved and per article.
+type givenOf struct {
+	all   map[string]map[string]bool            // surname -> given names
+	bySrc map[string]map[string]map[string]bool // source -> surname -> given names
+}
+
+// givenNames reads the full names of the passages, when the question
+// gives a given name ("What did Ruth Ashby say?").
+func (e *Answerer) givenNames(q questionInfo, sents []*passageSentence) givenOf {
+	g := givenOf{all: map[string]map[string]bool{}, bySrc: map[string]map[string]map[string]bool{}}
+	if !slices.ContainsFunc(q.terms, func(t qterm) bool { return t.given }) {
+		return g
+	}
+	put := func(m map[string]map[string]bool, sn, gn string) {
+		if m[sn] == nil {
+			m[sn] = map[string]bool{}
+		}
+		m[sn][gn] = true
+	}
+	for _, s := range sents {
+		for _, n := range e.lexicon.namesIn(s) {
+			if !n.full() {
+				continue
+			}
+			sn, gn := n.surname(s.toks), s.toks[n.first].lower
+			put(g.all, sn, gn)
+			if g.bySrc[s.source] == nil {
+				g.bySrc[s.source] = map[string]map[string]bool{}
+			}
+			put(g.bySrc[s.source], sn, gn)
+		}
+	}
+	return g
+}
+
+// credit is the credit of the given name t in s, which writes only the
+// surname after it: that of the surname, when another report gives the
+// person in full with that given name and s's article gives no full name
+// with the surname. A report names "Ashby" once another has introduced Ruth
+// Ashby; a question naming her in full asks about both.
+func (g givenOf) credit(e *Answerer, q questionInfo, t qterm, s *passageSentence) float64 {
+	sn := nextName(q, t)
+	if sn == "" || !g.all[sn][t.word] {
+		return 0
+	}
+	if len(g.bySrc[s.source][sn]) > 0 {
+		// An article that gives the name in full holds it already, or
+		// names another ("Kit Oakes" in an article on Maren Oakes's
+		// brother).
+		return 0
+	}
+	for _, u := range q.terms {
+		if u.word == sn && u.name {
+			return e.termCredit(s, u)
+		}
+	}
+	return 0
 }
 
 // sameDaysReports reports whether two articles are of the same days:

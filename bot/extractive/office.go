@@ -113,7 +113,7 @@ func (e *Answerer) officeOfOther(q questionInfo, s *passageSentence) bool {
 	}
 	toks := s.toks
 	for i := 1; i+1 < len(toks); i++ {
-		if !e.isOfficeTitle(toks[i].lower) || toks[i].upper || !isProperWord(toks[i-1]) || isPossessive(toks[i-1].lower) || e.isFunctionWord(toks[i-1].lower) ||
+		if !e.isOfficeTitle(toks[i].lower) || toks[i].upper || !isProperWord(toks[i-1]) || isPossessive(toks[i-1].lower) || e.isFunctionWord(toks[i-1].lower) || e.isNationality(toks[i-1].lower) ||
 			!isProperWord(toks[i+1]) || !joinedBySpace(s.text, toks[i-1], toks[i]) || !joinedBySpace(s.text, toks[i], toks[i+1]) {
 			continue
 		}

@@ -89,6 +89,7 @@ type questionInfo struct {
 	// asOf is the day a question asks how things stood on ("by March 9"):
 	// a report of that day holds it (see asOfDay).
 	asOf day
+	role askedRole // the role "who directed X?" asks who holds (role.go)
 }
 
 // qterm is a key term of a question.
@@ -399,6 +400,7 @@ func (e *Answerer) parseQuestion(text string) questionInfo {
 	q.want = e.wantedKind(toks, q)
 	e.markEventTerms(&q, toks)
 	q.money = q.money && !q.want.count.amount // "how much beer did it sell" (count.go)
+	q.role = e.readRole(text, toks)
 	return q
 }
 

@@ -232,8 +232,10 @@ func (lx *lexicon) speakersIn(s *passageSentence, last string) []string {
 		if isWeekday(toks[n.last].lower) || n.endsInMonth(toks) {
 			continue
 		}
-		if k := n.first - 1; k >= 0 && isPlacePreposition(toks[k].lower) || k >= 0 && toks[k].lower == "of" || k >= 0 && toks[k].lower == "on" {
-			continue // "the Government at Buenos Ayres declared": a place, not a speaker
+		if k := n.first - 1; k >= 0 && joinedBySpace(s.text, toks[k], toks[n.first]) && (isPlacePreposition(toks[k].lower) || toks[k].lower == "of" || toks[k].lower == "on") {
+			// "the Government at Buenos Ayres declared": a place, not a
+			// speaker; but "let the gulls in," Wilk said" is Wilk's.
+			continue
 		}
 		if (n.speaker || lx.reportsAfter(toks, n.last)) && (n.full() || s.fullNames[n.surname(toks)]) {
 			add(n.surname(toks))

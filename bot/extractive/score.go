@@ -26,6 +26,7 @@ type scoredSentence struct {
 	holdsFocus    bool     // holds the noun or verb the question is about
 	holdsHead     bool     // holds the noun the question asks about itself ("the runner-up")
 	titled        bool     // names someone by an office of what "who runs X" asks about (see titledFor)
+	bound         bool     // binds a name to the role the question asks about (see roleNames)
 	values        []string // the figures or dates it gives near the question's terms
 }
 
@@ -40,6 +41,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	// none for a term it denies ("there was no tsunami threat").
 	lend := make([][]float64, len(sents))
 	docBest := make(map[string][]float64) // source -> best credit per term
+	given := e.givenNames(q, sents)
 	for i, s := range sents {
 		credit[i] = make([]float64, len(q.terms))
 		lend[i] = make([]float64, len(q.terms))
@@ -61,6 +63,9 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 		}
 		for j, t := range q.terms {
 			c := e.termCredit(s, t)
+			if c == 0 && t.given {
+				c = given.credit(e, q, t, s) // "Ashby" for Ruth Ashby, whom another report names in full
+			}
 			if j == q.verb && denied {
 				c = 0 // "no decision" is not a decision
 			}
@@ -309,18 +314,19 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	cands = e.countedFirst(q, cands) // "3,100 acres of private land", not "12,400 acres" (count.go)
+	e.markBound(q, cands)
 	if q.kind == kindPerson && slices.ContainsFunc(cands, func(c *scoredSentence) bool { return c.holdsHead }) {
 		// "Who was the runner-up?" is answered by the sentence that
 		// names the runner-up, not by one about the winner.
-		cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !c.holdsHead })
+		cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !c.holdsHead && !c.bound })
 	}
-	if cands = e.officeFirst(q, cands); len(cands) == 0 {
+	if cands = e.saidFirst(q, e.roleFirst(q, e.officeFirst(q, cands))); len(cands) == 0 {
 		return nil, false
 	}
 	if q.whoVerb && q.verb >= 0 && slices.ContainsFunc(cands, func(c *scoredSentence) bool { return e.assertsVerb(q, c.s) }) {
 		// "Who directed X?" is answered by a sentence that says who
 		// directed, not by one that names X and other people.
-		cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !e.assertsVerb(q, c.s) })
+		cands = slices.DeleteFunc(cands, func(c *scoredSentence) bool { return !c.bound && !e.assertsVerb(q, c.s) })
 	}
 	// One shared word is no evidence: a sentence must hold two of the
 	// question's terms (when two are in the passages at all), or the noun

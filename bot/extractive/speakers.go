@@ -7,7 +7,10 @@ package extractive
 // ("Anita Rowe, who runs a market garden, called it ..."), and the
 // interviewee of a question-and-answer interview.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // maxAppositive is the most words an appositive between a name and its
 // verb, or a title between a verb and its name, runs to.
@@ -217,4 +220,59 @@ func possessive(text string) bool {
 		}
 	}
 	return false
+}
+
+// saidFirst puts first, for "What did X say about Y?", the candidates
+// that quote X or report X saying something, when some do and score
+// near the best: a sentence that only names X ("Her album will be
+// produced by Tomasz Wilk") says nothing X said.
+func (e *Answerer) saidFirst(q questionInfo, cands []*scoredSentence) []*scoredSentence {
+	lx := e.lexicon
+	if len(cands) == 0 || !q.words["what"] {
+		return cands
+	}
+	saying := false
+	for w := range q.words {
+		saying = saying || lx.isReportingVerb(w)
+	}
+	if !saying {
+		return cands
+	}
+	var names []string
+	for _, t := range q.terms {
+		if t.name && !t.given {
+			names = append(names, t.word)
+		}
+	}
+	if len(names) == 0 {
+		return cands
+	}
+	said := func(s *passageSentence) bool {
+		who := lx.speakersIn(s, pronounSpeaker)
+		known := make(map[string]string, len(s.fullNames))
+		for sn := range s.fullNames {
+			known[sn] = sn // a surname its article gives in full
+		}
+		more, _ := lx.moreSpeakers(s, known)
+		who = append(who, more...)
+		if slices.Contains(who, pronounSpeaker) && s.prev != nil && slices.ContainsFunc(names, func(n string) bool {
+			return slices.ContainsFunc(s.prev.toks, func(tk textWord) bool { return tk.lower == n })
+		}) {
+			return true // "he said", after a sentence naming him
+		}
+		return slices.ContainsFunc(names, func(n string) bool { return slices.Contains(who, n) })
+	}
+	top := cands[0].score
+	var first, rest []*scoredSentence
+	for _, c := range cands {
+		if c.score >= roleKeep*top && said(c.s) {
+			first = append(first, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	if len(first) == 0 || first[0] == cands[0] {
+		return cands
+	}
+	return append(first, rest...)
 }
