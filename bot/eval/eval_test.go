@@ -898,6 +898,12 @@ var (
 	heldout6RolesDir = filepath.Join("testdata", "heldout6roles")
 )
 
+// The sixth round's sets on where the reports disagree.
+var (
+	dev6DisagreeDir     = filepath.Join("testdata", "dev6disagree")
+	heldout6DisagreeDir = filepath.Join("testdata", "heldout6disagree")
+)
+
 // dev3covDir and heldout3covDir are the third round's, of questions
 // about the whole coverage: dev3cov.yaml was tuned on, only the total of
 // heldout3cov.yaml looked at while tuning.
@@ -992,6 +998,10 @@ func TestEvalKinds(t *testing.T) {
 		// 0.952 and 0.500; 0.786 and 0.469 before it).
 		{"dev6roles.yaml", dev6RolesDir, Thresholds{MinCorrect: 0.92, MaxFalseDiffer: 0.03}},
 		{"heldout6roles.yaml", heldout6RolesDir, Thresholds{MinCorrect: 0.47, MaxFalseDiffer: 0.03}},
+		// The sixth round's on where the reports disagree (answered right
+		// 0.444 and 0.577 before it).
+		{"dev6disagree.yaml", dev6DisagreeDir, Thresholds{MinCorrect: 0.6, MaxFalseDiffer: 0.03}},
+		{"heldout6disagree.yaml", heldout6DisagreeDir, Thresholds{MinCorrect: 0.55}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

@@ -412,8 +412,8 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		}
 	}
 	n := float64(len(all))
-	near := make(map[int]map[string]bool)
-	nearOf := func(i int) map[string]bool {
+	near := make(map[int]map[string]int)
+	nearOf := func(i int) map[string]int {
 		if w, ok := near[i]; ok {
 			return w
 		}
@@ -421,16 +421,19 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		near[i] = w
 		return w
 	}
-	// How many figures have each word right around them.
+	// How many figures have each word right around them, and which.
 	nearDF := make(map[string]int)
+	nearPost := make(map[string][]int)
 	for i := range all {
 		for t := range nearOf(i) {
 			nearDF[t]++
+			nearPost[t] = append(nearPost[t], i)
 		}
 	}
 	type pair struct {
 		x, y  int
 		score float64
+		prox  float64
 		age   bool
 	}
 	var pairs []pair
@@ -456,6 +459,18 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				}
 			}
 		}
+		// Two figures with a word of what they are of right around both
+		// may be of one thing though their clauses share no other word:
+		// "will cut 350 jobs at its mill", "400 positions will go".
+		for t := range nearOf(i) {
+			if list := nearPost[t]; len(list) <= maxPosting {
+				for _, j := range list {
+					if _, ok := score[j]; !ok && j > i && all[j].art != x.art && all[j].kind == x.kind {
+						score[j] = 0
+					}
+				}
+			}
+		}
 		if x.kind == qDate {
 			// Two reports' dates a day or two apart may be of one event
 			// told in other words ("the trial opened on May 6", "a trial
@@ -470,8 +485,18 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		}
 		for j, sc := range score {
 			y := all[j]
-			if !comparable(x.mention, y.mention) || otherYears(articles[x.art], articles[y.art], years[x.art], years[y.art]) {
+			if !lx.comparable(x.mention, y.mention) || otherYears(articles[x.art], articles[y.art], years[x.art], years[y.art]) {
 				continue
+			}
+			if x.kind != qCount && x.kind != qDate && x.before != "" && y.before != "" && x.before != y.before && !has(nearOf(i), y.before) && !has(nearOf(j), x.before) {
+				// "profit rose 9 percent", "shares rose 4 percent"; but
+				// "put the damage at 14.2 million euros" and "will cost
+				// the valley €15m": a cost is a damage.
+				continue
+			}
+			event := x.kind == qDate && e.sameEvent(x.mention, y.mention, names)
+			if d, ok := daysBetween(x.date, y.date); ok && d > maxDateGap && !event {
+				continue // the dates of two events, unless both name one and what happens on it
 			}
 			age := isAge(x.mention) && isAge(y.mention)
 			if age && !agesDisagree(x.mention, y.mention) {
@@ -496,6 +521,8 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				sc++
 			case x.people && y.people:
 				sc += 0.5
+			case x.kind == qCount && lx.sameMeasure(x.mention, y.mention):
+				sc += 0.5 // "seats 220 people", "its 240-seat dome"
 			}
 			if x.people && y.people && sharedCount(x.places, y.places) > 0 {
 				sc += placeBonus // "2,500 Canadian troops", "the 2,700-strong mission" Ottawa ends
@@ -516,9 +543,11 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			// surer: "deliberating for 11 hours", "nine hours of
 			// deliberation", more than "the town" of the story.
 			closeness := 0.0
-			for t := range nearOf(i) {
-				if nearOf(j)[t] {
+			prox := 0.0 // how near such words stand to both
+			for t, di := range nearOf(i) {
+				if dj, ok := nearOf(j)[t]; ok {
 					closeness = max(closeness, math.Log(1+n/float64(nearDF[t]))/math.Log(1+n))
+					prox += 1 / float64(di+dj)
 				}
 			}
 			if x.kind != qDate && transposed(x.mention, y.mention) {
@@ -530,24 +559,35 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			if d, ok := daysBetween(x.date, y.date); close && x.kind == qDate && ok && d <= dayOrTwo {
 				sc += closeBonus // a day misreported, as often happens
 			}
-			if !near && sc < minApart {
+			if event {
+				sc += closeBonus // "production will stop on", "production would end on"
+				close = true
+			}
+			if !near && sc < minApart && !e.standing(x.mention, y.mention, close) {
 				continue // reports apart in time, or undated, need more to be of one thing
 			}
 			if bareCount(x.mention, y.mention) && !close {
 				continue // a bare figure ("11 were taken to hospital") is of what the words around it say
 			}
-			if !countedAlike(x.mention, y.mention) && !close && (!near || sharedWords(x.context, y.context, names) == 0) {
+			if !lx.countedAlike(x.mention, y.mention) && !close && (!near || sharedWords(x.context, y.context, names) == 0) {
 				// Nothing says the two are of one thing but the story they
 				// are in: the words right around them, or, in reports of
 				// the same days, a word of their clauses.
 				continue
 			}
 			if sc >= minConflict {
-				pairs = append(pairs, pair{i, j, sc, age})
+				pairs = append(pairs, pair{i, j, sc, prox, age})
 			}
 		}
 	}
-	slices.SortStableFunc(pairs, func(p, q pair) int { return cmp.Compare(q.score, p.score) })
+	// The surest first; of two as sure, the pair whose words of what
+	// they are of stand nearer both ("a depth of 12 kilometres", "a
+	// depth of 10 kilometres", not "centred 14 kilometres south").
+	slices.SortFunc(pairs, func(p, q pair) int {
+		// Scores summed in map order differ in their last bits.
+		rs, rq := math.Round(p.score*1e6), math.Round(q.score*1e6)
+		return cmp.Or(cmp.Compare(rq, rs), cmp.Compare(q.prox, p.prox), cmp.Compare(p.x, q.x), cmp.Compare(p.y, q.y))
+	})
 	// A figure pairs once with each other article: its best match there.
 	type use struct{ m, art int }
 	used := make(map[use]bool)
@@ -580,14 +620,15 @@ const dayOrTwo = 2
 // hospital".
 const nearWindow = 6
 
-// nearWords are the stems of the words within nearWindow of m that say
+// nearWords are the stems of the words within nearWindow of m, each with
+// how many words it stands from m, that say
 // what it is of, with their synonyms and the more particular words for
 // them ("begin" and "start", "strike" and "walkout"): not names, function words, verbs of saying or being,
 // figures or dates.
-func (e *Answerer) nearWords(m mention, names map[string]bool) map[string]bool {
+func (e *Answerer) nearWords(m mention, names map[string]bool) map[string]int {
 	lx := e.lexicon
 	s := m.sentence
-	out := make(map[string]bool)
+	out := make(map[string]int)
 	for k := max(0, m.first-nearWindow); k <= min(len(s.toks)-1, m.last+nearWindow); k++ {
 		tk := s.toks[k]
 		if k >= m.first && k <= m.last || tk.letters < 3 || tk.digits > 0 || monthName(tk) != "" || isWeekday(tk.lower) ||
@@ -605,15 +646,21 @@ func (e *Answerer) nearWords(m mention, names map[string]bool) map[string]bool {
 				}
 			}
 		}
+		dist := max(m.first-k, k-m.last)
 		for _, w := range words {
 			for _, t := range e.terms.Terms(w) {
-				if !names[t] {
-					out[t] = true
+				if d, ok := out[t]; !names[t] && (!ok || dist < d) {
+					out[t] = dist
 				}
 			}
 		}
 	}
 	return out
+}
+
+func has(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // isStopWord reports the words too common to say what a figure is of: a
@@ -631,8 +678,8 @@ func isStopWord(w string) bool {
 
 // countedAlike reports two counts of the same noun ("1,280 workers",
 // "1,820 workers") or both of people: that alone says what they are of.
-func countedAlike(a, b mention) bool {
-	return a.kind == qCount && (a.unit != "" && a.unit == b.unit || a.people && b.people)
+func (lx *lexicon) countedAlike(a, b mention) bool {
+	return a.kind == qCount && lx.sameMeasure(a, b)
 }
 
 // sharedWords counts the terms two contexts share that are not names.
@@ -727,13 +774,13 @@ func articleDate(a coverageArticle) time.Time {
 // comparable reports whether two quantities may be the same thing given
 // differently: of one kind and unit, different values not far apart, in
 // sentences of no contrary period ("third quarter", "fourth quarter").
-func comparable(a, b mention) bool {
+func (lx *lexicon) comparable(a, b mention) bool {
 	if a.kind != b.kind || sameValue(a, b) {
 		return false
 	}
 	switch a.kind {
 	case qCount:
-		if a.unit != b.unit && !(a.people && b.people) && !bareCount(a, b) {
+		if !lx.sameMeasure(a, b) && !bareCount(a, b) {
 			return false
 		}
 	case qMoney, qSpan:
@@ -741,7 +788,7 @@ func comparable(a, b mention) bool {
 			return false
 		}
 	case qDate:
-		if (a.impliedYear || b.impliedYear) && a.date[:4] != b.date[:4] {
+		if (a.impliedYear || b.impliedYear) && !strings.HasPrefix(a.date, "--") && !strings.HasPrefix(b.date, "--") && a.date[:4] != b.date[:4] {
 			return false // dates of events a year or more apart
 		}
 		if len(a.date) == 4 && len(b.date) == 4 {
@@ -752,9 +799,12 @@ func comparable(a, b mention) bool {
 		if vagueDate(a) || vagueDate(b) {
 			return false
 		}
-		if d, ok := daysBetween(a.date, b.date); ok && d > maxDateGap {
+		if d, ok := daysBetween(a.date, b.date); ok && d > maxEventGap {
 			return false // the dates of two events: a misreported day is off by a few
 		}
+	}
+	if a.when != b.when {
+		return false // "drew 31,000 people this year", "last year's record of 36,500"
 	}
 	if a.kind != qDate {
 		if lo, hi := min(a.value, b.value), max(a.value, b.value); lo <= 0 || hi/lo > maxRatio {
@@ -762,9 +812,6 @@ func comparable(a, b mention) bool {
 		}
 		if a.kind == qCount && a.unit == "" && b.unit == "" && isWhole(a.value) != isWhole(b.value) {
 			return false // "magnitude 6.3" and "12 kilometres": a measure and a count
-		}
-		if a.kind != qCount && a.before != "" && b.before != "" && a.before != b.before {
-			return false // "profit rose 9 percent", "shares rose 4 percent"
 		}
 	}
 	return !contrary(a.periods, b.periods)

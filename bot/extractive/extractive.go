@@ -186,6 +186,9 @@ func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answ
 		}
 		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
+	if other := e.conflictSide(q, best, sents); other != nil && !e.ageAside(q, best, other) {
+		return quoteAnswer([]*scoredSentence{best, other}, true) // the same point the coverage's disagreements list
+	}
 	if q.yesno && e.unasked(q, sents) {
 		return refusedAnswer()
 	}

@@ -30,6 +30,8 @@ type mention struct {
 	text        string  // as written: "1,450", "$1.8 million", "March 4", "Fourteen"
 	unit        string  // stem of the counted noun ("worker"), the currency ("$"), ""
 	people      bool    // counts people or a body of people
+	noun        string  // the counted noun as written, lower-case ("positions")
+	verb        string  // the word taking the figure as its object ("seats" 220 people)
 	before      string  // stem of the nearest noun before it ("profit" rose 9 percent)
 	first       int     // its tokens in the sentence
 	last        int
@@ -37,6 +39,7 @@ type mention struct {
 	periods     map[string]bool // ordinals and years of its sentence other than itself: "third", "2023"
 	places      map[string]bool // the places its clause names, a nationality or capital as its country
 	impliedYear bool            // a date's year is its article's, not written
+	when        int             // its clause's time against its report's: -1 "last year's", +1 "next year", 0 none said
 	foreseen    bool            // its clause forecasts, expects or estimates it
 	sentence    *passageSentence
 }
@@ -109,6 +112,11 @@ func (lx *lexicon) mentions(s *passageSentence, terms func(string) []string) []m
 				}
 			}
 		}
+		// Only the words of its own clause right around it say of
+		// when it is: "Built for $52 million, the stand opens next
+		// week" is no cost of next week.
+		clo, chi := clauseAround(s, m.first, m.last, false)
+		m.when = lx.relativeTime(s, max(clo, m.first-nearWindow), min(chi, m.last+nearWindow))
 		for k := lo; k <= hi && lx.th != nil; k++ {
 			for _, l := range lx.th.Lemmas(toks[k].lower) {
 				// "kept its forecast", "expects", "estimated": a figure
@@ -175,11 +183,18 @@ func (lx *lexicon) mentionAt(s *passageSentence, i int) (mention, bool) {
 		}
 		return mention{}, false
 	}
+	pre := strings.TrimSpace(s.text[max(0, tk.start-3):tk.start])
 	v, end, ok := quantityAt(toks, i)
+	if !ok {
+		// "€15m", "2.3bn": the scale run on.
+		var moneyOnly bool
+		v, moneyOnly, ok = scaledFigure(tk)
+		ok = ok && (!moneyOnly || strings.ContainsAny(pre, "$€£¥"))
+	}
 	if !ok || i > 0 && monthName(toks[i-1]) != "" {
 		return mention{}, false
 	}
-	m := mention{kind: qCount, value: v, first: i, last: end}
+	m := mention{kind: qCount, value: v, first: i, last: end, verb: lx.governor(s, i)}
 	if end+1 < len(toks) && toks[end+1].lower == "strong" && toks[end+1].start == toks[end].end+1 {
 		// "the 2,700-strong combat mission": the strength of a body of
 		// people.
@@ -189,8 +204,8 @@ func (lx *lexicon) mentionAt(s *passageSentence, i int) (mention, bool) {
 	}
 	// A currency sign before it ("$1.8", "C$600"), or a unit of money
 	// after it ("85,000 dollars", "1.8 million euros").
-	if pre := strings.TrimSpace(s.text[max(0, tk.start-3):tk.start]); strings.ContainsAny(pre, "$€£¥") {
-		m.kind, m.unit = qMoney, currencyOf(pre)
+	if strings.ContainsAny(pre, "$€£¥") {
+		m.kind, m.unit = qMoney, currencyName(currencyOf(pre))
 	}
 	if end+1 < len(toks) {
 		next := toks[end+1]
@@ -216,8 +231,9 @@ func (lx *lexicon) mentionAt(s *passageSentence, i int) (mention, bool) {
 					m.kind, m.unit, m.last = qSpan, strings.TrimSuffix(w.lower, "s"), k
 					break
 				}
-				if lx.pos(w.lower) == wcNoun || lx.is(w.lower, wcPerson|wcGroup) {
+				if lx.nounWord(w.lower) || lx.is(w.lower, wcPerson|wcGroup) {
 					m.unit = strings.TrimSuffix(strings.TrimSuffix(w.lower, "s"), "e")
+					m.noun = w.lower
 					m.people = lx.isPeopleNoun(w.lower)
 					break
 				}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 // transposed reports whether two figures are written with the same
@@ -112,6 +113,87 @@ func (lx *lexicon) running(s *passageSentence) bool {
 	return false
 }
 
+// sameStory is how many days apart two reports may be and still tell of
+// a standing figure that has not changed in between: a dome's seats, a
+// building's cost.
+const sameStory = 31
+
+// standing reports whether two counts of reports apart in time, of one
+// counted noun with a word of what they are of around both, are of a
+// thing as it stands rather than a tally or a forecast (sums and shares
+// are bargained and revised: "an offer of 4.5 percent", "a rise of 5.2"): neither given as a tally
+// as of its report ("has risen to", "so far") nor foreseen, in reports
+// less than sameStory days apart. Such a figure does not change within
+// weeks, so two reports that give it differently disagree.
+func (e *Answerer) standing(a, b mention, close bool) bool {
+	if !close || a.kind != qCount || a.unit == "" || b.unit == "" || e.lexicon.forecasts(a) || e.lexicon.forecasts(b) || !e.lexicon.sameMeasure(a, b) {
+		return false
+	}
+	da, db := a.sentence.date, b.sentence.date
+	if da.IsZero() || db.IsZero() || absDays(da.Sub(db).Hours()/24) > sameStory {
+		return false
+	}
+	return !e.lexicon.running(a.sentence) && !e.lexicon.running(b.sentence)
+}
+
+// forecasts reports whether a verb of thinking stands in m's clause
+// ("expects 150,000 visitors", "estimated"): a figure foreseen. Unlike
+// the mention's foreseen, only words that are mostly verbs count, not
+// nouns with a sense of one ("a show", "a screen").
+func (lx *lexicon) forecasts(m mention) bool {
+	if lx.th == nil {
+		return m.foreseen
+	}
+	s := m.sentence
+	lo, hi := clauseAround(s, m.first, m.last, false)
+	for k := lo; k <= hi; k++ {
+		w := s.toks[k].lower
+		if lx.pos(w) != wcVerb || !lx.verbAt(s.toks, k) {
+			continue
+		}
+		for _, l := range lx.th.Lemmas(w) {
+			if lx.th.In(l, thesaurus.Thinking) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relativeTime is the time words lo to hi give against their report's
+// own ("last year's record", "next season", "a year earlier"): -1 for
+// an earlier time, +1 for a later one, 0 when they give none, as of
+// the report. A fronted adverbial ("Last year, ...") speaks for the
+// whole sentence. A figure of last year is no figure of this year.
+func (lx *lexicon) relativeTime(s *passageSentence, lo, hi int) int {
+	when := func(lo, hi int) int {
+		toks := s.toks
+		for k := lo; k <= hi; k++ {
+			unit := k+1 < len(toks) && lx.is(strings.TrimSuffix(toks[k+1].lower, "'s"), wcTimeUnit|wcTimespan)
+			switch w := toks[k].lower; {
+			case unit && (w == "last" || w == "previous" || w == "past"):
+				return -1
+			case unit && (w == "next" || w == "coming"):
+				return 1
+			case lx.is(w, wcTimeUnit|wcTimespan) && k+1 < len(toks) && (toks[k+1].lower == "earlier" || toks[k+1].lower == "ago" || toks[k+1].lower == "before"):
+				return -1 // "a year earlier"
+			}
+		}
+		return 0
+	}
+	if w := when(lo, hi); w != 0 {
+		return w
+	}
+	end := 0
+	for end+1 < len(s.toks) && !strings.Contains(s.text[s.toks[end].end:s.toks[end+1].start], ",") {
+		end++
+	}
+	if end+1 < len(s.toks) && end < lo && end <= 4 {
+		return when(0, end)
+	}
+	return 0
+}
+
 // yearApart is how many days apart two reports are that tell of
 // different times of a thing more than of the same: the next edition,
 // the next season, the next year's figures.
@@ -203,7 +285,10 @@ func articleYears(a coverageArticle) map[string]bool {
 			continue
 		}
 		for i, tk := range s.toks {
-			if isYearWord(tk) && !inFuture(s, i) {
+			if isYearWord(tk) && !inFuture(s, i) && (i == 0 || s.toks[i-1].lower != "since") {
+				// "premiums have tripled since 2020" tells of a span up
+				// to the article's time, not of what it is about.
+
 				out[tk.text] = true
 			}
 		}
