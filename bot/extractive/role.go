@@ -656,7 +656,7 @@ func (e *Answerer) placed(s *passageSentence, n int, names []span) []span {
 			subject(k)
 		}
 		// A podium is the first three; "the top three" the first n.
-		if n == 3 && tk.lower == podium || k > 0 && toks[k-1].lower == "top" && numberValue(tk.lower) == n {
+		if n == 3 && tk.lower == podium || k > 0 && toks[k-1].lower == "top" && numberWordValue(tk.lower) == n {
 			subject(k)
 		}
 	}
@@ -700,17 +700,6 @@ func (e *Answerer) placingAt(s *passageSentence, k int) bool {
 // podium is the three places of a race's ceremony: who "completed the
 // podium" finished third.
 const podium = "podium"
-
-// numberValue returns the number a small number word stands for ("three"
-// -> 3), or 0.
-func numberValue(w string) int {
-	for i, o := range [...]string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"} {
-		if i > 0 && w == o {
-			return i
-		}
-	}
-	return 0
-}
 
 // roleFirst puts first the candidates that bind a name to the role the
 // question asks about, when some do and score near the best: "Who

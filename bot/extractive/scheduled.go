@@ -99,6 +99,8 @@ func (lx *lexicon) eventVerbAt(toks []textWord, k int) bool {
 	return false
 }
 
+// descending lists the word indexes from down to to: the words before a
+// mention, nearest first.
 func descending(from, to int) []int {
 	var out []int
 	for k := from; k >= to; k-- {
@@ -107,6 +109,8 @@ func descending(from, to int) []int {
 	return out
 }
 
+// ascending lists the word indexes from up to to: the words after a
+// mention, nearest first.
 func ascending(from, to int) []int {
 	var out []int
 	for k := from; k <= to; k++ {
