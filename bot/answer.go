@@ -50,6 +50,16 @@ type Request struct {
 	// of it): the answer draws on its articles, and Passages holds the
 	// first passage of each.
 	Coverage *Coverage
+	// Associations are the words that keep company in the coverage, as
+	// the index learnt them (see Associator); nil when the searcher has
+	// none.
+	Associations *retrieval.Associations
+}
+
+// Associator is a searcher that learns which words keep company in the
+// coverage: *retrieval.Index is one.
+type Associator interface {
+	Associations() *retrieval.Associations
 }
 
 // Answerer turns a question and its evidence into a cited answer.

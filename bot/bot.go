@@ -130,6 +130,9 @@ func (b *Bot) ask(ctx context.Context, conv *Conversation, question string, onTo
 		}
 	}
 	req := Request{Question: question, Standalone: standalone, History: history, Passages: passages, OnToken: onToken}
+	if as, ok := b.search.(Associator); ok {
+		req.Associations = as.Associations()
+	}
 	a, err := b.answerWith(ctx, req)
 	if err != nil {
 		return Answer{}, err

@@ -42,7 +42,13 @@ type Options struct {
 	// VectorWeight is the share (0 to 1) of vector similarity in a
 	// search's fused score, the rest being BM25; 0 means DefaultVectorWeight.
 	VectorWeight float64
-	Logger       *slog.Logger // nil discards
+	// NoExpansion turns off adding to a search's keywords the terms its
+	// words keep company with in the coverage (see Associations).
+	NoExpansion bool
+	// ExpandMinSentences is the least coverage, in sentences, whose
+	// associations expand searches; 0 means DefaultExpandMinSentences.
+	ExpandMinSentences int
+	Logger             *slog.Logger // nil discards
 	// OnWait, when non-nil, is called when a sync has to wait for another
 	// writer's sync of the same store (another process, or another Index)
 	// to finish, so that the wait can be explained.
@@ -69,6 +75,7 @@ type Index struct {
 
 	corpus atomic.Value // string: the folder last synced, which Library reads
 	vocabCache
+	assocCache
 }
 
 // New returns an Index kept in store. The Index owns the store: Close
@@ -83,6 +90,9 @@ func New(store Store, opt Options) (*Index, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opt.ExpandMinSentences <= 0 {
+		opt.ExpandMinSentences = DefaultExpandMinSentences
+	}
 	if opt.VectorWeight <= 0 || opt.VectorWeight > 1 {
 		opt.VectorWeight = DefaultVectorWeight
 	}
@@ -96,7 +106,10 @@ func (ix *Index) Warnings() []error { return ix.store.Warnings() }
 
 // Close releases the index and its store. Searches after Close are not
 // allowed.
-func (ix *Index) Close() error { return ix.store.Close() }
+func (ix *Index) Close() error {
+	ix.closeAssociations()
+	return ix.store.Close()
+}
 
 // Store returns the store the index is kept in.
 func (ix *Index) Store() Store { return ix.store }

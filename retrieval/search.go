@@ -87,6 +87,9 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) ([
 		Model: ix.model, Vector: vec[0], Terms: queryTerms(ix.terms, query), Depth: max(50, 8*opt.K),
 		Filter: Filter{SourcePrefix: strings.TrimPrefix(opt.SourcePrefix, "./"), After: opt.After, Before: opt.Before},
 	}
+	if !ix.opt.NoExpansion {
+		q.Expansion = ix.Associations().Expand(q.Terms, ix.opt.ExpandMinSentences)
+	}
 	if opt.Source != "" {
 		// The store filters by the sources the pattern names, which any
 		// store can do, rather than by the pattern.

@@ -118,8 +118,12 @@ type Query struct {
 	Model  string
 	Vector []float32 // the query's embedding
 	Terms  []string  // its keyword terms, possibly repeated
-	Depth  int       // results wanted from each ranking
-	Filter Filter
+	// Expansion are terms added to Terms for their company in the
+	// coverage (see Associations), each scoring a fraction of BM25. A
+	// store may ignore them: then it searches as before.
+	Expansion []Expansion
+	Depth     int // results wanted from each ranking
+	Filter    Filter
 }
 
 // Filter narrows a search. The zero Filter keeps everything.

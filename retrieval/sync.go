@@ -38,7 +38,12 @@ func (ix *Index) Sync(ctx context.Context, corpus string, progress func(done, to
 		return SyncReport{}, err
 	}
 	defer unlock()
-	return ix.sync(ctx, corpus, progress)
+	rep, err := ix.sync(ctx, corpus, progress)
+	if err == nil && rep.Changed() && !ix.opt.NoExpansion {
+		// Remade now, not by the next search: that one should not wait.
+		ix.syncAssociations(ctx)
+	}
+	return rep, err
 }
 
 func (ix *Index) sync(ctx context.Context, corpus string, progress func(done, total int)) (SyncReport, error) {

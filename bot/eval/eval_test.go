@@ -497,6 +497,8 @@ func TestEvalSets(t *testing.T) {
 		{"heldout6stories.yaml", heldout6StoriesDir, 25, 3},
 		{"dev6counts.yaml", dev6CountsDir, 30, 5},
 		{"heldout6counts.yaml", heldout6CountsDir, 30, 5},
+		{"dev7assoc.yaml", dev7AssocDir, 30, 6},
+		{"heldout7assoc.yaml", heldout7AssocDir, 30, 6},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
@@ -824,6 +826,16 @@ var (
 	heldout6CountsDir = filepath.Join("testdata", "heldout6counts")
 )
 
+// dev7AssocDir and heldout7AssocDir are the seventh round's, on questions
+// in the words of the story's world rather than the answering sentence's
+// ("the walkout" for the strike, "the fine" for the penalty), and on
+// look-alikes that share the story's words: dev7assoc.yaml was tuned on,
+// only the totals of heldout7assoc.yaml looked at.
+var (
+	dev7AssocDir     = filepath.Join("testdata", "dev7assoc")
+	heldout7AssocDir = filepath.Join("testdata", "heldout7assoc")
+)
+
 // dev4TypoDir and heldout4TypoDir are the fourth round's, on typos,
 // the question's constraints, who is quoted and single-fact conflicts:
 // dev4typo.yaml was tuned on, only the totals of heldout4typo.yaml looked
@@ -1002,6 +1014,12 @@ func TestEvalKinds(t *testing.T) {
 		// 0.444 and 0.577 before it).
 		{"dev6disagree.yaml", dev6DisagreeDir, Thresholds{MinCorrect: 0.6, MaxFalseDiffer: 0.03}},
 		{"heldout6disagree.yaml", heldout6DisagreeDir, Thresholds{MinCorrect: 0.55}},
+		// The seventh round's on the story's words for what a report
+		// says otherwise (answered right 0.306 and 0.375, the same
+		// before the coverage's word associations: the sets' five to
+		// seven articles are too few for them, see retrieval/assoc.go).
+		{"dev7assoc.yaml", dev7AssocDir, Thresholds{MinCorrect: 0.3, MaxFalseDiffer: 0.03}},
+		{"heldout7assoc.yaml", heldout7AssocDir, Thresholds{MinCorrect: 0.35, MaxFalseDiffer: 0.03}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

@@ -132,7 +132,7 @@ func (e *Answerer) Answer(ctx context.Context, req bot.Request) (bot.Answer, err
 		cov.Trend = cov.Trend || cov.Kind == bot.CoverageTimeline && e.asksFigure(req.Question)
 		a = e.answerCoverage(&cov)
 	} else {
-		a = e.answer(q, req.Passages)
+		a = e.answerAssoc(q, req.Passages, req.Associations)
 	}
 	a.Question = req.Question
 	a.Mode = bot.ModeExtractive
@@ -149,7 +149,13 @@ func refusedAnswer() bot.Answer {
 
 // answer is Answer without its bookkeeping.
 func (e *Answerer) answer(question string, passages []retrieval.Result) bot.Answer {
+	return e.answerAssoc(question, passages, nil)
+}
+
+// answerAssoc is answer with the coverage's word associations.
+func (e *Answerer) answerAssoc(question string, passages []retrieval.Result, as *retrieval.Associations) bot.Answer {
 	q := e.parseQuestion(question)
+	q.assoc = as
 	sents := e.collectSentences(passages)
 	if len(q.terms) == 0 || len(sents) == 0 {
 		return refusedAnswer()

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 // focus returns the index in q.terms of the term the answer must stand
@@ -45,6 +47,7 @@ func (k answerKind) String() string {
 
 // questionInfo is a question reduced to what it asks for and its key terms.
 type questionInfo struct {
+	assoc  *retrieval.Associations // the coverage's word associations, or nil (see assocCredit)
 	kind   answerKind
 	money  bool // a number question about money ("how much does it cost")
 	author bool // asks who wrote or reported the story

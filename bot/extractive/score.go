@@ -276,6 +276,7 @@ func (e *Answerer) score(q questionInfo, sents []*passageSentence) ([]*scoredSen
 			c.core = max(c.coverage, core/coreTotal)
 		}
 		c.score = c.coverage + e.opt.RankWeight/float64(1+s.rank) + e.kindScore(q, s)
+		c.score += e.assocScore(q, s, credit[i]) // "the walkout" where this report writes "strike"
 		spots, near, values, weak := lx.answerEvidence(q, s, idf, total)
 		if !spots && (q.kind == kindNumber || q.kind == kindDate) {
 			// "How many" and "when" are answered by a figure or a date:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"testing"
 	"time"
@@ -84,13 +85,40 @@ func BenchmarkReopen(b *testing.B) {
 	}
 }
 
-// BenchmarkSearch measures hybrid query latency and reports its p50 and p99.
+// BenchmarkSearch measures hybrid query latency and reports its p50 and
+// p99, with the query expanded by the coverage's word associations (see
+// retrieval.Associations) and without.
 func BenchmarkSearch(b *testing.B) {
 	corpus := sotuCorpus(b)
-	ix := benchIndex(b, b.TempDir())
-	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+	dir := b.TempDir()
+	if _, err := benchIndex(b, dir).Sync(context.Background(), corpus, nil); err != nil {
 		b.Fatal(err)
 	}
+	for _, c := range []struct {
+		name string
+		off  bool
+	}{{"expanded", false}, {"plain", true}} {
+		b.Run(c.name, func(b *testing.B) {
+			st, err := Open(dir, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0), NoExpansion: c.off})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ix.Close()
+			if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+				b.Fatal(err)
+			}
+			ix.Associations() // made by the sync of a change; here nothing changed
+			benchSearch(b, ix)
+		})
+	}
+}
+
+// benchSearch runs the benchmark's queries on ix.
+func benchSearch(b *testing.B, ix *retrieval.Index) {
 	queries := []string{
 		"Louisiana purchase treaty with France",
 		"abolition of slavery amendment",
@@ -114,4 +142,70 @@ func BenchmarkSearch(b *testing.B) {
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// BenchmarkAssociations makes the word associations of the whole corpus
+// from scratch (reading every file again), as the first search of a
+// process does, and reports the heap they keep.
+func BenchmarkAssociations(b *testing.B) {
+	corpus := sotuCorpus(b)
+	dir := b.TempDir()
+	if _, err := benchIndex(b, dir).Sync(context.Background(), corpus, nil); err != nil {
+		b.Fatal(err)
+	}
+	var heap float64
+	for b.Loop() {
+		ix := benchIndex(b, dir)
+		if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+			b.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		as := ix.Associations()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		heap = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+		b.ReportMetric(float64(as.Sentences()), "sentences")
+		ix.Close()
+	}
+	b.ReportMetric(heap, "heap-MB")
+}
+
+// BenchmarkAssociationsAfterChange syncs a copy of the corpus after one
+// article changed: the sync re-reads that article for the associations
+// and remakes the statistics from the others' kept terms.
+func BenchmarkAssociationsAfterChange(b *testing.B) {
+	src := sotuCorpus(b)
+	corpus := b.TempDir()
+	if err := os.CopyFS(corpus, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	var files []string
+	filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	ix := benchIndex(b, b.TempDir())
+	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		f := files[i%len(files)]
+		i++
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(f, append(data, []byte("\nThe walkout ended.\n")...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if rep, err := ix.Sync(context.Background(), corpus, nil); err != nil || !rep.Changed() {
+			b.Fatalf("sync after a change: %+v, %v", rep, err)
+		}
+	}
 }

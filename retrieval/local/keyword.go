@@ -18,6 +18,12 @@ type posting struct {
 // live passages only. It returns up to n passages, best first, among those
 // keep allows (nil allows all).
 func (s *snapshot) bm25(query []string, n int, keep func(int32) bool) []scored {
+	return s.bm25Expanded(query, nil, n, keep)
+}
+
+// bm25Expanded is bm25 with expansion terms, each scoring its weight's
+// share of what it would score as a query term.
+func (s *snapshot) bm25Expanded(query []string, expansion []retrieval.Expansion, n int, keep func(int32) bool) []scored {
 	total := s.docs()
 	live := total - s.deadDocs
 	if n <= 0 || live <= 0 {
@@ -39,7 +45,15 @@ func (s *snapshot) bm25(query []string, n int, keep func(int32) bool) []scored {
 	}
 	var baseDocs []uint32
 	var baseTFs []uint16
-	for _, t := range query {
+	weights := make([]float64, 0, len(query)+len(expansion))
+	for range query {
+		weights = append(weights, 1)
+	}
+	for _, e := range expansion {
+		query = append(query[:len(query):len(query)], e.Term)
+		weights = append(weights, e.Weight)
+	}
+	for i, t := range query {
 		if seen[t] {
 			continue
 		}
@@ -62,7 +76,7 @@ func (s *snapshot) bm25(query []string, n int, keep func(int32) bool) []scored {
 		if df == 0 {
 			continue
 		}
-		idf := math.Log(1 + (N-float64(df)+0.5)/(float64(df)+0.5))
+		idf := weights[i] * math.Log(1+(N-float64(df)+0.5)/(float64(df)+0.5))
 		for j, d := range baseDocs {
 			doc := int32(d)
 			if s.isDead(doc) || (keep != nil && !keep(doc)) {

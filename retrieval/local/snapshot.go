@@ -221,7 +221,7 @@ func (s *snapshot) search(ctx context.Context, q retrieval.Query) (vector, keywo
 	for _, b := range best[:min(len(best), q.Depth)] {
 		vector = append(vector, retrieval.Hit{Chunk: s.chunk(b.doc), Score: b.score})
 	}
-	for _, b := range s.bm25(q.Terms, q.Depth, keep) {
+	for _, b := range s.bm25Expanded(q.Terms, q.Expansion, q.Depth, keep) {
 		keyword = append(keyword, retrieval.Hit{Chunk: s.chunk(b.doc), Score: b.score})
 	}
 	return vector, keyword, nil

@@ -50,6 +50,7 @@ func Run(t *testing.T, open Opener, skip map[string]string) {
 		{"Articles", testArticles},
 		{"Knows", testKnows},
 		{"PDFPages", testPDFPages},
+		{"AssociationsFollowSync", testAssociationsFollowSync},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
