@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Words that keep company in the coverage. A reader names things as the
@@ -323,6 +324,12 @@ type assocArticle struct {
 // take seconds. A sync that changed the index remakes them at once.
 const assocLazyPassages = 3000
 
+// assocDelay is how long after a question a large coverage's statistics
+// begin to be remade in the background: a one-off `ask` has closed the
+// index by then and pays nothing, a server has them for its next
+// questions.
+const assocDelay = 2 * time.Second
+
 // Associations returns the co-occurrence statistics of the coverage as
 // indexed now, remade after the index changed, reading only the
 // articles added or changed since. Searches and answers call it for
@@ -357,18 +364,23 @@ func (ix *Index) Associations() *Associations {
 			defer ix.assocBG.Done()
 			defer ix.assocMu.Unlock()
 			defer stop()
-			ix.refreshAssociations(bg)
+			select {
+			case <-time.After(assocDelay):
+				ix.refreshAssociations(bg)
+			case <-bg.Done():
+			}
 		}()
 	}
 	return ix.lastAssociations()
 }
 
-// syncAssociations remakes the statistics after a sync changed the
-// index, waiting for a remaking in progress.
-func (ix *Index) syncAssociations(ctx context.Context) {
+// UpdateAssociations remakes the statistics now if the index changed
+// since they were made, waiting for a remaking in progress, and returns
+// them. A sync that changed the index calls it.
+func (ix *Index) UpdateAssociations(ctx context.Context) *Associations {
 	ix.assocMu.Lock()
 	defer ix.assocMu.Unlock()
-	ix.refreshAssociations(ctx)
+	return ix.refreshAssociations(ctx)
 }
 
 // lastAssociations returns the statistics as last made, or nil.

@@ -41,7 +41,7 @@ func (ix *Index) Sync(ctx context.Context, corpus string, progress func(done, to
 	rep, err := ix.sync(ctx, corpus, progress)
 	if err == nil && rep.Changed() && !ix.opt.NoExpansion {
 		// Remade now, not by the next search: that one should not wait.
-		ix.syncAssociations(ctx)
+		ix.UpdateAssociations(ctx)
 	}
 	return rep, err
 }

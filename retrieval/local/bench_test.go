@@ -111,7 +111,7 @@ func BenchmarkSearch(b *testing.B) {
 			if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
 				b.Fatal(err)
 			}
-			ix.Associations() // made by the sync of a change; here nothing changed
+			ix.UpdateAssociations(context.Background()) // a sync that changed the index makes them
 			benchSearch(b, ix)
 		})
 	}
@@ -145,8 +145,8 @@ func benchSearch(b *testing.B, ix *retrieval.Index) {
 }
 
 // BenchmarkAssociations makes the word associations of the whole corpus
-// from scratch (reading every file again), as the first search of a
-// process does, and reports the heap they keep.
+// from scratch (reading every file again), as a server does in the
+// background after its first question, and reports the heap they keep.
 func BenchmarkAssociations(b *testing.B) {
 	corpus := sotuCorpus(b)
 	dir := b.TempDir()
@@ -162,7 +162,7 @@ func BenchmarkAssociations(b *testing.B) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		as := ix.Associations()
+		as := ix.UpdateAssociations(context.Background())
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		heap = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
