@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -63,38 +64,72 @@ type Associations struct {
 // NewAssociations returns the associations of the articles given, each
 // as its sentences, each sentence as its distinct terms.
 func NewAssociations(articles ...[][]string) *Associations {
-	a := &Associations{id: make(map[string]int32), off: make([]int32, 1)}
+	var d termDict
+	ids := make([][][]int32, len(articles))
+	for i, art := range articles {
+		ids[i] = d.ids(art)
+	}
+	return newAssociations(&d, ids)
+}
+
+// termDict numbers terms. An Index keeps one across remakings, so that an
+// article's sentences are kept as numbers, read once; it only grows,
+// by the words of the articles read since.
+type termDict struct {
+	id    map[string]int32
+	terms []string
+}
+
+// ids returns sentences as term numbers, numbering new terms.
+func (d *termDict) ids(sentences [][]string) [][]int32 {
+	if d.id == nil {
+		d.id = make(map[string]int32)
+	}
+	out := make([][]int32, len(sentences))
+	for i, s := range sentences {
+		out[i] = make([]int32, len(s))
+		for j, t := range s {
+			id, ok := d.id[t]
+			if !ok {
+				id = int32(len(d.terms))
+				d.id[t] = id
+				d.terms = append(d.terms, t)
+			}
+			out[i][j] = id
+		}
+	}
+	return out
+}
+
+// newAssociations makes the statistics of articles of distinct term
+// numbers of d; they keep a copy of d as it is now.
+func newAssociations(d *termDict, articles [][][]int32) *Associations {
+	a := &Associations{id: maps.Clone(d.id), terms: slices.Clip(d.terms), off: make([]int32, 1)}
+	a.df = make([]int32, len(a.terms))
 	for ai, sentences := range articles {
 		for _, s := range sentences {
-			a.add(s)
+			for _, t := range s {
+				a.df[t]++
+			}
+			a.ctx = append(a.ctx, s...)
+			a.off = append(a.off, int32(len(a.ctx)))
 			a.art = append(a.art, int32(ai))
 		}
 	}
-	a.df = make([]int32, len(a.terms))
-	for i, p := range a.post {
-		a.df[i] = int32(len(p))
+	// Each term's sentences, in one array cut by term.
+	flat := make([]int32, len(a.ctx))
+	a.post = make([][]int32, len(a.terms))
+	at := int32(0)
+	for t, n := range a.df {
+		a.post[t] = flat[at : at : at+n]
+		at += n
+	}
+	for s := range len(a.off) - 1 {
+		for _, t := range a.ctx[a.off[s]:a.off[s+1]] {
+			a.post[t] = append(a.post[t], int32(s))
+		}
 	}
 	return a
-}
-
-// add appends a sentence's terms.
-func (a *Associations) add(s []string) {
-	for _, t := range s {
-		id, ok := a.id[t]
-		if !ok {
-			id = int32(len(a.terms))
-			a.id[t] = id
-			a.terms = append(a.terms, t)
-			a.post = append(a.post, nil)
-		}
-		n := int32(len(a.off) - 1)
-		if p := a.post[id]; len(p) > 0 && p[len(p)-1] == n {
-			continue // a term twice in one sentence
-		}
-		a.post[id] = append(a.post[id], n)
-		a.ctx = append(a.ctx, id)
-	}
-	a.off = append(a.off, int32(len(a.ctx)))
 }
 
 // Sentences returns how many sentences the statistics were made from.
@@ -299,21 +334,23 @@ func (an *Analyzer) sentenceTerms(a *Article) [][]string {
 // and content hash, and the associations made from them at a store
 // generation.
 type assocCache struct {
-	assocMu  sync.Mutex // held while the statistics are remade
-	assocArt map[string]assocArticle
-	assocGen uint64
-	assocNow sync.Mutex // guards assoc, for readers that do not wait
-	assoc    *Associations
+	assocMu   sync.Mutex // held while the statistics are remade
+	assocArt  map[string]assocArticle
+	assocDict termDict
+	assocGen  uint64
+	assocNow  sync.Mutex // guards assoc, for readers that do not wait
+	assoc     *Associations
 	// A large coverage's statistics are remade in the background (see
 	// Associations); Close stops that and waits for it.
-	assocStop   context.CancelFunc
-	assocClosed bool
-	assocBG     sync.WaitGroup
+	assocStop    context.CancelFunc
+	assocClosed  bool
+	assocPending bool // a remaking is waiting or running in the background
+	assocBG      sync.WaitGroup
 }
 
 type assocArticle struct {
 	hash      string
-	sentences [][]string
+	sentences [][]int32 // distinct term numbers (assocDict) of each
 }
 
 // assocLazyPassages is the largest coverage, in passages, whose
@@ -346,32 +383,29 @@ func (ix *Index) Associations() *Associations {
 		}
 		return ix.lastAssociations()
 	}
-	if ix.assocMu.TryLock() {
-		ix.assocNow.Lock()
-		closed := ix.assocClosed
-		bg, stop := context.WithCancel(context.Background())
-		ix.assocStop = stop
-		if !closed {
-			ix.assocBG.Add(1)
-		}
-		ix.assocNow.Unlock()
-		if closed {
-			stop()
-			ix.assocMu.Unlock()
-			return nil
-		}
-		go func() {
-			defer ix.assocBG.Done()
-			defer ix.assocMu.Unlock()
-			defer stop()
-			select {
-			case <-time.After(assocDelay):
-				ix.refreshAssociations(bg)
-			case <-bg.Done():
-			}
-		}()
+	ix.assocNow.Lock()
+	defer ix.assocNow.Unlock()
+	if ix.assocClosed || ix.assocPending {
+		return ix.assoc
 	}
-	return ix.lastAssociations()
+	// One remaking waits at a time, without the lock, so that a sync
+	// meanwhile remakes them at once.
+	bg, stop := context.WithCancel(context.Background())
+	ix.assocStop, ix.assocPending = stop, true
+	ix.assocBG.Add(1)
+	go func() {
+		defer ix.assocBG.Done()
+		defer stop()
+		select {
+		case <-time.After(assocDelay):
+			ix.UpdateAssociations(bg)
+		case <-bg.Done():
+		}
+		ix.assocNow.Lock()
+		ix.assocPending = false
+		ix.assocNow.Unlock()
+	}()
+	return ix.assoc
 }
 
 // UpdateAssociations remakes the statistics now if the index changed
@@ -445,7 +479,7 @@ func (ix *Index) refreshAssociations(ctx context.Context) *Associations {
 			delete(ix.assocArt, src)
 		}
 	}
-	fresh := make([]assocArticle, len(stale))
+	fresh := make([][][]string, len(stale))
 	if cdir != nil {
 		parallel(len(stale), func(i int) {
 			if ctx.Err() != nil {
@@ -459,25 +493,29 @@ func (ix *Index) refreshAssociations(ctx context.Context) *Associations {
 			if err != nil {
 				return
 			}
-			fresh[i] = assocArticle{hash: stale[i].Hash, sentences: ix.terms.sentenceTerms(art)}
+			fresh[i] = ix.terms.sentenceTerms(art)
 		})
 	}
 	if ctx.Err() != nil {
 		return ix.assoc // stopped: what was read is not kept
 	}
 	for i, st := range stale {
-		ix.assocArt[st.Source] = fresh[i]
+		a := assocArticle{sentences: ix.assocDict.ids(fresh[i])}
+		if fresh[i] != nil {
+			a.hash = st.Hash // else unread: read again next time
+		}
+		ix.assocArt[st.Source] = a
 	}
 	sources := make([]string, 0, len(ix.assocArt))
 	for src := range ix.assocArt {
 		sources = append(sources, src)
 	}
 	slices.Sort(sources) // the same statistics whatever the map's order
-	all := make([][][]string, len(sources))
+	all := make([][][]int32, len(sources))
 	for i, src := range sources {
 		all[i] = ix.assocArt[src].sentences
 	}
-	as := NewAssociations(all...)
+	as := newAssociations(&ix.assocDict, all)
 	ix.assocNow.Lock()
 	ix.assoc, ix.assocGen = as, gen
 	ix.assocNow.Unlock()

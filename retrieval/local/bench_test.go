@@ -173,39 +173,55 @@ func BenchmarkAssociations(b *testing.B) {
 }
 
 // BenchmarkAssociationsAfterChange syncs a copy of the corpus after one
-// article changed: the sync re-reads that article for the associations
-// and remakes the statistics from the others' kept terms.
+// article changed, with the word associations (the sync re-reads that
+// article for them and remakes the statistics from the others' kept
+// terms) and without.
 func BenchmarkAssociationsAfterChange(b *testing.B) {
 	src := sotuCorpus(b)
-	corpus := b.TempDir()
-	if err := os.CopyFS(corpus, os.DirFS(src)); err != nil {
-		b.Fatal(err)
-	}
-	var files []string
-	filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	ix := benchIndex(b, b.TempDir())
-	if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
-		b.Fatal(err)
-	}
-	i := 0
-	for b.Loop() {
-		f := files[i%len(files)]
-		i++
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(f, append(data, []byte("\nThe walkout ended.\n")...), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		if rep, err := ix.Sync(context.Background(), corpus, nil); err != nil || !rep.Changed() {
-			b.Fatalf("sync after a change: %+v, %v", rep, err)
-		}
+	for _, c := range []struct {
+		name string
+		off  bool
+	}{{"associations", false}, {"none", true}} {
+		b.Run(c.name, func(b *testing.B) {
+			corpus := b.TempDir()
+			if err := os.CopyFS(corpus, os.DirFS(src)); err != nil {
+				b.Fatal(err)
+			}
+			var files []string
+			filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					files = append(files, p)
+				}
+				return nil
+			})
+			sort.Strings(files)
+			st, err := Open(b.TempDir(), Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix, err := retrieval.New(st, retrieval.Options{Embedder: retrieval.NewHashEmbedder(0), NoExpansion: c.off})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ix.Close()
+			if _, err := ix.Sync(context.Background(), corpus, nil); err != nil {
+				b.Fatal(err)
+			}
+			i := 0
+			for b.Loop() {
+				f := files[i%len(files)]
+				i++
+				data, err := os.ReadFile(f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := os.WriteFile(f, append(data, []byte("\nThe walkout ended.\n")...), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				if rep, err := ix.Sync(context.Background(), corpus, nil); err != nil || !rep.Changed() {
+					b.Fatalf("sync after a change: %+v, %v", rep, err)
+				}
+			}
+		})
 	}
 }
