@@ -167,6 +167,9 @@ func (e *Answerer) answerAssoc(question string, passages []retrieval.Result, as 
 	if a, ok := e.answerDefending(question, q, cands, passages); ok {
 		return a // the defending champion: last year's winner
 	}
+	if ok {
+		cands = e.gate(question, q, cands) // a sentence that answers what is asked (gate.go)
+	}
 	if !ok || len(cands) == 0 || cands[0].score < e.opt.MinScore {
 		return refusedAnswer()
 	}

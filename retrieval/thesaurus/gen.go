@@ -31,7 +31,7 @@
 //     "place.name"), and the hyponyms of a few synsets that name kinds of
 //     answers ("@money": dollar, euro; "@timespan": week, decade; "@timeunit": hour, day;
 //     "@organization"; "@picture"; "@writer"; "@aspect": begin, end,
-//     happen; "@measure": number, size, percentage; "@office": premier,
+//     happen; "@measure": number, size, percentage; "@colour": red, white, navy; "@office": premier,
 //     mayor, coach, spokesperson; "@text": article, story, speech;
 //     "@negative": refuse, reject, deny, stop, end, resign, cancel,
 //     destroy, ban, die: verbs that say no to what they take, or end it).
@@ -134,6 +134,8 @@ var anchors = []anchor{
 	{"@measure", "measure", "n", 2, false, false},             // quantity, amount, count
 	{"@measure", "magnitude", "n", 1, false, false},           // size, number, length
 	{"@measure", "proportion", "n", 1, false, false},          // percentage, ratio
+	{"@colour", "chromatic color", "n", 1, false, true},       // red, dark green, navy: what "what colour" asks
+	{"@colour", "achromatic color", "n", 1, false, true},      // white, grey, black
 	// Verbs that say no to what they take, or end it: a report that the
 	// union "declined" an offer, that a club "demolished" a stand or that
 	// a player "retired" answers whether they accepted, kept, still play.

@@ -72,6 +72,7 @@ const (
 	Office        = "@office"       // premier, mayor, judge, coach, spokesperson
 	Text          = "@text"         // article, story, report, speech, letter
 	Placing       = "@placing"      // put, position, deploy, station
+	Colour        = "@colour"       // red, white, dark green, navy
 	Negative      = "@negative"     // refuse, reject, deny, stop, end, resign, cancel, ban, die
 )
 
