@@ -58,8 +58,8 @@ func (e *Answerer) answersAsked(q questionInfo, want expected, c *scoredSentence
 // organisation other than those the question names, or says who holds
 // the role asked (role.go).
 func (e *Answerer) namesSomeone(q questionInfo, c *scoredSentence) bool {
-	if c.bound || c.titled {
-		return true
+	if c.bound || c.titled || len(c.s.fileNames) > 0 {
+		return true // a file named for its speaker: every sentence is theirs
 	}
 	return len(e.findPeople(q, c.s)) > 0 || len(e.orgsIn(q, c.s)) > 0 || e.namesOther(q, c.s)
 }
@@ -125,9 +125,12 @@ func agentBy(q questionInfo, s *passageSentence, gain bool) bool {
 		if !slices.ContainsFunc(q.terms, func(t qterm) bool { return !t.name && t.weight == 1 && tokenMatches(tk.lower, t) }) {
 			continue
 		}
-		for b := k + 1; b <= min(k+4, len(s.toks)-1); b++ {
-			to := gain && s.toks[b].lower == "to" && b+1 < len(s.toks) && isProperWord(s.toks[b+1])
-			if s.toks[b].lower == "by" || to {
+		for b := k + 1; b <= min(k+8, len(s.toks)-1); b++ {
+			to := gain && s.toks[b].lower == "to" && slices.ContainsFunc(s.toks[b+1:min(b+4, len(s.toks))], isProperWord) // "to the painter Mira Sol"
+			if to && !strings.ContainsAny(s.text[tk.end:s.toks[b].start], ";:()") {
+				return true // "the award, first given in 2019, went to the painter Mira Sol"
+			}
+			if s.toks[b].lower == "by" && b <= k+4 {
 				return !strings.ContainsAny(s.text[tk.end:s.toks[b].start], ",;:()")
 			}
 		}
@@ -252,8 +255,20 @@ func (e *Answerer) sumBound(q questionInfo, s *passageSentence) bool {
 		if money && !e.moneyAt(s, sp.tok) {
 			continue // "the 164 steps" is no sum
 		}
-		if clauseHolds(s, sp.tok, func(k int) bool { return e.topicAt(q, s, k, measure) || e.measureAt(q, s, k, measure) }, true) {
+		topic := func(s *passageSentence) func(int) bool {
+			return func(k int) bool { return e.topicAt(q, s, k, measure) || e.measureAt(q, s, k, measure) }
+		}
+		if clauseHolds(s, sp.tok, topic(s), true) {
 			return true
+		}
+		// "Pubs buy it by the keg. It will cost 180 dollars": a clause
+		// opened by a pronoun goes on with the sentence before.
+		if from, _ := clauseOf(s, sp.tok); from == 0 && s.prev != nil && (isPronoun(s.toks[0].lower) || s.toks[0].lower == "it") {
+			for k := range s.prev.toks {
+				if topic(s.prev)(k) {
+					return true
+				}
+			}
 		}
 	}
 	return false
