@@ -87,25 +87,27 @@ const maxRatio = 3
 // the plan changed), with which is newer.
 func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 	points := e.points(articles)
-	var now, apart []*point
+	var now, apart, revised []*point
 	updates := 0
 	for _, p := range points {
 		switch {
+		case e.update(p, articles) && e.revisedTally(p):
+			revised = append(revised, p) // a figure revised: told as a change
 		case e.update(p, articles):
-			updates++ // a figure that changed: news, not a disagreement
+			updates++ // figures of other years: news, not a disagreement
 		case !p.apart(articles):
 			now = append(now, p)
 		default:
 			apart = append(apart, p)
 		}
 	}
-	if len(now)+len(apart) == 0 {
-		if updates > 0 {
-			return "The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence; figures that changed between reports of different dates are updates, not disagreements."
-		}
-		return "The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence."
-	}
 	var b strings.Builder
+	if len(now)+len(apart) == 0 {
+		b.WriteString("The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence.")
+		if updates > 0 {
+			b.WriteString(" Figures that changed between reports of different dates are updates, not disagreements.")
+		}
+	}
 	if len(now) > 0 {
 		n := min(len(now), maxConflicts)
 		fmt.Fprintf(&b, "The sources differ on %d %s:", n, plural(n, "point", "points"))
@@ -122,8 +124,14 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 			p.write(&b, articles, c)
 		}
 	}
-	if updates > 0 {
+	if updates > 0 && len(now)+len(apart) > 0 {
 		fmt.Fprintf(&b, "\n%d %s that changed between reports of different dates %s left out: updates, not disagreements.", updates, plural(updates, "figure", "figures"), plural(updates, "is", "are"))
+	}
+	if len(revised) > 0 {
+		b.WriteString("\n" + revisionsHead)
+		for _, p := range revised[:min(len(revised), maxRevisions)] {
+			p.writeRevision(&b, articles, c)
+		}
 	}
 	return b.String()
 }
@@ -483,12 +491,17 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				}
 			}
 		}
+		for j := i + 1; x.kind == qTally && j < len(all); j++ {
+			if _, ok := score[j]; !ok && all[j].art != x.art && sameContest(x.mention, all[j].mention) {
+				score[j] = 0 // "voting 7-4", "backed the centre 8-3"
+			}
+		}
 		for j, sc := range score {
 			y := all[j]
 			if !lx.comparable(x.mention, y.mention) || otherYears(articles[x.art], articles[y.art], years[x.art], years[y.art]) {
 				continue
 			}
-			if x.kind != qCount && x.kind != qDate && x.before != "" && y.before != "" && x.before != y.before && !has(nearOf(i), y.before) && !has(nearOf(j), x.before) {
+			if x.kind != qCount && x.kind != qDate && x.kind != qTally && x.before != "" && y.before != "" && x.before != y.before && !has(nearOf(i), y.before) && !has(nearOf(j), x.before) {
 				// "profit rose 9 percent", "shares rose 4 percent"; but
 				// "put the damage at 14.2 million euros" and "will cost
 				// the valley €15m": a cost is a damage.
@@ -507,7 +520,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			dx, dy := x.sentence.date, y.sentence.date
 			near := x.kind == qDate || dx.IsZero() && dy.IsZero() ||
 				!dx.IsZero() && !dy.IsZero() && absDays(dx.Sub(dy).Hours()/24) <= sameDays
-			if x.foreseen != y.foreseen && !near {
+			if x.foreseen != y.foreseen && !near && !e.revisedForecast(x.mention, y.mention) {
 				continue // a forecast and, later, the outcome
 			}
 			if lo, hi := min(x.value, y.value), max(x.value, y.value); x.kind != qDate && (!near || dx.IsZero() && dy.IsZero()) && hi > nearRatio*lo {
@@ -561,6 +574,10 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			}
 			if event {
 				sc += closeBonus // "production will stop on", "production would end on"
+				close = true
+			}
+			if sameContest(x.mention, y.mention) {
+				sc += minConflict // one vote's result, given twice
 				close = true
 			}
 			if !near && sc < minApart && !e.standing(x.mention, y.mention, close) {

@@ -45,7 +45,8 @@ func (e *Answerer) disagreement(q questionInfo, cands []*scoredSentence) *scored
 			// speak of different ones, not of one place differently.
 			continue
 		}
-		if disjointValues(best.values, c.values) && !lx.mentionsAny(c.s, best.values) && !lx.mentionsAny(best.s, c.values) {
+		if disjointValues(best.values, c.values) && !lx.mentionsAny(c.s, best.values) && !lx.mentionsAny(best.s, c.values) &&
+			!lx.givesQuantityOf(c.s, best.s, best.values, e.terms.Terms) {
 			return c
 		}
 	}

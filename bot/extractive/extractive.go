@@ -195,7 +195,13 @@ func (e *Answerer) answerAssoc(question string, passages []retrieval.Result, as 
 		}
 		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
-	if other := e.conflictSide(q, best, sents); other != nil && !e.ageAside(q, best, other) {
+	if other, how := e.conflictSide(q, best, sents); other != nil && !e.ageAside(q, best, other) {
+		switch how {
+		case sideRevised:
+			return timelineAnswer(newerFirst(best, other)) // a figure revised: the newest, then the earlier, dated
+		case sideSpelling:
+			return spellingAnswer(best, other)
+		}
 		return quoteAnswer([]*scoredSentence{best, other}, true) // the same point the coverage's disagreements list
 	}
 	if q.yesno && e.unasked(q, sents) {

@@ -183,6 +183,9 @@ func (lx *lexicon) mentionAt(s *passageSentence, i int) (mention, bool) {
 		}
 		return mention{}, false
 	}
+	if m, ok := lx.tallyAt(s, i); ok {
+		return m, true // "voting 7-4"
+	}
 	pre := strings.TrimSpace(s.text[max(0, tk.start-3):tk.start])
 	v, end, ok := quantityAt(toks, i)
 	if !ok {
@@ -395,6 +398,9 @@ func periodKey(tk textWord) string {
 // sameValue reports whether two mentions give the same quantity: equal
 // values, or dates that agree as far as both are precise.
 func sameValue(a, b mention) bool {
+	if a.kind == qTally {
+		return a.date == b.date
+	}
 	if a.kind == qDate {
 		return datesAgree(a.date, b.date)
 	}

@@ -32,7 +32,7 @@ func quoteAnswer(cs []*scoredSentence, differ bool) bot.Answer {
 	var b strings.Builder
 	if differ {
 		b.WriteString("The sources differ. ")
-		if d := cs[0].s.date; !d.IsZero() && len(cs) > 1 && !cs[1].s.date.IsZero() && !d.Equal(cs[1].s.date) {
+		if d := cs[0].s.date; !d.IsZero() && len(cs) > 1 && !cs[1].s.date.IsZero() {
 			b.WriteString("A report of " + bot.DateLabel(d) + " says: ")
 		}
 	}
@@ -57,11 +57,14 @@ func quoteAnswer(cs []*scoredSentence, differ bool) bot.Answer {
 }
 
 // otherReport introduces the second side of a disagreement, dated when the
-// two articles' dates are known and differ, saying which is newer.
+// two articles' dates are known, saying which is newer or that both are
+// of one day (then neither is the correction of the other).
 func otherReport(first, other time.Time) string {
 	switch {
-	case first.IsZero() || other.IsZero() || first.Equal(other):
+	case first.IsZero() || other.IsZero():
 		return "Another report says otherwise: "
+	case first.Equal(other):
+		return "Another report of the same day says otherwise: "
 	case other.After(first):
 		return "A later report, of " + bot.DateLabel(other) + ", says otherwise: "
 	}

@@ -11,40 +11,108 @@ package extractive
 // not a figure that changed in between (an update).
 
 import (
+	"cmp"
+	"github.com/newsbot/newsbot/bot"
 	"slices"
 	"strings"
 	"time"
 )
 
+// How the other side of a single answer stands to it.
+const (
+	sideDiffers  = iota // another value for the same thing: the sources differ
+	sideRevised         // a figure revised between reports: a change, newest first
+	sideSpelling        // the same name spelt another way
+)
+
 // conflictSide returns the sentence of another article that gives the
-// figure or date best answers with differently, or nil.
-func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*passageSentence) *scoredSentence {
-	if q.kind != kindNumber && q.kind != kindDate || len(best.values) == 0 || q.asOf.month != 0 || best.core < e.opt.DisagreeCoverage {
-		return nil // "by May 13": the report of that day answers, see updateAnswer
+// figure, date or name best answers with differently, or nil, with how
+// the two stand: a disagreement, a figure revised between reports (an
+// update), which the answer tells as a change, newest first, or a name
+// spelt two ways.
+func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*passageSentence) (other *scoredSentence, how int) {
+	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPerson || q.asOf.month != 0 {
+		return nil, sideDiffers // "by May 13": the report of that day answers, see updateAnswer
+	}
+	if q.kind != kindPerson && len(best.values) == 0 || best.core < e.opt.DisagreeCoverage {
+		return nil, sideDiffers
 	}
 	articles := e.sentenceArticles(sents)
 	if len(articles) < 2 {
-		return nil
+		return nil, sideDiffers
 	}
-	for _, p := range e.points(articles) {
-		if len(p.sides) != 2 || p.date != (q.kind == kindDate) || e.update(p, articles) || !p.date && e.mayHaveChanged(p) {
+	points := e.points(articles)
+	// A disagreement first: the figure first given differently by two
+	// outlets, then revised, is answered with the two that differ.
+	slices.SortStableFunc(points, func(x, y *point) int { return cmp.Compare(b2i(e.update(x, articles)), b2i(e.update(y, articles))) })
+	for _, p := range points {
+		if len(p.sides) != 2 || p.date != (q.kind == kindDate) || (q.kind == kindPerson) != p.named() {
 			continue
+		}
+		update := e.update(p, articles)
+		if update && !e.revisedTally(p) {
+			continue // figures of other years: of other editions, most often, which the question's own words tell apart
+		}
+		if !update && !p.date && !p.fixed() && e.mayHaveChanged(p) {
+			continue // a tally that may have changed in between, or a disagreement: no telling
 		}
 		for i, side := range p.sides {
 			if !slices.Contains(side, best.s) || !answersWith(best, p.keys[i], p.date) {
 				continue
 			}
-			other := p.sides[1-i][0]
-			return &scoredSentence{s: other, score: best.score, values: []string{p.values[1-i]}}
+			o := p.sides[1-i][0]
+			if update {
+				if best.s.date.IsZero() || o.date.IsZero() {
+					return nil, sideDiffers
+				}
+				o = p.sides[1-i][len(p.sides[1-i])-1] // the newest report of the other figure
+			}
+			how := sideDiffers
+			switch {
+			case update:
+				how = sideRevised
+			case p.named():
+				how = sideSpelling
+			}
+			return &scoredSentence{s: o, score: best.score, values: []string{p.values[1-i]}}, how
 		}
 	}
-	return nil
+	return nil, sideDiffers
+}
+
+// named reports whether a point opposes two spellings of a name, as
+// wire copies and outlets give them: values without a figure in digits
+// or words ("sixty-eight").
+func (p *point) named() bool {
+	return !p.date && !slices.ContainsFunc(p.keys, isFigureKey)
+}
+
+// isFigureKey reports whether a point's value as compared gives a
+// figure, in digits or in words.
+func isFigureKey(k string) bool {
+	if digitsOf(k) != "" {
+		return true
+	}
+	toks := splitWords(k)
+	return slices.ContainsFunc(toks, func(t textWord) bool { return isNumberWord(t.lower) || numberWordValue(t.lower) > 0 })
+}
+
+// fixed reports whether a point's values are of a kind no report revises
+// as a running tally: a name's spelling, a vote's result ("7-4").
+func (p *point) fixed() bool {
+	return p.named() || !slices.ContainsFunc(p.keys, func(k string) bool { return !isTallyKey(k) })
 }
 
 // answersWith reports whether key, a point's value as compared ("april
 // 21", "14.2 million euros", "sixty-eight"), is one best answers with:
 // its month, or its figure in digits or words.
 func answersWith(best *scoredSentence, key string, date bool) bool {
+	if isTallyKey(key) {
+		return slices.Contains(strings.Fields(best.s.lower), key) || strings.Contains(best.s.lower, key)
+	}
+	if !date && !isFigureKey(key) {
+		return strings.Contains(best.s.lower, key) // a name as spelt
+	}
 	if date {
 		return slices.ContainsFunc(strings.Fields(key), func(f string) bool { return slices.Contains(best.values, f) })
 	}
@@ -116,4 +184,36 @@ func maxTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+// spellingAnswer quotes best, then the other report that spells the name
+// in it another way, saying so: a reader cannot tell which is right, but
+// should know that both are in print.
+func spellingAnswer(best, other *scoredSentence) bot.Answer {
+	a := quoteAnswer([]*scoredSentence{best, other}, false)
+	at := strings.LastIndex(a.Text, strings.Join(strings.Fields(other.s.text), " "))
+	if at < 0 || len(other.values) == 0 {
+		return a
+	}
+	a.Text = a.Text[:at] + "Another report spells the name " + other.values[0] + otherDate(best.s.date, other.s.date) + ": " + a.Text[at:]
+	return a
+}
+
+// otherDate dates the other report of a single answer against the
+// first: the same day, or its own date, or nothing when undated.
+func otherDate(first, other time.Time) string {
+	switch {
+	case other.IsZero():
+		return ""
+	case first.Equal(other):
+		return " (a report of the same day, " + bot.DateLabel(other) + ")"
+	}
+	return " (a report of " + bot.DateLabel(other) + ")"
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -8,6 +8,7 @@ package extractive
 // people", "a 240-seat dome"; "employs 65 people", "65 employees").
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -188,6 +189,37 @@ func (lx *lexicon) nounWord(w string) bool {
 	}
 	for _, l := range lx.th.Lemmas(w) {
 		if l != w && lx.pos(l) == wcNoun {
+			return true
+		}
+	}
+	return false
+}
+
+// givesQuantityOf reports whether s gives, in any wording, a quantity
+// that other gives where it answers with one of values: "$1.2 billion"
+// and "1,200 million dollars", "€15m" and "15 million euros" are one
+// figure, whose digits ("1.2", "1200") alone differ.
+func (lx *lexicon) givesQuantityOf(s, other *passageSentence, values []string, terms func(string) []string) bool {
+	theirs := lx.mentions(s, terms)
+	for _, m := range lx.mentions(other, terms) {
+		if m.kind == qDate || m.value <= 0 || !answersIn(other, m, values) {
+			continue
+		}
+		for _, o := range theirs {
+			if o.kind == m.kind && sameValue(o, m) && (m.kind != qMoney || o.unit == m.unit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// answersIn reports whether mention m of s holds one of values, the
+// figures an answer gives, by its digits.
+func answersIn(s *passageSentence, m mention, values []string) bool {
+	for k := m.first; k <= m.last; k++ {
+		d := strings.ReplaceAll(s.toks[k].text, ",", "")
+		if slices.Contains(values, d) {
 			return true
 		}
 	}
