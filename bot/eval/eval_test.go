@@ -921,10 +921,12 @@ var (
 	heldout6RolesDir = filepath.Join("testdata", "heldout6roles")
 )
 
-// The sixth round's sets on where the reports disagree.
+// The sixth and seventh rounds' sets on where the reports disagree.
 var (
 	dev6DisagreeDir     = filepath.Join("testdata", "dev6disagree")
 	heldout6DisagreeDir = filepath.Join("testdata", "heldout6disagree")
+	dev7DisagreeDir     = filepath.Join("testdata", "dev7disagree")
+	heldout7DisagreeDir = filepath.Join("testdata", "heldout7disagree")
 )
 
 // dev3covDir and heldout3covDir are the third round's, of questions
@@ -1036,6 +1038,11 @@ func TestEvalKinds(t *testing.T) {
 		// it).
 		{"dev7gate.yaml", dev7GateDir, Thresholds{MinCorrect: 0.75, MaxFalseDiffer: 0.03}},
 		{"heldout7gate.yaml", heldout7GateDir, Thresholds{MinCorrect: 0.5, MaxFalseDiffer: 0.03}},
+		// The seventh round's on where the reports disagree: revised
+		// figures as changes, tallies, names spelt two ways (answered
+		// right 0.500 and 0.613; 0.353 and 0.613 before it).
+		{"dev7disagree.yaml", dev7DisagreeDir, Thresholds{MinCorrect: 0.47, MinBothSides: 0.55, MaxFalseDiffer: 0.03}},
+		{"heldout7disagree.yaml", heldout7DisagreeDir, Thresholds{MinCorrect: 0.58, MaxFalseDiffer: 0.03}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

@@ -580,7 +580,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				sc += minConflict // one vote's result, given twice
 				close = true
 			}
-			if !near && sc < minApart && !e.standing(x.mention, y.mention, close) {
+			if !near && sc < minApart && !e.standing(x.mention, y.mention, close) && !e.runningTally(x.mention, y.mention, close) {
 				continue // reports apart in time, or undated, need more to be of one thing
 			}
 			if bareCount(x.mention, y.mention) && !close {
@@ -969,23 +969,40 @@ func numberAt(toks []textWord, i int) (string, int) {
 	if v == 0 {
 		return "", i
 	}
-	end := i
+	// total holds what the scales above a hundred have closed ("sixty-one
+	// thousand"), cur the group being read ("six hundred and fifty").
+	total, cur, end := 0, v, i
+	scaled := false // the last word read was "hundred" or larger: units may follow
 	for k := i + 1; k < len(toks); k++ {
 		w := numberWordValue(toks[k].lower)
+		if toks[k].lower == "and" && scaled && k+1 < len(toks) {
+			if n := numberWordValue(toks[k+1].lower); n > 0 && n < 100 {
+				continue // "six hundred and fifty"
+			}
+		}
 		switch {
 		case w == 0:
-		case w == 100 || w == 1000 || w == 1000000:
-			v *= w
-			end = k
+		case w == 100 && cur%100 != 0 || w == 100 && cur == 100:
+			cur *= w
+			end, scaled = k, true
 			continue
-		case w < 10 && v >= 20 && v%10 == 0:
-			v += w // "twenty-one"
+		case w == 1000 || w == 1000000:
+			total += cur * w
+			cur = 0
+			end, scaled = k, true
+			continue
+		case w < 100 && scaled && cur%100 == 0:
+			cur += w // "hundred and fifty", "thousand three"
+			end, scaled = k, false
+			continue
+		case w < 10 && cur%100 >= 20 && cur%10 == 0:
+			cur += w // "twenty-one"
 			end = k
 			continue
 		}
 		break
 	}
-	return strconv.Itoa(v), end
+	return strconv.Itoa(total + cur), end
 }
 
 // numberWordValue is the value of an English number word, 0 for none: a

@@ -110,12 +110,32 @@ func (e *Answerer) revisedTally(p *point) bool {
 				if strings.ToLower(m.text) != p.keys[i] {
 					continue
 				}
-				lo, hi := clauseAround(s, m.first, m.last, false)
-				if m.foreseen || lx.running(&passageSentence{text: s.text, toks: s.toks[lo : hi+1]}) {
+				if m.foreseen || lx.runningClause(m) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// runningTally reports whether two figures of reports apart in time, of
+// one unit with a word of what they are of around both (close), are each
+// given as a tally as of its report in their own clause ("has raised
+// £52,000 so far", "has now reached £71,300"): one running figure at two
+// dates, which needs no more evidence to be paired than figures of the
+// same days do.
+func (e *Answerer) runningTally(a, b mention, close bool) bool {
+	if !close || a.kind != b.kind || a.kind != qMoney && a.kind != qCount || a.unit != b.unit && !e.lexicon.sameMeasure(a, b) {
+		return false
+	}
+	return e.lexicon.runningClause(a) && e.lexicon.runningClause(b)
+}
+
+// runningClause reports whether the clause that gives m gives it as a
+// tally as of its report: "has risen to 4,800", "£52,000 so far".
+func (lx *lexicon) runningClause(m mention) bool {
+	s := m.sentence
+	lo, hi := clauseAround(s, m.first, m.last, false)
+	return lx.running(&passageSentence{text: s.text, toks: s.toks[lo : hi+1]})
 }
