@@ -10,6 +10,8 @@ package extractive
 import (
 	"fmt"
 	"strings"
+
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 // maxRevisions is the most revised figures one answer lists.
@@ -110,7 +112,7 @@ func (e *Answerer) revisedTally(p *point) bool {
 				if strings.ToLower(m.text) != p.keys[i] {
 					continue
 				}
-				if m.foreseen || lx.runningClause(m) {
+				if lx.foreseenClause(m) || lx.runningClause(m) {
 					return true
 				}
 			}
@@ -138,4 +140,28 @@ func (lx *lexicon) runningClause(m mention) bool {
 	s := m.sentence
 	lo, hi := clauseAround(s, m.first, m.last, false)
 	return lx.running(&passageSentence{text: s.text, toks: s.toks[lo : hi+1]})
+}
+
+// foreseenClause reports whether the clause that gives m gives it as an
+// estimate or forecast: a verb or participle of thinking ("is expected to
+// cost", "estimates"), not a noun with such a sense ("this time", "will"
+// read as a noun), which the mention's wider foreseen counts.
+func (lx *lexicon) foreseenClause(m mention) bool {
+	if lx.th == nil {
+		return m.foreseen
+	}
+	s := m.sentence
+	lo, hi := clauseAround(s, m.first, m.last, false)
+	for k := lo; k <= hi; k++ {
+		w := s.toks[k].lower
+		if lx.pos(w) == wcNoun {
+			continue
+		}
+		for _, l := range lx.th.Lemmas(w) {
+			if lx.th.In(l, thesaurus.Thinking) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -95,3 +95,34 @@ func TestSingleAnswerSides(t *testing.T) {
 		}
 	}
 }
+
+// TestForeseenClause: a figure given as an estimate or forecast is one a
+// later report revises; "will" and "this time" are no estimate.
+func TestForeseenClause(t *testing.T) {
+	e := New(Options{})
+	for _, tt := range []struct {
+		text, figure string
+		want         bool
+	}{
+		{"The centre, with a 50-metre pool and a diving tower, is expected to cost $96 million.", "$96 million", true},
+		{"The growers' association estimates the losses at 14.2 million euros.", "14.2 million euros", true},
+		{"Harrow Water will ban the use of hosepipes for 84,000 households in the Harrow Valley from Friday.", "84,000", false},
+		{"Harrow Water will bring back its hosepipe ban on Friday, this time for 91,000 households.", "91,000", false},
+		{"The auction closed on Sunday having raised $23,750 for the food bank.", "$23,750", false},
+	} {
+		s := sentence(tt.text)
+		found := false
+		for _, m := range e.lexicon.mentions(s, e.terms.Terms) {
+			if m.text != tt.figure {
+				continue
+			}
+			found = true
+			if got := e.lexicon.foreseenClause(m); got != tt.want {
+				t.Errorf("%q in %q: foreseen %v, want %v", tt.figure, tt.text, got, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention %q", tt.text, tt.figure)
+		}
+	}
+}

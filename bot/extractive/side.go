@@ -41,7 +41,12 @@ func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*p
 	if len(articles) < 2 {
 		return nil, sideDiffers
 	}
-	points := e.points(articles)
+	var points []*point
+	if q.kind == kindPerson {
+		points = groupConflicts(e.nameConflicts(articles)) // a name's spellings: no figure need be compared
+	} else {
+		points = e.points(articles)
+	}
 	// A disagreement first: the figure first given differently by two
 	// outlets, then revised, is answered with the two that differ.
 	slices.SortStableFunc(points, func(x, y *point) int { return cmp.Compare(b2i(e.update(x, articles)), b2i(e.update(y, articles))) })
