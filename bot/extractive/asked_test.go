@@ -58,7 +58,7 @@ func TestHoldsThing(t *testing.T) {
 		{"Which film won the audience award?", []string{"The jury award went to Silent Harbour, a film by Ilona Varga."}, false},
 		{"Who scored the winning goal in the cup final?", []string{"Ama Boateng scored the winner in the cup final in the 112th minute.", "Boateng scored six goals last season."}, true},
 	} {
-		a := New(Options{})
+		a := testAnswerer(Options{})
 		var passages []retrieval.Result
 		for i, text := range tt.texts {
 			src := string(rune('a'+i)) + ".txt"
@@ -81,7 +81,7 @@ func TestSaidAbout(t *testing.T) {
 		{"What did Marc Dupont say about the rain?", "The rain has been falling", "reach Lyon"},
 		{"What did Marc Dupont say about the team?", "reach Lyon", "The rain"},
 	} {
-		a := New(Options{}).answer(tt.question, []retrieval.Result{{Chunk: retrieval.Chunk{ID: "a.txt#0", Source: "a.txt", FirstLine: 1, LastLine: 1, End: len(text), Text: text}}})
+		a := testAnswerer(Options{}).answer(tt.question, []retrieval.Result{{Chunk: retrieval.Chunk{ID: "a.txt#0", Source: "a.txt", FirstLine: 1, LastLine: 1, End: len(text), Text: text}}})
 		if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
 			t.Errorf("%q: got %q, want %q and not %q", tt.question, a.Text, tt.want, tt.not)
 		}

@@ -99,7 +99,7 @@ func TestDaysBetween(t *testing.T) {
 
 func TestSpanMentions(t *testing.T) {
 	lx := testLexicon(t)
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		text, want, unit string
 	}{
@@ -117,7 +117,7 @@ func TestSpanMentions(t *testing.T) {
 // given as text, each one passage, dated when its date is set.
 func coverageOf(t *testing.T, kind bot.CoverageKind, articles ...retrieval.ArticlePassages) bot.Answer {
 	t.Helper()
-	a, err := New(Options{}).Answer(t.Context(), bot.Request{Question: "?", Coverage: &bot.Coverage{Kind: kind, Articles: articles}})
+	a, err := testAnswerer(Options{}).Answer(t.Context(), bot.Request{Question: "?", Coverage: &bot.Coverage{Kind: kind, Articles: articles}})
 	if err != nil {
 		t.Fatal(err)
 	}

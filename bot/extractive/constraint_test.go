@@ -73,7 +73,7 @@ func TestOrdinalValue(t *testing.T) {
 // regatta", June 2024) is the one another report of that year tells of
 // without its number; a report that numbers editions itself says which.
 func TestEditionYears(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d23, d24 := time.Date(2023, 6, 19, 0, 0, 0, 0, time.UTC), time.Date(2024, 6, 17, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		question string
@@ -109,7 +109,7 @@ func TestEditionYears(t *testing.T) {
 // is the fourth quarter of the year before; a quarter names which figure,
 // never what: a sentence on revenue does not give the net loss.
 func TestQuarterEnded(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	feb := time.Date(2024, 2, 14, 0, 0, 0, 0, time.UTC)
 	texts := []string{
 		"Corvane said revenue rose to 41.2 million euros in the quarter ended Dec. 31, up from 29.5 million euros a year earlier.",
@@ -146,7 +146,7 @@ func TestQuarterEnded(t *testing.T) {
 // tenth derby" in a report of 2023 makes the ninth the race of 2022, told
 // by a report that numbers none; "first run in 2014" does the same.
 func TestImpliedEdition(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d22, d23, d24 := time.Date(2022, 3, 7, 0, 0, 0, 0, time.UTC), time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 26, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		question string
@@ -181,7 +181,7 @@ func TestImpliedEdition(t *testing.T) {
 // TestPlacing: an ordinal with no noun after it places someone ("Who
 // finished second?"), and a margin over someone places them second.
 func TestPlacing(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d := time.Date(2022, 3, 7, 0, 0, 0, 0, time.UTC)
 	texts := []string{
 		"Ingrid Solberg won the Harrowfell Derby on Sunday after two days on the trail.",
@@ -209,7 +209,7 @@ func TestPlacing(t *testing.T) {
 // TestAskedDay: a day the question names is met by a report of that day,
 // or a sentence naming it, and by no other.
 func TestAskedDay(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d10, d13 := time.Date(2025, 5, 10, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 13, 0, 0, 0, 0, time.UTC)
 	passages := []retrieval.Result{
 		dated("a.txt", "By the evening the lava field at Mount Orra covered about 2 square kilometres, the agency said.", d10),
@@ -232,7 +232,7 @@ func TestEditionYearWritten(t *testing.T) {
 	d := time.Date(2024, 6, 24, 0, 0, 0, 0, time.UTC)
 	text := "Delphine Okafor won the Harlan poetry prize on Monday for her collection Salt Hours.\n\n" +
 		"The prize was founded in 2019; the second edition, in 2020, was won by Amos Reddy."
-	a := New(Options{}).answer("Who won the second Harlan prize?", []retrieval.Result{dated("a.txt", text, d)})
+	a := testAnswerer(Options{}).answer("Who won the second Harlan prize?", []retrieval.Result{dated("a.txt", text, d)})
 	if !strings.Contains(a.Text, "Amos Reddy") || strings.Contains(a.Text, "Okafor") {
 		t.Errorf("got %q, want Amos Reddy and not Okafor", a.Text)
 	}
@@ -242,7 +242,7 @@ func TestEditionYearWritten(t *testing.T) {
 // performer, not the author of a headline; "Jazz" in a festival's name
 // is no document.
 func TestHeadlinedNoAuthor(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, q := range []string{"Who headlined the 2024 Marlow Jazz Weekend?", "Who headlined the festival in 2024?"} {
 		if e.parseQuestion(q).author {
 			t.Errorf("%q: asks for an author, want not", q)
@@ -261,7 +261,7 @@ func TestHeadlinedNoAuthor(t *testing.T) {
 // 2024 is the length of 2024's route; "shares fell 8% to $41.20" in the
 // report of February's results is the share price after them.
 func TestResultOfYear(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d22, d23, d24 := time.Date(2022, 5, 16, 0, 0, 0, 0, time.UTC), time.Date(2023, 5, 15, 0, 0, 0, 0, time.UTC), time.Date(2024, 5, 3, 0, 0, 0, 0, time.UTC)
 	race := []retrieval.Result{
 		dated("a.txt", "Ruben Castellan won the Kessen Tour on Sunday.\n\nCastellan finished 38 seconds ahead of Jonas Vliet after six stages and 912 kilometres.", d22),
@@ -316,7 +316,7 @@ func TestOtherYear(t *testing.T) {
 // year is of another period than the quarter asked about, though its
 // article names that quarter elsewhere.
 func TestQuarterNotHalf(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	jul, feb := time.Date(2024, 7, 25, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)
 	passages := []retrieval.Result{
 		dated("a.txt", "Holloway's revenue in the first half of the year rose 7% to £453 million.\n\nIts second-quarter revenue rose 8%, to £241 million.", jul),
@@ -338,7 +338,7 @@ func TestQuarterNotHalf(t *testing.T) {
 // TestFirstEdition: "the first award" is the inaugural one, or the one
 // of the year of the first edition.
 func TestFirstEdition(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d19, d21 := time.Date(2019, 8, 20, 0, 0, 0, 0, time.UTC), time.Date(2021, 8, 23, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		question string

@@ -10,7 +10,7 @@ import (
 // TestCount runs the tests of count.go on one answerer: loading WordNet
 // is the slow part.
 func TestCount(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	t.Run("wanted", func(t *testing.T) { testCountWanted(t, e) })
 	t.Run("figures", func(t *testing.T) { testFigureCounts(t, e) })
 	t.Run("changes", func(t *testing.T) { testFindChanges(t, e) })

@@ -61,7 +61,7 @@ func TestSingleConflict(t *testing.T) {
 			"Pugh won the union vote in a contest dominated by Eastmere Ports' plan to cut 450 jobs at the port.",
 		}, true},
 	} {
-		a := New(Options{}).answer(tt.question, []retrieval.Result{dated("a.txt", tt.texts[0], d1), dated("b.txt", tt.texts[1], d2)})
+		a := testAnswerer(Options{}).answer(tt.question, []retrieval.Result{dated("a.txt", tt.texts[0], d1), dated("b.txt", tt.texts[1], d2)})
 		if got := strings.HasPrefix(a.Text, "The sources differ"); got != tt.differ {
 			t.Errorf("%q: got %q, want differ %v", tt.question, a.Text, tt.differ)
 		}

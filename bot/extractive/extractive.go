@@ -47,6 +47,11 @@ type Options struct {
 	// DocCredit is the credit for a question term that is not in a sentence
 	// but in another passage of the same article ("the 2009 report").
 	DocCredit float64
+	// Thesaurus is the word knowledge the answerer reads (WordNet's
+	// relations and classes); nil loads the one newsbot embeds. It is
+	// read-only, so answerers may share one: loading it is the slow part
+	// of New.
+	Thesaurus *thesaurus.Thesaurus
 }
 
 // DefaultOptions returns the defaults, calibrated on the seed
@@ -101,9 +106,13 @@ func New(opt Options) *Answerer {
 		}
 	}
 	e := &Answerer{opt: opt, terms: retrieval.NewAnalyzer()}
-	// The thesaurus is embedded: it cannot fail to load unless the build
-	// is broken, and then answers just lack synonyms and word classes.
-	th, _ := thesaurus.Load()
+	th := opt.Thesaurus
+	if th == nil {
+		// The thesaurus is embedded: it cannot fail to load unless the
+		// build is broken, and then answers just lack synonyms and word
+		// classes.
+		th, _ = thesaurus.Load()
+	}
 	e.lexicon = newLexicon(th)
 	e.rel = make(map[string][3][]string)
 	return e

@@ -174,7 +174,7 @@ func answerCases() []answerCase {
 //	Where were the ministers meeting?
 
 func TestExtractiveAnswers(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range answerCases() {
 		t.Run(tt.question, func(t *testing.T) {
 			a := ask(t, e, tt.question)
@@ -233,7 +233,7 @@ func refusalCases() []string {
 }
 
 func TestExtractiveRefuses(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, q := range refusalCases() {
 		t.Run(q, func(t *testing.T) {
 			a := ask(t, e, q)
@@ -249,7 +249,7 @@ func TestExtractiveRefuses(t *testing.T) {
 }
 
 func TestExtractiveDisagreement(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	tests := []struct {
 		question string
 		want     [2][]string // per side: one of these figures or dates
@@ -285,7 +285,7 @@ func TestExtractiveDisagreement(t *testing.T) {
 
 // Sources that agree, or a single source, are not reported as differing.
 func TestExtractiveAgreementIsNotDisagreement(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, q := range []string{
 		"How many soldiers has Canada lost?",
 		"When is the next NATO summit?",
@@ -377,7 +377,7 @@ func TestExtractiveNamesPeople(t *testing.T) {
 			[]string{"Sarkozy will take the final decision on the deployment in April, officials said.", "Reporting by David Ljunggren; editing by Rob Wilson"},
 		},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := e.Answer(context.Background(), bot.Request{Question: tt.question, Passages: tt.passages})
@@ -398,7 +398,7 @@ func TestExtractiveNamesPeople(t *testing.T) {
 // The headline is not quoted beside the body sentence that says the same.
 func TestExtractiveHeadline(t *testing.T) {
 	const q = "Who wants Canada to extend its mission in Afghanistan?"
-	a := ask(t, New(Options{}), q)
+	a := ask(t, testAnswerer(Options{}), q)
 	checkCitations(t, a)
 	for _, c := range a.Citations {
 		if c.Source == reuters2009 && c.Lines[0] == 1 {
@@ -413,13 +413,13 @@ func TestExtractiveHeadline(t *testing.T) {
 func TestExtractiveOptions(t *testing.T) {
 	const q = "When will Canada's combat mission in Kandahar end?"
 	t.Run("MaxSentences", func(t *testing.T) {
-		a := ask(t, New(Options{MaxSentences: 1, DisagreeCoverage: 2}), q)
+		a := ask(t, testAnswerer(Options{MaxSentences: 1, DisagreeCoverage: 2}), q)
 		if a.Refused || len(a.Citations) != 1 {
 			t.Errorf("with MaxSentences 1, Answer(%q) has %d citations (refused %v), want 1", q, len(a.Citations), a.Refused)
 		}
 	})
 	t.Run("MinScore", func(t *testing.T) {
-		a := ask(t, New(Options{MinScore: 100}), q)
+		a := ask(t, testAnswerer(Options{MinScore: 100}), q)
 		if !a.Refused {
 			t.Errorf("with MinScore 100, Answer(%q) = %q, want a refusal", q, a.Text)
 		}
@@ -427,15 +427,15 @@ func TestExtractiveOptions(t *testing.T) {
 	t.Run("MinCoverage", func(t *testing.T) {
 		// A third of its terms (army, morale, pay) are in the passages.
 		const half = "What did the army say about morale and pay?"
-		if a := ask(t, New(Options{}), half); !a.Refused {
+		if a := ask(t, testAnswerer(Options{}), half); !a.Refused {
 			t.Errorf("Answer(%q) = %q, want a refusal", half, a.Text)
 		}
-		if a := ask(t, New(Options{MinCoverage: 0.3, MinScore: 0.01}), half); a.Refused {
+		if a := ask(t, testAnswerer(Options{MinCoverage: 0.3, MinScore: 0.01}), half); a.Refused {
 			t.Errorf("with MinCoverage 0.3, Answer(%q) refused, want an answer", half)
 		}
 	})
 	t.Run("DisagreeCoverage", func(t *testing.T) {
-		a := ask(t, New(Options{DisagreeCoverage: 2}), q)
+		a := ask(t, testAnswerer(Options{DisagreeCoverage: 2}), q)
 		if strings.Contains(a.Text, "differ") {
 			t.Errorf("with DisagreeCoverage 2, Answer(%q) = %q, want no disagreement", q, a.Text)
 		}
@@ -443,7 +443,7 @@ func TestExtractiveOptions(t *testing.T) {
 }
 
 func TestExtractiveRequest(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	passages := seedPassages(t, "How many soldiers has Canada lost?")
 
 	t.Run("standalone question wins", func(t *testing.T) {
@@ -526,7 +526,7 @@ func TestExtractiveLines(t *testing.T) {
 		ID: "a.txt#1", Source: "a.txt", N: 1, Start: 300, End: 300 + len(text),
 		FirstLine: 10, LastLine: 13, Text: text,
 	}}
-	a, err := New(Options{}).Answer(context.Background(), bot.Request{
+	a, err := testAnswerer(Options{}).Answer(context.Background(), bot.Request{
 		Question: "How many soldiers has Canada lost?", Passages: []retrieval.Result{p},
 	})
 	if err != nil {
@@ -543,7 +543,7 @@ func TestExtractiveLines(t *testing.T) {
 }
 
 func TestExtractiveGolden(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct{ name, question string }{
 		{"who", "Who is the NATO spokesperson?"},
 		{"how_many", "How many soldiers has Canada lost?"},
@@ -602,7 +602,7 @@ func ExampleAnswerer() {
 }
 
 func BenchmarkExtractive(b *testing.B) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	const q = "When will Canada's combat mission in Kandahar end?"
 	req := bot.Request{Question: q, Passages: seedPassages(b, q)}
 	ctx := context.Background()
@@ -711,7 +711,7 @@ func TestExtractiveMarkdownHeading(t *testing.T) {
 			t.Errorf("Ask(%q) quotes the heading %q, want the body only", q, c.Quote)
 		}
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	sents := e.collectSentences([]retrieval.Result{{Chunk: retrieval.Chunk{Source: "a.md", Text: "## Bridge approved in vote\n\nThe council voted 11-5.", FirstLine: 1}}})
 	if len(sents) == 0 || sents[0].text != "Bridge approved in vote" || !sents[0].headline {
 		t.Errorf("collectSentences(heading) = %v, want the headline %q without its marks", sents, "Bridge approved in vote")
@@ -737,7 +737,7 @@ func TestAbbreviates(t *testing.T) {
 }
 
 func TestTermCreditDerived(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	tests := []struct {
 		question, text string
 		want           float64
@@ -767,7 +767,7 @@ func TestExtractiveNamesFromTheFileName(t *testing.T) {
 	// the question is then evidence, though the text never says it.
 	text := "I now respectfully recall your attention to what may be called compensated emancipation. If the plan shall be adopted, it is assumed that emancipation will follow, at least in several of the States."
 	p := retrieval.Result{Chunk: retrieval.Chunk{ID: "x#0", Source: "1862_abraham_lincoln_r.txt", Title: "Annual message", FirstLine: 1, LastLine: 1, Text: text}}
-	ext := New(Options{})
+	ext := testAnswerer(Options{})
 	cases := []struct {
 		question string
 		refused  bool

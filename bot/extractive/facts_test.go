@@ -70,7 +70,7 @@ func TestSingleFacts(t *testing.T) {
 		{"2024-festival.txt", "2024-10-01", "The documentary \"Tidewater\" by Rui Almeida won the Golden Lantern at the 14th festival on Monday.\n"},
 		{"2023-fire.txt", "2023-05-10", "Three workers were killed on Tuesday when fire tore through the Halvorsen plant.\n"},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		q         string
 		arts      []article
@@ -111,7 +111,7 @@ func TestYesNoSides(t *testing.T) {
 		{"lockout.html", "2023-11-02", "The musicians said they would stage free concerts in the Corn Exchange while the hall stayed shut.\n"},
 		{"opening.txt", "2024-09-14", "The orchestra no longer plays its summer series at the Corn Exchange.\n"},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct{ q, want, not string }{
 		{"Did the musicians accept the first offer?", "turned down", "Against"},
 		{"Does the orchestra still play at the Corn Exchange?", "no longer plays", "free concerts"},

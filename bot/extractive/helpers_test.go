@@ -5,12 +5,14 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/newsbot/newsbot/bot"
 	"github.com/newsbot/newsbot/bot/bottest"
 	"github.com/newsbot/newsbot/retrieval"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -22,17 +24,34 @@ const seedDir = "../../seeds"
 // tuned on.
 var heldoutDir = filepath.Join("..", "eval", "testdata", "heldout")
 
+// sharedThesaurus is loaded once per test binary: every answerer of the
+// tests reads it and none writes it, and loading WordNet is the slow part
+// of New (about a second with -race).
+var sharedThesaurus = sync.OnceValue(func() *thesaurus.Thesaurus {
+	th, err := thesaurus.Load()
+	if err != nil {
+		panic(err)
+	}
+	return th
+})
+
+// testAnswerer returns New(opt) over the shared thesaurus.
+func testAnswerer(opt Options) *Answerer {
+	opt.Thesaurus = sharedThesaurus()
+	return New(opt)
+}
+
 // offlineBot is the default bot: the real index of corpus and the
 // extractive answerer, checking quotes against the files.
 func offlineBot(t testing.TB, corpus string) *bot.Bot {
 	t.Helper()
-	return bot.New(bottest.Index(t, corpus), New(Options{}), bot.Options{Corpus: corpus})
+	return bot.New(bottest.Index(t, corpus), testAnswerer(Options{}), bot.Options{Corpus: corpus})
 }
 
 // testLexicon returns the lexicon of a new answerer: WordNet's classes.
 func testLexicon(t testing.TB) *lexicon {
 	t.Helper()
-	return New(Options{}).lexicon
+	return testAnswerer(Options{}).lexicon
 }
 
 // sentence is text as a sentence of the passages, without its article.

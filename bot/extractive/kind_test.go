@@ -41,7 +41,7 @@ func TestAskedOrgNoun(t *testing.T) {
 }
 
 func TestOrgsIn(t *testing.T) {
-	a := New(Options{})
+	a := testAnswerer(Options{})
 	for _, tt := range []struct {
 		question, text string
 		want           []string // "name=kind"
@@ -144,7 +144,7 @@ func TestKindAnswers(t *testing.T) {
 			[]string{"The festival opened on Friday with 12,000 fans.", "At the festival the music has to stop at 10 p.m. each night."}, "10 p.m."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			a := New(Options{})
+			a := testAnswerer(Options{})
 			var passages []retrieval.Result
 			for i, text := range tt.texts {
 				src := string(rune('a'+i)) + ".txt"

@@ -29,7 +29,7 @@ func TestMargin(t *testing.T) {
 		for i, text := range tt.texts {
 			passages = append(passages, dated(string(rune('a'+i))+".txt", text, d))
 		}
-		a := New(Options{}).answer(tt.question, passages)
+		a := testAnswerer(Options{}).answer(tt.question, passages)
 		if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, "85,000") {
 			t.Errorf("%q: got %q, want %q in it", tt.question, a.Text, tt.want)
 		}

@@ -14,7 +14,7 @@ import (
 // and its later update, two events of a story.
 func TestSameQuantityWorded(t *testing.T) {
 	type art struct{ date, text string }
-	e := New(Options{}) // WordNet loads once
+	e := testAnswerer(Options{}) // WordNet loads once
 	for _, tt := range []struct {
 		name string
 		arts []art

@@ -39,7 +39,7 @@ func TestNumberedIn(t *testing.T) {
 // TestNumberedNames: a question about one of a numbered series is answered
 // only by what is said of that one; another of the series is no answer.
 func TestNumberedNames(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d := time.Date(2024, 8, 21, 0, 0, 0, 0, time.UTC)
 	texts := []string{
 		"Kestra-3 cost 95 million euros to build and launch, the company said.",

@@ -18,7 +18,7 @@ func TestOrigin(t *testing.T) {
 		{"hale.txt", "", "Mayor Juniper Hale on the cable car\n\nJuniper Hale has been mayor of Skarvik since 2019. She was born in Tromso and moved to Skarvik to teach.\n"},
 		{"dearlove-interview.txt", "", "The farmers' leader on living with lynx\n\nCallum Dearlove has kept sheep at Scarth Head for 31 years.\n\nQ: Where are you from?\nA: Brough, on the far side of the moor. My father farmed there.\n"},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct{ q, want, not string }{
 		{"Where is Amara Oduya from?", "born in Leeds", "Glasgow"},
 		{"Where is Paola Szabo from?", "from Szeged", "Holmqvist retired"},
@@ -64,7 +64,7 @@ func TestYesNoReply(t *testing.T) {
 	arts := []article{
 		{"dearlove-interview.txt", "", "The farmers' leader on living with lynx\n\nCallum Dearlove has kept sheep at Scarth Head for 31 years and chairs the Upland Farmers' Association. We asked him about the Brackenmoor lynx.\n\nQ: Have you seen one of the lynx yourself?\nA: Never. I've seen the footprints in the snow, nothing more.\n\nQ: Would you take money if a lynx killed your sheep?\nA: I would take it, but money doesn't bring back a ewe.\n"},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	q := "Has Callum Dearlove ever seen a lynx?"
 	a, err := e.Answer(context.Background(), bot.Request{Question: q, Passages: passagesOf(arts...)})
 	if err != nil {

@@ -40,7 +40,7 @@ func TestNounSlot(t *testing.T) {
 // and its object is a thing the answer must name only with a
 // determiner.
 func TestYesNoPredicateParts(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	tests := []struct {
 		q         string
 		verb, obj string // "" for none
@@ -74,7 +74,7 @@ func TestYesNoPredicateParts(t *testing.T) {
 // A name's article may call it by the noun that ends it: "the theatre"
 // is the Old Granary Theatre.
 func TestRefersTo(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	sents := e.collectSentences(passagesOf(
 		article{"grant.txt", "2024-06-12", "The Old Granary Theatre will lose a third of its grant.\n\nTobias Wenlock said the theatre would stay open.\n\nA theatre in Leeds closed.\n"},
 		article{"other.txt", "2024-06-12", "Tobias Wenlock said the theatre would stay open.\n"},
@@ -115,7 +115,7 @@ func TestYesNoEvidence(t *testing.T) {
 		{"release.txt", "2024-03-18", "Four lynx were released into Brackenmoor Forest on Sunday, the Brackenmoor Wild Trust said.\n\nCallum Dearlove said sheep farmers had not been properly consulted and that the trust had refused to set up a compensation fund for lost livestock.\n\nThe trust said the project had cost 1.2 million pounds, most of it raised from public donations.\n"},
 		{"kittens.txt", "2025-02-11", "Camera traps have recorded two kittens with the female Brenna, the trust said.\n\nThe trust has asked for permission to release six more animals.\n\nTarn will not be released again, the trust said.\n"},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		q         string
 		arts      []article

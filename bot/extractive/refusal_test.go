@@ -11,7 +11,7 @@ import (
 
 // yesNoAnswerer is the answerer of this file's tests, made once: loading
 // WordNet is the slow part, slower still with -race.
-var yesNoAnswerer = sync.OnceValue(func() *Answerer { return New(Options{}) })
+var yesNoAnswerer = sync.OnceValue(func() *Answerer { return testAnswerer(Options{}) })
 
 // A sentence says no in other words: its verb refuses, denies, ends or
 // undoes what the question asks (WordNet's verbs below refuse, deny,

@@ -31,7 +31,7 @@ func TestRelativeYears(t *testing.T) {
 // a sentence speaks of another ("last year"); a question about who won in
 // a year is answered by a sentence that says who won.
 func TestYearByDate(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	d23, d24 := time.Date(2023, 3, 6, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 26, 0, 0, 0, 0, time.UTC)
 	preview := []string{
 		"Tomas Varga will start as the defending champion, with the dogs that carried him to victory last year.",
@@ -80,7 +80,7 @@ func TestFullYear(t *testing.T) {
 // the same figure of another year, though its report writes this one
 // elsewhere, nor by a sentence about another year of an undated article.
 func TestYearOfResults(t *testing.T) {
-	e := New(Options{}) // one answerer: loading WordNet is the slow part
+	e := testAnswerer(Options{}) // one answerer: loading WordNet is the slow part
 	passages := []retrieval.Result{
 		dated("a.txt", "Corvane said revenue for the three months to Dec. 31 rose 18% to $455 million.\n\nFor the full year, Corvane's revenue was $1.62 billion.\n\nIt expects revenue to grow more slowly in the first half of 2024.", time.Date(2024, 2, 7, 0, 0, 0, 0, time.UTC)),
 		dated("c.txt", "The Corvane robot was first sold in 2018, when revenue was $90 million.", time.Time{}),

@@ -11,7 +11,7 @@ import (
 // The shapes in which news binds a name to a role: the name bound, not
 // the question's own names, nor any name of a sentence on the topic.
 func TestRoleNames(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		question, text, want string // want "" when the sentence names no one in the role
 	}{
@@ -80,7 +80,7 @@ func TestRoleAnswers(t *testing.T) {
 	label := "Maren Oakes has signed to Lanternfish Records, founded in 2011 by the former DJ Ruth Ashby."
 	passages := []retrieval.Result{dated("race23.txt", race23, d23), dated("race24.txt", race24, d24)}
 	music := []retrieval.Result{dated("claim.txt", claim, d24), dated("label.txt", label, d23)}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		question string
 		passages []retrieval.Result
@@ -117,7 +117,7 @@ func TestSaidFirst(t *testing.T) {
 	d := time.Date(2024, 9, 5, 0, 0, 0, 0, time.UTC)
 	text := "The album of Maren Oakes, produced by Tomasz Wilk in a church over nine days in the spring, is her first.\n\n" +
 		"\"We left the doors open and let the gulls in,\" Wilk said of the church."
-	a := New(Options{}).answer("What did Tomasz Wilk say about the church?", []retrieval.Result{dated("a.txt", text, d)})
+	a := testAnswerer(Options{}).answer("What did Tomasz Wilk say about the church?", []retrieval.Result{dated("a.txt", text, d)})
 	if !strings.HasPrefix(a.Text, "\"We left the doors open") {
 		t.Errorf("got %q, want Wilk's words first", a.Text)
 	}

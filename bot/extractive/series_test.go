@@ -6,7 +6,7 @@ import (
 )
 
 func TestFigurePeriod(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	date := time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)
 	def := figPeriod{year: 2024, quarter: 1}
 	for _, tt := range []struct {
@@ -40,7 +40,7 @@ func TestFigurePeriod(t *testing.T) {
 }
 
 func TestOtherMeasure(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	revenue := map[string]bool{}
 	for _, t := range e.terms.Terms("revenue") {
 		revenue[t] = true

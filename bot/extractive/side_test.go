@@ -13,7 +13,7 @@ import (
 // finds them; a tally as of each report is no disagreement.
 func TestConflictSide(t *testing.T) {
 	d1, d2 := time.Date(2025, 5, 2, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		question string
 		texts    []string

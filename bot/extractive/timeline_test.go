@@ -46,7 +46,7 @@ func TestWeekdayDate(t *testing.T) {
 }
 
 func TestTextBounds(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		sents []string
 		want  string

@@ -30,7 +30,7 @@ func TestTransposed(t *testing.T) {
 
 func TestIsAge(t *testing.T) {
 	lx := testLexicon(t)
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		text string
 		want bool

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSaysNo(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	tests := []struct {
 		q, text string
 		want    bool
@@ -51,7 +51,7 @@ func TestAsksItself(t *testing.T) {
 // subject, the words that only say when ("still", "ever") or the phrase
 // that sets the scene.
 func TestYesNoPredicate(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	tests := []struct {
 		q    string
 		want []string // the words of the terms marked pred
@@ -100,7 +100,7 @@ func TestYesNoDecides(t *testing.T) {
 		{"acme.txt", "2024-05-02", "Acme said on Thursday that its profit grew 5 percent to 12 million dollars in the first quarter.\n\nRevenue fell 3 percent to 410 million dollars, as orders from carmakers slowed.\n"},
 		{"tour.txt", "2024-11-02", "The coastal stage is gone from the 2025 route, organisers said.\n\nThe plant will close in March, the company said.\n"},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		q         string
 		arts      []article
@@ -140,7 +140,7 @@ func TestWhoRuns(t *testing.T) {
 		{"title.txt", "2024-05-20", "Sanna Pelto scored twice to take her tally for the season to 21 goals.\n\nHarbourside manager Rhian Doyle, in her first season in charge, said the squad had grown up.\n\nHarbourside finished four points ahead of Millbrook.\n"},
 		{"festival.txt", "2024-10-01", "The festival will screen 112 films this year, festival director Ana Reis said on Monday.\n"},
 	}
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct{ q, want, not string }{
 		{"Who runs Harbourside?", "Rhian Doyle", "Pelto"},
 		{"Who runs the festival?", "Ana Reis", ""},
