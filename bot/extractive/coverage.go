@@ -96,10 +96,7 @@ func (e *Answerer) answerCoverage(cov *bot.Coverage) bot.Answer {
 		if cov.Trend {
 			// A figure year by year, quarter by quarter; a tally of
 			// one year report by report.
-			text = e.figureSeries(articles, &c, cov.Topic)
-			if text == "" && oneYear(articles) {
-				text = e.quantityTimeline(articles, &c, cov.Topic) // a tally followed day by day
-			}
+			text = e.figureHistory(articles, &c, cov.Topic)
 			if text == "" {
 				text = e.trendTimeline(articles, &c, cov.Topic)
 			}

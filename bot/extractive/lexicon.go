@@ -432,3 +432,31 @@ func (lx *lexicon) isFunctionWord(w string) bool {
 // head count answers them without the verb, where "how many were
 // wounded" must count the wounded.
 func (lx *lexicon) isPresenceVerb(w string) bool { return lx.is(w, wcPresence) }
+
+// below returns a word's base forms and the words below them in WordNet
+// down to depth levels.
+func (lx *lexicon) below(word string, depth int) []string {
+	th := lx.th
+	if th == nil {
+		return []string{word}
+	}
+	seen := make(map[string]bool)
+	var out []string
+	var walk func(w string, d int)
+	walk = func(w string, d int) {
+		if seen[w] {
+			return
+		}
+		seen[w] = true
+		out = append(out, w)
+		if d < depth {
+			for _, h := range th.Hyponyms(w) {
+				walk(h, d+1)
+			}
+		}
+	}
+	for _, l := range th.Lemmas(word) {
+		walk(l, 0)
+	}
+	return out
+}

@@ -1,8 +1,12 @@
 package extractive
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsbot/newsbot/bot"
+	"github.com/newsbot/newsbot/retrieval"
 )
 
 func TestFigurePeriod(t *testing.T) {
@@ -61,5 +65,42 @@ func TestOtherMeasure(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A figure's history leaves out, whether told period by period or report
+// by report, a figure foreseen (no one's yet) and one of another measure.
+func TestFigureHistoryLeavesOut(t *testing.T) {
+	for _, tt := range []struct {
+		name, topic string
+		articles    []retrieval.ArticlePassages
+		want        []string
+		not         string
+	}{
+		{"a forecast is no year's figure", "ferry passengers", []retrieval.ArticlePassages{
+			passageArticle("a.txt", "2023-03-01", "The ferry carried 4.1 million passengers in 2022, the operator said."),
+			passageArticle("b.txt", "2024-03-01", "The ferry carried 4.6 million passengers in 2023. The operator expects 5.2 million passengers in 2024."),
+		}, []string{"- 2022: 4.1 million", "- 2023: 4.6 million"}, "5.2 million"},
+		{"another measure is no report's figure", "brewer revenue", []retrieval.ArticlePassages{
+			passageArticle("a.txt", "2024-05-02", "The brewer's revenue was £41.2 million, the company said."),
+			passageArticle("b.txt", "2024-08-01", "The brewer made an operating profit of £4.4 million."),
+			passageArticle("c.txt", "2024-10-31", "The brewer's revenue was £44.0 million, the company said."),
+		}, []string{"2024-05-02", "£41.2 million", "The latest report, of 2024-10-31, gives £44.0 million"}, "£4.4 million"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := testAnswerer(Options{}).Answer(t.Context(), bot.Request{Question: "?", Coverage: &bot.Coverage{
+				Kind: bot.CoverageTimeline, Trend: true, Topic: tt.topic, Articles: tt.articles}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("got %s\nwant %q in it", a.Text, w)
+				}
+			}
+			if strings.Contains(a.Text, tt.not) {
+				t.Errorf("got %s\nwant no %q", a.Text, tt.not)
+			}
+		})
 	}
 }
