@@ -403,13 +403,21 @@ func weightOf(weight map[string]float64, t string) float64 {
 func (e *Answerer) articlePeriod(a coverageArticle) figPeriod {
 	d := articleDate(a)
 	if l := lede(a); l != nil {
-		for i := range l.toks {
-			if q := quarterAt(l.toks, i); q > 0 {
-				return figPeriod{year: quarterYear(l.toks, i, q, d), quarter: q}
-			}
+		if sps := periodsIn(l.toks); len(sps) > 0 {
+			return spotPeriod(sps[0], d)
 		}
 	}
 	return figPeriod{year: d.Year()}
+}
+
+// spotPeriod is the quarter a text names, in a report of date d: of the
+// year written with it, else of the last such quarter ended before d.
+func spotPeriod(sp periodSpot, d time.Time) figPeriod {
+	y := sp.year
+	if y == 0 {
+		y = reportedYear(sp.quarter, d)
+	}
+	return figPeriod{year: y, quarter: sp.quarter}
 }
 
 // figurePeriod reads the period written just after a figure: a quarter,
@@ -417,19 +425,20 @@ func (e *Answerer) articlePeriod(a coverageArticle) figPeriod {
 // earlier", "last year"); else def.
 func figurePeriod(s *passageSentence, m mention, def figPeriod, date time.Time) (figPeriod, bool) {
 	toks := s.toks
+	spots := periodsIn(toks)
 	end := min(len(toks), m.last+1+periodWindow)
 	for k := m.last + 1; k < end; k++ {
 		if k > m.last+1 && strings.ContainsAny(s.text[toks[k-1].end:toks[k].start], ",;:()") {
 			break // another clause
+		}
+		if i := slices.IndexFunc(spots, func(sp periodSpot) bool { return sp.first == k }); i >= 0 {
+			return spotPeriod(spots[i], date), true // a quarter
 		}
 		w := toks[k].lower
 		switch {
 		case isYearWord(toks[k]) && k > 0 && isPeriodPreposition(toks[k-1].lower):
 			y, _ := strconv.Atoi(toks[k].text)
 			return figPeriod{year: y}, true
-		case quarterAt(toks, k) > 0:
-			q := quarterAt(toks, k)
-			return figPeriod{year: quarterYear(toks, k, q, date), quarter: q}, true
 		case w == "year" && k > 0 && (toks[k-1].lower == "last" || toks[k-1].lower == "previous"):
 			return figPeriod{year: date.Year() - 1}, true
 		case w == "year" && m.kind != qPercent && k+1 < len(toks) && (toks[k+1].lower == "earlier" || toks[k+1].lower == "before" || toks[k+1].lower == "ago"):
@@ -451,36 +460,6 @@ func isPeriodPreposition(w string) bool {
 		return true
 	}
 	return false
-}
-
-// quarterAt returns the quarter named at word i ("first quarter",
-// "Q3"), 0 for none.
-func quarterAt(toks []textWord, i int) int {
-	w := toks[i].lower
-	if len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4' {
-		return int(w[1] - '0')
-	}
-	if w != "quarter" || i == 0 {
-		return 0
-	}
-	return slices.Index([]string{"", "first", "second", "third", "fourth"}, toks[i-1].lower) // -1 -> none
-}
-
-// quarterYear is the year of the quarter named at word i: written after
-// it ("of 2024"), else the last such quarter ended by the report's date.
-func quarterYear(toks []textWord, i, q int, date time.Time) int {
-	if i+2 < len(toks) && toks[i+1].lower == "of" && isYearWord(toks[i+2]) {
-		y, _ := strconv.Atoi(toks[i+2].text)
-		return y
-	}
-	if date.IsZero() {
-		return 0
-	}
-	end := time.Date(date.Year(), time.Month(3*q)+1, 1, 0, 0, 0, 0, time.UTC)
-	if end.After(date) {
-		return date.Year() - 1
-	}
-	return date.Year()
 }
 
 // figureRow is the figure one article gives of the quantity asked.

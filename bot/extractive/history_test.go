@@ -19,7 +19,11 @@ func TestFigurePeriod(t *testing.T) {
 		{"Revenue rose to £41.2 million in the first quarter of 2024, from £38.5 million a year earlier.", "£38.5 million", "Q1 2023"},
 		{"Revenue rose to £41.2 million in the first quarter of 2024, from £38.5 million a year earlier.", "£41.2 million", "Q1 2024"},
 		{"The zoo welcomed 212,000 visitors in 2021, up from 118,000 in 2020.", "118,000", "2020"},
-		{"Operating profit rose to £4.4 million in the three months to June 30.", "£4.4 million", "Q1 2024"},
+		// Quarters as constraint.go reads them, the year a quarter's
+		// last ended before the report where none is written.
+		{"Operating profit rose to £4.4 million in the three months to March 31.", "£4.4 million", "Q1 2024"},
+		{"Operating profit rose to £4.4 million in the last quarter.", "£4.4 million", "Q4 2023"},
+		{"Sales were £9.1 million in Q3, down from £9.8 million in the second quarter of 2023.", "£9.8 million", "Q2 2023"},
 		// A change is of the period reported, not of the year before.
 		{"Revenue rose 9 percent from a year earlier.", "9 percent", "Q1 2024"},
 		// A year in another clause is not the figure's.
