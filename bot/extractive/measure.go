@@ -125,14 +125,6 @@ func (e *Answerer) asksWin(toks []textWord) bool {
 	return false
 }
 
-// stemOf returns the stem the index gives a single word.
-func (e *Answerer) stemOf(w string) string {
-	if st := e.terms.Terms(w); len(st) == 1 {
-		return st[0]
-	}
-	return w
-}
-
 // measures reports whether s gives the measure t stands for: a margin or
 // a length.
 func (lx *lexicon) measures(s *passageSentence, t qterm) bool {

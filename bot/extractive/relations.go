@@ -199,3 +199,24 @@ func (e *Answerer) antonyms(word string) []string {
 		return out
 	})
 }
+
+// stems returns the stems of a word or phrase as the index writes them.
+func (e *Answerer) stems(w string) []string {
+	var out []string
+	for _, f := range strings.Fields(strings.ReplaceAll(w, "-", " ")) {
+		ts := e.terms.Terms(f)
+		if len(ts) == 0 {
+			ts = []string{f}
+		}
+		out = append(out, ts[0])
+	}
+	return out
+}
+
+// stemOf returns the stem the index gives a single word.
+func (e *Answerer) stemOf(w string) string {
+	if st := e.terms.Terms(w); len(st) == 1 {
+		return st[0]
+	}
+	return w
+}
