@@ -248,6 +248,12 @@ func (v *Vocabulary) Nearest(word string, maxDist int) []string {
 	return out
 }
 
+// EditDistance is the optimal string alignment distance of two words
+// (insertions, deletions, substitutions and transpositions of adjacent
+// letters), or limit+1 once it must exceed limit: how far a misspelt
+// word or name is from the one meant.
+func EditDistance(a, b string, limit int) int { return editDistance([]rune(a), []rune(b), limit) }
+
 // editDistance is the optimal string alignment distance of a and b
 // (Damerau-Levenshtein without repeated edits of a substring), or
 // limit+1 once it must exceed limit.

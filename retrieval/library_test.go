@@ -40,9 +40,10 @@ func TestEditDistance(t *testing.T) {
 		{"appathurai", "apathurai", 1},
 		{"kitten", "sitting", 3},
 		{"abc", "abcdefgh", 3}, // past the limit of 2
+		{"talbot", "tabor", 2}, {"gwen", "owen", 1}, {"müller", "muller", 1},
 	} {
-		if got := editDistance([]rune(tt.a), []rune(tt.b), 2); got != min(tt.want, 3) {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, min(tt.want, 3))
+		if got := EditDistance(tt.a, tt.b, 2); got != min(tt.want, 3) {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, min(tt.want, 3))
 		}
 	}
 }

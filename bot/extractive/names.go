@@ -5,7 +5,11 @@ package extractive
 // one of them is wrong, a disagreement as much as a figure is; and
 // lets a surname stand for the full name another report gives.
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/newsbot/newsbot/retrieval"
+)
 
 // spelling is one full name as an article writes it.
 type spelling struct {
@@ -67,7 +71,7 @@ func (e *Answerer) nameConflicts(articles []coverageArticle) []conflict {
 			default:
 				continue
 			}
-			if len(a) < minSpelling || len(b) < minSpelling || editDistance(a, b) > maxSpellingEdits ||
+			if len(a) < minSpelling || len(b) < minSpelling || retrieval.EditDistance(a, b, maxSpellingEdits) > maxSpellingEdits ||
 				written[x.art][b] || written[y.art][a] {
 				continue
 			}
@@ -147,26 +151,4 @@ func (g givenOf) credit(e *Answerer, q questionInfo, t qterm, s *passageSentence
 func sameDaysReports(a, b coverageArticle) bool {
 	da, db := a.info.Date, b.info.Date
 	return da.IsZero() || db.IsZero() || absDays(da.Sub(db).Hours()/24) <= sameDays
-}
-
-// editDistance is the Levenshtein distance between two words.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -248,16 +248,3 @@ func TestNameConflicts(t *testing.T) {
 		})
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"talbot", "tabor", 2}, {"reyes", "reyna", 2}, {"marchetti", "marchetti", 0}, {"gwen", "owen", 1}, {"li", "lucas", 4},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}

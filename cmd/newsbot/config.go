@@ -547,7 +547,8 @@ func keyPaths(t reflect.Type, path string) []string {
 func closest(key string, keys []string) string {
 	best, bestDist := "", math.MaxInt
 	for _, k := range keys {
-		if d := editDistance(normKey(key), normKey(k)); d < bestDist {
+		// Past 2 edits no key is a plausible misspelling: 3 stands for all.
+		if d := retrieval.EditDistance(normKey(key), normKey(k), 2); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -560,32 +561,6 @@ func closest(key string, keys []string) string {
 // normKey folds the spellings "baseURL", "base-url" and "base_url" together.
 func normKey(s string) string {
 	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(s))
-}
-
-// editDistance is the optimal string alignment distance: insertions,
-// deletions, substitutions and transpositions of adjacent bytes.
-func editDistance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 func badValue(n *yaml.Node, path, want string) error {

@@ -446,26 +446,6 @@ func TestConfigExampleDocumentsEveryOption(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"model", "model", 0},
-		{"modle", "model", 1},
-		{"mode", "model", 1},
-		{"modell", "model", 1},
-		{"mdl", "model", 2},
-		{"", "k", 1},
-		{"turns", "index", 5},
-	}
-	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func ExampleParseConfig() {
 	getenv := func(name string) string {
 		return map[string]string{"LLM_MODEL": "llama3.1"}[name]
