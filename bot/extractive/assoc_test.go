@@ -112,4 +112,4 @@ func TestAssocRanks(t *testing.T) {
 
 // assocAnswerer is one answerer for this file's tests: loading WordNet
 // is slow.
-var assocAnswerer = sync.OnceValue(func() *Answerer { return New(Options{}) })
+var assocAnswerer = sync.OnceValue(func() *Answerer { return testAnswerer(Options{}) })

@@ -8,7 +8,7 @@ import (
 
 // gateAnswerer is the answerer of this file's tests, made once: loading
 // WordNet is the slow part.
-var gateAnswerer = sync.OnceValue(func() *Answerer { return New(Options{}) })
+var gateAnswerer = sync.OnceValue(func() *Answerer { return testAnswerer(Options{}) })
 
 // A sentence answers only with the answer its question expects, said of
 // what is asked: the story's words around something else are no answer,

@@ -63,7 +63,7 @@ func TestRevisions(t *testing.T) {
 // one sum written at two scales is no disagreement.
 func TestSingleAnswerSides(t *testing.T) {
 	d1, d2 := time.Date(2026, 10, 6, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		question string
 		a, b     string
@@ -99,7 +99,7 @@ func TestSingleAnswerSides(t *testing.T) {
 // TestForeseenClause: a figure given as an estimate or forecast is one a
 // later report revises; "will" and "this time" are no estimate.
 func TestForeseenClause(t *testing.T) {
-	e := New(Options{})
+	e := testAnswerer(Options{})
 	for _, tt := range []struct {
 		text, figure string
 		want         bool

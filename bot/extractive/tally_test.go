@@ -27,7 +27,7 @@ func TestTallyAt(t *testing.T) {
 	} {
 		s := sentence(tt.text)
 		got := ""
-		for _, m := range lx.mentions(s, New(Options{}).terms.Terms) {
+		for _, m := range lx.mentions(s, testAnswerer(Options{}).terms.Terms) {
 			if m.kind == qTally {
 				got = m.date
 			}
