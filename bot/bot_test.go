@@ -170,7 +170,10 @@ func TestBotCitesPDFByPageAndLine(t *testing.T) {
 func TestBotModelBudgetCoversRewriteAndAnswer(t *testing.T) {
 	model, srv := newFakeLLM(t, llm.Options{Timeout: time.Hour, RewriteTimeout: time.Hour, MaxRetries: 3}, llmtest.Reply{Hang: true})
 	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{
-		Fallback: extractive.New(extractive.Options{}), Rewriter: model, Corpus: seedDir, ModelBudget: 300 * time.Millisecond,
+		Fallback: extractive.New(extractive.Options{}), Rewriter: model, Corpus: seedDir,
+		// Long enough for the requests to reach the server on a loaded
+		// machine: the model never answers, so the budget is what ends it.
+		ModelBudget: 1500 * time.Millisecond,
 	})
 	conv := bot.NewConversation(4)
 	for _, q := range []string{"Who is the NATO spokesperson?", "And what did he say about Canada?"} {

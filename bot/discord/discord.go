@@ -75,6 +75,9 @@ type Options struct {
 	Threads          bool          // start a public thread for each new conversation begun by a mention
 	StreamInterval   time.Duration // least time between edits of a streaming answer (default 1 s)
 	ShutdownTimeout  time.Duration // grace period for answers in flight at shutdown (default 10 s; see Run)
+	// ShutdownModelWait is the part of ShutdownTimeout answers in flight
+	// may still wait on the model (default half of it).
+	ShutdownModelWait time.Duration
 
 	Logger     *slog.Logger
 	HTTPClient *http.Client      // REST client (default: discordgo's)
@@ -129,6 +132,9 @@ func New(b *bot.Bot, opt Options) *Bot {
 	if opt.ShutdownTimeout <= 0 {
 		opt.ShutdownTimeout = 10 * time.Second
 	}
+	if opt.ShutdownModelWait <= 0 || opt.ShutdownModelWait > opt.ShutdownTimeout {
+		opt.ShutdownModelWait = opt.ShutdownTimeout / 2
+	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -144,7 +150,8 @@ func New(b *bot.Bot, opt Options) *Bot {
 
 // Run connects to Discord, registers the slash commands and answers until
 // ctx is done; then it stops taking questions and gives the answers in
-// flight the grace period of ShutdownTimeout: half of it to the model,
+// flight the grace period of ShutdownTimeout: ShutdownModelWait of it (half
+// by default) to the model,
 // after which an answer still waiting on it is given extractively (with
 // the usual note), the rest to send them. Then it closes the session and
 // returns nil. A missing or rejected token is one clear error.
@@ -269,10 +276,10 @@ func (d *Bot) shutdown(s *discordgo.Session, cancelWork context.CancelFunc) {
 		d.inflight.Wait()
 		close(done)
 	}()
-	// The model gets the first half of the grace period; answers still
-	// waiting on it then get the extractive answer, which takes
-	// milliseconds, and the second half is for sending them.
-	half := d.opt.ShutdownTimeout / 2
+	// The model gets the first part of the grace period (half by
+	// default); answers still waiting on it then get the extractive
+	// answer, which takes milliseconds, and the rest is for sending them.
+	half := d.opt.ShutdownModelWait
 	select {
 	case <-done:
 	case <-time.After(half):

@@ -308,11 +308,13 @@ func TestDiscord(t *testing.T) {
 			map[string]any{"name": "question", "type": 3, "value": "What did Appathurai tell Canada AM on Friday?"}))
 		const patch = "/api/v9/webhooks/app-1/itoken-i-ask/messages/@original"
 		eventually(t, "the answer", func() bool { return len(f.requests("PATCH", patch)) > 0 })
+		r.waitHandled(t, events) // a slow answer is edited in streaming, then whole
 		cbs := f.requests("POST", "/api/v9/interactions/i-ask/itoken-i-ask/callback")
 		if len(cbs) != 1 || cbs[0].json(t)["type"] != 5.0 {
 			t.Fatalf("callbacks = %v, want one deferred (type 5) response", cbs)
 		}
-		if got := content(t, f.requests("PATCH", patch)[0]); !strings.Contains(got, "000_7b664699113ac3fb.txt:") {
+		edits := f.requests("PATCH", patch)
+		if got := content(t, edits[len(edits)-1]); !strings.Contains(got, "000_7b664699113ac3fb.txt:") {
 			t.Errorf("@original = %q, want a citation of 000_7b664699113ac3fb.txt", got)
 		}
 		f.mu.Lock()
@@ -331,6 +333,7 @@ func TestDiscord(t *testing.T) {
 		follow["message_reference"] = map[string]any{"message_id": askAnswerID, "channel_id": "c-ask"}
 		dispatch("MESSAGE_CREATE", follow)
 		eventually(t, "the follow-up answer", func() bool { return len(f.requests("POST", "/api/v9/channels/c-ask/messages")) > 0 })
+		r.waitHandled(t, events) // the post may be the streaming one, sent before the answer is filed
 		conv, ok := r.d.convs.Get("msg:" + askAnswerID)
 		if !ok {
 			t.Fatalf("no conversation for the /ask answer %s", askAnswerID)
@@ -480,11 +483,12 @@ func TestDiscord(t *testing.T) {
 		f.failNext("POST "+path, http.StatusTooManyRequests)
 		dispatch("MESSAGE_CREATE", f.userMessage("m-429", "c-429", "g1", "u-429", mention+"What did Rasmussen say about extending the Canadian mission beyond 2011?", true))
 		eventually(t, "the retried reply", func() bool { return len(f.requests("POST", path)) == 2 })
+		r.waitHandled(t, events) // a slow answer is posted streaming and edited whole
 		reqs := f.requests("POST", path)
 		if reqs[0].Status != http.StatusTooManyRequests || reqs[1].Status != http.StatusOK {
 			t.Errorf("statuses = %d, %d, want 429 then 200", reqs[0].Status, reqs[1].Status)
 		}
-		if got := content(t, reqs[1]); !strings.Contains(got, "002_6b9d529eae85757d.txt:") {
+		if got := f.finalContent(t, reqs[1]); !strings.Contains(got, "002_6b9d529eae85757d.txt:") {
 			t.Errorf("retried reply = %q, want the cited answer", got)
 		}
 	})
@@ -1090,7 +1094,10 @@ func TestDiscordShutdownAnswersFromCoverage(t *testing.T) {
 	model := llm.New(llm.NewOpenAIClient(srv.ClientConfig()), llm.Options{Model: "test-model", Timeout: time.Hour, MaxRetries: -1})
 	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{Fallback: extractive.New(extractive.Options{}), Corpus: seedDir})
 	f := newFakeDiscord(t)
-	r := startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf, ShutdownTimeout: 8 * time.Second})
+	r := startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf,
+		// The model's share is what the test waits out; the rest is a
+		// bound for a loaded machine, not a timing.
+		ShutdownTimeout: 2 * time.Minute, ShutdownModelWait: time.Second})
 	channels := []string{"c-down-1", "c-down-2", "c-down-3"}
 	for i, ch := range channels {
 		f.dispatch(t, "MESSAGE_CREATE", f.userMessage(fmt.Sprintf("m-down-%d", i), ch, "g1", fmt.Sprintf("u-down-%d", i),

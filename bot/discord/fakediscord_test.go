@@ -415,6 +415,17 @@ func (f *fakeDiscord) requests(method, path string) []fakeRequest {
 	return out
 }
 
+// finalContent is what a message the bot posted shows in the end: its
+// last edit's content, if the bot edited it (an answer slower than the
+// stream interval is posted partial and edited whole), else the post's.
+func (f *fakeDiscord) finalContent(t *testing.T, post fakeRequest) string {
+	t.Helper()
+	if edits := f.requests("PATCH", post.Path+"/"+post.RespID); len(edits) > 0 {
+		return content(t, edits[len(edits)-1])
+	}
+	return content(t, post)
+}
+
 func (f *fakeDiscord) counts() (identifies, resumes int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
