@@ -18,7 +18,7 @@ import (
 
 func TestBotFallsBackToExtractiveWhenTheModelFails(t *testing.T) {
 	model, srv := newFakeLLM(t, llm.Options{MaxRetries: 2}, llmtest.Reply{Status: 500})
-	ext := extractive.New(extractive.Options{})
+	ext := extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)})
 	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{Fallback: ext, Rewriter: model, Corpus: seedDir})
 	if b.Mode() != bot.ModeLLM {
 		t.Errorf("Mode() = %q, want %q", b.Mode(), bot.ModeLLM)
@@ -42,7 +42,7 @@ func TestBotLLMAnswerIsVerifiedAndRenumbered(t *testing.T) {
 	// The model cites passages by their numbers in the prompt; the bot
 	// keeps the cited ones, renumbered, with quotes found in the files.
 	model, srv := newFakeLLM(t, llm.Options{}, llmtest.Reply{Chunks: []string{"NATO's spokesperson is James Appathurai [3]", " according to CTV [3][42]."}})
-	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{Fallback: extractive.New(extractive.Options{}), Corpus: seedDir})
+	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{Fallback: extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), Corpus: seedDir})
 	var streamed strings.Builder
 	a, err := b.Ask(context.Background(), nil, "Who is the NATO spokesperson?", func(s string) { streamed.WriteString(s) })
 	if err != nil {
@@ -65,7 +65,7 @@ func TestBotLLMAnswerIsVerifiedAndRenumbered(t *testing.T) {
 }
 
 func TestBotFollowUpCarriesTheTopic(t *testing.T) {
-	b := bot.New(bottest.Index(t, seedDir), extractive.New(extractive.Options{}), bot.Options{Corpus: seedDir})
+	b := bot.New(bottest.Index(t, seedDir), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: seedDir})
 	conv := bot.NewConversation(4)
 	ctx := context.Background()
 	if _, err := b.Ask(ctx, conv, "Who is the NATO spokesperson?", nil); err != nil {
@@ -119,7 +119,7 @@ func TestBotChecksQuotesOfHTMLArticles(t *testing.T) {
 	if err := os.WriteFile(corpus+"/ferry.html", []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 	a, err := b.Ask(context.Background(), nil, "When did the workers at Smith & Sons go back?", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -143,7 +143,7 @@ func TestBotCitesPDFByPageAndLine(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "report.pdf"), doc.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b := bot.New(bottest.Index(t, dir), extractive.New(extractive.Options{}), bot.Options{Corpus: dir})
+	b := bot.New(bottest.Index(t, dir), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: dir})
 	a, err := b.Ask(context.Background(), nil, "Who is the harbour master?", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +170,7 @@ func TestBotCitesPDFByPageAndLine(t *testing.T) {
 func TestBotModelBudgetCoversRewriteAndAnswer(t *testing.T) {
 	model, srv := newFakeLLM(t, llm.Options{Timeout: time.Hour, RewriteTimeout: time.Hour, MaxRetries: 3}, llmtest.Reply{Hang: true})
 	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{
-		Fallback: extractive.New(extractive.Options{}), Rewriter: model, Corpus: seedDir,
+		Fallback: extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), Rewriter: model, Corpus: seedDir,
 		// Long enough for the requests to reach the server on a loaded
 		// machine: the model never answers, so the budget is what ends it.
 		ModelBudget: 1500 * time.Millisecond,
@@ -201,8 +201,8 @@ func TestBotCorrectsNamesTypedInLowerCase(t *testing.T) {
 		primary bot.Answerer
 		opt     bot.Options
 	}{
-		{"extractive", extractive.New(extractive.Options{}), bot.Options{Corpus: seedDir}},
-		{"model with extractive fallback", model, bot.Options{Fallback: extractive.New(extractive.Options{}), Corpus: seedDir}},
+		{"extractive", extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: seedDir}},
+		{"model with extractive fallback", model, bot.Options{Fallback: extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), Corpus: seedDir}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			b := bot.New(bottest.Index(t, seedDir), tt.primary, tt.opt)

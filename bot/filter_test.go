@@ -69,7 +69,7 @@ func TestConversationFilter(t *testing.T) {
 		"2008-02-22-ferry.txt": "Ferry strike\n\nHALIFAX (CP) - Ferry workers walked off the job on Monday over pay.\n",
 		"2009-06-13-ferry.txt": "Ferry strike ends\n\nHALIFAX (CP) - Ferry workers went back to work on Friday after a deal on pay.\n",
 	})
-	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 	conv := bot.NewConversation(4)
 	after, _ := bot.ParseDate("2009")
 	conv.SetFilter(bot.Filter{After: after})
@@ -108,7 +108,7 @@ func TestCoverageQuestionsFilter(t *testing.T) {
 		"ap/2010-01-05-ferry.txt": "Ferry fares rise\n\nHALIFAX (AP) - Ferry fares rose on Tuesday to pay for the strike deal.\n\n" +
 			"\"Fares had to rise,\" ferry manager Joan Pike said.\n",
 	})
-	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 	d := func(s string) time.Time { t, _ := bot.ParseDate(s); return t }
 	tests := []struct {
 		question string

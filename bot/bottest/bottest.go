@@ -1,16 +1,34 @@
 // Package bottest has what newsbot's tests share: a real on-disk index of
-// a corpus, golden files, and a process in which writes fail.
+// a corpus, the thesaurus loaded once, golden files, and a process in
+// which writes fail.
 package bottest
 
 import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/newsbot/newsbot/retrieval"
 	"github.com/newsbot/newsbot/retrieval/local"
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
+
+// Thesaurus is the word knowledge (WordNet) for the answerers a test
+// builds (extractive.Options.Thesaurus), loaded once per test process:
+// each load takes a second under the race detector, and the tests build
+// dozens of answerers. It is only read, so tests may share it.
+func Thesaurus(t testing.TB) *thesaurus.Thesaurus {
+	t.Helper()
+	th, err := loadThesaurus()
+	if err != nil {
+		t.Fatalf("loading the thesaurus: %v", err)
+	}
+	return th
+}
+
+var loadThesaurus = sync.OnceValues(thesaurus.Load)
 
 // Index builds a real, on-disk index of corpus in a temporary folder, as
 // `newsbot` does with its defaults.

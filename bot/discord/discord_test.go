@@ -565,7 +565,7 @@ func findCustomID(body map[string]any) string {
 func TestDiscordThreads(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
-	sa := &streamingAnswerer{inner: extractive.New(extractive.Options{}), pause: 20 * time.Millisecond, held: make(chan string, 1), release: make(chan struct{})}
+	sa := &streamingAnswerer{inner: extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), pause: 20 * time.Millisecond, held: make(chan string, 1), release: make(chan struct{})}
 	b := bot.New(bottest.Index(t, seedDir), sa, bot.Options{Corpus: seedDir})
 	f.messageContent = true // messages in the thread that do not mention the bot need it
 	r := startDiscord(t, f, b, Options{
@@ -846,7 +846,7 @@ func TestDiscordAnswersNewArticle(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go ix.Watch(ctx, corpus, 100*time.Millisecond, nil)
-	b := bot.New(ix, extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	b := bot.New(ix, extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 	f := newFakeDiscord(t)
 	startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf})
 
@@ -975,7 +975,7 @@ func TestDiscordShards(t *testing.T) {
 	var fakes []*fakeDiscord
 	for id := range 2 {
 		f := newFakeDiscord(t)
-		b := bot.New(open(), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+		b := bot.New(open(), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 		startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf, ShardID: id, ShardCount: 2})
 		fakes = append(fakes, f)
 	}
@@ -1092,7 +1092,7 @@ func TestDiscordShutdownAnswersFromCoverage(t *testing.T) {
 	t.Parallel()
 	srv := llmtest.NewServer(t, llmtest.Reply{Hang: true})
 	model := llm.New(llm.NewOpenAIClient(srv.ClientConfig()), llm.Options{Model: "test-model", Timeout: time.Hour, MaxRetries: -1})
-	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{Fallback: extractive.New(extractive.Options{}), Corpus: seedDir})
+	b := bot.New(bottest.Index(t, seedDir), model, bot.Options{Fallback: extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), Corpus: seedDir})
 	f := newFakeDiscord(t)
 	r := startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf,
 		// The model's share is what the test waits out; the rest is a

@@ -19,7 +19,7 @@ func TestDiscordAskFilters(t *testing.T) {
 		"reuters/2008-02-22-ferry.txt": "Ferry strike\n\nHALIFAX (Reuters) - Ferry workers walked off the job on Monday over pay.\n",
 		"ap/2009-06-13-ferry.txt":      "Ferry strike ends\n\nHALIFAX (AP) - Ferry workers went back to work on Friday after a deal on pay.\n",
 	})
-	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	b := bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 	f := newFakeDiscord(t)
 	startDiscord(t, f, b, Options{UserRate: rate.Inf, ChannelRate: rate.Inf})
 

@@ -18,5 +18,5 @@ const seedDir = "../../seeds"
 // extractive answerer, checking quotes against the files.
 func offlineBot(t testing.TB, corpus string) *bot.Bot {
 	t.Helper()
-	return bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	return bot.New(bottest.Index(t, corpus), extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 }

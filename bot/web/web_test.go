@@ -40,7 +40,7 @@ const seeds = "../../seeds"
 func newServer(t *testing.T, corpus string, opt web.Options) *web.Server {
 	t.Helper()
 	ix := bottest.Index(t, corpus)
-	b := bot.New(ix, extractive.New(extractive.Options{}), bot.Options{Corpus: corpus})
+	b := bot.New(ix, extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), bot.Options{Corpus: corpus})
 	opt.Corpus = corpus
 	return web.New(b, ix, opt)
 }
@@ -197,7 +197,7 @@ func TestAPIAskStreamsTheModel(t *testing.T) {
 	srv := llmtest.NewServer(t, llmtest.Reply{Chunks: []string{"NATO's spokesperson is ", "James Appathurai [3]", " <script>alert(1)</script>."}})
 	model := llm.New(llm.NewOpenAIClient(srv.ClientConfig()), llm.Options{Model: "test-model", BaseBackoff: time.Millisecond})
 	ix := bottest.Index(t, seeds)
-	b := bot.New(ix, model, bot.Options{Corpus: seeds, Fallback: extractive.New(extractive.Options{}), Rewriter: model})
+	b := bot.New(ix, model, bot.Options{Corpus: seeds, Fallback: extractive.New(extractive.Options{Thesaurus: bottest.Thesaurus(t)}), Rewriter: model})
 	s := web.New(b, ix, web.Options{Corpus: seeds})
 
 	hs := httptest.NewServer(s)
