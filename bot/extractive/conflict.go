@@ -87,10 +87,12 @@ const maxRatio = 3
 // the plan changed), with which is newer.
 func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 	points := e.points(articles)
-	var now, apart, revised []*point
+	var now, apart, revised, moved []*point
 	updates := 0
 	for _, p := range points {
 		switch {
+		case p.date && len(moved) < maxRevisions && e.movedPoint(p, articles):
+			moved = append(moved, p) // a plan, then another date: told as a change (eventdate.go)
 		case e.update(p, articles) && e.revisedTally(p):
 			revised = append(revised, p) // a figure revised: told as a change
 		case e.update(p, articles):
@@ -102,7 +104,7 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 		}
 	}
 	var b strings.Builder
-	if len(now)+len(apart) == 0 {
+	if len(now)+len(apart)+len(moved) == 0 {
 		b.WriteString("The articles do not give different figures, dates or names for the same thing, as far as they can be compared sentence by sentence.")
 		if updates > 0 {
 			b.WriteString(" Figures that changed between reports of different dates are updates, not disagreements.")
@@ -126,6 +128,9 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 	}
 	if updates > 0 && len(now)+len(apart) > 0 {
 		fmt.Fprintf(&b, "\n%d %s that changed between reports of different dates %s left out: updates, not disagreements.", updates, plural(updates, "figure", "figures"), plural(updates, "is", "are"))
+	}
+	if len(moved) > 0 {
+		e.writeMoved(&b, moved, articles, c)
 	}
 	if len(revised) > 0 {
 		b.WriteString("\n" + revisionsHead)
@@ -407,6 +412,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		return false
 	}
 	names := nameTerms(lx, articles, e.terms.Terms)
+	events := e.newDateEvents(names) // what happens on each date (eventdate.go)
 	years := make([]map[string]bool, len(articles))
 	for i, a := range articles {
 		years[i] = articleYears(a)
@@ -485,7 +491,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			// that began on May 7"): the words right around them tell.
 			for j := i + 1; j < len(all); j++ {
 				if _, ok := score[j]; !ok && all[j].kind == qDate && all[j].art != x.art {
-					if d, ok := daysBetween(x.date, all[j].date); ok && d <= dayOrTwo {
+					if d, ok := daysBetween(x.date, all[j].date); ok && (d <= dayOrTwo || events.candidate(x.mention, all[j].mention, d)) {
 						score[j] = 0
 					}
 				}
@@ -498,7 +504,8 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 		}
 		for j, sc := range score {
 			y := all[j]
-			if !lx.comparable(x.mention, y.mention) || otherYears(articles[x.art], articles[y.art], years[x.art], years[y.art]) {
+			moved := x.kind == qDate && events.moved(x.mention, y.mention) // a plan, then another date (eventdate.go)
+			if !lx.comparable(x.mention, y.mention) && !moved || otherYears(articles[x.art], articles[y.art], years[x.art], years[y.art]) {
 				continue
 			}
 			if x.kind != qCount && x.kind != qDate && x.kind != qTally && x.before != "" && y.before != "" && x.before != y.before && !has(nearOf(i), y.before) && !has(nearOf(j), x.before) {
@@ -507,7 +514,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				// the valley €15m": a cost is a damage.
 				continue
 			}
-			event := x.kind == qDate && e.sameEvent(x.mention, y.mention, names)
+			event := moved || x.kind == qDate && events.one(x.mention, y.mention)
 			if d, ok := daysBetween(x.date, y.date); ok && d > maxDateGap && !event {
 				continue // the dates of two events, unless both name one and what happens on it
 			}
@@ -573,7 +580,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				sc += closeBonus // a day misreported, as often happens
 			}
 			if event {
-				sc += closeBonus // "production will stop on", "production would end on"
+				sc += closeBonus + events.surety(x.mention, y.mention) // "production will stop on", "production would end on"
 				close = true
 			}
 			if sameContest(x.mention, y.mention) {

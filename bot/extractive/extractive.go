@@ -202,6 +202,9 @@ func (e *Answerer) answerAssoc(question string, passages []retrieval.Result, as 
 		if a, ok := e.updateAnswer(question, q, best, other); ok {
 			return a // a figure that changed, not a disagreement
 		}
+		if a, ok := e.movedDateAnswer(q, best, other, sents); ok {
+			return a // a date planned, then given otherwise (eventdate.go)
+		}
 		return quoteAnswer([]*scoredSentence{best, other}, true)
 	}
 	if other, how := e.conflictSide(q, best, sents); other != nil && !e.ageAside(q, best, other) {
@@ -211,7 +214,13 @@ func (e *Answerer) answerAssoc(question string, passages []retrieval.Result, as 
 		case sideSpelling:
 			return spellingAnswer(best, other)
 		}
+		if a, ok := e.movedDateAnswer(q, best, other, sents); ok {
+			return a // a date planned, then given otherwise (eventdate.go)
+		}
 		return quoteAnswer([]*scoredSentence{best, other}, true) // the same point the coverage's disagreements list
+	}
+	if a, ok := e.quotedDateSide(q, chosen, sents); ok {
+		return a // another quoted sentence's date, given differently (eventdate.go)
 	}
 	if q.yesno && e.unasked(q, sents) {
 		return refusedAnswer()

@@ -1,0 +1,658 @@
+package extractive
+
+// This file pairs the dates two reports give for one event told in other
+// words: a plan ("The council will vote on the budget on June 4", "is
+// scheduled to reopen March 2") and what a later report says happened
+// ("approved the budget in a vote on June 11", "since the bridge's
+// reopening on March 9"), or two outlets' dates for one event ("The race
+// is set for September 20", "will be run on Sunday, September 13"). The
+// event is what happens (a verb, or the noun made of it right before the
+// date: "a vote on", "its debut on") and what it happens to (a noun of
+// the clause, its possessor, or the sentence's subject); a plan in an
+// earlier report and another date in a later one is a change, told with
+// both dates and which report is newer, not a disagreement.
+
+import (
+	"fmt"
+	"github.com/newsbot/newsbot/bot"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/newsbot/newsbot/retrieval/thesaurus"
+)
+
+// maxMovedGap is the most days apart a planned date and the date a later
+// report gives for the same event may lie: a plan put off by weeks, not
+// the next edition of the event.
+const maxMovedGap = 62
+
+// dateEvent is what a report says happens on a date.
+type dateEvent struct {
+	things  map[string]bool // stems of the nouns of its clause, its possessor and the sentence's subject
+	subject map[string]bool // stems of the head nouns of the sentence's subject, and of the clause's possessor
+	acts    []string        // lemmas of the verb of the date, or of the noun of the action right before it
+	plan    bool            // told as planned: "will", "is scheduled to", "is expected to", "plans to"
+}
+
+// dateEventOf reads what happens on date m of its sentence.
+func (e *Answerer) dateEventOf(m mention, names map[string]bool) dateEvent {
+	lx := e.lexicon
+	s := m.sentence
+	ev := dateEvent{things: make(map[string]bool), subject: make(map[string]bool)}
+	nouns, _ := e.eventWords(m, names)
+	for t := range nouns {
+		ev.things[t] = true
+	}
+	addNoun := func(set map[string]bool, w string) {
+		for _, t := range e.terms.Terms(w) {
+			if !names[t] {
+				set[t] = true
+				ev.things[t] = true
+			}
+		}
+	}
+	lo, hi := clauseAround(s, m.first, m.last, true)
+	// The action named by a noun right before the date: "a vote on",
+	// "the bridge's reopening on", "its switch-on on", "public debut
+	// on"; its possessor is what it happens to.
+	k := m.first - 1
+	for k >= lo && (isDatePreposition(s.toks[k].lower) || isWeekday(s.toks[k].lower)) {
+		k--
+	}
+	if k >= lo && k < m.first-1 && lx.actionNoun(s.toks[k].lower) && !s.toks[k].upper && !lx.argumentAt(s.toks, k) {
+		ev.acts = append(ev.acts, lx.th.Lemmas(s.toks[k].lower)...)
+		for j := k - 1; j >= max(lo, k-4); j-- {
+			if s.toks[j].lower == "s" && j > 0 && s.text[s.toks[j-1].end:s.toks[j].start] == "'" {
+				addNoun(ev.subject, s.toks[j-1].lower)
+				break
+			}
+		}
+	}
+	// The verb the date hangs on: the nearest verb of what happens before
+	// it in its clause ("is scheduled to be switched on for the first
+	// time on March 20"), else after it.
+	verb := -1
+	for _, j := range slices.Concat(descending(m.first-1, lo), ascending(m.last+1, hi)) {
+		if lx.eventVerbAt(s.toks, j) && !lx.inNounPhrase(s.toks, j) || lx.pastVerbAt(s.toks, j) {
+			verb = j
+			break
+		}
+	}
+	if verb >= 0 && len(ev.acts) == 0 {
+		ev.acts = lx.th.Lemmas(s.toks[verb].lower)
+	}
+	if len(ev.acts) > 0 && scheduledFor(s, m) {
+		ev.acts = nil // "is set for", "scheduled for": the date is the subject's own
+	}
+	// The subject: the nouns before the sentence's first verb, after any
+	// dateline ("ALDERMOOR, Jan 14 (Wire) - The new telescope ...").
+	start := 0
+	if i := strings.Index(s.text, " - "); i >= 0 && i <= datelineLen {
+		for start < len(s.toks) && s.toks[start].start < i {
+			start++
+		}
+	}
+	for j := start; j < len(s.toks) && j < m.first && j < start+maxSubject; j++ {
+		tk := s.toks[j]
+		if isModal(tk.lower) || isCopulaWord(tk.lower) || isHave(tk.lower) || lx.finiteVerb(tk.lower) ||
+			isDatePreposition(tk.lower) && len(ev.subject) > 0 {
+			break // its head noun: "Registration for the regatta", "The telescope at Kestrel Ridge"
+		}
+		if tk.upper && (j > start || lx.pos(tk.lower) == 0) {
+			continue // a name; the sentence's first word only by its capital
+		}
+		if tk.letters >= 3 && tk.digits == 0 && !isStopWord(tk.lower) && !isDatePreposition(tk.lower) &&
+			lx.pos(tk.lower) != wcAdjective && lx.pos(tk.lower) != wcAdverb && !lx.is(tk.lower, wcTime) {
+			addNoun(ev.subject, tk.lower)
+		}
+	}
+	ev.plan = m.foreseen || plannedAt(s, lo, m.first)
+	return ev
+}
+
+// maxSubject is the most words a sentence's subject runs to.
+const maxSubject = 12
+
+// nounPhraseStart returns the first word of the noun phrase word k
+// would end: back over determiners, possessives and words in no form
+// only a verb takes ("the pay offer", "the bridge's reopening"), to a
+// modal, "to", a preposition, a form of "be" or "have", or a verb in the
+// past; k itself when none is before it.
+func (lx *lexicon) nounPhraseStart(toks []textWord, k int) int {
+	j := k
+	for j-1 >= 0 && j-1 >= k-4 {
+		w := toks[j-1].lower
+		if isModal(w) || w == "to" || isPreposition(w) || isTemporalPreposition(w) || isCopulaWord(w) || isHave(w) || lx.pastVerbAt(toks, j-1) ||
+			toks[j-1].digits > 0 || toks[j].start-toks[j-1].end > 1 && toks[j-1].end < toks[j].start && strings.ContainsAny(toks[j-1].text[len(toks[j-1].text)-1:], ",;:") {
+			break
+		}
+		j--
+	}
+	return j
+}
+
+// inNounPhrase reports whether word k, which may be read as a verb, is
+// a noun of a noun phrase: a determiner or possessive opens the phrase
+// it ends ("the pay offer", "its new wing"), and k is in no form only a
+// verb takes ("the committee voted").
+func (lx *lexicon) inNounPhrase(toks []textWord, k int) bool {
+	if lx.pastVerbAt(toks, k) || lx.finiteVerb(toks[k].lower) && k > 0 && !isNounMarker(toks[k-1].lower) {
+		return false // "the committee voted", "the regatta closes"
+	}
+	for j := lx.nounPhraseStart(toks, k); j < k; j++ {
+		if isNounMarker(toks[j].lower) || toks[j].lower == "s" {
+			return true
+		}
+	}
+	return false
+}
+
+// isPreposition reports the prepositions that end a noun phrase before
+// it: a closed class.
+func isPreposition(w string) bool {
+	switch w {
+	case "on", "for", "of", "in", "at", "by", "over", "from", "with", "into", "about", "against", "under", "through",
+		"without", "across", "toward", "towards", "between", "among", "near", "along", "onto", "upon", "within":
+		return true
+	}
+	return false
+}
+
+// isTemporalPreposition reports the prepositions that set an event in
+// time ("since the bridge's reopening", "after its debut"): a closed
+// class.
+func isTemporalPreposition(w string) bool {
+	switch w {
+	case "since", "after", "before", "until", "following", "during", "ahead":
+		return true
+	}
+	return false
+}
+
+// pastVerbAt reports whether word k is a verb in the past ("closed",
+// "approved", "began"), which WordNet may list as an adjective, after no
+// determiner.
+func (lx *lexicon) pastVerbAt(toks []textWord, k int) bool {
+	w := toks[k].lower
+	if lx.th == nil || toks[k].upper && k > 0 || lx.isLightVerb(w) || isStopWord(w) || k > 0 && isNounMarker(toks[k-1].lower) {
+		return false
+	}
+	if !strings.HasSuffix(w, "ed") && !lx.isIrregularParticiple(w) && !lx.is(w, wcPastForm) {
+		return false
+	}
+	for _, l := range lx.th.Lemmas(w) {
+		if l != w && lx.pos(l) == wcVerb && !lx.is(l, wcSaying) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHave reports the forms of "have": a closed class.
+func isHave(w string) bool { return w == "has" || w == "have" || w == "had" }
+
+// finiteVerb reports a verb in a form that only a verb takes: past
+// ("approved", "sent") or the third person ("opens") of a word mostly a
+// verb.
+func (lx *lexicon) finiteVerb(w string) bool {
+	if lx.th == nil || lx.nounWord(w) {
+		return false
+	}
+	for _, l := range lx.th.Lemmas(w) {
+		if l != w && lx.pos(l) == wcVerb {
+			return true
+		}
+	}
+	return false
+}
+
+// argumentAt reports whether the noun at k is what a verb acts on ("vote
+// on the pay offer on June 4", "approved the budget"), not an action of
+// its own ("approved it in a vote on", "since the bridge's reopening
+// on"): its noun phrase follows a verb, or a verb and a preposition not
+// of time.
+func (lx *lexicon) argumentAt(toks []textWord, k int) bool {
+	j := lx.nounPhraseStart(toks, k) - 1
+	if j >= 0 && isPreposition(toks[j].lower) {
+		j--
+	}
+	return j >= 0 && (lx.eventVerbAt(toks, j) || lx.pastVerbAt(toks, j))
+}
+
+// isDatePreposition reports the words between an action and its date:
+// "a vote on June 4", "set for May 9": a closed class.
+func isDatePreposition(w string) bool {
+	switch w {
+	case "on", "for", "of", "in", "at", "by":
+		return true
+	}
+	return false
+}
+
+// actionNoun reports a noun that names an action or event ("vote",
+// "opening", "debut", "reopening"): one of acts or events, or made from
+// a verb.
+func (lx *lexicon) actionNoun(w string) bool {
+	if lx.th == nil || isStopWord(w) || lx.is(w, wcTime) {
+		return false
+	}
+	for _, l := range lx.th.Lemmas(w) {
+		if lx.th.In(l, thesaurus.Act) || lx.th.In(l, thesaurus.Event) || lx.pos(l) == wcVerb {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduledFor reports a date given as when the subject is planned, with
+// no action of its own: "is set for September 20", "scheduled for",
+// "due on".
+func scheduledFor(s *passageSentence, m mention) bool {
+	k := m.first - 1
+	for k >= 0 && isWeekday(s.toks[k].lower) {
+		k--
+	}
+	if k < 1 || s.toks[k].lower != "for" && s.toks[k].lower != "on" {
+		return false
+	}
+	w := s.toks[k-1].lower
+	return k >= 2 && (s.toks[k].lower == "for" && (isParticiple(w) || w == "set") && isCopulaWord(s.toks[k-2].lower) || w == "due")
+}
+
+// isCopulaWord reports the forms of "be": a closed class.
+func isCopulaWord(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+// plannedAt reports whether the words from lo to before end tell of a
+// plan: a modal ("will vote", "would open"), "to" before a verb ("plans
+// to open", "is scheduled to reopen"), or "due".
+func plannedAt(s *passageSentence, lo, end int) bool {
+	for k := max(0, lo); k < end; k++ {
+		switch w := s.toks[k].lower; {
+		case w == "will" || w == "shall" || w == "due":
+			return true
+		case w == "to" && k > 0 && (isParticiple(s.toks[k-1].lower) || strings.HasSuffix(s.toks[k-1].lower, "s")):
+			return true // "is scheduled to", "plans to"
+		}
+	}
+	return false
+}
+
+// oneDatedEvent reports whether dates a and b, each with what its report
+// says happens on it, are of one event: something both are about, and
+// actions that are one (the same verb, its noun, a synonym, or one that
+// WordNet relates within a step of each), never opposite ones; or, when
+// either date is only the subject's own ("the race is set for"), the
+// same subject on both. strong says that the actions themselves match.
+func (e *Answerer) oneDatedEvent(a, b dateEvent) (one, strong bool) {
+	lx := e.lexicon
+	if lx.th == nil {
+		return false, false
+	}
+	for _, x := range a.acts {
+		for _, y := range b.acts {
+			if lx.opposedActions(x, y) {
+				return false, false
+			}
+		}
+	}
+	if len(a.acts) == 0 || len(b.acts) == 0 {
+		if len(a.acts)+len(b.acts) > 0 && slices.ContainsFunc(slices.Concat(a.acts, b.acts), func(w string) bool { return lx.th.In(w, thesaurus.Negative) }) {
+			return false, false // "the race is set for", "registration closes on"
+		}
+		return len(a.subject) > 0 && e.sameThing(a.subject, b.subject), false
+	}
+	if !sharesAny(a.things, b.things) && !e.sameThing(a.subject, b.subject) {
+		return false, false
+	}
+	for _, x := range a.acts {
+		for _, y := range b.acts {
+			if lx.sameAction(x, y) || lx.relatedAction(x, y) {
+				return true, true
+			}
+		}
+	}
+	return false, false
+}
+
+// sameThing reports whether two sets of noun stems share one, or one is
+// a kind of the other within two steps of WordNet ("marathon", a
+// footrace, a race).
+func (e *Answerer) sameThing(a, b map[string]bool) bool {
+	if sharesAny(a, b) {
+		return true
+	}
+	th := e.lexicon.th
+	below := func(set map[string]bool) map[string]bool {
+		out := make(map[string]bool)
+		for w := range set {
+			for _, h := range th.Hyponyms(w) {
+				for _, t := range e.terms.Terms(h) {
+					out[t] = true
+				}
+				for _, h2 := range th.Hyponyms(h) {
+					for _, t := range e.terms.Terms(h2) {
+						out[t] = true
+					}
+				}
+			}
+		}
+		return out
+	}
+	return sharesAny(below(a), b) || sharesAny(below(b), a)
+}
+
+// opposedActions reports two actions WordNet gives as opposites ("open",
+// "close"; "start", "finish"), directly or through a synonym or the verb
+// a noun is made from.
+func (lx *lexicon) opposedActions(a, b string) bool {
+	if a == b {
+		return false
+	}
+	for _, x := range lx.actionFamily(a) {
+		for _, y := range lx.actionFamily(b) {
+			if slices.Contains(lx.th.Related(x, thesaurus.Antonym), y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actionFamily is w with its synonyms and the words derived from it or
+// it from them: one word each ("opening", "open").
+func (lx *lexicon) actionFamily(w string) []string {
+	out := []string{w}
+	for _, r := range lx.th.Related(w, thesaurus.Synonym, thesaurus.Derived) {
+		if !strings.Contains(r, " ") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// relatedAction reports two actions WordNet joins within a step more
+// than sameAction does: one's family holds a word whose family, or the
+// kinds of which, hold one of the other's ("debut", an introduction, of
+// which an opening is a kind: "open").
+func (lx *lexicon) relatedAction(a, b string) bool {
+	fa, fb := lx.actionFamily(a), lx.actionFamily(b)
+	reach := func(f []string) map[string]bool {
+		out := make(map[string]bool)
+		for _, w := range f {
+			out[w] = true
+			for _, h := range lx.th.Hyponyms(w) {
+				out[h] = true
+			}
+		}
+		return out
+	}
+	ra, rb := reach(fa), reach(fb)
+	for _, w := range fb {
+		if ra[w] {
+			return true
+		}
+	}
+	for _, w := range fa {
+		if rb[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateEvents reads what happens on the dates of a coverage once each,
+// for the pairing of its dates (figureConflicts).
+type dateEvents struct {
+	e     *Answerer
+	names map[string]bool
+	read  map[dateKey]dateEvent
+}
+
+type dateKey struct {
+	s     *passageSentence
+	first int
+}
+
+func (e *Answerer) newDateEvents(names map[string]bool) *dateEvents {
+	return &dateEvents{e: e, names: names, read: make(map[dateKey]dateEvent)}
+}
+
+func (d *dateEvents) of(m mention) dateEvent {
+	k := dateKey{m.sentence, m.first}
+	ev, ok := d.read[k]
+	if !ok {
+		ev = d.e.dateEventOf(m, d.names)
+		d.read[k] = ev
+	}
+	return ev
+}
+
+// one reports whether dates a and b are of one event: named so by both
+// reports (sameEvent), or told in other words ("will vote on", "in a
+// vote on"; "will open to the public for the first time on", "its
+// public debut on"; "the half marathon will be run on", "the race is set
+// for").
+func (d *dateEvents) one(a, b mention) bool {
+	if a.kind != qDate || b.kind != qDate {
+		return false
+	}
+	ea, eb := d.of(a), d.of(b)
+	one, _ := d.e.oneDatedEvent(ea, eb)
+	if !one && len(ea.acts) > 0 && len(eb.acts) > 0 {
+		return false // "will vote on the pay offer on", "went on strike over the pay offer on": two actions
+	}
+	return one || d.e.sameEvent(a, b, d.names)
+}
+
+// surety is what two dates of one event told in other words (one, not
+// sameEvent) add to their pairing: what happens and to what, read on
+// both sides, say as much as a word shared right around both
+// (closeBonus), which such reports seldom share.
+func (d *dateEvents) surety(a, b mention) float64 {
+	if d.e.sameEvent(a, b, d.names) || !d.one(a, b) && !d.moved(a, b) {
+		return 0
+	}
+	return closeBonus
+}
+
+// candidate reports whether two dates of different articles, days apart,
+// are worth weighing as one event's though the words around them differ:
+// within maxMovedGap, both of a day, of one event.
+func (d *dateEvents) candidate(a, b mention, days float64) bool {
+	if days > maxMovedGap || len(a.date) < 10 || len(b.date) < 10 || d.e.lexicon.th == nil {
+		return false
+	}
+	return days <= maxEventGap && d.one(a, b) || d.moved(a, b)
+}
+
+// moved reports whether date a or b is a plan in an earlier report and
+// the other the date a later report gives for the same event, weeks
+// apart at most: the plan changed, or was kept on another day, which the
+// gap between dates of a misreported day (comparable) would not let
+// pair. The actions themselves must match: a subject alone ("the race")
+// has many dates over months.
+func (d *dateEvents) moved(a, b mention) bool {
+	if a.kind != qDate || b.kind != qDate || sameValue(a, b) || vagueDate(a) || vagueDate(b) || len(a.date) < 10 || len(b.date) < 10 {
+		return false
+	}
+	da, db := a.sentence.date, b.sentence.date
+	if da.IsZero() || db.IsZero() || da.Equal(db) {
+		return false
+	}
+	if n, ok := daysBetween(a.date, b.date); !ok || n > maxMovedGap {
+		return false
+	}
+	early, late := a, b
+	if db.Before(da) {
+		early, late = b, a
+	}
+	ee := d.of(early)
+	_, strong := d.e.oneDatedEvent(ee, d.of(late))
+	return strong && ee.plan
+}
+
+// movedDatesHead introduces the dates a later report gives otherwise
+// than an earlier one planned.
+const movedDatesHead = "Dates planned in an earlier report and given otherwise by a later one (a change over time, not a disagreement):"
+
+// plannedSide returns which side of a two-sided date point is a plan in
+// reports all earlier than every report of the other side, and whether
+// there is one: then the other is what happened, or the plan changed.
+func (e *Answerer) plannedSide(p *point, articles []coverageArticle) (int, bool) {
+	if !p.date || len(p.sides) != 2 {
+		return 0, false
+	}
+	later, ok := p.later(articles)
+	if !ok {
+		return 0, false
+	}
+	early := 1 - later
+	if p.sides[early][0].date.IsZero() || p.sides[later][0].date.IsZero() {
+		return 0, false
+	}
+	names := nameTerms(e.lexicon, articles, e.terms.Terms)
+	for _, s := range p.sides[early] {
+		if !e.plansDate(s, p.keys[early], names) {
+			return 0, false
+		}
+	}
+	return early, true
+}
+
+// plansDate reports whether s gives the date key ("march 20") as a plan:
+// "is scheduled to be switched on on March 20", "will vote on June 4".
+func (e *Answerer) plansDate(s *passageSentence, key string, names map[string]bool) bool {
+	for _, m := range e.lexicon.mentions(s, e.terms.Terms) {
+		if m.kind == qDate && strings.ToLower(m.text) == key {
+			return e.dateEventOf(m, names).plan
+		}
+	}
+	return false
+}
+
+// movedPoint reports whether p is a date planned in an earlier report
+// and given otherwise by a later one (plannedSide).
+func (e *Answerer) movedPoint(p *point, articles []coverageArticle) bool {
+	_, ok := e.plannedSide(p, articles)
+	return ok
+}
+
+// writeMoved renders the dates planned and then given otherwise, under
+// their heading, each as "- March 20 (planned, report of 2026-01-14)
+// then March 27 (report of 2026-03-30, the newer): <earlier> says: …;
+// <later> says: …".
+func (e *Answerer) writeMoved(b *strings.Builder, moved []*point, articles []coverageArticle, c *citer) {
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString(movedDatesHead)
+	for _, p := range moved {
+		early, _ := e.plannedSide(p, articles)
+		p.writeMoved(b, early, articles, c)
+	}
+}
+
+func (p *point) writeMoved(b *strings.Builder, early int, articles []coverageArticle, c *citer) {
+	later := 1 - early
+	from, to := p.sides[early][len(p.sides[early])-1], p.sides[later][0]
+	fmt.Fprintf(b, "\n- %s (planned, report of %s) then %s (report of %s, the newer):", p.values[early], sentenceDate(articles, from), p.values[later], sentenceDate(articles, to))
+	for k, i := range []int{early, later} {
+		if k > 0 {
+			b.WriteString(";")
+		}
+		for n, s := range p.sides[i] {
+			if n == 0 {
+				fmt.Fprintf(b, " %s (%s) says: %s %s", articleName(articles, s), sentenceDate(articles, s), quote(s), c.cite(s))
+			} else {
+				fmt.Fprintf(b, " (so does %s (%s) %s)", articleName(articles, s), sentenceDate(articles, s), c.cite(s))
+			}
+		}
+	}
+}
+
+// movedDateAnswer answers a "when" question whose best sentence and the
+// other report's give one event's date differently, one a plan in the
+// earlier report: the newer report's date first, then the planned one,
+// each cited with its report's date. Same-day reports, or no plan, are a
+// disagreement, which the caller tells.
+func (e *Answerer) movedDateAnswer(q questionInfo, best, other *scoredSentence, sents []*passageSentence) (bot.Answer, bool) {
+	if q.kind != kindDate || best.s.date.IsZero() || other.s.date.IsZero() || best.s.date.Equal(other.s.date) {
+		return bot.Answer{}, false
+	}
+	newer, older := newerFirst(best, other)
+	names := nameTerms(e.lexicon, e.sentenceArticles(sents), e.terms.Terms)
+	events := e.newDateEvents(names)
+	var planned, given string
+	for _, mo := range e.datesOf(older.s) {
+		for _, mn := range e.datesOf(newer.s) {
+			if planned == "" && mo.kind == qDate && mn.kind == qDate && events.moved(mo, mn) {
+				planned, given = mo.text, mn.text
+			}
+		}
+	}
+	if planned == "" {
+		return bot.Answer{}, false
+	}
+	a := bot.Answer{}
+	var b strings.Builder
+	for i, c := range []*scoredSentence{newer, older} {
+		n := i + 1
+		a.Citations = append(a.Citations, bot.Citation{N: n, Source: c.s.source, Title: c.s.title, Lines: c.s.lines, Quote: c.s.text, Date: c.s.date})
+		if i == 0 {
+			fmt.Fprintf(&b, "%s, by the newer report, of %s: ", given, bot.DateLabel(c.s.date))
+		} else {
+			fmt.Fprintf(&b, " An earlier report, of %s, gave it as planned for %s: ", bot.DateLabel(c.s.date), planned)
+		}
+		b.WriteString(quote(c.s) + " [" + fmt.Sprint(n) + "]")
+	}
+	a.Text = b.String()
+	return a, true
+}
+
+// datesOf returns the dates s gives, those without a year given its
+// article's ("July 22" in an article of 2022 is of 2022), as
+// figureConflicts reads them.
+func (e *Answerer) datesOf(s *passageSentence) []mention {
+	var out []mention
+	for _, m := range e.lexicon.mentions(s, e.terms.Terms) {
+		if m.kind != qDate || inDateline(s, m) {
+			continue
+		}
+		if strings.HasPrefix(m.date, "--") && !s.date.IsZero() {
+			m.date, m.impliedYear = strconv.Itoa(s.date.Year())+m.date[1:], true
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// quotedDateSide answers a "when" question whose best sentence's date
+// has no other side but another quoted sentence's has: the best may give
+// the date of something else told beside the asked event ("approved the
+// course in a vote on May 19, clearing the way for September's half
+// marathon"), and the quoted sentence that gives the event's own date
+// ("will be run on Sunday, September 13") is one the reports give
+// differently. Both sides are given as conflictSide's would be.
+func (e *Answerer) quotedDateSide(q questionInfo, chosen []*scoredSentence, sents []*passageSentence) (bot.Answer, bool) {
+	if q.kind != kindDate {
+		return bot.Answer{}, false
+	}
+	for _, c := range chosen[1:] {
+		other, how := e.conflictSide(q, c, sents)
+		if other == nil || how != sideDiffers {
+			continue
+		}
+		if a, ok := e.movedDateAnswer(q, c, other, sents); ok {
+			return a, true
+		}
+		return quoteAnswer([]*scoredSentence{c, other}, true), true
+	}
+	return bot.Answer{}, false
+}
