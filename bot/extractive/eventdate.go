@@ -13,6 +13,7 @@ package extractive
 // both dates and which report is newer, not a disagreement.
 
 import (
+	"cmp"
 	"fmt"
 	"github.com/newsbot/newsbot/bot"
 	"slices"
@@ -31,28 +32,45 @@ const maxMovedGap = 62
 type dateEvent struct {
 	things  map[string]bool // stems of the nouns of its clause, its possessor and the sentence's subject
 	subject map[string]bool // stems of the head nouns of the sentence's subject, and of the clause's possessor
+	heads   []string        // those nouns' lemmas, for their kinds in WordNet
+	below   map[string]bool // stems of the kinds of heads, two levels down; read once, by sameThing
 	acts    []string        // lemmas of the verb of the date, or of the noun of the action right before it
 	plan    bool            // told as planned: "will", "is scheduled to", "is expected to", "plans to"
 }
 
 // dateEventOf reads what happens on date m of its sentence.
-func (e *Answerer) dateEventOf(m mention, names map[string]bool) dateEvent {
+func (e *Answerer) dateEventOf(m mention, names map[string]bool) *dateEvent {
 	lx := e.lexicon
 	s := m.sentence
-	ev := dateEvent{things: make(map[string]bool), subject: make(map[string]bool)}
+	ev := &dateEvent{things: make(map[string]bool), subject: make(map[string]bool)}
 	nouns, _ := e.eventWords(m, names)
 	for t := range nouns {
 		ev.things[t] = true
 	}
-	addNoun := func(set map[string]bool, w string) {
+	// addNoun adds w to what the date is about, and to its subject when
+	// head is set.
+	addNoun := func(w string, head bool) {
+		if head {
+			ev.heads = append(ev.heads, cmp.Or(slices.Concat(lx.th.Lemmas(w), []string{w})[0]))
+		}
 		for _, t := range e.terms.Terms(w) {
 			if !names[t] {
-				set[t] = true
 				ev.things[t] = true
+				if head {
+					ev.subject[t] = true
+				}
 			}
 		}
 	}
 	lo, hi := clauseAround(s, m.first, m.last, true)
+	for k := lo; k <= hi; k++ {
+		// A time noun that is a thing, not a time: "open the season",
+		// "the festival's parade".
+		if k > 0 && (k < m.first || k > m.last) && lx.is(s.toks[k].lower, wcTime) && lx.nounWord(s.toks[k].lower) &&
+			(s.toks[k-1].lower == "the" || s.toks[k-1].lower == "s") {
+			addNoun(s.toks[k].lower, false)
+		}
+	}
 	// The action named by a noun right before the date: "a vote on",
 	// "the bridge's reopening on", "its switch-on on", "public debut
 	// on"; its possessor is what it happens to.
@@ -60,11 +78,12 @@ func (e *Answerer) dateEventOf(m mention, names map[string]bool) dateEvent {
 	for k >= lo && (isDatePreposition(s.toks[k].lower) || isWeekday(s.toks[k].lower)) {
 		k--
 	}
-	if k >= lo && k < m.first-1 && lx.actionNoun(s.toks[k].lower) && !s.toks[k].upper && !lx.argumentAt(s.toks, k) {
+	if k >= lo && k < m.first-1 && lx.actionNoun(s.toks[k].lower) && !s.toks[k].upper && !isParticle(s.toks[k].lower) &&
+		(lx.nounWord(s.toks[k].lower) || lx.determined(s, k)) && !lx.argumentAt(s, k) {
 		ev.acts = append(ev.acts, lx.th.Lemmas(s.toks[k].lower)...)
 		for j := k - 1; j >= max(lo, k-4); j-- {
 			if s.toks[j].lower == "s" && j > 0 && s.text[s.toks[j-1].end:s.toks[j].start] == "'" {
-				addNoun(ev.subject, s.toks[j-1].lower)
+				addNoun(s.toks[j-1].lower, true)
 				break
 			}
 		}
@@ -73,14 +92,23 @@ func (e *Answerer) dateEventOf(m mention, names map[string]bool) dateEvent {
 	// it in its clause ("is scheduled to be switched on for the first
 	// time on March 20"), else after it.
 	verb := -1
-	for _, j := range slices.Concat(descending(m.first-1, lo), ascending(m.last+1, hi)) {
-		if lx.eventVerbAt(s.toks, j) && !lx.inNounPhrase(s.toks, j) || lx.pastVerbAt(s.toks, j) {
+	for _, j := range slices.Concat(descending(k, lo), ascending(m.last+1, hi)) {
+		if isParticle(s.toks[j].lower) && j-1 >= lo && j-1 < m.first && lx.phrasalVerb(s.toks[j-1].lower, s.toks[j].lower) != "" {
+			verb = j - 1 // "kicks off on"
+			break
+		}
+		if lx.eventVerbAt(s.toks, j) && !lx.inNounPhrase(s, j) || lx.pastVerbAt(s.toks, j) {
 			verb = j
 			break
 		}
 	}
 	if verb >= 0 && len(ev.acts) == 0 {
 		ev.acts = lx.th.Lemmas(s.toks[verb].lower)
+		if verb+1 < len(s.toks) {
+			if p := lx.phrasalVerb(s.toks[verb].lower, s.toks[verb+1].lower); p != "" {
+				ev.acts = append([]string{p}, ev.acts...) // "kicks off", "opens up"
+			}
+		}
 	}
 	if len(ev.acts) > 0 && scheduledFor(s, m) {
 		ev.acts = nil // "is set for", "scheduled for": the date is the subject's own
@@ -95,7 +123,7 @@ func (e *Answerer) dateEventOf(m mention, names map[string]bool) dateEvent {
 	}
 	for j := start; j < len(s.toks) && j < m.first && j < start+maxSubject; j++ {
 		tk := s.toks[j]
-		if isModal(tk.lower) || isCopulaWord(tk.lower) || isHave(tk.lower) || lx.finiteVerb(tk.lower) ||
+		if isModal(tk.lower) || isCopulaWord(tk.lower) || isHave(tk.lower) || lx.finiteVerb(tk.lower) || isSubjectPronoun(tk.lower) ||
 			isDatePreposition(tk.lower) && len(ev.subject) > 0 {
 			break // its head noun: "Registration for the regatta", "The telescope at Kestrel Ridge"
 		}
@@ -103,8 +131,8 @@ func (e *Answerer) dateEventOf(m mention, names map[string]bool) dateEvent {
 			continue // a name; the sentence's first word only by its capital
 		}
 		if tk.letters >= 3 && tk.digits == 0 && !isStopWord(tk.lower) && !isDatePreposition(tk.lower) &&
-			lx.pos(tk.lower) != wcAdjective && lx.pos(tk.lower) != wcAdverb && !lx.is(tk.lower, wcTime) {
-			addNoun(ev.subject, tk.lower)
+			lx.pos(tk.lower) != wcAdjective && lx.pos(tk.lower) != wcAdverb && !(lx.is(tk.lower, wcTime) && j > 0 && isTimeDeterminer(s.toks[j-1].lower)) {
+			addNoun(tk.lower, true) // "The festival", "The league's season"; not "Next week"
 		}
 	}
 	ev.plan = m.foreseen || plannedAt(s, lo, m.first)
@@ -119,12 +147,13 @@ const maxSubject = 12
 // only a verb takes ("the pay offer", "the bridge's reopening"), to a
 // modal, "to", a preposition, a form of "be" or "have", or a verb in the
 // past; k itself when none is before it.
-func (lx *lexicon) nounPhraseStart(toks []textWord, k int) int {
+func (lx *lexicon) nounPhraseStart(s *passageSentence, k int) int {
+	toks := s.toks
 	j := k
 	for j-1 >= 0 && j-1 >= k-4 {
 		w := toks[j-1].lower
-		if isModal(w) || w == "to" || isPreposition(w) || isTemporalPreposition(w) || isCopulaWord(w) || isHave(w) || lx.pastVerbAt(toks, j-1) ||
-			toks[j-1].digits > 0 || toks[j].start-toks[j-1].end > 1 && toks[j-1].end < toks[j].start && strings.ContainsAny(toks[j-1].text[len(toks[j-1].text)-1:], ",;:") {
+		if isModal(w) || w == "to" || isPreposition(w) || isTemporalPreposition(w) || isCopulaWord(w) || isHave(w) || isSubjectPronoun(w) ||
+			lx.pastVerbAt(toks, j-1) || toks[j-1].digits > 0 || strings.ContainsAny(s.text[toks[j-1].end:toks[j].start], ",;:()") {
 			break
 		}
 		j--
@@ -136,12 +165,19 @@ func (lx *lexicon) nounPhraseStart(toks []textWord, k int) int {
 // a noun of a noun phrase: a determiner or possessive opens the phrase
 // it ends ("the pay offer", "its new wing"), and k is in no form only a
 // verb takes ("the committee voted").
-func (lx *lexicon) inNounPhrase(toks []textWord, k int) bool {
+func (lx *lexicon) inNounPhrase(s *passageSentence, k int) bool {
+	toks := s.toks
 	if lx.pastVerbAt(toks, k) || lx.finiteVerb(toks[k].lower) && k > 0 && !isNounMarker(toks[k-1].lower) {
 		return false // "the committee voted", "the regatta closes"
 	}
-	for j := lx.nounPhraseStart(toks, k); j < k; j++ {
-		if isNounMarker(toks[j].lower) || toks[j].lower == "s" {
+	return lx.determined(s, k)
+}
+
+// determined reports whether a determiner or possessive opens the noun
+// phrase word k would end: "a vote", "the bridge's reopening".
+func (lx *lexicon) determined(s *passageSentence, k int) bool {
+	for j := lx.nounPhraseStart(s, k); j < k; j++ {
+		if isNounMarker(s.toks[j].lower) || s.toks[j].lower == "s" {
 			return true
 		}
 	}
@@ -212,8 +248,9 @@ func (lx *lexicon) finiteVerb(w string) bool {
 // its own ("approved it in a vote on", "since the bridge's reopening
 // on"): its noun phrase follows a verb, or a verb and a preposition not
 // of time.
-func (lx *lexicon) argumentAt(toks []textWord, k int) bool {
-	j := lx.nounPhraseStart(toks, k) - 1
+func (lx *lexicon) argumentAt(s *passageSentence, k int) bool {
+	toks := s.toks
+	j := lx.nounPhraseStart(s, k) - 1
 	if j >= 0 && isPreposition(toks[j].lower) {
 		j--
 	}
@@ -290,7 +327,7 @@ func plannedAt(s *passageSentence, lo, end int) bool {
 // WordNet relates within a step of each), never opposite ones; or, when
 // either date is only the subject's own ("the race is set for"), the
 // same subject on both. strong says that the actions themselves match.
-func (e *Answerer) oneDatedEvent(a, b dateEvent) (one, strong bool) {
+func (e *Answerer) oneDatedEvent(a, b *dateEvent) (one, strong bool) {
 	lx := e.lexicon
 	if lx.th == nil {
 		return false, false
@@ -306,46 +343,115 @@ func (e *Answerer) oneDatedEvent(a, b dateEvent) (one, strong bool) {
 		if len(a.acts)+len(b.acts) > 0 && slices.ContainsFunc(slices.Concat(a.acts, b.acts), func(w string) bool { return lx.th.In(w, thesaurus.Negative) }) {
 			return false, false // "the race is set for", "registration closes on"
 		}
-		return len(a.subject) > 0 && e.sameThing(a.subject, b.subject), false
+		// The date is the subject's own: the other's subject is the same
+		// thing, or names the other's action ("The vote took place on",
+		// "will vote on").
+		if len(a.subject) == 0 || len(b.subject) == 0 && len(b.acts) == 0 {
+			return false, false
+		}
+		if e.namesAction(a, b) || e.namesAction(b, a) {
+			return true, true // the action itself, named: as sure as two verbs of it
+		}
+		return e.sameThing(a, b), false
 	}
-	if !sharesAny(a.things, b.things) && !e.sameThing(a.subject, b.subject) {
-		return false, false
-	}
+	matched := false
 	for _, x := range a.acts {
 		for _, y := range b.acts {
-			if lx.sameAction(x, y) || lx.relatedAction(x, y) {
-				return true, true
-			}
+			matched = matched || lx.sameAction(x, y) || lx.relatedAction(x, y)
 		}
 	}
-	return false, false
+	if !matched || !sharesAny(a.things, b.things) && !e.sameThing(a, b) {
+		return false, false
+	}
+	return true, true
 }
 
-// sameThing reports whether two sets of noun stems share one, or one is
-// a kind of the other within two steps of WordNet ("marathon", a
-// footrace, a race).
-func (e *Answerer) sameThing(a, b map[string]bool) bool {
-	if sharesAny(a, b) {
-		return true
+// namesAction reports whether a, whose date is its subject's own ("The
+// vote took place on June 11"), has for its subject b's action ("will
+// vote on").
+func (e *Answerer) namesAction(a, b *dateEvent) bool {
+	if len(a.acts) > 0 {
+		return false
+	}
+	for _, x := range b.acts {
+		for _, t := range e.terms.Terms(x) {
+			if a.subject[t] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameThing reports whether the subjects of a and b share a noun, or
+// one is a kind of the other within two levels of WordNet ("marathon",
+// a footrace, a race).
+func (e *Answerer) sameThing(a, b *dateEvent) bool {
+	return sharesAny(a.subject, b.subject) || sharesAny(e.kindsOf(a), b.subject) || sharesAny(e.kindsOf(b), a.subject)
+}
+
+// kindsOf returns the stems of the kinds of ev's subject, two levels
+// down, reading them once.
+func (e *Answerer) kindsOf(ev *dateEvent) map[string]bool {
+	if ev.below != nil {
+		return ev.below
 	}
 	th := e.lexicon.th
-	below := func(set map[string]bool) map[string]bool {
-		out := make(map[string]bool)
-		for w := range set {
-			for _, h := range th.Hyponyms(w) {
-				for _, t := range e.terms.Terms(h) {
-					out[t] = true
-				}
-				for _, h2 := range th.Hyponyms(h) {
-					for _, t := range e.terms.Terms(h2) {
-						out[t] = true
-					}
+	ev.below = make(map[string]bool)
+	for _, w := range ev.heads {
+		for _, h := range th.Hyponyms(w) {
+			for _, h2 := range append([]string{h}, th.Hyponyms(h)...) {
+				for _, t := range e.terms.Terms(h2) {
+					ev.below[t] = true
 				}
 			}
 		}
-		return out
 	}
-	return sharesAny(below(a), b) || sharesAny(below(b), a)
+	return ev.below
+}
+
+// phrasalVerb returns the phrasal verb w and particle make as WordNet
+// has it ("kicks", "off": "kick off"), or "".
+func (lx *lexicon) phrasalVerb(w, particle string) string {
+	if !isParticle(particle) {
+		return ""
+	}
+	for _, l := range lx.th.Lemmas(w) {
+		if p := l + " " + particle; lx.th.Known(p) && (lx.pos(l) == wcVerb || lx.is(l, wcHasVerb)) {
+			return p
+		}
+	}
+	return ""
+}
+
+// isParticle reports the adverbs of phrasal verbs ("kick off", "open
+// up"): a closed class.
+func isParticle(w string) bool {
+	switch w {
+	case "off", "up", "out", "down", "over", "in", "on", "back":
+		return true
+	}
+	return false
+}
+
+// isTimeDeterminer reports the words that make a time noun a time ("next
+// week", "this season"): a closed class.
+func isTimeDeterminer(w string) bool {
+	switch w {
+	case "this", "next", "last", "every", "each", "coming", "past", "that", "previous":
+		return true
+	}
+	return false
+}
+
+// isSubjectPronoun reports the personal pronouns a subject may be,
+// which stand for one the sentence does not name: a closed class.
+func isSubjectPronoun(w string) bool {
+	switch w {
+	case "i", "we", "you", "he", "she", "it", "they":
+		return true
+	}
+	return false
 }
 
 // opposedActions reports two actions WordNet gives as opposites ("open",
@@ -412,7 +518,7 @@ func (lx *lexicon) relatedAction(a, b string) bool {
 type dateEvents struct {
 	e     *Answerer
 	names map[string]bool
-	read  map[dateKey]dateEvent
+	read  map[dateKey]*dateEvent
 }
 
 type dateKey struct {
@@ -421,10 +527,10 @@ type dateKey struct {
 }
 
 func (e *Answerer) newDateEvents(names map[string]bool) *dateEvents {
-	return &dateEvents{e: e, names: names, read: make(map[dateKey]dateEvent)}
+	return &dateEvents{e: e, names: names, read: make(map[dateKey]*dateEvent)}
 }
 
-func (d *dateEvents) of(m mention) dateEvent {
+func (d *dateEvents) of(m mention) *dateEvent {
 	k := dateKey{m.sentence, m.first}
 	ev, ok := d.read[k]
 	if !ok {
@@ -451,6 +557,12 @@ func (d *dateEvents) one(a, b mention) bool {
 	return one || d.e.sameEvent(a, b, d.names)
 }
 
+// ofDay reports a date of a day, with its year or without ("--04-15"
+// in an undated interview).
+func ofDay(date string) bool {
+	return len(date) == 10 || strings.HasPrefix(date, "--") && len(date) == 7
+}
+
 // surety is what two dates of one event told in other words (one, not
 // sameEvent) add to their pairing: what happens and to what, read on
 // both sides, say as much as a word shared right around both
@@ -466,7 +578,7 @@ func (d *dateEvents) surety(a, b mention) float64 {
 // are worth weighing as one event's though the words around them differ:
 // within maxMovedGap, both of a day, of one event.
 func (d *dateEvents) candidate(a, b mention, days float64) bool {
-	if days > maxMovedGap || len(a.date) < 10 || len(b.date) < 10 || d.e.lexicon.th == nil {
+	if days > maxMovedGap || !ofDay(a.date) || !ofDay(b.date) || d.e.lexicon.th == nil {
 		return false
 	}
 	return days <= maxEventGap && d.one(a, b) || d.moved(a, b)
@@ -517,24 +629,17 @@ func (e *Answerer) plannedSide(p *point, articles []coverageArticle) (int, bool)
 	if p.sides[early][0].date.IsZero() || p.sides[later][0].date.IsZero() {
 		return 0, false
 	}
-	names := nameTerms(e.lexicon, articles, e.terms.Terms)
-	for _, s := range p.sides[early] {
-		if !e.plansDate(s, p.keys[early], names) {
-			return 0, false
+	// The pair is one this file makes: a plan, and the later report's
+	// date of the same event weeks apart at most.
+	events := e.newDateEvents(nameTerms(e.lexicon, articles, e.terms.Terms))
+	for _, ma := range e.datesOf(p.sides[early][0]) {
+		for _, mb := range e.datesOf(p.sides[later][0]) {
+			if strings.ToLower(ma.text) == p.keys[early] && strings.ToLower(mb.text) == p.keys[later] && events.moved(ma, mb) {
+				return early, true
+			}
 		}
 	}
-	return early, true
-}
-
-// plansDate reports whether s gives the date key ("march 20") as a plan:
-// "is scheduled to be switched on on March 20", "will vote on June 4".
-func (e *Answerer) plansDate(s *passageSentence, key string, names map[string]bool) bool {
-	for _, m := range e.lexicon.mentions(s, e.terms.Terms) {
-		if m.kind == qDate && strings.ToLower(m.text) == key {
-			return e.dateEventOf(m, names).plan
-		}
-	}
-	return false
+	return 0, false
 }
 
 // movedPoint reports whether p is a date planned in an earlier report
