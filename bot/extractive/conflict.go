@@ -93,6 +93,8 @@ func (e *Answerer) disagreements(articles []coverageArticle, c *citer) string {
 		switch {
 		case p.date && len(moved) < maxRevisions && e.movedPoint(p, articles):
 			moved = append(moved, p) // a plan, then another date: told as a change (eventdate.go)
+		case e.revisedEstimatePoint(p, articles):
+			revised = append(revised, p) // an estimate revised (estimate.go)
 		case e.update(p, articles) && e.revisedTally(p):
 			revised = append(revised, p) // a figure revised: told as a change
 		case e.update(p, articles):
@@ -527,7 +529,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			dx, dy := x.sentence.date, y.sentence.date
 			near := x.kind == qDate || dx.IsZero() && dy.IsZero() ||
 				!dx.IsZero() && !dy.IsZero() && absDays(dx.Sub(dy).Hours()/24) <= sameDays
-			if x.foreseen != y.foreseen && !near && !e.revisedForecast(x.mention, y.mention) {
+			if x.foreseen != y.foreseen && !near && !e.revisedForecast(x.mention, y.mention) && !e.revisedEstimate(x.mention, y.mention, true) {
 				continue // a forecast and, later, the outcome
 			}
 			if lo, hi := min(x.value, y.value), max(x.value, y.value); x.kind != qDate && (!near || dx.IsZero() && dy.IsZero()) && hi > nearRatio*lo {
@@ -587,7 +589,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 				sc += minConflict // one vote's result, given twice
 				close = true
 			}
-			if !near && sc < minApart && !e.standing(x.mention, y.mention, close) && !e.runningTally(x.mention, y.mention, close) {
+			if !near && sc < minApart && !e.standing(x.mention, y.mention, close) && !e.runningTally(x.mention, y.mention, close) && !e.revisedEstimate(x.mention, y.mention, close) {
 				continue // reports apart in time, or undated, need more to be of one thing
 			}
 			if bareCount(x.mention, y.mention) && !close {
@@ -728,7 +730,11 @@ func withNoun(m mention) string {
 	if next.upper || !strings.HasPrefix(next.lower, m.unit) || strings.ContainsAny(s.text[s.toks[m.last].end:next.start], ",;:()") {
 		return m.text
 	}
-	return m.text + s.text[s.toks[m.last].end:next.end]
+	end := next.end
+	if k := m.last + 2; k < len(s.toks) && s.text[end:s.toks[k].start] == "-" && s.toks[k].letters > 0 {
+		end = s.toks[k].end // a compound unit: "megawatt-hours", not "megawatt"
+	}
+	return m.text + s.text[s.toks[m.last].end:end]
 }
 
 // bareCount reports a whole figure without a counted noun ("11 were

@@ -134,7 +134,7 @@ func (lx *lexicon) mentions(s *passageSentence, terms func(string) []string) []m
 		}
 		for k := m.first - 1; k >= max(0, m.first-5); k-- {
 			w := toks[k]
-			if (!w.upper || k == 0) && w.letters > 2 && lx.pos(w.lower) == wcNoun && !lx.is(w.lower, wcTime) {
+			if (!w.upper || k == 0) && w.letters > 2 && lx.nounWord(w.lower) && !lx.is(w.lower, wcTime) {
 				if ts := terms(w.text); len(ts) > 0 {
 					m.before = ts[0]
 				}

@@ -34,7 +34,7 @@ func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*p
 	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPerson || q.asOf.month != 0 {
 		return nil, sideDiffers // "by May 13": the report of that day answers, see updateAnswer
 	}
-	if q.kind != kindPerson && len(best.values) == 0 || best.core < e.opt.DisagreeCoverage {
+	if q.kind != kindPerson && len(best.values) == 0 || best.core < e.opt.DisagreeCoverage && !heldInArticle(q, best) {
 		return nil, sideDiffers
 	}
 	articles := e.sentenceArticles(sents)
@@ -54,8 +54,8 @@ func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*p
 		if len(p.sides) != 2 || p.date != (q.kind == kindDate) || (q.kind == kindPerson) != p.named() {
 			continue
 		}
-		update := e.update(p, articles)
-		if update && !e.revisedTally(p) {
+		update := e.update(p, articles) && e.revisedTally(p) || e.revisedEstimatePoint(p, articles)
+		if !update && e.update(p, articles) {
 			continue // figures of other years: of other editions, most often, which the question's own words tell apart
 		}
 		if !update && !p.date && !p.fixed() && e.mayHaveChanged(p) {
@@ -83,6 +83,25 @@ func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*p
 		}
 	}
 	return nil, sideDiffers
+}
+
+// heldInArticle reports whether best holds the question's terms but for
+// names, which its article holds: a report names what it measures once
+// ("Pebble", "Hadley's solar farm") and then writes "the animal", "its
+// shell". A word of what is measured ("record", "first") it must hold
+// itself: the article may be on another measure of it. The point the
+// answer joins is itself one the coverage comparison found of one thing
+// in both reports.
+func heldInArticle(q questionInfo, best *scoredSentence) bool {
+	if !best.holdsFocus {
+		return false
+	}
+	for j, t := range q.terms {
+		if t.weight == 1 && !best.held[j] && (!t.name || !best.docHeld[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // named reports whether a point opposes two spellings of a name, as
@@ -156,14 +175,21 @@ func (e *Answerer) sentenceArticles(sents []*passageSentence) []coverageArticle 
 
 // mayHaveChanged reports whether a point of figures may be a tally that
 // changed rather than a disagreement, which a single answer does not
-// risk calling one: a side given as a tally as of its report ("had
-// grown to", "so far"), or of a report whose date is unknown.
+// risk calling one: a side given, in its figure's clause, as a tally as
+// of its report ("had grown to", "so far"), or of a report whose date
+// is unknown.
 func (e *Answerer) mayHaveChanged(p *point) bool {
-	for _, side := range p.sides {
+	for i, side := range p.sides {
 		for _, s := range side {
-			if s.date.IsZero() || e.lexicon.running(s) {
+			if s.date.IsZero() {
 				return true
 			}
+		}
+		// The clause of the figure, not the sentence: "the loggerhead,
+		// which rescuers have named Pebble, weighed 84 kilograms" gives
+		// no tally.
+		if slices.ContainsFunc(e.sideMentions(p, i), e.lexicon.runningClause) {
+			return true
 		}
 	}
 	// Reports weeks apart: a standing figure (a dome's seats) stays
