@@ -446,6 +446,21 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			nearPost[t] = append(nearPost[t], i)
 		}
 	}
+	// nearOwn reports whether the noun another figure is of (its
+	// before) stands near figure i and is no other figure's of its
+	// sentence: "debts of $31.2 million and assets of $12 million" puts
+	// "assets" near $31.2 million, but they are the $12 million's.
+	nearOwn := func(i int, before string) bool {
+		if !has(nearOf(i), before) {
+			return false
+		}
+		for k := max(0, i-maxSentenceFigures); k < min(len(all), i+maxSentenceFigures); k++ {
+			if k != i && all[k].sentence == all[i].sentence && all[k].before == before {
+				return false
+			}
+		}
+		return true
+	}
 	type pair struct {
 		x, y  int
 		score float64
@@ -510,7 +525,7 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 			if !lx.comparable(x.mention, y.mention) && !moved || otherYears(articles[x.art], articles[y.art], years[x.art], years[y.art]) {
 				continue
 			}
-			if x.kind != qCount && x.kind != qDate && x.kind != qTally && x.before != "" && y.before != "" && x.before != y.before && !has(nearOf(i), y.before) && !has(nearOf(j), x.before) {
+			if x.kind != qCount && x.kind != qDate && x.kind != qTally && x.before != "" && y.before != "" && x.before != y.before && !nearOwn(i, y.before) && !nearOwn(j, x.before) {
 				// "profit rose 9 percent", "shares rose 4 percent"; but
 				// "put the damage at 14.2 million euros" and "will cost
 				// the valley €15m": a cost is a damage.
@@ -631,6 +646,10 @@ func (e *Answerer) figureConflicts(articles []coverageArticle) []conflict {
 	}
 	return found
 }
+
+// maxSentenceFigures is how far apart, in the list of figures, two of
+// one sentence may stand: the most figures a sentence gives.
+const maxSentenceFigures = 16
 
 // closeBonus is added for two figures with a word of what they are of
 // right around both, times how rare the word is around figures (1 for a
@@ -842,6 +861,9 @@ func (lx *lexicon) comparable(a, b mention) bool {
 		}
 		if a.kind == qCount && a.unit == "" && b.unit == "" && isWhole(a.value) != isWhole(b.value) {
 			return false // "magnitude 6.3" and "12 kilometres": a measure and a count
+		}
+		if lx.otherStretches(a, b) {
+			return false // "in its first week", "in its first month" (timeref.go)
 		}
 	}
 	return !contrary(a.periods, b.periods)
