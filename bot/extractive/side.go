@@ -31,6 +31,12 @@ const (
 // update), which the answer tells as a change, newest first, or a name
 // spelt two ways.
 func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*passageSentence) (other *scoredSentence, how int) {
+	if q.kind == kindAny && e.asksDegree(q) {
+		// "How heavy was the foal?": a figure answers it, as "how many"
+		// is answered.
+		q.kind = kindNumber
+		best = &scoredSentence{s: best.s, score: best.score, core: best.core, held: best.held, docHeld: best.docHeld, holdsFocus: best.holdsFocus, values: e.figuresOf(best.s)}
+	}
 	if q.kind != kindNumber && q.kind != kindDate && q.kind != kindPerson || q.asOf.month != 0 {
 		return nil, sideDiffers // "by May 13": the report of that day answers, see updateAnswer
 	}
@@ -83,6 +89,38 @@ func (e *Answerer) conflictSide(q questionInfo, best *scoredSentence, sents []*p
 		}
 	}
 	return nil, sideDiffers
+}
+
+// asksDegree reports whether a question of no kind asks "how" with an
+// adjective ("how heavy", "how tall", "how fast"): a degree, which a
+// measure gives.
+func (e *Answerer) asksDegree(q questionInfo) bool {
+	if !q.words["how"] || q.yesno {
+		return false
+	}
+	for w := range q.words {
+		if e.lexicon.pos(w) == wcAdjective {
+			return true
+		}
+	}
+	return false
+}
+
+// figuresOf are the figures s gives, as answers hold them: their
+// digits, dates left out.
+func (e *Answerer) figuresOf(s *passageSentence) []string {
+	var out []string
+	for _, m := range e.lexicon.mentions(s, e.terms.Terms) {
+		if m.kind == qDate {
+			continue
+		}
+		for k := m.first; k <= m.last; k++ {
+			if d := strings.ReplaceAll(s.toks[k].text, ",", ""); digitsOf(d) != "" {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }
 
 // heldInArticle reports whether best holds the question's terms but for
