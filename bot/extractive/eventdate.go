@@ -121,6 +121,12 @@ func (e *Answerer) dateEventOf(m mention, names map[string]bool) *dateEvent {
 			start++
 		}
 	}
+	subjectWord := func(j int, head bool) bool {
+		tk := s.toks[j]
+		return tk.letters >= 3 && tk.digits == 0 && !isStopWord(tk.lower) && !isPreposition(tk.lower) && !isTemporalPreposition(tk.lower) &&
+			(head || lx.pos(tk.lower) != wcAdjective) && lx.pos(tk.lower) != wcAdverb && !(lx.is(tk.lower, wcTime) && j > 0 && isTimeDeterminer(s.toks[j-1].lower))
+	}
+	last := -1 // the subject's last word, its head: "terminal" in "The new ferry terminal"
 	for j := start; j < len(s.toks) && j < m.first && j < start+maxSubject; j++ {
 		tk := s.toks[j]
 		if isModal(tk.lower) || isCopulaWord(tk.lower) || isHave(tk.lower) || lx.finiteVerb(tk.lower) || isSubjectPronoun(tk.lower) ||
@@ -130,9 +136,21 @@ func (e *Answerer) dateEventOf(m mention, names map[string]bool) *dateEvent {
 		if tk.upper && (j > start || lx.pos(tk.lower) == 0) {
 			continue // a name; the sentence's first word only by its capital
 		}
-		if tk.letters >= 3 && tk.digits == 0 && !isStopWord(tk.lower) && !isDatePreposition(tk.lower) &&
-			lx.pos(tk.lower) != wcAdjective && lx.pos(tk.lower) != wcAdverb && !(lx.is(tk.lower, wcTime) && j > 0 && isTimeDeterminer(s.toks[j-1].lower)) {
+		last = j
+		if subjectWord(j, false) {
 			addNoun(tk.lower, true) // "The festival", "The league's season"; not "Next week"
+		}
+	}
+	if last >= 0 && subjectWord(last, true) {
+		addNoun(s.toks[last].lower, true)
+	}
+	// The subject of the date's own verb, in a clause of its own: "since
+	// the ferry terminal opened on".
+	if np := lx.nounPhraseStart(s, verb-1); verb > lo && verb < m.first && len(ev.acts) > 0 && np > 0 && isSubordinator(s.toks[np-1].lower) {
+		for j := np; j < verb; j++ {
+			if !s.toks[j].upper && subjectWord(j, j == verb-1) && !lx.finiteVerb(s.toks[j].lower) {
+				addNoun(s.toks[j].lower, true)
+			}
 		}
 	}
 	ev.plan = m.foreseen || plannedAt(s, lo, m.first)
@@ -218,8 +236,8 @@ func (lx *lexicon) pastVerbAt(toks []textWord, k int) bool {
 		return false
 	}
 	for _, l := range lx.th.Lemmas(w) {
-		if l != w && lx.pos(l) == wcVerb && !lx.is(l, wcSaying) {
-			return true
+		if l != w && (lx.pos(l) == wcVerb || lx.is(l, wcHasVerb)) && !lx.is(l, wcSaying) {
+			return true // "approved"; "docked", of a noun first
 		}
 	}
 	return false
@@ -360,7 +378,7 @@ func (e *Answerer) oneDatedEvent(a, b *dateEvent) (one, strong bool) {
 			matched = matched || lx.sameAction(x, y) || lx.relatedAction(x, y)
 		}
 	}
-	if !matched || !sharesAny(a.things, b.things) && !e.sameThing(a, b) {
+	if !matched || !sharesAny(a.things, b.things) && !e.sameThing(a, b) || otherObjects(a, b) {
 		return false, false
 	}
 	return true, true
@@ -432,6 +450,12 @@ func isParticle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isSubordinator reports the words that open a clause of its own
+// ("since the terminal opened", "when it reopened"): a closed class.
+func isSubordinator(w string) bool {
+	return isTemporalPreposition(w) || w == "when" || w == "as" || w == "because" || w == "while" || w == "once" || w == "where" || w == "that" || w == "which"
 }
 
 // isTimeDeterminer reports the words that make a time noun a time ("next
@@ -554,7 +578,24 @@ func (d *dateEvents) one(a, b mention) bool {
 	if !one && len(ea.acts) > 0 && len(eb.acts) > 0 {
 		return false // "will vote on the pay offer on", "went on strike over the pay offer on": two actions
 	}
-	return one || d.e.sameEvent(a, b, d.names)
+	return one || d.e.sameEvent(a, b, d.names) && !otherObjects(ea, eb)
+}
+
+// otherObjects reports whether the two dates' clauses are about other
+// things beside their subjects, none shared: "will vote on the budget
+// on June 4", "will vote on the zoning plan on June 11".
+func otherObjects(a, b *dateEvent) bool {
+	objects := func(ev *dateEvent) map[string]bool {
+		out := make(map[string]bool)
+		for t := range ev.things {
+			if !ev.subject[t] {
+				out[t] = true
+			}
+		}
+		return out
+	}
+	oa, ob := objects(a), objects(b)
+	return len(oa) > 0 && len(ob) > 0 && !sharesAny(oa, b.things) && !sharesAny(ob, a.things)
 }
 
 // ofDay reports a date of a day, with its year or without ("--04-15"
