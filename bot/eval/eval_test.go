@@ -1054,10 +1054,10 @@ func TestEvalKinds(t *testing.T) {
 		{"heldout7disagree.yaml", heldout7DisagreeDir, Thresholds{MinCorrect: 0.58, MaxFalseDiffer: 0.03}},
 		// The eighth round's on dates that disagree: a date planned, then
 		// given otherwise by a later report, and two outlets' dates of
-		// one event (answered right 0.750 and 0.700; 0.458 and 0.600
+		// one event (answered right 0.750 and 0.750; 0.458 and 0.600
 		// before it).
 		{"dev8when.yaml", dev8WhenDir, Thresholds{MinCorrect: 0.72, MinBothSides: 0.85, MaxFalseDiffer: 0.03}},
-		{"heldout8when.yaml", heldout8WhenDir, Thresholds{MinCorrect: 0.65, MaxFalseDiffer: 0.03}},
+		{"heldout8when.yaml", heldout8WhenDir, Thresholds{MinCorrect: 0.72, MaxFalseDiffer: 0.03}},
 		// The eighth round's on one quantity in differently shaped
 		// sentences and estimates revised (answered right 0.609 and
 		// 0.619; 0.565 and 0.619 before it).
