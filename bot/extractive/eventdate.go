@@ -646,8 +646,11 @@ func (d *dateEvents) moved(a, b mention) bool {
 	if db.Before(da) {
 		early, late = b, a
 	}
-	ee := d.of(early)
-	_, strong := d.e.oneDatedEvent(ee, d.of(late))
+	ee, le := d.of(early), d.of(late)
+	if le.plan && absDays(late.sentence.date.Sub(early.sentence.date).Hours()/24) <= sameDays {
+		return false // two plans reported within days of each other: one of them is wrong, a disagreement
+	}
+	_, strong := d.e.oneDatedEvent(ee, le)
 	return strong && ee.plan
 }
 
