@@ -14,6 +14,8 @@
 //   - "d" words derived one from the other (decide, decision; Afghan,
 //     Afghanistan), and verbs with what they cause or entail (kill, die);
 //   - "f" the irregular forms of a word (sent, send);
+//   - "t" an adjective and the attribute it gives a value of (heavy,
+//     weight; tall, height);
 //   - "a" opposites (win, lose; open, close), and a verb with the
 //     opposites of the verb above it (grow, increase: fall, decrease);
 //   - "s" the words of one synset that is a frequent sense of each of
@@ -34,7 +36,10 @@
 //     happen; "@measure": number, size, percentage; "@colour": red, white, navy; "@office": premier,
 //     mayor, coach, spokesperson; "@text": article, story, speech;
 //     "@negative": refuse, reject, deny, stop, end, resign, cancel,
-//     destroy, ban, die: verbs that say no to what they take, or end it).
+//     destroy, ban, die: verbs that say no to what they take, or end it),
+//     and for each family of units below "unit of measurement", "@unit:X"
+//     its units (tonne, litre, mile) and "@asks:X" the words that ask for
+//     one (heavy, weigh, weight), X what it measures (see unitClasses).
 package main
 
 import (
@@ -164,6 +169,7 @@ type synset struct {
 	words []string
 	ptrs  []pointer
 	inst  bool // an instance (a named person or place), not a class
+	gloss string
 }
 
 type pointer struct {
@@ -250,6 +256,14 @@ func main() {
 						}
 					}
 				}
+			case p.sym == "=" && strings.HasPrefix(key, "a:"):
+				// An adjective and the attribute it gives: heavy, weight;
+				// tall, stature and height.
+				for a := range ws {
+					for _, b := range t.words {
+						emit("t", []string{a, b})
+					}
+				}
 			case p.sym == "!" && p.src > 0 && p.dst > 0 && p.src <= len(ss.words) && p.dst <= len(t.words):
 				// Opposites: win, lose; open, close.
 				if a, b := ss.words[p.src-1], t.words[p.dst-1]; ws[a] && wn.kept[tkey][b] {
@@ -330,6 +344,7 @@ func main() {
 	for _, a := range anchors {
 		wn.anchorClass(a, class)
 	}
+	wn.unitClasses(class)
 	for c, ws := range classes {
 		ws = slices.Compact(slices.Sorted(slices.Values(ws)))
 		lines = append(lines, "c\t"+c+"\t"+strings.Join(ws, "|"))
@@ -491,8 +506,9 @@ func (wn *wordnet) readData(path, pos string) {
 		if strings.HasPrefix(line, " ") {
 			continue
 		}
+		gloss := ""
 		if i := strings.Index(line, " | "); i >= 0 {
-			line = line[:i]
+			line, gloss = line[:i], line[i+3:]
 		}
 		fs := strings.Fields(line)
 		if len(fs) < 4 {
@@ -500,7 +516,7 @@ func (wn *wordnet) readData(path, pos string) {
 		}
 		lex, _ := strconv.Atoi(fs[1])
 		wcnt, _ := strconv.ParseInt(fs[3], 16, 32)
-		ss := &synset{lex: lexnames[lex]}
+		ss := &synset{lex: lexnames[lex], gloss: gloss}
 		k := 4
 		for range wcnt {
 			ss.words = append(ss.words, clean(fs[k]))
@@ -565,4 +581,246 @@ func readExceptions(path string, emit func(string, []string)) {
 		}
 		emit("f", fs)
 	}
+}
+
+// measuredLex are the lexicographer files of what a unit measures: a
+// property or quantity (weight, length), a phenomenon (energy, power), a
+// possession (money) or a substance (liquid).
+var measuredLex = map[string]bool{
+	"noun.attribute": true, "noun.quantity": true, "noun.phenomenon": true,
+	"noun.possession": true, "noun.substance": true,
+}
+
+// maxSiblings is the most kinds a property may have for its kinds to be
+// measured alike: "dimension" has length, width, height and thickness,
+// all measured in linear units; "physical property" has weight, mass
+// and temperature, which are not.
+const maxSiblings = 12
+
+// unitClasses writes, for each family of units below WordNet's "unit of
+// measurement" that says what it measures ("weight unit", "volume unit";
+// "linear unit": "a unit of measurement of length"), two classes:
+// "@unit:NAME", the words of the units below it (tonne, litre, mile, in
+// any sense: "pound" weighs and pays), and "@asks:NAME", the words that
+// ask for such a figure: the measured noun's own words and kinds, its
+// sibling kinds under a small parent (height and width beside length),
+// the adjectives WordNet gives it as their attribute (heavy: weight;
+// far: distance) and the verbs of a state whose gloss names it (weigh:
+// "have a certain weight"). A family with no units below it is left out.
+func (wn *wordnet) unitClasses(class func(c, w string)) {
+	roots := wn.senses["n"]["unit of measurement"]
+	if len(roots) == 0 {
+		log.Fatal("unit classes: no unit of measurement")
+	}
+	root := roots[0]
+	under := map[string]bool{} // the units and their families
+	var down func(string, map[string]bool)
+	down = func(k string, m map[string]bool) {
+		for _, h := range wn.hyponym[k] {
+			if !m[h] {
+				m[h] = true
+				down(h, m)
+			}
+		}
+	}
+	down(root, under)
+	above := map[string]bool{} // what a unit is: measure, quantity, amount
+	var up func(string)
+	up = func(k string) {
+		for _, p := range wn.data[k].ptrs {
+			if pk := normPOS(p.pos) + ":" + p.offset; p.sym == "@" && !above[pk] {
+				above[pk] = true
+				up(pk)
+			}
+		}
+	}
+	up(root)
+	// measured reports a noun whose first sense is a property, quantity,
+	// phenomenon, possession or substance, and neither a unit ("angstrom
+	// unit") nor what a unit is ("measure").
+	measured := func(x string) bool {
+		ss := wn.senses["n"][x]
+		if len(ss) == 0 || wn.data[ss[0]] == nil || !measuredLex[wn.data[ss[0]].lex] {
+			return false
+		}
+		return !under[ss[0]] && !above[ss[0]] && ss[0] != root
+	}
+	// A family is a synset of two or more units: it measures the nouns
+	// its words or gloss name, or else the one most of its units'
+	// glosses name ("kilometre: a metric unit of length"); its units are the
+	// words below it, and below any family above it that says what it
+	// measures, so that what a "liquid unit" measures is measured in
+	// any volume unit (litre), but a "metric weight unit" not in any
+	// metric unit.
+	below := map[string]map[string]bool{}
+	measures := map[string][]string{}
+	own := map[string]bool{} // measures what its words or gloss say
+	for k := range under {
+		b := map[string]bool{}
+		down(k, b)
+		if len(b) < 2 {
+			continue
+		}
+		below[k] = b
+		xs := wn.measuredBy(k, measured)
+		own[k] = len(xs) > 0
+		if len(xs) == 0 {
+			// What most of its units' glosses say they measure; a
+			// family of many measures ("metric unit") measures none.
+			count, all := map[string]int{}, 0
+			for u := range b {
+				for _, x := range wn.measuredBy(u, measured) {
+					count[x]++
+					all++
+				}
+			}
+			for x, n := range count {
+				if n >= 2 && 2*n > all {
+					xs = append(xs, x)
+				}
+			}
+		}
+		measures[k] = xs
+	}
+	type family struct{ units map[string]bool }
+	fams := map[string]*family{} // by measured noun
+	for k, xs := range measures {
+		for _, x := range xs {
+			f := fams[x]
+			if f == nil {
+				f = &family{units: map[string]bool{}}
+				fams[x] = f
+			}
+			for a := k; a != root && under[a]; {
+				for u := range below[a] {
+					if a != k && !own[a] {
+						break // "metric unit" measures nothing
+					}
+					for _, w := range wn.data[u].words {
+						f.units[w] = true
+					}
+				}
+				next := ""
+				for _, p := range wn.data[a].ptrs {
+					if p.sym == "@" {
+						next = normPOS(p.pos) + ":" + p.offset
+						break
+					}
+				}
+				a = next
+			}
+		}
+	}
+	owner := map[string]string{} // a measured noun's synset -> its family
+	first := map[string]bool{}   // and its first sense
+	for name := range fams {
+		for i, k := range wn.senses["n"][name] {
+			if i < maxSenses && measuredLex[wn.data[k].lex] {
+				owner[k] = name
+				first[k] = first[k] || i == 0
+			}
+		}
+	}
+	for name, f := range fams {
+		if len(f.units) < 2 {
+			continue // "poise": a family of one says little
+		}
+		for w := range f.units {
+			class("@unit:"+name, w)
+		}
+		asks := map[string]bool{}
+		for k, o := range owner {
+			if o != name {
+				continue
+			}
+			asks[k] = true
+			for _, h := range wn.hyponym[k] {
+				asks[h] = true // its kinds: altitude, diameter, heaviness
+			}
+			for _, p := range wn.data[k].ptrs {
+				kids := wn.hyponym[normPOS(p.pos)+":"+p.offset]
+				if p.sym != "@" || !first[k] || len(kids) > maxSiblings || slices.ContainsFunc(kids, func(c string) bool { return owner[c] != "" && owner[c] != name }) {
+					continue
+				}
+				for _, c := range kids {
+					asks[c] = true // height and width beside length
+				}
+			}
+		}
+		words := map[string]bool{}
+		for k := range asks {
+			for _, w := range wn.data[k].words {
+				if wn.kept[k][w] || owner[k] == name {
+					words[w] = true
+				}
+			}
+		}
+		for key, ss := range wn.data {
+			switch {
+			case strings.HasPrefix(key, "a:"):
+				// Adjectives whose attribute it is: heavy, far, deep.
+				for _, p := range ss.ptrs {
+					if p.sym == "=" && asks[normPOS(p.pos)+":"+p.offset] {
+						for w := range wn.kept[key] {
+							words[w] = true
+						}
+					}
+				}
+			case ss.lex == "verb.stative" && len(wn.kept[key]) > 0:
+				// Verbs of a state whose gloss names it: weigh ("have a
+				// certain weight"), not a noun as well ("count": "have
+				// weight"), which asks for other things.
+				if slices.Contains(glossWords(ss.gloss), name) {
+					for w := range wn.kept[key] {
+						if len(wn.senses["n"][w]) == 0 {
+							words[w] = true
+						}
+					}
+				}
+			}
+		}
+		for w := range words {
+			class("@asks:"+name, w)
+		}
+	}
+}
+
+// glossWords splits a gloss into its lower-case words, up to its first
+// example.
+func glossWords(gloss string) []string {
+	gloss, _, _ = strings.Cut(gloss, ";")
+	return strings.FieldsFunc(strings.ToLower(gloss), func(r rune) bool { return (r < 'a' || r > 'z') && r != '-' })
+}
+
+// measuredBy returns the nouns a family of units says it measures: the
+// noun before "unit" or "measure" in its words ("weight unit", "capacity
+// measure"), or else the noun after "unit of" in its gloss ("a unit of
+// measurement of length", "a unit of money"), as measured reports them.
+func (wn *wordnet) measuredBy(k string, measured func(string) bool) []string {
+	var out []string
+	for _, w := range wn.data[k].words {
+		for _, suf := range []string{" unit", " measure"} {
+			if x, ok := strings.CutSuffix(w, suf); ok && measured(x) && !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	gl := glossWords(wn.data[k].gloss)
+	for i := 0; i+2 < len(gl); i++ {
+		if gl[i] != "unit" {
+			continue
+		}
+		j := i + 1
+		if gl[j] == "of" && j+2 < len(gl) && gl[j+1] == "measurement" {
+			j += 2
+		}
+		if (gl[j] == "of" || gl[j] == "for") && measured(gl[j+1]) {
+			return []string{gl[j+1]}
+		}
+		break
+	}
+	return nil
 }

@@ -28,6 +28,15 @@ const (
 	Form    = 'f'
 	Synonym = 's'
 	Antonym = 'a' // opposites: win, lose; grow, fall
+	Attr    = 't' // an adjective and the attribute it measures: heavy, weight; tall, height
+)
+
+// The prefixes of the classes of units and of the words that ask for
+// them, by what they measure ("@unit:weight": tonne, pound; "@asks:weight":
+// heavy, weigh).
+const (
+	unitPrefix = "@unit:"
+	asksPrefix = "@asks:"
 )
 
 // Classes of words (see gen.go for how each is made).
@@ -183,6 +192,28 @@ func (t *Thesaurus) In(word, c string) bool {
 		}
 	}
 	return false
+}
+
+// Measures returns what the lower-cased unit word or phrase measures,
+// named by the families of units of WordNet's "unit of measurement"
+// ("weight" and "mass" for "tonne"; "length" and "distance" for "mile").
+func (t *Thesaurus) Measures(word string) []string { return t.prefixed(word, unitPrefix) }
+
+// Asks returns the measures a lower-cased word asks for, named as by
+// Measures: "weight" for "heavy", "weigh" and "weight"; "length" for
+// "height" and "width".
+func (t *Thesaurus) Asks(word string) []string { return t.prefixed(word, asksPrefix) }
+
+// prefixed returns the rest of the names of word's classes that begin
+// with prefix.
+func (t *Thesaurus) prefixed(word, prefix string) []string {
+	var out []string
+	for _, id := range t.classOf[word] {
+		if rest, ok := strings.CutPrefix(t.classes[id], prefix); ok {
+			out = append(out, rest)
+		}
+	}
+	return out
 }
 
 // Hyponyms returns the words one level below the lower-cased word's

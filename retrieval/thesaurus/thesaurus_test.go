@@ -87,3 +87,41 @@ func TestCompounds(t *testing.T) {
 		t.Errorf("Related(acetylate, Antonym) = %q, want no stay", got)
 	}
 }
+
+// TestMeasures checks the families of units and the words that ask for
+// them, read from WordNet's "unit of measurement" by gen.go.
+func TestMeasures(t *testing.T) {
+	th, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word, want string
+		holds      bool
+	}{
+		{"tonne", "weight", true}, {"kilogram", "mass", true}, {"pound", "weight", true}, {"pound", "money", true},
+		{"mile", "distance", true}, {"metre", "length", true}, {"litre", "volume", true}, {"gallon", "liquid", true},
+		{"litre", "liquid", true}, // a liquid unit is a volume unit: what is liquid is measured in litres
+		{"megawatt", "power", true}, {"kilowatt hour", "energy", true},
+		{"tonne", "length", false}, {"metre", "weight", false}, {"centimetre", "volume", false}, {"ampere", "power", false},
+	} {
+		if got := slices.Contains(th.Measures(tt.word), tt.want); got != tt.holds {
+			t.Errorf("Measures(%q) = %q, holding %q: %v, want %v", tt.word, th.Measures(tt.word), tt.want, got, tt.holds)
+		}
+	}
+	for _, tt := range []struct {
+		word, want string
+		holds      bool
+	}{
+		{"heavy", "weight", true}, {"weigh", "weight", true}, {"weight", "weight", true}, {"far", "distance", true},
+		{"height", "length", true}, {"width", "length", true}, {"electricity", "energy", true}, {"power", "power", true},
+		{"count", "weight", false}, {"tall", "length", false}, // tall asks its attribute, height (Attr)
+	} {
+		if got := slices.Contains(th.Asks(tt.word), tt.want); got != tt.holds {
+			t.Errorf("Asks(%q) = %q, holding %q: %v, want %v", tt.word, th.Asks(tt.word), tt.want, got, tt.holds)
+		}
+	}
+	if got := th.Related("tall", Attr); !slices.Contains(got, "height") {
+		t.Errorf("Related(tall, Attr) = %q, want it to hold height", got)
+	}
+}
