@@ -110,7 +110,7 @@ func (b *Bot) Ask(ctx context.Context, conv *Conversation, question string, onTo
 
 // ask answers question, as spelt, within conv.
 func (b *Bot) ask(ctx context.Context, conv *Conversation, question string, onToken func(string)) (Answer, error) {
-	if kind, topic := coverageQuestion(question); kind != CoverageNone && b.library != nil {
+	if kind, topic := coverageQuestion(question, b.words()); kind != CoverageNone && b.library != nil {
 		return b.askCoverage(ctx, conv, question, kind, topic, onToken)
 	}
 	var history []Turn
@@ -251,7 +251,7 @@ func withSpelling(a Answer, asked string, fixes []correction, suggest []string) 
 // on its own: with the model when there is one, else by carrying over the
 // names and topic of the previous question.
 func (b *Bot) standalone(ctx context.Context, history []Turn, question string) string {
-	if len(history) == 0 || !isFollowUp(question) {
+	if len(history) == 0 || !isFollowUp(question, b.words()) {
 		return question
 	}
 	if b.rewriter != nil {
@@ -269,8 +269,8 @@ func (b *Bot) standalone(ctx context.Context, history []Turn, question string) s
 // isFollowUp guesses whether question depends on earlier turns: it opens
 // like a follow-up ("And ...", "What about ..."), or it leans on a pronoun
 // or is very short without naming anything of its own.
-func isFollowUp(question string) bool {
-	if kind, _ := coverageQuestion(question); kind != CoverageNone {
+func isFollowUp(question string, wr WordRelations) bool {
+	if kind, _ := coverageQuestion(question, wr); kind != CoverageNone {
 		return false // about the whole coverage: nothing to carry over
 	}
 	q := strings.ToLower(strings.TrimSpace(question))

@@ -15,7 +15,7 @@ func TestIsFollowUp(t *testing.T) {
 		{"How many troops does Canada want from its NATO allies?", false},
 	}
 	for _, c := range cases {
-		if got := isFollowUp(c.q); got != c.want {
+		if got := isFollowUp(c.q, nil); got != c.want {
 			t.Errorf("isFollowUp(%q) = %v, want %v", c.q, got, c.want)
 		}
 	}

@@ -113,9 +113,10 @@ func compareArticles(a, b retrieval.ArticleInfo) int {
 // coverageQuestion recognises a question about the whole coverage and
 // returns its kind and the topic it narrows to ("the Riverton fire"). The
 // cues are the words people use to talk about a body of articles and
-// what they ask of it, a closed set like the question words.
-func coverageQuestion(question string) (CoverageKind, string) {
-	words := questionWords(question)
+// what they ask of it, a closed set like the question words, and, with
+// wr, the words WordNet gives for agreeing and disagreeing (agreement.go).
+func coverageQuestion(question string, wr WordRelations) (CoverageKind, string) {
+	words := dropPartOf(questionWords(question)) // "pieces of the wreck" (agreement.go)
 	has := func(ws ...string) bool {
 		for _, w := range ws {
 			if slices.Contains(words, w) {
@@ -130,6 +131,8 @@ func coverageQuestion(question string) (CoverageKind, string) {
 	words = dropPhrase(words, "year", "by", "year")
 	series := periodSeries(words)
 	words = dropPeriodSeries(words)
+	// "Do the reports match?", "where are the accounts at odds?" (agreement.go).
+	disagrees, withoutCues := readDisagreement(wr, words)
 	about := has("coverage", "articles", "stories", "sources", "reports", "outlets", "pieces", "documents", "these", "all", "each", "they", "corpus", "collection", "news",
 		"figures", "numbers", "accounts", "versions", "facts", "dates")
 	plural := has("articles", "stories", "reports", "pieces", "documents")
@@ -168,8 +171,9 @@ func coverageQuestion(question string) (CoverageKind, string) {
 		phrase(words, "order", "of", "events") || prefix("unfold"):
 		kind = CoverageTimeline
 	case (prefix("disagree") || prefix("differ") || prefix("contradict") || prefix("conflict") || prefix("inconsisten") || prefix("discrepan") ||
-		has("agree", "agrees", "consistent")) && about:
+		has("agree", "agrees", "consistent") || disagrees) && about:
 		kind = CoverageDisagree
+		words = withoutCues
 	case (has("quoted", "quotes", "quote", "interviewed") || phrase(words, "who", "said", "what") || phrase(words, "who", "speaks") || phrase(words, "who", "spoke") ||
 		has("people", "persons") && has("spoke", "speak", "talked", "interviewed")) &&
 		!has("saying", "that", "as") && (words[0] == "who" || has("people", "whose", "list", "which")):

@@ -10,6 +10,10 @@ import (
 )
 
 func TestCoverageQuestion(t *testing.T) {
+	words, err := thesaurus.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		q     string
 		kind  CoverageKind
@@ -69,8 +73,23 @@ func TestCoverageQuestion(t *testing.T) {
 		{"Which source says France will send troops?", CoverageNone, ""},
 		{"What do the reports say the death toll was?", CoverageNone, ""},
 		{"Did France agree to send troops?", CoverageNone, ""},
+		// Agreeing in WordNet's words: a verb whose opposite is "differ",
+		// a synonym of "conflicting" (agreement.go).
+		{"On which points do the reports not match?", CoverageDisagree, ""},
+		{"Do the figures in the reports tally?", CoverageDisagree, ""},
+		{"Do the accounts of the flood correspond?", CoverageDisagree, "flood"},
+		{"Where are the accounts at odds?", CoverageDisagree, ""},
+		{"Do the stories line up?", CoverageDisagree, ""},
+		{"Do the reports square with each other?", CoverageDisagree, ""},
+		{"Which reports cover the match?", CoverageArticles, "match"}, // a noun, not agreeing
+		{"Does the price match the budget?", CoverageNone, ""},
+		// A part of a thing of the story is no article.
+		{"How many other pieces of the wreck have divers found?", CoverageNone, ""},
+		{"Which parts of the plan did the council drop?", CoverageNone, ""},
+		{"How many pieces of the wreck are there?", CoverageNone, ""},
+		{"Which pieces of the coverage mention the wreck?", CoverageArticles, "wreck"},
 	} {
-		kind, topic := coverageQuestion(tt.q)
+		kind, topic := coverageQuestion(tt.q, words)
 		if kind != tt.kind || topic != tt.topic {
 			t.Errorf("coverageQuestion(%q) = %v, %q, want %v, %q", tt.q, kind, topic, tt.kind, tt.topic)
 		}

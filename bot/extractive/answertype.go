@@ -7,7 +7,8 @@ package extractive
 // per a unit of time; "how long" a span in the clause of the verb; "how
 // much" with paying a sum said of the thing asked; "how many X" in a
 // span of time ("in its first week") a figure not given per another
-// ("a year").
+// ("a year"); "how heavy", "how far", "how much water" a figure in a unit
+// of what is asked (unitkind.go).
 
 import (
 	"slices"
@@ -23,6 +24,12 @@ type expected struct {
 	span    bool   // "how long": a span of time, in the clause of the verb
 	sum     bool   // "how much does X cost": a sum, in the clause of X
 	per     string // the span of time a count is asked in ("week"), "" for none
+	// units are the measures a figure must be in ("how heavy": weight,
+	// in tonnes or pounds; unitkind.go), unitAt the question's words
+	// that ask for them, in toks.
+	units  []string
+	unitAt []int
+	toks   []textWord
 }
 
 // expectedAnswer reads what the question toks, parsed into q, expects.
@@ -33,7 +40,12 @@ func (e *Answerer) expectedAnswer(toks []textWord, q questionInfo) expected {
 	}
 	w.someone = q.kind == kindPerson && !q.author && !q.photo && !asksWhoIs(toks)
 	w.span = q.duration && !q.length
-	w.sum = q.money || q.want.money || q.want.measure >= 0
+	w.units, w.unitAt = e.askedUnits(toks, q)
+	if len(w.units) > 0 {
+		w.toks = toks // "how much water": litres, not a sum
+	} else {
+		w.sum = q.money || q.want.money || q.want.measure >= 0
+	}
 	for i, tk := range toks {
 		if tk.lower != "what" && tk.lower != "which" && tk.lower != "how" {
 			continue
@@ -59,6 +71,9 @@ func (e *Answerer) expectedAnswer(toks []textWord, q questionInfo) expected {
 	}
 	if q.kind == kindNumber && !q.duration && !q.length && !w.sum {
 		w.per = e.spanAsked(toks)
+	}
+	if w.speed {
+		w.units, w.unitAt, w.toks = nil, nil, nil // a unit per a time: holdsSpeed's
 	}
 	return w
 }

@@ -50,6 +50,8 @@ func (e *Answerer) answersAsked(q questionInfo, want expected, c *scoredSentence
 		return false // "how much compensation": a relief fund's size is none
 	case want.per != "" && e.perOther(want.per, s):
 		return false // "12,000 visitors a year" is no count of the first week
+	case len(want.units) > 0 && !e.unitBound(q, want.units, want.unitAt, want.toks, s):
+		return false // "how heavy is the bell": its height in metres is no weight
 	}
 	return true
 }

@@ -22,6 +22,7 @@ const (
 	measureMargin             // "the winning margin": "42 seconds ahead of", "by 11 minutes"
 	measureLength             // "how long is the route": "1,180 kilometres"
 	measurePrice              // "the share price": "shares fell 8% to $41.20"
+	measureUnit               // "how heavy": "4.2 tonnes", a unit of what is asked (unitkind.go)
 )
 
 // markMeasured marks what q asks the measure of:
@@ -34,6 +35,7 @@ const (
 //     race": a length as well as a span of time, when the question has no
 //     verb of its own ("how long did the strike last" asks for a time).
 func (e *Answerer) markMeasured(q *questionInfo, toks []textWord) {
+	defer e.markUnits(q, toks) // once "how far" and "how long is" are read
 	lx := e.lexicon
 	head, _ := lx.headNoun(toks)
 	margin := slices.IndexFunc(toks, func(tk textWord) bool { return e.isMarginNoun(tk.text) })
@@ -135,6 +137,8 @@ func (lx *lexicon) measures(s *passageSentence, t qterm) bool {
 		return len(lx.findLengths(s.toks)) > 0
 	case measurePrice:
 		return lx.mentionsMoney(s) && len(lx.findNumbers(s.toks)) > 0
+	case measureUnit:
+		return lx.holdsUnit(s, strings.Split(t.units, "|"))
 	}
 	return false
 }

@@ -199,6 +199,7 @@ type qterm struct {
 	// ("the winning margin", "how long is the route"): a margin or a
 	// length in a sentence stands for it (see markMeasured).
 	measured measureKind
+	units    string // with measureUnit, the measures asked, "|" between ("weight|mass")
 	// ofEdition is set on the noun an edition's ordinal numbers ("the
 	// fifth edition", "the fifth festival"): with years set to the
 	// edition's, every sentence of a report of that year holds it.

@@ -38,8 +38,9 @@
 //     "@negative": refuse, reject, deny, stop, end, resign, cancel,
 //     destroy, ban, die: verbs that say no to what they take, or end it),
 //     and for each family of units below "unit of measurement", "@unit:X"
-//     its units (tonne, litre, mile) and "@asks:X" the words that ask for
-//     one (heavy, weigh, weight), X what it measures (see unitClasses).
+//     its units (tonne, litre, mile), "@asks:X" the nouns and adjectives
+//     that ask for one (heavy, weight) and "@askv:X" the verbs (weigh), X
+//     what it measures (see unitClasses).
 package main
 
 import (
@@ -603,10 +604,11 @@ const maxSiblings = 12
 // "@unit:NAME", the words of the units below it (tonne, litre, mile, in
 // any sense: "pound" weighs and pays), and "@asks:NAME", the words that
 // ask for such a figure: the measured noun's own words and kinds, its
-// sibling kinds under a small parent (height and width beside length),
-// the adjectives WordNet gives it as their attribute (heavy: weight;
-// far: distance) and the verbs of a state whose gloss names it (weigh:
-// "have a certain weight"). A family with no units below it is left out.
+// sibling kinds under a small parent (height and width beside length)
+// and the adjectives WordNet gives it as their attribute (heavy: weight;
+// far: distance); and "@askv:NAME" the verbs of a state whose gloss
+// names it (weigh: "have a certain weight"). A family with fewer than two
+// units below it is left out.
 func (wn *wordnet) unitClasses(class func(c, w string)) {
 	roots := wn.senses["n"]["unit of measurement"]
 	if len(roots) == 0 {
@@ -715,7 +717,7 @@ func (wn *wordnet) unitClasses(class func(c, w string)) {
 	first := map[string]bool{}   // and its first sense
 	for name := range fams {
 		for i, k := range wn.senses["n"][name] {
-			if i < maxSenses && measuredLex[wn.data[k].lex] {
+			if measuredLex[wn.data[k].lex] {
 				owner[k] = name
 				first[k] = first[k] || i == 0
 			}
@@ -747,7 +749,7 @@ func (wn *wordnet) unitClasses(class func(c, w string)) {
 				}
 			}
 		}
-		words := map[string]bool{}
+		words, verbs := map[string]bool{}, map[string]bool{}
 		for k := range asks {
 			for _, w := range wn.data[k].words {
 				if wn.kept[k][w] || owner[k] == name {
@@ -773,7 +775,7 @@ func (wn *wordnet) unitClasses(class func(c, w string)) {
 				if slices.Contains(glossWords(ss.gloss), name) {
 					for w := range wn.kept[key] {
 						if len(wn.senses["n"][w]) == 0 {
-							words[w] = true
+							verbs[w] = true
 						}
 					}
 				}
@@ -781,6 +783,9 @@ func (wn *wordnet) unitClasses(class func(c, w string)) {
 		}
 		for w := range words {
 			class("@asks:"+name, w)
+		}
+		for w := range verbs {
+			class("@askv:"+name, w) // asked by the question's verb
 		}
 	}
 }

@@ -33,10 +33,11 @@ const (
 
 // The prefixes of the classes of units and of the words that ask for
 // them, by what they measure ("@unit:weight": tonne, pound; "@asks:weight":
-// heavy, weigh).
+// heavy, weight; "@askv:weight": weigh).
 const (
 	unitPrefix = "@unit:"
 	asksPrefix = "@asks:"
+	askvPrefix = "@askv:"
 )
 
 // Classes of words (see gen.go for how each is made).
@@ -199,10 +200,14 @@ func (t *Thesaurus) In(word, c string) bool {
 // ("weight" and "mass" for "tonne"; "length" and "distance" for "mile").
 func (t *Thesaurus) Measures(word string) []string { return t.prefixed(word, unitPrefix) }
 
-// Asks returns the measures a lower-cased word asks for, named as by
-// Measures: "weight" for "heavy", "weigh" and "weight"; "length" for
+// Asks returns the measures a lower-cased noun or adjective asks for,
+// named as by Measures: "weight" for "heavy" and "weight"; "length" for
 // "height" and "width".
 func (t *Thesaurus) Asks(word string) []string { return t.prefixed(word, asksPrefix) }
+
+// AsksByVerb returns the measures a lower-cased verb asks for: "weight"
+// for "weigh" ("have a certain weight").
+func (t *Thesaurus) AsksByVerb(word string) []string { return t.prefixed(word, askvPrefix) }
 
 // prefixed returns the rest of the names of word's classes that begin
 // with prefix.

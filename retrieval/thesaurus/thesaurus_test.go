@@ -113,13 +113,16 @@ func TestMeasures(t *testing.T) {
 		word, want string
 		holds      bool
 	}{
-		{"heavy", "weight", true}, {"weigh", "weight", true}, {"weight", "weight", true}, {"far", "distance", true},
+		{"heavy", "weight", true}, {"weigh", "weight", false}, {"weight", "weight", true}, {"far", "distance", true},
 		{"height", "length", true}, {"width", "length", true}, {"electricity", "energy", true}, {"power", "power", true},
 		{"count", "weight", false}, {"tall", "length", false}, // tall asks its attribute, height (Attr)
 	} {
 		if got := slices.Contains(th.Asks(tt.word), tt.want); got != tt.holds {
 			t.Errorf("Asks(%q) = %q, holding %q: %v, want %v", tt.word, th.Asks(tt.word), tt.want, got, tt.holds)
 		}
+	}
+	if got := th.AsksByVerb("weigh"); !slices.Contains(got, "weight") {
+		t.Errorf("AsksByVerb(weigh) = %q, want it to hold weight", got)
 	}
 	if got := th.Related("tall", Attr); !slices.Contains(got, "height") {
 		t.Errorf("Related(tall, Attr) = %q, want it to hold height", got)
