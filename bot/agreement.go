@@ -61,7 +61,7 @@ func clashAt(wr WordRelations, words []string, i int) int {
 
 // agreesAt reports whether words[i] is a verb of agreeing: a word whose
 // opposite in WordNet is a word of disagreement ("match", "tally",
-// "correspond": differ), not after a determiner or a preposition, where
+// "correspond": differ), as is that of one of its synonyms, not after a determiner or a preposition, where
 // it is a noun ("the match"). coverageQuestion asks that the question be
 // about the reports.
 func agreesAt(wr WordRelations, words []string, i int) bool {
@@ -72,8 +72,16 @@ func agreesAt(wr WordRelations, words []string, i int) bool {
 	case "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "of", "for", "in", "on", "at", "to", "with", "by":
 		return false // "the match", "for a match": a noun
 	}
+	// The opposite of differing: contradicting's opposites are proving
+	// and showing.
+	opposesDisagreeing := func(w string) bool {
+		return slices.ContainsFunc(wr.Related(w, thesaurus.Antonym), func(o string) bool { return o == "differ" || o == "disagree" })
+	}
 	for _, l := range append(wr.Lemmas(words[i]), words[i]) {
-		if slices.ContainsFunc(wr.Related(l, thesaurus.Antonym), disagreeCue) {
+		// Its synonyms agree too ("match": correspond, tally): a verb
+		// whose opposite only its broader verb gives ("cover": equal,
+		// differ) is no word of agreeing.
+		if opposesDisagreeing(l) && slices.ContainsFunc(wr.Related(l, thesaurus.Synonym), opposesDisagreeing) {
 			return true
 		}
 	}

@@ -88,6 +88,37 @@ func TestGateAnswersWhatIsAsked(t *testing.T) {
 		{"sum", "What was Penrow's cider revenue?", []string{
 			"Penrow's cider revenue, which now includes the Lark brand, was 19 million pounds.",
 		}, "19 million pounds"},
+		// A figure in a unit of what is asked (unitkind.go): a mass for
+		// "how heavy", a length for "how far", a power for "how much
+		// power", of the thing asked.
+		{"unit", "How heavy is the Morrow bridge's new steel span?", []string{
+			"The new steel span of the Morrow bridge is 86 metres long and cost 14 million euros.",
+		}, ""},
+		{"unit", "How heavy is the Morrow bridge's new steel span?", []string{
+			"The new steel span of the Morrow bridge is 86 metres long and cost 14 million euros.",
+			"The Morrow bridge's new span weighs 1,900 tonnes and was floated up the river on a barge.",
+		}, "1,900 tonnes"},
+		{"unit", "How much power will the Dunlin wind turbines produce?", []string{
+			"The council voted to borrow 4 million pounds to build the Dunlin wind turbines.",
+		}, ""},
+		{"unit", "How much power will the Dunlin wind turbines produce?", []string{
+			"The council voted to borrow 4 million pounds to build the Dunlin wind turbines.",
+			"Together the Dunlin wind turbines will produce 12 megawatts, enough for 9,000 homes.",
+		}, "12 megawatts"},
+		{"unit", "How far did the Kestrel balloon drift?", []string{
+			"The Kestrel balloon, which weighs 400 kilograms, landed in a field near Orrin.",
+		}, ""},
+		{"unit", "How far did the Kestrel balloon drift?", []string{
+			"The Kestrel balloon, which weighs 400 kilograms, landed in a field near Orrin.",
+			"The Kestrel balloon drifted 212 kilometres before it came down.",
+		}, "212 kilometres"},
+		{"unit", "How much did the Orrin bell's clapper weigh?", []string{
+			"The Orrin bell weighs 2.1 tonnes and its clapper is 90 centimetres long.",
+		}, ""},
+		{"unit", "How much water does the Ashby plant take from the river?", []string{
+			"The Ashby plant cost 3 million pounds.",
+			"At full flow the Ashby plant takes 900 litres of water a second from the river.",
+		}, "900 litres"},
 		{"per", "How many visitors came to the Tarn museum in its first week?", []string{
 			"The Tarn museum expects about 40,000 visitors a year.",
 		}, ""},
@@ -123,6 +154,12 @@ func TestExpectedAnswer(t *testing.T) {
 		{"How much did the stand cost?", expected{sum: true}},
 		{"How many visitors came in the first week?", expected{per: "week"}},
 		{"How many visitors came?", expected{}},
+		{"How heavy is the lens?", expected{units: []string{"weight"}}},
+		{"What does the lens weigh?", expected{units: []string{"weight"}}},
+		{"How far did the balloon drift?", expected{units: []string{"distance"}}},
+		{"How much electricity did the plant make?", expected{units: []string{"energy"}}},
+		{"How strong were the winds?", expected{}}, // a force, a capacity or a speed: none in particular
+		{"How long is the route?", expected{}},     // a length or a span: measure.go's
 		{"Did the ferry reach its top speed?", expected{}},
 	}
 	for _, tt := range tests {

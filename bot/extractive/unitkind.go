@@ -54,12 +54,7 @@ func (e *Answerer) askedUnits(toks []textWord, q questionInfo) (measures []strin
 				add(k, e.asksOf(toks[k].lower, false))
 			}
 		case !money:
-			// "How heavy", "how far", "how tall": the adjective, or the
-			// attribute WordNet gives it, of one measure: "how strong"
-			// is a force, a capacity or a speed.
-			if ms := e.asksOf(next, true); len(ms) == 1 {
-				add(i+1, ms)
-			}
+			add(i+1, e.adjectiveAsks(next))
 		}
 	}
 	if money {
@@ -78,6 +73,28 @@ func (e *Answerer) askedUnits(toks []textWord, q questionInfo) (measures []strin
 		}
 	}
 	return measures, at
+}
+
+// adjectiveAsks returns the measure "how ADJ" asks: the one its
+// attribute in WordNet measures, a family of units of its own ("far":
+// distance; "heavy": weight), or else the one measure the adjective or
+// its attribute asks for ("tall": height, a length); none for several
+// ("how strong": a force, a capacity or a speed).
+func (e *Answerer) adjectiveAsks(adj string) []string {
+	th := e.lexicon.th
+	var attrs []string
+	for _, l := range append(th.Lemmas(adj), adj) {
+		attrs = append(attrs, th.Related(l, thesaurus.Attr)...)
+	}
+	for _, a := range attrs {
+		if slices.Contains(th.Asks(a), a) {
+			return []string{a} // "distance" names its units' family
+		}
+	}
+	if ms := e.asksOf(adj, true); len(ms) == 1 {
+		return ms
+	}
+	return nil
 }
 
 // asksOf returns the measures the word w asks for, in its base forms;
@@ -165,11 +182,13 @@ func (lx *lexicon) measuresOf(w string) []string {
 
 // unitBound reports whether s gives a figure in a unit of one of the
 // measures asked, said of what the question asks the measure of: a
-// noun of it (or, when it names none, a name) in the figure's clause or
-// before the figure ("The bell, cast in 1784, weighs 4.2 tonnes"), not
-// only after it ("The new bell weighs 4.5 tonnes, more than the cracked
-// bell"); or the figure is of the very thing asked ("2,400 litres of
-// water" for "how much water").
+// noun of it (or, when it names none, a name) before the figure ("The
+// bell, cast in 1784, weighs 4.2 tonnes"), not only after it ("The bell
+// weighs 2.1 tonnes and its clapper is 90 centimetres long"; "The new
+// bell weighs 4.5 tonnes, more than the cracked bell"), or in the title
+// of a story whose sentence does not name it ("The 38-metre tower"); or
+// the figure is of the very thing asked ("2,400 litres of water" for
+// "how much water").
 func (e *Answerer) unitBound(q questionInfo, measures []string, at []int, toks []textWord, s *passageSentence) bool {
 	asking := map[string]bool{}
 	for _, i := range at {
@@ -217,7 +236,7 @@ func (e *Answerer) unitBound(q questionInfo, measures []string, at []int, toks [
 		if len(things) == 0 {
 			return true
 		}
-		if clauseHolds(s, sp.tok, thing, true) || slices.ContainsFunc(s.toks[:sp.tok], isThing) {
+		if slices.ContainsFunc(s.toks[:sp.tok], isThing) {
 			return true
 		}
 		if !near && slices.ContainsFunc(splitWords(s.title), isThing) {
@@ -315,13 +334,15 @@ func (lx *lexicon) holdsUnit(s *passageSentence, measures []string) bool {
 // markUnits marks the words of q that ask for a figure in a unit
 // (askedUnits): a sentence giving one holds them ("heavy" in "weighs 4.2
 // tonnes"), and the question asks for no sum of money ("how much water
-// does the plant take" is answered in litres).
+// does the plant take" is answered in litres) and counts nothing.
 func (e *Answerer) markUnits(q *questionInfo, toks []textWord) {
 	ms, at := e.askedUnits(toks, *q)
 	if len(ms) == 0 {
 		return
 	}
 	q.money, q.want.money, q.want.measure = false, false, -1
+	// "How much power": "12 megawatts" counts no power, it measures it.
+	q.want.countedWord, q.want.rivals = qterm{}, nil
 	for _, i := range at {
 		for j := range q.terms {
 			if q.terms[j].measured == measureNone && tokenMatches(toks[i].lower, q.terms[j]) {
