@@ -35,26 +35,17 @@ func disagreeCue(w string) bool {
 	return false
 }
 
-// clashAt reports how many words at words[i] (one or two) WordNet gives
-// as a synonym of a word of disagreement ("at odds": conflicting), 0 for
-// none.
+// clashAt reports how many words at words[i] make a phrase that WordNet
+// gives as a synonym of a word of disagreement ("at odds": conflicting,
+// "at variance"), 0 for none. A single word is no such phrase: "the ferry
+// dispute" is what the story is about.
 func clashAt(wr WordRelations, words []string, i int) int {
-	if wr == nil {
+	if wr == nil || i+2 > len(words) {
 		return 0
 	}
-	for n := 2; n >= 1; n-- {
-		if i+n > len(words) {
-			continue
-		}
-		w := strings.Join(words[i:i+n], " ")
-		if disagreeCue(w) {
-			return 0 // the cue itself, which coverageQuestion reads
-		}
-		for _, l := range append(wr.Lemmas(w), w) {
-			if slices.ContainsFunc(wr.Related(l, thesaurus.Synonym), disagreeCue) {
-				return n
-			}
-		}
+	w := strings.Join(words[i:i+2], " ")
+	if slices.ContainsFunc(wr.Related(w, thesaurus.Synonym), disagreeCue) {
+		return 2
 	}
 	return 0
 }
@@ -116,19 +107,21 @@ func reciprocalYesNo(words []string) int {
 		return -1
 	}
 	rest := words[k+1:]
+	ended := len(rest) > 1 && (phrase(rest[len(rest)-2:], "each", "other") || phrase(rest[len(rest)-2:], "one", "another"))
 	rest = dropPhrase(rest, "with", "each", "other")
 	rest = dropPhrase(rest, "with", "one", "another")
-	rest = slices.DeleteFunc(slices.Clone(rest), func(w string) bool {
-		switch w {
-		case "up", "together", "out", "really", "actually", "fully", "all":
-			return true
-		}
-		return false
-	})
-	if len(rest) != 1 { // the verb alone
-		return -1
+	for len(rest) > 1 && slices.Contains([]string{"up", "together", "really", "actually", "fully", "all"}, rest[len(rest)-1]) {
+		rest, ended = rest[:len(rest)-1], true
 	}
-	return k
+	switch {
+	case len(rest) == 1: // the verb alone: "do the stories line up"
+		return k
+	case ended && slices.Contains([]string{"about", "on", "of", "from", "in"}, rest[0]):
+		// "Do the stories about the vote line up?": a topic, then the
+		// verb and its particle or "each other".
+		return k
+	}
+	return -1
 }
 
 // partNoun reports the nouns for articles or what they give that also
@@ -171,7 +164,12 @@ func dropPartOf(words []string) []string {
 // those cues, which are no topic.
 func readDisagreement(wr WordRelations, words []string) (bool, []string) {
 	if k := reciprocalYesNo(words); k >= 0 {
-		return true, words[:k+1]
+		// The topic between the reports and the verb: "about the vote".
+		end := len(words) - 1
+		for end > k && slices.Contains([]string{"up", "together", "really", "actually", "fully", "all", "each", "other", "one", "another", "with"}, words[end]) {
+			end--
+		}
+		return true, words[:end] // without the verb
 	}
 	found := false
 	var rest []string

@@ -80,6 +80,10 @@ func TestCoverageQuestion(t *testing.T) {
 		{"Do the accounts of the flood correspond?", CoverageDisagree, "flood"},
 		{"Where are the accounts at odds?", CoverageDisagree, ""},
 		{"Do the stories line up?", CoverageDisagree, ""},
+		{"Do the stories about the Kelsby vote line up?", CoverageDisagree, "kelsby vote"},
+		{"Do the reports on the strike hang together?", CoverageDisagree, "strike"},
+		{"Do the reports on the strike mention the mayor?", CoverageNone, ""},
+		{"Which articles cover the ferry dispute?", CoverageArticles, "ferry dispute"}, // a dispute of the story
 		{"Do the reports square with each other?", CoverageDisagree, ""},
 		{"Which reports cover the match?", CoverageArticles, "match"}, // a noun, not agreeing
 		{"Does the price match the budget?", CoverageNone, ""},

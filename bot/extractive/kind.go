@@ -595,6 +595,9 @@ func findClockTimes(toks []textWord) []answerSpot {
 // rise by 4 euros", "an extra 10 cents"), not the sum itself; a verb
 // before it ("set aside 6.4 million crowns") states it.
 func (lx *lexicon) figureOfOther(q questionInfo, s *passageSentence, matched [][]int, i, focus int) bool {
+	if lx.inAskedUnit(q, s, i) {
+		return false // "31 megawatt hours" of "how much electricity" (unitkind.go)
+	}
 	toks := s.toks
 	if (q.want.count.price || q.want.count.share) && lx.changeFigure(toks, i) {
 		return true // "a fare increase of 15 cents" is no fare, "a pay rise of 4 percent" no share of the members

@@ -211,7 +211,7 @@ func (e *Answerer) unitBound(q questionInfo, measures []string, at []int, toks [
 	if k := e.measuredThing(toks, q, at); k >= 0 {
 		// What the measure is of: "the pipe" of "how long is the pipe
 		// that carries water to the turbines", not the water.
-		if i := slices.IndexFunc(q.terms, func(t qterm) bool { return tokenMatches(toks[k].lower, t) }); i >= 0 {
+		if i := slices.IndexFunc(q.terms, func(t qterm) bool { return thingMatches(toks[k].lower, t) }); i >= 0 {
 			things = []qterm{q.terms[i]}
 		}
 	}
@@ -219,7 +219,8 @@ func (e *Answerer) unitBound(q questionInfo, measures []string, at []int, toks [
 		return slices.ContainsFunc(things, func(t qterm) bool { return thingMatches(tk.lower, t) })
 	}
 	thing := func(k int) bool { return isThing(s.toks[k]) }
-	near := slices.ContainsFunc(s.toks, isThing) || s.prev != nil && slices.ContainsFunc(s.prev.toks, isThing)
+	inTitle := slices.ContainsFunc(splitWords(s.title), isThing)
+	near := inTitle || slices.ContainsFunc(s.toks, isThing) || s.prev != nil && slices.ContainsFunc(s.prev.toks, isThing)
 	for _, sp := range e.findNumbers(s.toks) {
 		ms, end := e.lexicon.unitsAt(s, sp.tok)
 		if !slices.ContainsFunc(ms, func(m string) bool { return slices.Contains(measures, m) }) {
@@ -239,12 +240,16 @@ func (e *Answerer) unitBound(q questionInfo, measures []string, at []int, toks [
 		if slices.ContainsFunc(s.toks[:sp.tok], isThing) {
 			return true
 		}
-		if !near && slices.ContainsFunc(splitWords(s.title), isThing) {
+		if inTitle && !slices.ContainsFunc(s.toks, isThing) {
 			return true // "The 38-metre tower" in the story on the lighthouse
 		}
-		// "The bell was cast in 1784. It weighs 4.2 tonnes": a sentence
-		// opened by a pronoun goes on with the sentence before.
-		if s.prev != nil && (isPronoun(s.toks[0].lower) || s.toks[0].lower == "it") && slices.ContainsFunc(s.prev.toks, isThing) {
+		// "The bell was cast in 1784. It weighs 4.2 tonnes", "Q: How
+		// cold does the camera have to be? A: Minus 110 degrees": a
+		// sentence that names nothing before its figure goes on with
+		// the sentence before.
+		if s.prev != nil && !slices.ContainsFunc(s.toks[:sp.tok], func(tk textWord) bool {
+			return len(tk.lower) > 1 && !isPronoun(tk.lower) && !e.lexicon.isFunctionWord(tk.lower) && e.nounTerm(tk.lower)
+		}) && slices.ContainsFunc(s.prev.toks, isThing) {
 			return true
 		}
 	}
@@ -284,28 +289,45 @@ func (e *Answerer) partitive(s *passageSentence, end int) int {
 // that asks ("the weight of the bell"); -1 for none.
 func (e *Answerer) measuredThing(toks []textWord, q questionInfo, at []int) int {
 	lx := e.lexicon
-	start := -1
+	start, verbFollows := -1, false
 	if head, of := lx.headNoun(toks); head >= 0 && of >= 0 && slices.Contains(at, head) {
 		start = of
 	} else {
-		start = slices.IndexFunc(toks, func(tk textWord) bool { return isAuxiliary(tk.lower) || isCopula(tk.lower) }) + 1
+		aux := slices.IndexFunc(toks, func(tk textWord) bool { return isAuxiliary(tk.lower) || isCopula(tk.lower) })
+		// After "did", "does", "will" the subject is followed by its
+		// verb; after "is", "was" it ends the question.
+		start, verbFollows = aux+1, aux >= 0 && !isCopula(toks[aux].lower)
 	}
 	if start <= 0 || start >= len(toks) {
 		return -1
 	}
 	last := lx.lastOfPhrase(toks, start)
-	verb := ""
-	if q.verb >= 0 {
-		verb = q.terms[q.verb].word
+	if next := last + 1; verbFollows && last > start && (next >= len(toks) || !isAuxiliary(toks[next].lower) && !isCopula(toks[next].lower) && toks[next].lower != "be") {
+		// "the plant take out", "the bell hang", "Old Tam travel": the
+		// verb and its particle end the phrase, unless a verb of its own
+		// ends it ("the camera be kept").
+		if isParticle(toks[last].lower) && last-1 > start {
+			last--
+		}
+		last--
 	}
-	// "the bell hang", "Old Tam travel": the verb ends the phrase.
-	for last > start && (toks[last].lower == verb || slices.Contains(at, last) || !toks[last].upper && !e.nounTerm(toks[last].lower)) {
+	for last > start && slices.Contains(at, last) {
 		last--
 	}
 	if last < start || slices.Contains(at, last) {
 		return -1
 	}
 	return last
+}
+
+// isParticle reports the adverbs that make a verb of two words ("take
+// out", "put out", "give up"): a closed class.
+func isParticle(w string) bool {
+	switch w {
+	case "up", "out", "down", "off", "in", "on", "away", "back", "over":
+		return true
+	}
+	return false
 }
 
 // nounTerm reports a word that is mostly a noun in WordNet ("bell",
@@ -326,6 +348,20 @@ func (lx *lexicon) holdsUnit(s *passageSentence, measures []string) bool {
 	for _, sp := range lx.findNumbers(s.toks) {
 		if ms, _ := lx.unitsAt(s, sp.tok); slices.ContainsFunc(ms, func(m string) bool { return slices.Contains(measures, m) }) {
 			return true
+		}
+	}
+	return false
+}
+
+// inAskedUnit reports whether the figure at word i of s is in a unit of
+// a measure q asks (markUnits): the answer's kind, whatever it counts.
+func (lx *lexicon) inAskedUnit(q questionInfo, s *passageSentence, i int) bool {
+	for _, t := range q.terms {
+		if t.measured == measureUnit {
+			ms, _ := lx.unitsAt(s, i)
+			if slices.ContainsFunc(ms, func(m string) bool { return slices.Contains(strings.Split(t.units, "|"), m) }) {
+				return true
+			}
 		}
 	}
 	return false
