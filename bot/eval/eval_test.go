@@ -501,6 +501,8 @@ func TestEvalSets(t *testing.T) {
 		{"heldout7assoc.yaml", heldout7AssocDir, 30, 6},
 		{"dev7gate.yaml", dev7GateDir, 30, 6},
 		{"heldout7gate.yaml", heldout7GateDir, 30, 6},
+		{"dev8type.yaml", dev8TypeDir, 25, 5},
+		{"heldout8type.yaml", heldout8TypeDir, 24, 6},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))
@@ -938,6 +940,14 @@ var (
 	heldout8MeasureDir = filepath.Join("testdata", "heldout8measure")
 )
 
+// dev8TypeDir and heldout8TypeDir are the eighth round's, on the kind of
+// answer a quantity question expects: dev8type.yaml was tuned on, only
+// the totals of heldout8type.yaml looked at.
+var (
+	dev8TypeDir     = filepath.Join("testdata", "dev8type")
+	heldout8TypeDir = filepath.Join("testdata", "heldout8type")
+)
+
 // dev3covDir and heldout3covDir are the third round's, of questions
 // about the whole coverage: dev3cov.yaml was tuned on, only the total of
 // heldout3cov.yaml looked at while tuning.
@@ -1063,6 +1073,12 @@ func TestEvalKinds(t *testing.T) {
 		// 0.619; 0.565 and 0.619 before it).
 		{"dev8measure.yaml", dev8MeasureDir, Thresholds{MinCorrect: 0.58, MinBothSides: 0.6, MaxFalseDiffer: 0.03}},
 		{"heldout8measure.yaml", heldout8MeasureDir, Thresholds{MinCorrect: 0.58, MaxFalseDiffer: 0.03}},
+		// The eighth round's on the kind of answer a quantity question
+		// expects (a figure in a unit of what it asks, of the thing
+		// asked) and disagreement asked in other words (answered right
+		// 0.600 and 0.750; 0.440 and 0.583 before it).
+		{"dev8type.yaml", dev8TypeDir, Thresholds{MinCorrect: 0.56}},
+		{"heldout8type.yaml", heldout8TypeDir, Thresholds{MinCorrect: 0.7, MaxFalseDiffer: 0.03}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			cases, err := ReadFile(filepath.Join("testdata", tt.file))

@@ -320,15 +320,6 @@ func (e *Answerer) measuredThing(toks []textWord, q questionInfo, at []int) int 
 	return last
 }
 
-// isParticle reports the adverbs that make a verb of two words ("take
-// out", "put out", "give up"): a closed class.
-func isParticle(w string) bool {
-	switch w {
-	case "up", "out", "down", "off", "in", "on", "away", "back", "over":
-		return true
-	}
-	return false
-}
 
 // nounTerm reports a word that is mostly a noun in WordNet ("bell",
 // "pipe"), not an adjective ("cracked", "old") nor a verb ("travel").
