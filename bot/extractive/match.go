@@ -45,6 +45,11 @@ func (e *Answerer) termCredit(s *passageSentence, t qterm) float64 {
 	if t.acronym && abbreviates(t.stem, s.toks) {
 		return 1 // "NDP": the New Democratic Party
 	}
+	if t.measured == measureUnit && !t.head && lx.measures(s, t) {
+		// "Weighs 4.2 tonnes" for "heavy": less than the word itself
+		// (unitkind.go); for the noun asked ("how much power"), as much.
+		return e.opt.SynonymCredit / 2
+	}
 	if t.measured != measureNone && lx.measures(s, t) {
 		return e.opt.SynonymCredit // "42 seconds ahead of" is the winning margin
 	}

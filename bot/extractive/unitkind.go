@@ -60,8 +60,10 @@ func (e *Answerer) askedUnits(toks []textWord, q questionInfo) (measures []strin
 	if money {
 		return measures, at
 	}
-	if head, _ := e.lexicon.headNoun(toks); head >= 0 && !toks[head].upper && !slices.Contains(at, head) {
-		add(head, e.asksOf(toks[head].lower, false)) // "what was its weight"
+	if head, _ := e.lexicon.headNoun(toks); head >= 0 && !toks[head].upper && !slices.Contains(at, head) && !slices.ContainsFunc(toks, func(tk textWord) bool { return tk.lower == "how" }) {
+		// "What was its weight?": the noun asked is the measure. In
+		// "how large is the NATO force" it is the thing measured.
+		add(head, e.asksOf(toks[head].lower, false))
 	}
 	if q.verb >= 0 {
 		// "What does the bell weigh?": the verb asks for a measure.
@@ -75,26 +77,37 @@ func (e *Answerer) askedUnits(toks []textWord, q questionInfo) (measures []strin
 	return measures, at
 }
 
-// adjectiveAsks returns the measure "how ADJ" asks: the one its
-// attribute in WordNet measures, a family of units of its own ("far":
-// distance; "heavy": weight), or else the one measure the adjective or
-// its attribute asks for ("tall": height, a length); none for several
-// ("how strong": a force, a capacity or a speed).
+// adjectiveAsks returns the measure "how ADJ" asks: the one the
+// adjective or its attributes in WordNet ask for ("far": distance;
+// "heavy": weight; "tall": height, a length), an attribute that names a
+// family of units asking for that family alone; none for several ("how
+// loud": loudness, intensity and a volume).
 func (e *Answerer) adjectiveAsks(adj string) []string {
 	th := e.lexicon.th
-	var attrs []string
-	for _, l := range append(th.Lemmas(adj), adj) {
-		attrs = append(attrs, th.Related(l, thesaurus.Attr)...)
-	}
-	for _, a := range attrs {
-		if slices.Contains(th.Asks(a), a) {
-			return []string{a} // "distance" names its units' family
+	var ms []string
+	add := func(m string) {
+		if !slices.Contains(ms, m) {
+			ms = append(ms, m)
 		}
 	}
-	if ms := e.asksOf(adj, true); len(ms) == 1 {
-		return ms
+	for _, l := range append(th.Lemmas(adj), adj) {
+		for _, m := range th.Asks(l) {
+			add(m)
+		}
+		for _, a := range th.Related(l, thesaurus.Attr) {
+			if slices.Contains(th.Asks(a), a) {
+				add(a) // "distance" names its units' family
+				continue
+			}
+			for _, m := range th.Asks(a) {
+				add(m)
+			}
+		}
 	}
-	return nil
+	if len(ms) != 1 {
+		return nil // "how loud": a volume of sound, not of litres
+	}
+	return ms
 }
 
 // asksOf returns the measures the word w asks for, in its base forms;
