@@ -333,7 +333,6 @@ func (e *Answerer) measuredThing(toks []textWord, q questionInfo, at []int) int 
 	return last
 }
 
-
 // nounTerm reports a word that is mostly a noun in WordNet ("bell",
 // "pipe"), not an adjective ("cracked", "old") nor a verb ("travel").
 func (e *Answerer) nounTerm(w string) bool {
