@@ -156,8 +156,20 @@ func (e *Answerer) points(articles []coverageArticle) []*point {
 	found := slices.DeleteFunc(e.nearDuplicateConflicts(articles), func(f conflict) bool { return read[[2]*passageSentence{f.a, f.b}] })
 	found = append(found, figs...)
 	found = append(found, e.nameConflicts(articles)...)
-	slices.SortStableFunc(found, func(x, y conflict) int { return cmp.Compare(y.score, x.score) })
+	slices.SortFunc(found, surerFirst)
 	return groupConflicts(found)
+}
+
+// surerFirst orders conflicts by score, the surest first, then by where
+// they are, so that the answer reads the same every time: the scores sum
+// weights over maps, whose order differs by the last bits.
+func surerFirst(x, y conflict) int {
+	if c := cmp.Compare(math.Round(y.score*1e6), math.Round(x.score*1e6)); c != 0 {
+		return c
+	}
+	return cmp.Or(cmp.Compare(x.a.source, y.a.source), cmp.Compare(x.a.lines[0], y.a.lines[0]),
+		cmp.Compare(x.b.source, y.b.source), cmp.Compare(x.b.lines[0], y.b.lines[0]),
+		cmp.Compare(x.va, y.va), cmp.Compare(x.vb, y.vb))
 }
 
 // point is one thing the articles give differently: each value with the

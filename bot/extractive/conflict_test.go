@@ -1,7 +1,9 @@
 package extractive
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -180,6 +182,43 @@ func TestDifferentlyWordedConflicts(t *testing.T) {
 				passageArticle("a.txt", "2024-06-01", tt.a), passageArticle("b.txt", "2024-06-02", tt.b))
 			if tt.want != "" && !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
 				t.Errorf("got %s\nwant %q, not %q", a.Text, tt.want, tt.not)
+			}
+		})
+	}
+}
+
+// TestSurerFirst: conflicts whose scores differ only in the last bits
+// (sums over maps) are ordered by where they are, so that "where do the
+// reports disagree" reads the same every time.
+func TestSurerFirst(t *testing.T) {
+	sum := func(a, b float64) float64 { return a + b } // in float64, not as constants
+	at := func(source string, line int) *passageSentence {
+		return &passageSentence{source: source, lines: [2]int{line, line}}
+	}
+	tests := []struct {
+		name string
+		in   []conflict
+		want []string // a's source:line, in order
+	}{
+		{"higher score first", []conflict{
+			{a: at("a.txt", 1), b: at("c.txt", 1), score: 3},
+			{a: at("b.txt", 1), b: at("c.txt", 1), score: 4},
+		}, []string{"b.txt:1", "a.txt:1"}},
+		{"last bits are a tie, broken by place", []conflict{
+			{a: at("b.txt", 1), b: at("c.txt", 1), score: sum(0.1, 0.2)},
+			{a: at("a.txt", 9), b: at("c.txt", 1), score: 0.3},
+			{a: at("a.txt", 2), b: at("c.txt", 1), score: 0.3},
+		}, []string{"a.txt:2", "a.txt:9", "b.txt:1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			slices.SortFunc(tt.in, surerFirst)
+			var got []string
+			for _, c := range tt.in {
+				got = append(got, fmt.Sprintf("%s:%d", c.a.source, c.a.lines[0]))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("order = %v, want %v", got, tt.want)
 			}
 		})
 	}
