@@ -9,8 +9,6 @@ package extractive
 
 import (
 	"strings"
-
-	"github.com/newsbot/newsbot/retrieval"
 )
 
 // countsHead reports whether s gives a figure that counts the noun q
@@ -78,12 +76,7 @@ func (e *Answerer) givesMoney(s *passageSentence) bool {
 		return false
 	}
 	for _, sp := range spots {
-		money := sp.tok > 0 && strings.ContainsAny(s.text[max(0, s.toks[sp.tok].start-1):s.toks[sp.tok].start], "$€£")
-		for k := sp.tok + 1; k <= sp.tok+2 && k < len(s.toks) && !money; k++ {
-			w := s.toks[k].lower
-			money = e.lexicon.is(w, wcMoney) && len(retrieval.Terms(w)) > 0 // not "at", a Laotian coin
-		}
-		if !money {
+		if !e.lexicon.moneyAt(s, sp.tok) {
 			return false
 		}
 	}

@@ -254,7 +254,7 @@ func (e *Answerer) sumBound(q questionInfo, s *passageSentence) bool {
 		return true
 	}
 	for _, sp := range e.findNumbers(s.toks) {
-		if money && !e.moneyAt(s, sp.tok) {
+		if money && !e.lexicon.moneyAt(s, sp.tok) {
 			continue // "the 164 steps" is no sum
 		}
 		topic := func(s *passageSentence) func(int) bool {
@@ -299,25 +299,6 @@ func (e *Answerer) isMoney(w string) bool {
 	for _, l := range append(th.Lemmas(w), w) {
 		if l == "money" || slices.Contains(th.Related(l, thesaurus.Synonym), "money") || slices.Contains(th.Hyponyms("money"), l) {
 			return true
-		}
-	}
-	return false
-}
-
-// moneyAt reports whether the figure at word i is a sum of money: a
-// unit of money just before or after it ("£8", "8 pounds", "5 million
-// euro").
-func (e *Answerer) moneyAt(s *passageSentence, i int) bool {
-	toks := s.toks
-	if before := strings.TrimRight(s.text[:toks[i].start], "ABCDEFGHIJKLMNOPQRSTUVWXYZ"); strings.HasSuffix(before, "$") || strings.HasSuffix(before, "£") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "¥") {
-		return true // "£21", "US$40"
-	}
-	for k := i + 1; k <= min(i+3, len(toks)-1); k++ {
-		if e.lexicon.is(toks[k].lower, wcMoney) {
-			return true
-		}
-		if toks[k].digits == 0 && !isNumberWord(toks[k].lower) && numberWordValue(toks[k].lower) == 0 {
-			break
 		}
 	}
 	return false

