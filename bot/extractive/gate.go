@@ -212,6 +212,11 @@ func clauseHolds(s *passageSentence, i int, at func(k int) bool, across bool) bo
 		// "would use the prize money, 50,000 euros, to": a figure in
 		// apposition is of what stands before it.
 		from, _ = clauseOf(s, from-1)
+	} else if across && from >= 1 && isPreposition(s.toks[from].lower) {
+		// "would build Unit 4 as planned, at a cost of 140 million
+		// euros": a phrase set off by a comma goes on with the clause
+		// before it.
+		from, _ = clauseOf(s, from-1)
 	} else if across && from >= 1 {
 		if f, _ := clauseOf(s, from-1); f > 0 && (isRelative(s.toks[f].lower) || isDeterminer(s.toks[f].lower)) {
 			from, _ = clauseOf(s, f-1)

@@ -68,6 +68,12 @@ func TestGateAnswersWhatIsAsked(t *testing.T) {
 			"The new changing rooms at the Brede pool open in June. Tickets cost 5 pounds for adults, and children swim free.",
 			"The changing rooms cost 1.2 million pounds to build, the Brede council said.",
 		}, "1.2 million pounds"},
+		{"sum", "How much will the Halden boathouse cost?", []string{
+			"The club said it would build the Halden boathouse next spring as planned, at a cost of 2.3 million euros.",
+		}, "2.3 million euros"}, // a phrase set off by a comma goes on with the clause before
+		{"sum", "How much will the Halden boathouse cost?", []string{
+			"The new Halden boathouse will hold 12 at a time, the club said.",
+		}, ""}, // "at" is a grammar word, not a Laotian coin
 		{"measure", "How much compensation did the Ostrava farmers get?", []string{
 			"The government set up a 5 million euro relief fund for the Ostrava farmers.",
 		}, ""},

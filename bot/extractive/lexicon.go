@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/newsbot/newsbot/retrieval"
 	"github.com/newsbot/newsbot/retrieval/thesaurus"
 )
 
@@ -126,6 +127,12 @@ func (lx *lexicon) compute(w string) wordClass {
 			if th.In(l, k.name) {
 				c |= k.bit
 			}
+		}
+		if len(retrieval.Terms(w)) == 0 {
+			// A grammar word is no unit of money, whatever coin shares
+			// its spelling: "4 at Drummel", "3 at halftime" (the at is
+			// a Laotian coin).
+			c &^= wcMoney
 		}
 		if th.In(l, thesaurus.HasVerb) {
 			c |= wcHasVerb
@@ -355,10 +362,7 @@ func (lx *lexicon) mentionsMoney(s *passageSentence) bool {
 // moneyAt reports whether the figure at word i is a sum of money: a
 // currency sign just before it ("£21", "US$40") or a unit of money after
 // it, across the number words that scale it ("8 pounds", "5 million
-// euro"). differ.go and gate.go both read sums by it. WordNet lists "at"
-// as a coin (a Laotian one), so "Unit 4 at Drummel" reads as a sum; left
-// so because one team-set answer rests on it (the gate then binds the
-// question to the sentence through that "sum").
+// euro"). differ.go and gate.go both read sums by it.
 func (lx *lexicon) moneyAt(s *passageSentence, i int) bool {
 	toks := s.toks
 	if before := strings.TrimRight(s.text[:toks[i].start], "ABCDEFGHIJKLMNOPQRSTUVWXYZ"); strings.HasSuffix(before, "$") || strings.HasSuffix(before, "£") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "¥") {
