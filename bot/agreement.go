@@ -52,9 +52,9 @@ func clashAt(wr WordRelations, words []string, i int) int {
 
 // agreesAt reports whether words[i] is a verb of agreeing: a word whose
 // opposite in WordNet is a word of disagreement ("match", "tally",
-// "correspond": differ), as is that of one of its synonyms, not after a determiner or a preposition, where
-// it is a noun ("the match"). coverageQuestion asks that the question be
-// about the reports.
+// "correspond": differ), as is that of one of its synonyms, not after a
+// determiner or a preposition, where it is a noun ("the match").
+// coverageQuestion asks that the question be about the reports.
 func agreesAt(wr WordRelations, words []string, i int) bool {
 	if wr == nil || i == 0 || disagreeCue(words[i]) {
 		return false

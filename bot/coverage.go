@@ -170,8 +170,7 @@ func coverageQuestion(question string, wr WordRelations) (CoverageKind, string) 
 		phrase(words, "in", "order") || phrase(words, "what", "order") || phrase(words, "which", "order") ||
 		phrase(words, "order", "of", "events") || prefix("unfold"):
 		kind = CoverageTimeline
-	case (prefix("disagree") || prefix("differ") || prefix("contradict") || prefix("conflict") || prefix("inconsisten") || prefix("discrepan") ||
-		has("agree", "agrees", "consistent") || disagrees) && about:
+	case (slices.ContainsFunc(words, disagreeCue) || has("agree", "agrees", "consistent") || disagrees) && about:
 		kind = CoverageDisagree
 		words = withoutCues
 	case (has("quoted", "quotes", "quote", "interviewed") || phrase(words, "who", "said", "what") || phrase(words, "who", "speaks") || phrase(words, "who", "spoke") ||
